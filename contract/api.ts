@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { AnswerInputSchema } from './answers';
+import { LANGUAGE_CODES } from './languages';
+import { resultSchema, type Result } from './result';
+import { ServiceDefinitionSchema } from './service';
+import { SESSION_END_REASONS, SessionViewSchema } from './session';
+
+/**
+ * The one API between renderer and core. Each method has a runtime schema for
+ * its input and its output; both transports (Electron IPC, HTTP) validate the
+ * input here before the core sees it. Add a method here first, then its
+ * handler in core/api/handlers.ts.
+ */
+
+const SessionId = z.string().uuid();
+const Language = z.enum(LANGUAGE_CODES);
+const StepId = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/);
+const FieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,62}$/);
+
+export const KioskInfoSchema = z.object({
+  version: z.string(),
+  mode: z.enum(['electron', 'browser']),
+  defaultLanguage: Language,
+  languages: z.array(Language),
+  idle: z.object({ timeoutMs: z.number().int().positive(), warningMs: z.number().int().positive() }),
+  /** Terminal name shown small in the footer, e.g. "Rathaus Foyer". Not personal data. */
+  terminalName: z.string(),
+});
+export type KioskInfo = z.infer<typeof KioskInfoSchema>;
+
+/** Translation resources: language → namespace → nested key/value object. */
+export const TranslationsSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
+
+export const CatalogSchema = z.object({
+  services: z.array(ServiceDefinitionSchema),
+  translations: TranslationsSchema,
+});
+export type Catalog = z.infer<typeof CatalogSchema>;
+
+export const api = {
+  'kiosk.info': { input: z.strictObject({}), output: KioskInfoSchema },
+  'catalog.get': { input: z.strictObject({}), output: CatalogSchema },
+  /** The active session, if one survives (crash resume); null otherwise. */
+  'session.resume': { input: z.strictObject({}), output: SessionViewSchema.nullable() },
+  /** Ends any previous session (wiping it) and starts a new one. */
+  'session.start': {
+    input: z.strictObject({ serviceId: z.string().max(64), language: Language }),
+    output: SessionViewSchema,
+  },
+  /** Answer the current step; moves to the next step (or the check page). */
+  'session.answer': {
+    input: z.strictObject({
+      sessionId: SessionId,
+      stepId: StepId,
+      values: z.record(FieldName, AnswerInputSchema).refine((values) => Object.keys(values).length <= 10),
+    }),
+    output: SessionViewSchema,
+  },
+  /** Back link: to the previous visible step (or from the check page to the last step). */
+  'session.back': { input: z.strictObject({ sessionId: SessionId }), output: SessionViewSchema },
+  /** Change link from the check page, or return to the check page. */
+  'session.goTo': {
+    input: z.strictObject({
+      sessionId: SessionId,
+      target: z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('step'), stepId: StepId, returnToCheck: z.boolean() }),
+        z.strictObject({ kind: z.literal('check') }),
+      ]),
+    }),
+    output: SessionViewSchema,
+  },
+  'session.setLanguage': {
+    input: z.strictObject({ sessionId: SessionId, language: Language }),
+    output: SessionViewSchema,
+  },
+  /** The resident is still there (touch, key, "Weitermachen" in the idle warning). */
+  'session.keepAlive': { input: z.strictObject({ sessionId: SessionId }), output: SessionViewSchema },
+  /** Validates everything again, stores the application in the outbox, and wipes the draft. */
+  'session.submit': { input: z.strictObject({ sessionId: SessionId }), output: SessionViewSchema },
+  /** Ends and wipes the session. Idempotent: ending an unknown session is not an error. */
+  'session.end': {
+    input: z.strictObject({ sessionId: SessionId, reason: z.enum(SESSION_END_REASONS).exclude(['idle', 'startup']) }),
+    output: z.object({ ended: z.boolean() }),
+  },
+} as const;
+
+export type Api = typeof api;
+export type ApiMethod = keyof Api;
+export type ApiInput<M extends ApiMethod> = z.input<Api[M]['input']>;
+export type ApiOutput<M extends ApiMethod> = z.infer<Api[M]['output']>;
+export type ApiResult<M extends ApiMethod> = Result<ApiOutput<M>>;
+
+export const API_METHODS = Object.keys(api) as ApiMethod[];
+
+export function isApiMethod(name: unknown): name is ApiMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
+}
+
+export function apiResultSchema<M extends ApiMethod>(method: M) {
+  return resultSchema(api[method].output);
+}
+
+/** What the preload exposes as `window.kiosk`, and what the HTTP client implements. */
+export interface KioskBridge {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>>;
+  /** Subscribe to core events; returns an unsubscribe function. */
+  onEvent(listener: (event: import('./events').KioskEvent) => void): () => void;
+  /** Connection state of the transport (browser mode can lose the server). */
+  onConnectionChange?(listener: (connected: boolean) => void): () => void;
+}

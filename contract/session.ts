@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { AnswerValueSchema } from './answers';
+import { LANGUAGE_CODES } from './languages';
+
+export const IdleStateSchema = z.object({
+  /** Time left before the session is ended and wiped, measured by the core. */
+  remainingMs: z.number().int().min(0),
+  timeoutMs: z.number().int().positive(),
+  /** The warning appears this long before the end. */
+  warningMs: z.number().int().positive(),
+});
+export type IdleState = z.infer<typeof IdleStateSchema>;
+
+export const PositionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('step'),
+    stepId: z.string(),
+    /** 1-based, among the steps visible with the current answers ("Schritt 2 von 5"). */
+    stepNumber: z.number().int().positive(),
+    stepCount: z.number().int().positive(),
+    /** Came here from a change link: "Weiter" returns to the check page. */
+    returnToCheck: z.boolean(),
+  }),
+  z.object({ kind: z.literal('check') }),
+  z.object({
+    kind: z.literal('confirmation'),
+    reference: z.string(),
+    submittedAt: z.string(),
+  }),
+]);
+export type Position = z.infer<typeof PositionSchema>;
+
+export const SessionViewSchema = z.object({
+  sessionId: z.string().uuid(),
+  serviceId: z.string(),
+  language: z.enum(LANGUAGE_CODES),
+  position: PositionSchema,
+  /** The resident's answers, decrypted for display. Empty after submission (data moved to the outbox). */
+  answers: z.record(z.string(), AnswerValueSchema),
+  /** Steps visible with the current answers, in order: drives the check page and "Schritt x von y". */
+  visibleStepIds: z.array(z.string()),
+  idle: IdleStateSchema,
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const SESSION_END_REASONS = ['resident', 'finished', 'idle', 'startup'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

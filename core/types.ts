@@ -1,0 +1,52 @@
+import type { KioskEvent, Result } from '../contract';
+
+/** Injectable time source, so tests can move the clock. */
+export interface Clock {
+  now(): number;
+  setInterval(callback: () => void, ms: number): { unref?(): void } | number;
+  clearInterval(handle: unknown): void;
+}
+
+/** Where the 256-bit master key that wraps session and outbox keys comes from. */
+export interface MasterKeyProvider {
+  /** Returns the key, creating it on first use. */
+  load(): Buffer;
+}
+
+export interface KioskCoreOptions {
+  /** Directory holding kiosk.db (+ WAL) and master.key. Created if missing. */
+  dataDir: string;
+  /** Directory holding services/ (normally the project's resources/). */
+  resourcesDir: string;
+  mode: 'electron' | 'browser';
+  idleTimeoutMs?: number; // default 120 000
+  idleWarningMs?: number; // default 30 000, never more than the timeout
+  terminalName?: string;
+  clock?: Clock;
+  masterKeyProvider?: MasterKeyProvider; // default: file <dataDir>/master.key, mode 0600
+  logger?: Logger;
+}
+
+export interface CatalogProblem {
+  /** Path of the broken file relative to resourcesDir, e.g. "services/x/service.json". */
+  file: string;
+  /** JSON pointer inside it, e.g. "/journey/steps/2/fields/0/type". */
+  path: string;
+  message: string;
+}
+
+export interface KioskCore {
+  /** Validates method and input against the contract, runs the handler, returns a Result. Never throws. */
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: KioskEvent) => void): () => void;
+  readonly catalogProblems: readonly CatalogProblem[];
+  /** Stops timers and closes the database. */
+  close(): void;
+}
+
+/** Structured log lines; callers pass event names and ids, never personal data. */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean>): void;
+  warn(event: string, fields?: Record<string, string | number | boolean>): void;
+  error(event: string, fields?: Record<string, string | number | boolean>): void;
+}
