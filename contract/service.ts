@@ -65,6 +65,8 @@ export const FieldSchema = z.strictObject({
   options: z.array(OptionSchema).min(1).optional(),
   /** HTML autocomplete token. Kiosks never remember, but it helps assistive tech. */
   autocomplete: z.string().max(40).optional(),
+  /** Character limit shown as a count under textareas; the JSON Schema's maxLength stays authoritative. */
+  maxLength: z.number().int().positive().optional(),
   /** Visual width hint, GOV.UK style. */
   width: z.enum(['2', '4', '5', '10', '20', 'full']).optional(),
   /** True for data a bystander must not hear (never spoken unless a headset is used). */

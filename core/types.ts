@@ -25,6 +25,10 @@ export interface KioskCoreOptions {
   clock?: Clock;
   masterKeyProvider?: MasterKeyProvider; // default: file <dataDir>/master.key, mode 0600
   logger?: Logger;
+  /** App version for kiosk.info; default: "version" of package.json next to resourcesDir. */
+  version?: string;
+  /** Time zone that decides what "today" is for date rules; default "Europe/Berlin". */
+  timeZone?: string;
 }
 
 export interface CatalogProblem {

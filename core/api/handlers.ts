@@ -1,0 +1,61 @@
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_CODES,
+  ok,
+  type ApiMethod,
+  type ApiOutput,
+  type Result,
+  type Api,
+} from '../../contract';
+import type { z } from 'zod';
+import type { CoreContext } from '../sessions/context';
+import { answerStep, goBack, goTo, keepAlive, setLanguage, submit } from '../sessions/journey-actions';
+import { currentSession, endSession, startSession } from '../sessions/lifecycle';
+import { buildView } from '../sessions/session-view';
+
+/** A handler gets the input already parsed by the contract's schema. */
+export type Handlers = {
+  [M in ApiMethod]: (input: z.output<Api[M]['input']>) => Result<ApiOutput<M>>;
+};
+
+export interface InfoSettings {
+  version: string;
+  mode: 'electron' | 'browser';
+  terminalName: string;
+}
+
+export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
+  return {
+    'kiosk.info': () =>
+      ok({
+        version: info.version,
+        mode: info.mode,
+        defaultLanguage: DEFAULT_LANGUAGE,
+        languages: [...LANGUAGE_CODES],
+        idle: { ...ctx.idle },
+        terminalName: info.terminalName,
+      }),
+    'catalog.get': () =>
+      ok({
+        services: ctx.catalog.services.map((service) => service.definition),
+        translations: ctx.catalog.translations,
+      }),
+    'session.resume': () => {
+      const active = currentSession(ctx);
+      if (!active) return ok(null);
+      return ok(buildView(ctx, active.row, active.service, ctx.store.readAnswers(active.row)));
+    },
+    'session.start': (input) => {
+      const started = startSession(ctx, input.serviceId, input.language);
+      if (!started.ok) return started;
+      return ok(buildView(ctx, started.value.row, started.value.service, {}));
+    },
+    'session.answer': (input) => answerStep(ctx, input),
+    'session.back': (input) => goBack(ctx, input),
+    'session.goTo': (input) => goTo(ctx, input),
+    'session.setLanguage': (input) => setLanguage(ctx, input.sessionId, input.language),
+    'session.keepAlive': (input) => keepAlive(ctx, input.sessionId),
+    'session.submit': (input) => submit(ctx, input.sessionId),
+    'session.end': (input) => ok({ ended: endSession(ctx, input.sessionId, input.reason) }),
+  };
+}

@@ -1,0 +1,176 @@
+import type { Condition, Field, FieldType, ServiceDefinition } from '../../contract';
+import { toJsonPointer } from './json-pointer';
+import type { JsonSchemaObject } from './loaded-service';
+
+export interface CrossCheckProblem {
+  target: 'service' | 'schema';
+  path: string;
+  message: string;
+}
+
+/** JSON Schema type each field type must have, so the answer pipeline and the schema agree. */
+const SCHEMA_TYPE_FOR: Record<FieldType, string[]> = {
+  text: ['string'],
+  textarea: ['string'],
+  radio: ['string'],
+  email: ['string'],
+  tel: ['string'],
+  postcode: ['string'],
+  date: ['string'],
+  number: ['integer', 'number'],
+  checkboxes: ['array'],
+  confirm: ['boolean'],
+};
+
+/** Checks that the journey and the JSON Schema describe the same fields. */
+export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject): CrossCheckProblem[] {
+  const problems: CrossCheckProblem[] = [];
+  const properties = schema.properties ?? {};
+  const askedIn = new Map<string, Field>();
+
+  service.journey.steps.forEach((step, s) => {
+    if (step.when) checkCondition(step.when, `/journey/steps/${s}/when`, askedIn, problems);
+    step.fields.forEach((field, f) => {
+      const path = `/journey/steps/${s}/fields/${f}`;
+      if (askedIn.has(field.name)) {
+        problems.push({ target: 'service', path: `${path}/name`, message: `field "${field.name}" is asked twice` });
+      }
+      askedIn.set(field.name, field);
+      const property = properties[field.name];
+      if (!property) {
+        problems.push({
+          target: 'service',
+          path: `${path}/name`,
+          message: `field "${field.name}" is not a property of the schema`,
+        });
+        return;
+      }
+      checkFieldAgainstProperty(field, property, path, problems);
+    });
+  });
+
+  for (const name of Object.keys(properties)) {
+    if (!askedIn.has(name)) {
+      problems.push({
+        target: 'schema',
+        path: toJsonPointer(['properties', name]),
+        message: `property "${name}" is not asked by any step`,
+      });
+    }
+  }
+  walkRequired(schema, [], (names, path) => {
+    for (const name of names) {
+      if (!(name in properties)) {
+        problems.push({ target: 'schema', path: toJsonPointer(path), message: `required "${name}" is not a property` });
+      }
+    }
+  });
+  return problems;
+}
+
+function checkFieldAgainstProperty(
+  field: Field,
+  property: JsonSchemaObject,
+  path: string,
+  problems: CrossCheckProblem[],
+): void {
+  const types = Array.isArray(property.type) ? property.type : [property.type];
+  if (!types.some((type) => type !== undefined && SCHEMA_TYPE_FOR[field.type].includes(type))) {
+    problems.push({
+      target: 'service',
+      path: `${path}/type`,
+      message: `field type "${field.type}" needs schema type ${SCHEMA_TYPE_FOR[field.type].join(' or ')}`,
+    });
+  }
+  if (field.maxLength !== undefined && field.maxLength !== property.maxLength) {
+    problems.push({
+      target: 'service',
+      path: `${path}/maxLength`,
+      message: `maxLength ${field.maxLength} differs from the schema's ${String(property.maxLength)}`,
+    });
+  }
+  const hasOptions = field.type === 'radio' || field.type === 'checkboxes';
+  if (hasOptions && !field.options) {
+    problems.push({ target: 'service', path: `${path}/options`, message: `a ${field.type} field needs options` });
+  }
+  const allowed = field.type === 'checkboxes' ? property.items?.enum : property.enum;
+  if (field.options && Array.isArray(allowed)) {
+    const values = field.options.map((option) => option.value);
+    field.options.forEach((option, o) => {
+      if (!allowed.includes(option.value)) {
+        problems.push({
+          target: 'service',
+          path: `${path}/options/${o}/value`,
+          message: `option "${option.value}" is not in the schema enum`,
+        });
+      }
+    });
+    for (const value of allowed) {
+      if (typeof value !== 'string' || !values.includes(value)) {
+        problems.push({
+          target: 'service',
+          path: `${path}/options`,
+          message: `enum value "${String(value)}" has no option`,
+        });
+      }
+    }
+  }
+}
+
+function checkCondition(
+  condition: Condition,
+  path: string,
+  askedBefore: Map<string, Field>,
+  problems: CrossCheckProblem[],
+): void {
+  if ('all' in condition) {
+    condition.all.forEach((inner, i) => checkCondition(inner, `${path}/all/${i}`, askedBefore, problems));
+  } else if ('any' in condition) {
+    condition.any.forEach((inner, i) => checkCondition(inner, `${path}/any/${i}`, askedBefore, problems));
+  } else {
+    const field = askedBefore.get(condition.field);
+    if (!field) {
+      problems.push({
+        target: 'service',
+        path: `${path}/field`,
+        message: `condition field "${condition.field}" is not asked in an earlier step`,
+      });
+      return;
+    }
+    // A misspelt option value would hide the step for ever, so compare against the field's options.
+    const options = field.options?.map((option) => option.value);
+    const compared = 'equals' in condition ? [condition.equals] : 'in' in condition ? condition.in : [];
+    compared.forEach((value, i) => {
+      const valuePath = 'equals' in condition ? `${path}/equals` : `${path}/in/${i}`;
+      const fits = field.type === 'confirm' ? typeof value === 'boolean' : !options || options.includes(String(value));
+      if (!fits || (field.type !== 'confirm' && typeof value !== 'string')) {
+        problems.push({
+          target: 'service',
+          path: valuePath,
+          message: `"${String(value)}" is not a value of "${field.name}"`,
+        });
+      }
+    });
+  }
+}
+
+/** Calls `visit` for every `required` array anywhere in the schema (root, if/then/else, allOf, …). */
+function walkRequired(node: unknown, path: PropertyKey[], visit: (names: string[], path: PropertyKey[]) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => walkRequired(item, [...path, i], visit));
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  for (const [key, value] of Object.entries(node)) {
+    // Nested object properties have their own `required`; only the answers object's level matters here.
+    if (key === 'properties' || key === '$defs' || key === 'items' || key === 'enum' || key === 'const') continue;
+    if (key === 'required' && Array.isArray(value)) {
+      visit(
+        value.filter((name): name is string => typeof name === 'string'),
+        [...path, key],
+      );
+    } else {
+      walkRequired(value, [...path, key], visit);
+    }
+  }
+}

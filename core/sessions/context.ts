@@ -1,0 +1,20 @@
+import type { KioskEvent } from '../../contract';
+import type { LoadedCatalog } from '../catalog/load-catalog';
+import type { Clock, Logger } from '../types';
+import type { SessionStore } from './session-store';
+
+export interface IdleConfig {
+  timeoutMs: number;
+  warningMs: number;
+}
+
+/** What the session logic needs from the core; built once in openKioskCore. */
+export interface CoreContext {
+  store: SessionStore;
+  catalog: LoadedCatalog;
+  clock: Clock;
+  idle: IdleConfig;
+  logger: Logger;
+  masterKey(): Buffer;
+  emit(event: KioskEvent): void;
+}

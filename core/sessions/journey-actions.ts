@@ -1,0 +1,173 @@
+import {
+  answersOfVisibleSteps,
+  fail,
+  nextVisibleStep,
+  ok,
+  previousVisibleStep,
+  visibleSteps,
+  type AnswerInput,
+  type Answers,
+  type ApiInput,
+  type LanguageCode,
+  type Result,
+  type SessionView,
+} from '../../contract';
+import type { LoadedService } from '../catalog/loaded-service';
+import { firstIncompleteStep, validateAnswers, validateStep } from '../validation/validate-answers';
+import type { CoreContext } from './context';
+import { requireActive, type ActiveSession } from './lifecycle';
+import type { SessionRow } from './session-store';
+import { buildView, completedSteps, storedPosition } from './session-view';
+import type { StoredPosition } from './stored-position';
+import { submitSession } from './submit-session';
+
+type ViewResult = Result<SessionView>;
+
+/**
+ * Runs `action` on the active session after touching its activity time (every
+ * call on a session counts as the resident being there), then returns the
+ * fresh view. A session on the confirmation page only accepts `allowSubmitted` calls.
+ */
+function withSession(
+  ctx: CoreContext,
+  sessionId: string,
+  action: (session: ActiveSession, answers: Answers) => Result<void>,
+  allowSubmitted = false,
+): ViewResult {
+  const active = requireActive(ctx, sessionId);
+  if (!active.ok) return active;
+  const { row, service } = active.value;
+  ctx.store.touch(row.id, ctx.clock.now());
+  if (row.status === 'submitted' && !allowSubmitted) return fail('already_submitted');
+  const result = action({ row, service }, ctx.store.readAnswers(row));
+  if (!result.ok) return result;
+  const fresh = ctx.store.get(row.id)!;
+  return ok(buildView(ctx, fresh, service, ctx.store.readAnswers(fresh)));
+}
+
+const done: Result<void> = ok(undefined);
+
+function move(ctx: CoreContext, row: SessionRow, position: StoredPosition): Result<void> {
+  ctx.store.updatePosition(row.id, position, completedSteps(row), ctx.clock.now());
+  return done;
+}
+
+/** Where "Weiter" leads after a step was answered. */
+function positionAfterAnswer(
+  service: LoadedService,
+  answers: Answers,
+  completed: string[],
+  stepId: string,
+  returnToCheck: boolean,
+): StoredPosition {
+  const incomplete = firstIncompleteStep(service, answers, completed);
+  const toIncomplete = (back: boolean): StoredPosition =>
+    incomplete ? { kind: 'step', stepId: incomplete.step.id, returnToCheck: back } : { kind: 'check' };
+  if (returnToCheck) return toIncomplete(true);
+  const next = nextVisibleStep(service.definition, answers, stepId);
+  return next ? { kind: 'step', stepId: next.id, returnToCheck: false } : toIncomplete(false);
+}
+
+export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>): ViewResult {
+  return withSession(ctx, input.sessionId, ({ row, service }, answers) => {
+    const position = storedPosition(row);
+    const step = visibleSteps(service.definition, answers).find((candidate) => candidate.id === input.stepId);
+    if (position.kind !== 'step' || position.stepId !== input.stepId || !step) {
+      return fail('not_reachable', { detail: 'stepId is not the current step' });
+    }
+    const checked = validateStep(service, step, input.values as Record<string, AnswerInput>, answers);
+    if (!checked.ok) {
+      if ('unknownField' in checked)
+        return fail('invalid_input', { detail: `values: unknown field for step ${step.id}` });
+      return fail('validation', { fieldErrors: checked.fieldErrors });
+    }
+    const next: Answers = { ...answers, ...checked.set };
+    for (const name of checked.remove) delete next[name];
+    const completed = completedSteps(row);
+    if (!completed.includes(step.id)) completed.push(step.id);
+    ctx.store.saveStep(row, {
+      set: checked.set,
+      remove: checked.remove,
+      completed,
+      position: positionAfterAnswer(service, next, completed, step.id, position.returnToCheck),
+      now: ctx.clock.now(),
+    });
+    return done;
+  });
+}
+
+export function goBack(ctx: CoreContext, input: ApiInput<'session.back'>): ViewResult {
+  return withSession(ctx, input.sessionId, ({ row, service }, answers) => {
+    const position = storedPosition(row);
+    if (position.kind === 'check') {
+      const last = visibleSteps(service.definition, answers).at(-1)!;
+      return move(ctx, row, { kind: 'step', stepId: last.id, returnToCheck: false });
+    }
+    if (position.kind !== 'step') return fail('already_submitted');
+    if (position.returnToCheck && !firstIncompleteStep(service, answers, completedSteps(row))) {
+      return move(ctx, row, { kind: 'check' });
+    }
+    const previous = previousVisibleStep(service.definition, answers, position.stepId);
+    if (!previous) return fail('not_reachable', { detail: 'no previous step' });
+    return move(ctx, row, { kind: 'step', stepId: previous.id, returnToCheck: false });
+  });
+}
+
+export function goTo(ctx: CoreContext, input: ApiInput<'session.goTo'>): ViewResult {
+  return withSession(ctx, input.sessionId, ({ row, service }, answers) => {
+    const steps = visibleSteps(service.definition, answers);
+    const incomplete = firstIncompleteStep(service, answers, completedSteps(row));
+    const firstOpen = incomplete ? steps.findIndex((step) => step.id === incomplete.step.id) : steps.length;
+    const target = input.target;
+    if (target.kind === 'check') {
+      if (incomplete) return fail('not_reachable', { stepId: incomplete.step.id });
+      return move(ctx, row, { kind: 'check' });
+    }
+    const index = steps.findIndex((step) => step.id === target.stepId);
+    // Only visible steps, and none beyond the first one that still needs an answer.
+    if (index === -1 || index > firstOpen) {
+      return fail('not_reachable', incomplete ? { stepId: incomplete.step.id } : {});
+    }
+    return move(ctx, row, { kind: 'step', stepId: target.stepId, returnToCheck: target.returnToCheck });
+  });
+}
+
+export function setLanguage(ctx: CoreContext, sessionId: string, language: LanguageCode): ViewResult {
+  return withSession(
+    ctx,
+    sessionId,
+    ({ row }) => {
+      ctx.store.setLanguage(row.id, language, ctx.clock.now());
+      return done;
+    },
+    true,
+  );
+}
+
+export function keepAlive(ctx: CoreContext, sessionId: string): ViewResult {
+  return withSession(ctx, sessionId, () => done, true);
+}
+
+export function submit(ctx: CoreContext, sessionId: string): ViewResult {
+  return withSession(ctx, sessionId, ({ row, service }, answers) => {
+    if (storedPosition(row).kind !== 'check')
+      return fail('not_reachable', { detail: 'submit only from the check page' });
+    const incomplete = firstIncompleteStep(service, answers, completedSteps(row));
+    if (incomplete) return fail('incomplete', { stepId: incomplete.step.id, fieldErrors: incomplete.fieldErrors });
+    const fieldErrors = validateAnswers(service, answers);
+    if (fieldErrors.length > 0) return fail('incomplete', { fieldErrors });
+    const submitted = submitSession(ctx.store, ctx.masterKey(), row, {
+      serviceId: service.definition.id,
+      schemaUri: service.schemaUri,
+      language: row.language,
+      data: answersOfVisibleSteps(service.definition, answers),
+      now: ctx.clock.now(),
+    });
+    ctx.logger.info('session.submitted', {
+      sessionId: row.id,
+      serviceId: service.definition.id,
+      outboxId: submitted.outboxId,
+    });
+    return done;
+  });
+}

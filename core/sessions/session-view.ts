@@ -1,0 +1,59 @@
+import {
+  DEFAULT_LANGUAGE,
+  isLanguageCode,
+  visibleSteps,
+  type Answers,
+  type Position,
+  type SessionView,
+} from '../../contract';
+import type { LoadedService } from '../catalog/loaded-service';
+import type { CoreContext } from './context';
+import type { SessionRow } from './session-store';
+import { CompletedStepsSchema, StoredPositionSchema, type StoredPosition } from './stored-position';
+
+export function storedPosition(row: SessionRow): StoredPosition {
+  return StoredPositionSchema.parse(JSON.parse(row.position));
+}
+
+export function completedSteps(row: SessionRow): string[] {
+  return CompletedStepsSchema.parse(JSON.parse(row.completed_steps));
+}
+
+export function remainingMs(ctx: CoreContext, lastActivityAt: number): number {
+  return Math.max(0, Math.round(lastActivityAt + ctx.idle.timeoutMs - ctx.clock.now()));
+}
+
+/** The session as the renderer sees it; step numbers are counted among the currently visible steps. */
+export function buildView(
+  ctx: CoreContext,
+  row: SessionRow,
+  service: LoadedService,
+  answers: Answers,
+  position: StoredPosition = storedPosition(row),
+): SessionView {
+  const visible = visibleSteps(service.definition, answers);
+  let viewPosition: Position;
+  if (position.kind === 'step') {
+    const index = visible.findIndex((step) => step.id === position.stepId);
+    viewPosition = {
+      ...position,
+      stepNumber: index + 1 || 1,
+      stepCount: Math.max(visible.length, 1),
+    };
+  } else {
+    viewPosition = position;
+  }
+  return {
+    sessionId: row.id,
+    serviceId: row.service_id,
+    language: isLanguageCode(row.language) ? row.language : DEFAULT_LANGUAGE,
+    position: viewPosition,
+    answers,
+    visibleStepIds: visible.map((step) => step.id),
+    idle: {
+      remainingMs: remainingMs(ctx, row.last_activity_at),
+      timeoutMs: ctx.idle.timeoutMs,
+      warningMs: ctx.idle.warningMs,
+    },
+  };
+}

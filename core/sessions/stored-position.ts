@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * What sessions.position holds: where the resident is, never what they typed.
+ * stepNumber/stepCount are not stored; they depend on the answers and are
+ * computed for each view.
+ */
+export const StoredPositionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('step'), stepId: z.string(), returnToCheck: z.boolean() }),
+  z.object({ kind: z.literal('check') }),
+  z.object({ kind: z.literal('confirmation'), reference: z.string(), submittedAt: z.string() }),
+]);
+export type StoredPosition = z.infer<typeof StoredPositionSchema>;
+
+export const CompletedStepsSchema = z.array(z.string());

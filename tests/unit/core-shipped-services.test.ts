@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../../core/catalog/load-catalog';
+import { createMemoryLogger } from '../../core/logging';
+import { openTestCore, PROJECT_RESOURCES, removeDir } from '../fixtures/core-harness';
+
+describe('the shipped services', () => {
+  it('load with zero catalog problems: meldebescheinigung, sperrmuell, maengel-melden', () => {
+    const catalog = loadCatalog(PROJECT_RESOURCES, () => '2025-06-15', createMemoryLogger());
+    expect(catalog.problems).toEqual([]);
+    expect(catalog.services.map((service) => service.definition.id).sort()).toEqual([
+      'maengel-melden',
+      'meldebescheinigung',
+      'sperrmuell',
+    ]);
+    for (const service of catalog.services) expect(service.schemaUri).toMatch(/\S/);
+  });
+
+  it('are served by catalog.get with de and en texts', async () => {
+    const kiosk = openTestCore({ resourcesDir: PROJECT_RESOURCES });
+    try {
+      expect(kiosk.core.catalogProblems).toEqual([]);
+      const catalog = await kiosk.value('catalog.get', {});
+      for (const language of ['de', 'en']) {
+        expect(Object.keys(catalog.translations[language]!).sort()).toEqual([
+          'svc-maengel-melden',
+          'svc-meldebescheinigung',
+          'svc-sperrmuell',
+        ]);
+      }
+      for (const service of catalog.services) {
+        const view = await kiosk.value('session.start', { serviceId: service.id, language: 'de' });
+        expect(view.position).toMatchObject({ kind: 'step', stepNumber: 1 });
+      }
+    } finally {
+      kiosk.close();
+      removeDir(kiosk.dataDir);
+    }
+  });
+});
