@@ -1,0 +1,67 @@
+/**
+ * Security headers shared by the browser-mode HTTP server and the Electron
+ * app:// protocol. One place, so both transports stay equally strict.
+ */
+
+export interface CspOptions {
+  /** Extra connect-src sources besides 'self' (browser mode adds its WebSocket origins). */
+  connectSrc?: readonly string[];
+}
+
+export function contentSecurityPolicy(options: CspOptions = {}): string {
+  const connect = ["'self'", ...(options.connectSrc ?? [])].join(' ');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    // Spoken prompts arrive as WAV data and are played from blob: or data: URLs.
+    "media-src 'self' blob: data:",
+    `connect-src ${connect}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+  ].join('; ');
+}
+
+/** Powerful features a public terminal never grants to the page. */
+const DENIED_FEATURES = [
+  'camera',
+  'microphone',
+  'geolocation',
+  'usb',
+  'serial',
+  'hid',
+  'payment',
+  'midi',
+  'display-capture',
+  'clipboard-read',
+  'publickey-credentials-get',
+  'accelerometer',
+  'gyroscope',
+  'magnetometer',
+];
+
+export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+
+/** Headers for every response; the CSP depends on the transport. */
+export function securityHeaders(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'X-Frame-Options': 'DENY',
+    'Permissions-Policy': PERMISSIONS_POLICY,
+  };
+}
+
+/** CSP for browser kiosk mode: the renderer also talks to the server's WebSocket. */
+export function browserModeCsp(port: number): string {
+  return contentSecurityPolicy({ connectSrc: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
+}

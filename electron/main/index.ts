@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ipcMain,
+  Menu,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  session,
+} from 'electron';
+import { fileMasterKeyProvider } from '../../core/crypto/master-key';
+import { openKioskCore } from '../../core/kiosk-core';
+import type { KioskCore } from '../../core/types';
+import { idleOptions, parseFlags } from '../../launcher/args';
+import { serveAppRequest } from './app-protocol';
+import { APP_SCHEME, APP_START_URL } from './app-url';
+import { CALL_CHANNEL, createCallHandler, EVENT_CHANNEL } from './ipc';
+import { createCrashTracker } from './lockdown';
+import { lockDownContents, lockDownSession } from './lockdown-wiring';
+import { safeStorageMasterKeyProvider } from './master-key';
+import { freshPartitionName, kioskWindowOptions } from './window-options';
+
+/**
+ * The thin Electron shell: one locked-down kiosk window, the renderer from
+ * app://kiosk/, the core in this process behind one IPC channel.
+ */
+
+const root = path.resolve(__dirname, '..', '..');
+const rendererDir = path.join(root, 'dist', 'renderer');
+const resourcesDir = path.join(root, 'resources');
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const debug = Boolean(process.env.KIOSK_DEBUG) && process.env.KIOSK_DEBUG !== '0';
+
+// Must happen before 'ready': app:// behaves like https (secure context, fetch, relative URLs).
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+app.enableSandbox();
+app.commandLine.appendSwitch('disable-pinch');
+app.commandLine.appendSwitch('overscroll-history-navigation', '0');
+
+let mainWindow: BrowserWindow | undefined;
+let core: KioskCore | undefined;
+
+function fatal(message: string): never {
+  process.stderr.write(`Bürgerkiosk could not start: ${message}\n`);
+  app.exit(1);
+  process.exit(1);
+}
+
+function createWindow(partition: string): BrowserWindow {
+  const window = new BrowserWindow(kioskWindowOptions({ preloadPath, partition, debug }));
+  const crashes = createCrashTracker();
+  window.once('ready-to-show', () => window.show());
+  // A crashed or hung renderer is reloaded; the renderer resumes its session via session.resume.
+  window.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    const delay = crashes.nextReloadDelay(Date.now());
+    setTimeout(() => {
+      if (!window.isDestroyed()) void window.loadURL(APP_START_URL);
+    }, delay);
+  });
+  window.on('unresponsive', () => window.webContents.forcefullyCrashRenderer());
+  void window.loadURL(APP_START_URL);
+  return window;
+}
+
+function openCore(): KioskCore {
+  const flags = parseFlags(process.argv.slice(1), process.env, false);
+  const dataDir = path.resolve(flags.dataDir ?? path.join(app.getPath('userData'), 'kiosk-data'));
+  try {
+    return openKioskCore({
+      dataDir,
+      resourcesDir,
+      mode: 'electron',
+      masterKeyProvider: safeStorageMasterKeyProvider(dataDir, safeStorage, fileMasterKeyProvider(dataDir)),
+      ...idleOptions(flags),
+    });
+  } catch (error) {
+    fatal(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+function start(): void {
+  const kioskCore = openCore();
+  core = kioskCore;
+  for (const problem of kioskCore.catalogProblems) {
+    process.stdout.write(`Catalog problem: ${problem.file} at ${problem.path || '/'}: ${problem.message}\n`);
+  }
+
+  Menu.setApplicationMenu(null);
+  const partition = freshPartitionName(randomUUID());
+  const kioskSession = session.fromPartition(partition, { cache: false });
+  lockDownSession(kioskSession);
+  // Custom partitions do not inherit protocol handlers: register on the kiosk session itself.
+  kioskSession.protocol.handle(APP_SCHEME, async (request) => {
+    const answer = await serveAppRequest(rendererDir, request.url, request.method);
+    return new Response(answer.body ? new Uint8Array(answer.body) : null, {
+      status: answer.status,
+      headers: answer.headers,
+    });
+  });
+
+  const handleCall = createCallHandler(kioskCore);
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => handleCall(event, method, input));
+
+  mainWindow = createWindow(partition);
+  kioskCore.onEvent((event) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+    if (event.type === 'session.ended') {
+      // The wipe after each resident: renderer storage and the clipboard.
+      clipboard.clear();
+      void kioskSession.clearStorageData();
+      void kioskSession.clearCache();
+    }
+  });
+  powerSaveBlocker.start('prevent-display-sleep');
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    core?.close();
+    core = undefined;
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fatal(error instanceof Error ? error.message : String(error)));
+}

@@ -1,0 +1,33 @@
+import { fail, type Result } from '../../contract';
+import type { KioskCore } from '../../core/types';
+import { isAppUrl } from './app-url';
+
+export const CALL_CHANNEL = 'kiosk:call';
+export const EVENT_CHANNEL = 'kiosk:event';
+
+/** Shaped like Electron's WebFrameMain: enough to decide whether to trust a message. */
+export interface SenderFrame {
+  url: string;
+  parent: unknown;
+}
+
+/** Only the top frame of our own app may call the core; never a subframe or a foreign page. */
+export function isTrustedSender(frame: SenderFrame | null | undefined): boolean {
+  return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
+}
+
+/** The handler behind ipcMain.handle('kiosk:call'): the contract inside dispatch validates method and input. */
+export function createCallHandler(core: KioskCore) {
+  return async (
+    event: { senderFrame: SenderFrame | null },
+    method: unknown,
+    input: unknown,
+  ): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event.senderFrame)) return fail('forbidden', { detail: 'untrusted sender' });
+    try {
+      return await core.dispatch(method, input);
+    } catch {
+      return fail('internal');
+    }
+  };
+}

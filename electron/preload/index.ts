@@ -1,0 +1,43 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import {
+  fail,
+  isApiMethod,
+  KioskEventSchema,
+  type ApiInput,
+  type ApiMethod,
+  type ApiResult,
+  type KioskBridge,
+  type KioskEvent,
+} from '../../contract';
+
+/**
+ * Sandboxed preload: exposes exactly one object, `window.kiosk`, and nothing
+ * of ipcRenderer itself. The main process checks the sender and the contract
+ * validates every payload; this side only filters what it passes on.
+ */
+const CALL_CHANNEL = 'kiosk:call';
+const EVENT_CHANNEL = 'kiosk:event';
+
+const bridge = {
+  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+    if (!isApiMethod(method)) return Promise.resolve(fail('unknown_method'));
+    return ipcRenderer.invoke(CALL_CHANNEL, method, input) as Promise<ApiResult<M>>;
+  },
+  onEvent(listener: (event: KioskEvent) => void): () => void {
+    const handler = (_event: IpcRendererEvent, payload: unknown) => {
+      const parsed = KioskEventSchema.safeParse(payload);
+      if (parsed.success) listener(parsed.data);
+    };
+    ipcRenderer.on(EVENT_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENT_CHANNEL, handler);
+    };
+  },
+  // IPC to the in-process core cannot drop, unlike the browser mode's WebSocket.
+  onConnectionChange(listener: (connected: boolean) => void): () => void {
+    listener(true);
+    return () => undefined;
+  },
+} satisfies KioskBridge;
+
+contextBridge.exposeInMainWorld('kiosk', bridge);

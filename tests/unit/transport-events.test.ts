@@ -1,0 +1,94 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import type { KioskEvent } from '../../contract';
+import { startHttpServer, type RunningHttpServer } from '../../core/transport';
+import { createFakeCore, createRendererFixture, type FakeCore } from './transport-helpers';
+
+function connect(url: string, headers: { origin?: string; host?: string }): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, {
+      ...(headers.origin ? { origin: headers.origin } : {}),
+      headers: headers.host ? { Host: headers.host } : {},
+    });
+    socket.once('open', () => resolve(socket));
+    socket.once('unexpected-response', (_request, response) =>
+      reject(new Error(`refused with ${response.statusCode}`)),
+    );
+    socket.once('error', reject);
+  });
+}
+
+describe('browser-mode event socket', () => {
+  let server: RunningHttpServer;
+  let core: FakeCore;
+  let fixture: ReturnType<typeof createRendererFixture>;
+
+  beforeAll(async () => {
+    fixture = createRendererFixture();
+    core = createFakeCore();
+    server = await startHttpServer({ core, port: 0, host: '127.0.0.1', rendererDir: fixture.rendererDir });
+  });
+
+  afterAll(async () => {
+    await server.close();
+    fixture.cleanup();
+  });
+
+  it('pushes core events as JSON to a client of the same origin', async () => {
+    const socket = await connect(`ws://127.0.0.1:${server.port}/api/events`, {
+      origin: `http://127.0.0.1:${server.port}`,
+    });
+    const received = new Promise<unknown>((resolve) =>
+      socket.once('message', (data) => resolve(JSON.parse(String(data)))),
+    );
+    const event: KioskEvent = {
+      type: 'session.ended',
+      sessionId: '2b1f0f7e-8a56-4d6f-9b0e-4a1c1c1e2f3a',
+      reason: 'idle',
+    };
+    core.emit(event);
+    expect(await received).toEqual(event);
+    socket.close();
+  });
+
+  it('refuses a WebSocket from a foreign origin', async () => {
+    await expect(
+      connect(`ws://127.0.0.1:${server.port}/api/events`, { origin: 'http://evil.example' }),
+    ).rejects.toThrow('refused with 403');
+  });
+
+  it('refuses a WebSocket without an Origin header', async () => {
+    await expect(connect(`ws://127.0.0.1:${server.port}/api/events`, {})).rejects.toThrow('refused with 403');
+  });
+
+  it('refuses a WebSocket with a foreign Host even if Origin matches it', async () => {
+    await expect(
+      connect(`ws://127.0.0.1:${server.port}/api/events`, {
+        origin: `http://evil.example:${server.port}`,
+        host: `evil.example:${server.port}`,
+      }),
+    ).rejects.toThrow('refused with 403');
+  });
+
+  it('refuses upgrades on other paths', async () => {
+    await expect(
+      connect(`ws://127.0.0.1:${server.port}/api/other`, { origin: `http://127.0.0.1:${server.port}` }),
+    ).rejects.toThrow('refused with 404');
+  });
+
+  it('stops pushing after close and unsubscribes from the core', async () => {
+    const fixture2 = createRendererFixture();
+    const core2 = createFakeCore();
+    const server2 = await startHttpServer({ core: core2, port: 0, rendererDir: fixture2.rendererDir });
+    const socket = await connect(`ws://127.0.0.1:${server2.port}/api/events`, {
+      origin: `http://127.0.0.1:${server2.port}`,
+    });
+    expect(core2.listenerCount()).toBe(1);
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    await server2.close();
+    expect(await closed).toBeGreaterThan(0);
+    expect(core2.listenerCount()).toBe(0);
+    fixture2.cleanup();
+  });
+});
