@@ -1,0 +1,99 @@
+import type { AnswerInput, Field } from '../../../contract';
+import type { JsonSchemaProperty, LoadedService } from './service-data';
+
+/**
+ * Realistic answers for any field, from its type and its JSON Schema, so one
+ * driver fills all services. Values are plain data: the UI driver types them,
+ * the benchmark and API tests send them as `AnswerInput`.
+ */
+
+export type PlannedValue =
+  | { kind: 'text'; value: string }
+  | { kind: 'date'; day: string; month: string; year: string }
+  | { kind: 'choice'; values: string[]; multiple: boolean } // radio: one value; checkboxes: one or more
+  | { kind: 'confirm' };
+
+/** Known field names get typical Stade answers; anything else falls back by type. */
+const BY_NAME: Record<string, string> = {
+  familyName: 'Meyer-Schulz',
+  givenNames: 'Anna Maria',
+  contactName: 'Anna Meyer-Schulz',
+  name: 'Anna Meyer-Schulz',
+  street: 'Hökerstraße',
+  houseNumber: '14a',
+  postcode: '21682',
+  town: 'Stade',
+  city: 'Stade',
+  email: 'anna.meyer@beispiel.de',
+  phone: '04141 123456',
+  purposeOther: 'Für den Vermieter',
+  itemsDescription: 'Ein altes Sofa und zwei Stühle',
+};
+
+const BY_TYPE: Record<string, string> = {
+  text: 'Beim Pferdemarkt',
+  textarea: 'Die Straßenlaterne vor dem Haus ist seit drei Tagen dunkel.',
+  email: 'anna.meyer@beispiel.de',
+  tel: '04141 123456',
+  postcode: '21682',
+};
+
+function dateParts(date: Date): PlannedValue {
+  return {
+    kind: 'date',
+    day: String(date.getDate()),
+    month: String(date.getMonth() + 1),
+    year: String(date.getFullYear()),
+  };
+}
+
+/** Follows the `x-kiosk-date` rules of core/validation/kiosk-date-keyword.ts. */
+function plannedDate(property: JsonSchemaProperty | undefined, today = new Date()): PlannedValue {
+  const rules = (property?.['x-kiosk-date'] ?? {}) as {
+    notBeforeToday?: boolean;
+    maxDaysAhead?: number;
+    maxYearsAgo?: number;
+  };
+  const shifted = (days: number) => new Date(today.getFullYear(), today.getMonth(), today.getDate() + days);
+  if (rules.notBeforeToday) return dateParts(shifted(Math.max(1, Math.min(14, rules.maxDaysAhead ?? 14))));
+  if (rules.maxYearsAgo !== undefined && rules.maxYearsAgo < 60) return dateParts(shifted(-10));
+  return { kind: 'date', day: '27', month: '3', year: '1958' };
+}
+
+function plannedNumber(property: JsonSchemaProperty | undefined): string {
+  const min = property?.minimum ?? 1;
+  const max = property?.maximum ?? min + 10;
+  return String(Math.min(max, Math.max(min, 2)));
+}
+
+export function planValue(service: LoadedService, field: Field, overrides: Record<string, string> = {}): PlannedValue {
+  const property = service.schema.properties[field.name];
+  const override = overrides[field.name];
+  switch (field.type) {
+    case 'radio':
+      return { kind: 'choice', values: [override ?? field.options![0]!.value], multiple: false };
+    case 'checkboxes':
+      return { kind: 'choice', values: override ? override.split(',') : [field.options![0]!.value], multiple: true };
+    case 'confirm':
+      return { kind: 'confirm' };
+    case 'date':
+      return plannedDate(property);
+    case 'number':
+      return { kind: 'text', value: override ?? plannedNumber(property) };
+    default:
+      return { kind: 'text', value: override ?? BY_NAME[field.name] ?? BY_TYPE[field.type] ?? 'Beispiel' };
+  }
+}
+
+export function toAnswerInput(planned: PlannedValue): AnswerInput {
+  switch (planned.kind) {
+    case 'text':
+      return planned.value;
+    case 'date':
+      return { day: planned.day, month: planned.month, year: planned.year };
+    case 'choice':
+      return planned.multiple ? planned.values : planned.values[0]!;
+    case 'confirm':
+      return true;
+  }
+}

@@ -1,0 +1,250 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { Field, Step } from '../../../contract';
+import { isValidReference, REFERENCE_ALPHABET } from '../../../core/reference';
+import { checkA11y } from './a11y';
+import { planValue, type PlannedValue } from './answer-plan';
+import { chooseRadioByKeyboard, tabTo } from './keyboard';
+import { checkLabel, fieldLabel, startsWith, svcText, ui, type Lang, type LoadedService } from './service-data';
+import { snap } from './snap';
+
+export type InputMode = 'pointer' | 'touch' | 'keyboard';
+
+export interface DriverOptions {
+  lang?: Lang;
+  mode?: InputMode;
+  /** axe + target sizes + screenshot on every screen (off for the benchmark). */
+  audit?: boolean;
+}
+
+const REFERENCE_IN_TEXT = new RegExp(`[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]`);
+
+/**
+ * Drives the kiosk as a resident would, by role and accessible name only, with
+ * touch, mouse or keyboard. Steps are recognised by their question (the h1), so
+ * branching journeys are followed wherever the core leads.
+ */
+export class KioskDriver {
+  lang: Lang;
+  readonly mode: InputMode;
+  readonly audit: boolean;
+
+  constructor(
+    readonly page: Page,
+    options: DriverOptions = {},
+  ) {
+    this.lang = options.lang ?? 'de';
+    this.mode = options.mode ?? 'pointer';
+    this.audit = options.audit ?? true;
+  }
+
+  t(key: string, params?: Record<string, string | number>): string {
+    return ui(this.lang, key, params);
+  }
+
+  h1(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  button(name: string | RegExp): Locator {
+    return this.page.getByRole('button', { name, exact: typeof name === 'string' });
+  }
+
+  /** A button or a link: change links may be either. */
+  control(name: string | RegExp): Locator {
+    const exact = typeof name === 'string';
+    return this.page.getByRole('button', { name, exact }).or(this.page.getByRole('link', { name, exact }));
+  }
+
+  async screen(name: string): Promise<void> {
+    if (!this.audit) return;
+    await this.page.waitForLoadState('domcontentloaded');
+    await checkA11y(this.page, name, [this.t('nav.continue'), this.t('check.submit'), this.t('confirmation.done')]);
+    await snap(this.page, name);
+  }
+
+  /** Press a button or link the way this driver's resident does. */
+  async activate(target: Locator): Promise<void> {
+    if (this.mode === 'keyboard') {
+      await tabTo(this.page, target);
+      await this.page.keyboard.press('Enter');
+    } else if (this.mode === 'touch') {
+      await target.tap();
+    } else {
+      await target.click();
+    }
+  }
+
+  async openStart(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.button(ui(this.lang, 'language.nativeName'))).toBeEnabled();
+    await this.screen('start');
+  }
+
+  async chooseLanguage(lang: Lang): Promise<void> {
+    await this.activate(this.button(ui(lang, 'language.nativeName')));
+    this.lang = lang;
+    await expect(this.h1()).toHaveText(this.t('start.title'));
+    await this.screen(`start-${lang}`);
+  }
+
+  async chooseService(service: LoadedService): Promise<void> {
+    const title = svcText(service, this.lang, service.definition.titleKey);
+    await this.activate(this.control(startsWith(title)));
+    await expect(this.h1()).not.toHaveText(this.t('start.title'));
+  }
+
+  /** The step whose question is on screen, or undefined (check, confirmation, start). */
+  async currentStep(service: LoadedService): Promise<Step | undefined> {
+    // A one-field optional question carries "(optional)" in its heading.
+    const heading = (await this.h1().innerText()).trim().replace(/\s+/g, ' ');
+    const optional = ` ${this.t('field.optional')}`;
+    return service.definition.journey.steps.find((step) => {
+      const title = svcText(service, this.lang, step.titleKey);
+      return heading === title || heading === title + optional;
+    });
+  }
+
+  private inputFor(service: LoadedService, step: Step, field: Field): Locator {
+    const name = startsWith(fieldLabel(service, this.lang, step, field));
+    return this.page.getByRole('textbox', { name }).or(this.page.getByRole('spinbutton', { name }));
+  }
+
+  private async typeInto(input: Locator, value: string): Promise<void> {
+    if (this.mode === 'keyboard') {
+      await tabTo(this.page, input);
+      await this.page.keyboard.press('ControlOrMeta+A');
+      await this.page.keyboard.type(value);
+      return;
+    }
+    if (this.mode === 'touch') await input.tap();
+    else await input.click();
+    await input.fill(value);
+  }
+
+  private async setChecked(box: Locator, checked: boolean): Promise<void> {
+    if ((await box.isChecked()) === checked) return;
+    if (this.mode === 'keyboard') {
+      await tabTo(this.page, box);
+      await this.page.keyboard.press('Space');
+    } else if (this.mode === 'touch') {
+      await box.tap();
+    } else {
+      await box.click();
+    }
+    await expect(box).toBeChecked({ checked });
+  }
+
+  async fillField(service: LoadedService, step: Step, field: Field, planned: PlannedValue): Promise<void> {
+    const optionLabel = (value: string) => {
+      const option = field.options!.find((candidate) => candidate.value === value)!;
+      return startsWith(svcText(service, this.lang, option.labelKey));
+    };
+    switch (planned.kind) {
+      case 'text':
+        return this.typeInto(this.inputFor(service, step, field), planned.value);
+      case 'date': {
+        const group =
+          step.fields.filter((candidate) => candidate.type === 'date').length > 1
+            ? this.page.getByRole('group', { name: startsWith(fieldLabel(service, this.lang, step, field)) })
+            : this.page;
+        await this.typeInto(group.getByRole('textbox', { name: startsWith(this.t('field.day')) }), planned.day);
+        await this.typeInto(group.getByRole('textbox', { name: startsWith(this.t('field.month')) }), planned.month);
+        await this.typeInto(group.getByRole('textbox', { name: startsWith(this.t('field.year')) }), planned.year);
+        return;
+      }
+      case 'confirm':
+        return this.setChecked(
+          this.page.getByRole('checkbox', { name: startsWith(fieldLabel(service, this.lang, step, field)) }),
+          true,
+        );
+      case 'choice':
+        if (planned.multiple) {
+          for (const option of field.options!) {
+            const box = this.page.getByRole('checkbox', { name: optionLabel(option.value) });
+            await this.setChecked(box, planned.values.includes(option.value));
+          }
+          return;
+        }
+        {
+          const radio = this.page.getByRole('radio', { name: optionLabel(planned.values[0]!) });
+          if (this.mode === 'keyboard') await chooseRadioByKeyboard(this.page, radio);
+          else if (this.mode === 'touch') await radio.tap();
+          else await radio.check();
+          await expect(radio).toBeChecked();
+        }
+    }
+  }
+
+  /** Fill every field of the step on screen and press "Weiter"; returns when the next page shows. */
+  async answerStep(service: LoadedService, step: Step, overrides: Record<string, string> = {}): Promise<void> {
+    for (const field of step.fields) await this.fillField(service, step, field, planValue(service, field, overrides));
+    await this.continue();
+  }
+
+  /** Press "Weiter" and wait until the question changed. */
+  async continue(): Promise<void> {
+    const before = await this.h1().innerText();
+    await this.activate(this.button(this.t('nav.continue')));
+    await expect(this.h1()).not.toHaveText(before);
+  }
+
+  /** Answers question after question until the check page. Returns the step ids visited. */
+  async walkToCheck(service: LoadedService, overrides: Record<string, string> = {}): Promise<string[]> {
+    const visited: string[] = [];
+    for (let guard = 0; guard < 45; guard++) {
+      if ((await this.h1().innerText()).trim() === this.t('check.title')) return visited;
+      const step = await this.currentStep(service);
+      if (!step) throw new Error(`unexpected page: "${await this.h1().innerText()}"`);
+      visited.push(step.id);
+      await this.screen(`step-${step.id}`);
+      await this.answerStep(service, step, overrides);
+    }
+    throw new Error('check page never reached');
+  }
+
+  /** On the check page: "Ändern: <label>", new answer, "Weiter" back to the check page. */
+  async changeFromCheck(service: LoadedService, fieldName: string, newValue: string): Promise<void> {
+    const step = service.definition.journey.steps.find((s) => s.fields.some((f) => f.name === fieldName))!;
+    const field = step.fields.find((f) => f.name === fieldName)!;
+    const label = checkLabel(service, this.lang, step, field);
+    await this.activate(this.control(this.t('check.changeField', { field: label })));
+    await expect(this.h1()).toHaveText(startsWith(svcText(service, this.lang, step.titleKey)));
+    await this.screen(`change-${step.id}`);
+    await this.fillField(service, step, field, planValue(service, field, { [fieldName]: newValue }));
+    await this.continue();
+    await expect(this.h1()).toHaveText(this.t('check.title'));
+  }
+
+  /** "Antrag absenden" → confirmation; returns the reference number shown. */
+  async submit(): Promise<string> {
+    await this.activate(this.button(this.t('check.submit')));
+    await expect(this.h1()).toHaveText(this.t('confirmation.title'));
+    const text = await this.page.getByRole('main').innerText();
+    const reference = REFERENCE_IN_TEXT.exec(text)?.[0];
+    expect(reference, 'reference number on the confirmation page').toBeTruthy();
+    expect(isValidReference(reference!), `check character of ${reference}`).toBe(true);
+    await this.screen('confirmation');
+    return reference!;
+  }
+
+  /** After a session the next resident starts in the default language (German). */
+  private async backAtStart(): Promise<void> {
+    this.lang = 'de';
+    await expect(this.h1()).toHaveText(this.t('start.title'));
+  }
+
+  async finish(): Promise<void> {
+    await this.activate(this.button(this.t('confirmation.done')));
+    await this.backAtStart();
+  }
+
+  /** "Beenden" → confirm dialog → start screen. */
+  async endSession(): Promise<void> {
+    await this.activate(this.button(this.t('header.end')));
+    const dialog = this.page.getByRole('alertdialog', { name: this.t('end.title') });
+    await expect(dialog).toBeVisible();
+    await this.screen('end-confirm');
+    await this.activate(dialog.getByRole('button', { name: this.t('end.confirm'), exact: true }));
+    await this.backAtStart();
+  }
+}

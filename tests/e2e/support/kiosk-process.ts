@@ -1,0 +1,133 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { START_SCRIPT } from './paths';
+
+/**
+ * Runs the real browser-mode kiosk (`dist/node/start.mjs`) as a child process on
+ * 127.0.0.1, each with its own fresh data directory, so specs can kill -9 it,
+ * restart it on the same data and scan every file it left behind.
+ */
+
+export interface KioskOptions {
+  /** Reuse an existing data dir (otherwise a fresh mkdtemp). */
+  dataDir?: string;
+  idleTimeoutS?: number;
+  idleWarningS?: number;
+  /** Fixed port; default 0 (the kiosk picks a free one). */
+  port?: number;
+}
+
+export interface KioskHandle {
+  url: string;
+  port: number;
+  dataDir: string;
+  pid: number;
+  /** Everything the process wrote to stdout and stderr so far (all runs). */
+  output(): string;
+  /** SIGTERM and wait for exit. */
+  stop(): Promise<void>;
+  /** SIGKILL and wait for exit: a crash, no shutdown code runs. */
+  kill9(): Promise<void>;
+  /** Starts again on the same data dir; `samePort` keeps the origin so an open page can reload. */
+  restart(options?: { samePort?: boolean }): Promise<void>;
+  /** Stops the process (if running) and deletes the data dir if this helper created it. */
+  dispose(): Promise<void>;
+}
+
+const READY = /Bürgerkiosk listening on (http:\/\/127\.0\.0\.1:(\d+)\/)/;
+const START_TIMEOUT_MS = 20_000;
+
+// Children never outlive the test runner.
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => liveChildren.forEach((child) => child.kill('SIGKILL')));
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  port: number;
+}
+
+function launch(dataDir: string, options: KioskOptions, port: number, log: string[]): Promise<Running> {
+  const args = [START_SCRIPT, '--browser', '--no-open', '--port', String(port), '--data-dir', dataDir];
+  if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
+  if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`kiosk did not report ready within ${START_TIMEOUT_MS} ms:\n${log.join('')}`));
+    }, START_TIMEOUT_MS);
+    child.stdout!.setEncoding('utf8');
+    child.stderr!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      log.push(chunk);
+      stdout += chunk;
+      const match = READY.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, port: Number(match[2]) });
+      }
+    });
+    child.stderr!.on('data', (chunk: string) => log.push(chunk));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`kiosk exited before ready (code ${code}, signal ${signal}):\n${log.join('')}`));
+    });
+  });
+}
+
+function waitForExit(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill(signal);
+  });
+}
+
+export async function startKiosk(options: KioskOptions = {}): Promise<KioskHandle> {
+  const ownsDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+  const log: string[] = [];
+  let running: Running | undefined;
+  try {
+    running = await launch(dataDir, options, options.port ?? 0, log);
+  } catch (error) {
+    if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  const handle: KioskHandle = {
+    url: running.url,
+    port: running.port,
+    dataDir,
+    pid: running.child.pid!,
+    output: () => log.join(''),
+    async stop() {
+      if (running) await waitForExit(running.child, 'SIGTERM');
+    },
+    async kill9() {
+      if (running) await waitForExit(running.child, 'SIGKILL');
+    },
+    async restart(restartOptions = {}) {
+      if (running) await waitForExit(running.child, 'SIGTERM');
+      running = await launch(dataDir, options, restartOptions.samePort ? handle.port : 0, log);
+      handle.url = running.url;
+      handle.port = running.port;
+      handle.pid = running.child.pid!;
+    },
+    async dispose() {
+      if (running) await waitForExit(running.child, 'SIGTERM');
+      running = undefined;
+      if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return handle;
+}

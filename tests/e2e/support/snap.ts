@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { test, type Page } from '@playwright/test';
+import { ARTIFACTS_DIR } from './paths';
+
+const counters = new WeakMap<object, number>();
+
+function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/[\s_]+/g, '-')
+    .toLowerCase()
+    .slice(0, 60);
+}
+
+/**
+ * Full-page screenshot kept as an artifact:
+ * tests/artifacts/screens/<spec>/<test>/<nn>-<name>.png (one folder per test so parallel tests never collide).
+ */
+export async function snap(page: Page, name: string): Promise<string> {
+  const info = test.info();
+  const spec = basename(info.file).replace(/\.spec\.ts$/, '');
+  const project = info.project.name ? `${slug(info.project.name)}-` : '';
+  const dir = join(ARTIFACTS_DIR, 'screens', spec, `${project}${slug(info.title)}`);
+  const next = (counters.get(info) ?? 0) + 1;
+  counters.set(info, next);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${String(next).padStart(2, '0')}-${slug(name)}.png`);
+  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  return path;
+}
