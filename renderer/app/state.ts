@@ -1,0 +1,110 @@
+import type {
+  ApiErrorCode,
+  Catalog,
+  FieldError,
+  IdleState,
+  KioskInfo,
+  LanguageCode,
+  SessionView,
+} from '../../contract';
+import { DEFAULT_LANGUAGE } from '../../contract/languages';
+
+/** Why the start screen shows a notice after a session went away. */
+export type Notice = 'sessionEnded' | 'idleEnded';
+
+export interface AppState {
+  /** False until kiosk.info and catalog.get have answered. */
+  booted: boolean;
+  /** Whether the core is reachable; drives the "Einen Moment bitte …" screen. */
+  connected: boolean;
+  info: KioskInfo | null;
+  catalog: Catalog | null;
+  /** Language chosen on the start screen before a session exists. */
+  startLanguage: LanguageCode;
+  view: SessionView | null;
+  /** Local clock time when `view` arrived; the idle countdown runs from here. */
+  viewAt: number;
+  fieldErrors: FieldError[];
+  /** Bumped on every failed answer so the error summary takes focus again. */
+  errorSerial: number;
+  apiError: ApiErrorCode | null;
+  notice: Notice | null;
+  busy: boolean;
+}
+
+export const initialState: AppState = {
+  booted: false,
+  connected: true,
+  info: null,
+  catalog: null,
+  startLanguage: DEFAULT_LANGUAGE,
+  view: null,
+  viewAt: 0,
+  fieldErrors: [],
+  errorSerial: 0,
+  apiError: null,
+  notice: null,
+  busy: false,
+};
+
+export type Action =
+  | { type: 'booted'; info: KioskInfo; catalog: Catalog }
+  | { type: 'connection'; connected: boolean }
+  | { type: 'view'; view: SessionView; at: number }
+  | { type: 'idle'; sessionId: string; idle: IdleState; at: number }
+  | { type: 'fieldErrors'; errors: FieldError[] }
+  | { type: 'apiError'; code: ApiErrorCode | null }
+  | { type: 'reset'; notice: Notice | null }
+  | { type: 'startLanguage'; language: LanguageCode }
+  | { type: 'busy'; busy: boolean };
+
+/** Identifies what is on screen; a change means new page (focus to h1, errors cleared). */
+export function screenKey(view: SessionView | null): string {
+  if (!view) return 'start';
+  const { position } = view;
+  if (position.kind === 'step') return `${view.sessionId}:step:${position.stepId}`;
+  return `${view.sessionId}:${position.kind}`;
+}
+
+export function reducer(state: AppState, action: Action): AppState {
+  switch (action.type) {
+    case 'booted':
+      return { ...state, booted: true, info: action.info, catalog: action.catalog };
+    case 'connection':
+      return { ...state, connected: action.connected };
+    case 'view': {
+      const samePage = screenKey(state.view) === screenKey(action.view);
+      return {
+        ...state,
+        view: action.view,
+        viewAt: action.at,
+        notice: null,
+        apiError: samePage ? state.apiError : null,
+        fieldErrors: samePage ? state.fieldErrors : [],
+      };
+    }
+    case 'idle':
+      // Only the idle clock: a late keep-alive answer must never move the page.
+      if (state.view?.sessionId !== action.sessionId) return state;
+      return { ...state, view: { ...state.view, idle: action.idle }, viewAt: action.at };
+    case 'fieldErrors':
+      return { ...state, fieldErrors: action.errors, errorSerial: state.errorSerial + 1, apiError: null };
+    case 'apiError':
+      return { ...state, apiError: action.code };
+    case 'reset':
+      // Everything about the last resident goes; the next one starts in the default language.
+      return {
+        ...initialState,
+        booted: state.booted,
+        connected: state.connected,
+        info: state.info,
+        catalog: state.catalog,
+        startLanguage: state.info?.defaultLanguage ?? DEFAULT_LANGUAGE,
+        notice: action.notice,
+      };
+    case 'startLanguage':
+      return { ...state, startLanguage: action.language, notice: null };
+    case 'busy':
+      return { ...state, busy: action.busy };
+  }
+}

@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import { useKiosk } from './context';
+
+/** The core is told at most this often that someone is still at the terminal. */
+const KEEP_ALIVE_THROTTLE_MS = 10_000;
+
+/**
+ * Touches and key presses anywhere keep the session alive (throttled). On the
+ * start screen, a non-default language chosen by someone who walked away goes
+ * back to the default after the idle timeout. Also blocks the long-press menu.
+ */
+export function useActivity(): void {
+  const { state, actions } = useKiosk();
+  const lastKeepAlive = useRef(0);
+  const lastActivity = useRef(0);
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  });
+
+  useEffect(() => {
+    function onActivity(): void {
+      lastActivity.current = Date.now();
+      if (!stateRef.current.view) return;
+      if (Date.now() - lastKeepAlive.current < KEEP_ALIVE_THROTTLE_MS) return;
+      lastKeepAlive.current = Date.now();
+      void actions.keepAlive();
+    }
+    function onContextMenu(event: Event): void {
+      event.preventDefault();
+    }
+    const options = { capture: true, passive: true } as const;
+    window.addEventListener('pointerdown', onActivity, options);
+    window.addEventListener('keydown', onActivity, options);
+    window.addEventListener('contextmenu', onContextMenu, { capture: true });
+    return () => {
+      window.removeEventListener('pointerdown', onActivity, options);
+      window.removeEventListener('keydown', onActivity, options);
+      window.removeEventListener('contextmenu', onContextMenu, { capture: true });
+    };
+  }, [actions]);
+
+  // A new session starts a fresh throttle window (its idle clock was just set by the core).
+  const sessionId = state.view?.sessionId;
+  useEffect(() => {
+    lastKeepAlive.current = Date.now();
+  }, [sessionId]);
+
+  const { view, info, startLanguage, notice } = state;
+  useEffect(() => {
+    if (view || !info) return;
+    const defaultLanguage = info.defaultLanguage;
+    if (startLanguage === defaultLanguage && !notice) return;
+    // Count from the moment the start screen (or its language, or its notice) appeared.
+    lastActivity.current = Date.now();
+    const timer = setInterval(() => {
+      if (Date.now() - lastActivity.current < info.idle.timeoutMs) return;
+      actions.reset(null);
+    }, 1000);
+    return () => clearInterval(timer);
+  }, [view, info, startLanguage, notice, actions]);
+}

@@ -1,0 +1,150 @@
+import { useMemo, useRef, type Dispatch } from 'react';
+import type { ApiError, ApiInput, ApiMethod, ApiResult, KioskBridge, SessionView } from '../../contract';
+import { isNetworkError } from '../api/network-error';
+import type { KioskActions } from './context';
+import type { Action, AppState } from './state';
+
+/**
+ * Every call to the core goes through here: a NetworkError marks the core as
+ * unreachable (the app then waits and resumes), a typed error is turned into
+ * what the resident sees.
+ */
+export function useSessionActions(
+  bridge: KioskBridge,
+  stateRef: { readonly current: AppState },
+  dispatch: Dispatch<Action>,
+): KioskActions & { resume(): Promise<SessionView | null> } {
+  const inFlight = useRef(false);
+
+  return useMemo(() => {
+    async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M> | null> {
+      try {
+        return await bridge.call(method, input);
+      } catch (error) {
+        if (isNetworkError(error)) {
+          dispatch({ type: 'connection', connected: false });
+          return null;
+        }
+        throw error;
+      }
+    }
+
+    function showView(view: SessionView): void {
+      dispatch({ type: 'view', view, at: Date.now() });
+    }
+
+    /** Takes the core's picture of the session; returns it (null when there is none or the core is away). */
+    async function resume(): Promise<SessionView | null> {
+      const result = await call('session.resume', {});
+      if (!result) return null;
+      if (result.ok && result.value) {
+        showView(result.value);
+        return result.value;
+      }
+      if (stateRef.current.view) dispatch({ type: 'reset', notice: 'sessionEnded' });
+      return null;
+    }
+
+    async function handleError(error: ApiError): Promise<void> {
+      switch (error.code) {
+        case 'validation':
+          dispatch({ type: 'fieldErrors', errors: error.fieldErrors ?? [] });
+          return;
+        case 'incomplete': {
+          const view = stateRef.current.view;
+          if (view && error.stepId) {
+            const target = { kind: 'step' as const, stepId: error.stepId, returnToCheck: true };
+            const moved = await call('session.goTo', { sessionId: view.sessionId, target });
+            if (moved?.ok) showView(moved.value);
+          }
+          dispatch({ type: 'fieldErrors', errors: error.fieldErrors ?? [] });
+          return;
+        }
+        case 'no_session':
+          dispatch({ type: 'reset', notice: 'sessionEnded' });
+          return;
+        case 'session_mismatch':
+        case 'not_reachable':
+        case 'already_submitted':
+          // Our picture is out of date: take the core's.
+          if (await resume()) dispatch({ type: 'apiError', code: error.code });
+          return;
+        default:
+          dispatch({ type: 'apiError', code: error.code });
+      }
+    }
+
+    /** Runs one session call; ignores a second tap while one is under way. */
+    async function sessionCall<M extends ApiMethod>(
+      method: M,
+      input: (sessionId: string) => ApiInput<M>,
+    ): Promise<void> {
+      const view = stateRef.current.view;
+      if (!view) {
+        dispatch({ type: 'reset', notice: 'sessionEnded' });
+        return;
+      }
+      if (inFlight.current) return;
+      inFlight.current = true;
+      dispatch({ type: 'busy', busy: true });
+      try {
+        const result = await call(method, input(view.sessionId));
+        if (!result) return;
+        if (result.ok) showView(result.value as SessionView);
+        else await handleError(result.error);
+      } finally {
+        inFlight.current = false;
+        dispatch({ type: 'busy', busy: false });
+      }
+    }
+
+    return {
+      resume,
+      chooseStartLanguage(language) {
+        dispatch({ type: 'startLanguage', language });
+      },
+      async start(serviceId) {
+        if (inFlight.current) return;
+        inFlight.current = true;
+        dispatch({ type: 'busy', busy: true });
+        try {
+          const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });
+          if (!result) return;
+          if (result.ok) showView(result.value);
+          else await handleError(result.error);
+        } finally {
+          inFlight.current = false;
+          dispatch({ type: 'busy', busy: false });
+        }
+      },
+      answer: (stepId, values) => sessionCall('session.answer', (sessionId) => ({ sessionId, stepId, values })),
+      back: () => sessionCall('session.back', (sessionId) => ({ sessionId })),
+      changeStep: (stepId) =>
+        sessionCall('session.goTo', (sessionId) => ({
+          sessionId,
+          target: { kind: 'step', stepId, returnToCheck: true },
+        })),
+      goToCheck: () => sessionCall('session.goTo', (sessionId) => ({ sessionId, target: { kind: 'check' } })),
+      setLanguage: (language) => sessionCall('session.setLanguage', (sessionId) => ({ sessionId, language })),
+      submit: () => sessionCall('session.submit', (sessionId) => ({ sessionId })),
+      async keepAlive() {
+        const view = stateRef.current.view;
+        if (!view) return;
+        const result = await call('session.keepAlive', { sessionId: view.sessionId });
+        // Only the idle clock matters here; a stale answer must not move the page.
+        if (result?.ok)
+          dispatch({ type: 'idle', sessionId: result.value.sessionId, idle: result.value.idle, at: Date.now() });
+        else if (result && !result.ok) await handleError(result.error);
+      },
+      async end(reason) {
+        const view = stateRef.current.view;
+        // Clear the screen first: the resident asked for their data to go.
+        dispatch({ type: 'reset', notice: null });
+        if (view) await call('session.end', { sessionId: view.sessionId, reason });
+      },
+      reset(notice) {
+        dispatch({ type: 'reset', notice });
+      },
+    };
+  }, [bridge, stateRef, dispatch]);
+}

@@ -1,0 +1,13 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+/** GOV.UK back link, as a button because it asks the core to move. */
+export function BackLink({ onPress }: { onPress: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button className="back-link" onPress={onPress}>
+      <span className="back-link__chevron" aria-hidden="true" />
+      {t('nav.back')}
+    </Button>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/context';
+import { ConfirmDialog } from './ConfirmDialog';
+
+/** "Beenden": after a confirm, ends and wipes the session and returns to the start screen. */
+export function EndButton() {
+  const { t } = useTranslation();
+  const { actions } = useKiosk();
+  const [isOpen, setOpen] = useState(false);
+  return (
+    <>
+      <Button className="header-button" onPress={() => setOpen(true)}>
+        <span className="header-button__icon" aria-hidden="true">
+          ×
+        </span>
+        {t('header.end')}
+      </Button>
+      <ConfirmDialog
+        isOpen={isOpen}
+        onOpenChange={setOpen}
+        title={t('end.title')}
+        text={t('end.text')}
+        confirmLabel={t('end.confirm')}
+        cancelLabel={t('end.cancel')}
+        onConfirm={() => void actions.end('resident')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { useKiosk } from '../app/context';
+import { useIdleCountdown } from '../app/useIdleCountdown';
+import { IdleWarning } from './IdleWarning';
+
+/** Runs the idle countdown: the warning near the end, back to the start screen at zero. */
+export function IdleGuard() {
+  const { state, actions } = useKiosk();
+  const remaining = useIdleCountdown(state.view, state.viewAt);
+  const expired = remaining !== null && remaining <= 0;
+
+  useEffect(() => {
+    // The core wipes the session itself and says so with session.ended; this covers a lost event.
+    if (expired) actions.reset('idleEnded');
+  }, [expired, actions]);
+
+  if (!state.view || remaining === null || expired || !state.connected) return null;
+  if (remaining > state.view.idle.warningMs) return null;
+  return <IdleWarning remainingMs={remaining} onContinue={() => void actions.keepAlive()} />;
+}

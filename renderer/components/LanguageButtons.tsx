@@ -1,0 +1,39 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type { LanguageCode } from '../../contract';
+
+interface LanguageButtonsProps {
+  languages: readonly LanguageCode[];
+  current: string;
+  onChoose: (language: LanguageCode) => void;
+  autoFocusCurrent?: boolean;
+}
+
+/** One button per language, each named in its own language and marked with its lang; never flags. */
+export function LanguageButtons({ languages, current, onChoose, autoFocusCurrent }: LanguageButtonsProps) {
+  const { i18n } = useTranslation();
+  return (
+    <ul className="language-list">
+      {languages.map((code) => {
+        const name = i18n.getFixedT(code)('language.nativeName', { ns: 'common' });
+        const isCurrent = code === current;
+        return (
+          <li key={code}>
+            <Button
+              className="language-button"
+              lang={code}
+              aria-pressed={isCurrent}
+              autoFocus={autoFocusCurrent && isCurrent}
+              onPress={() => onChoose(code)}
+            >
+              <span className="language-button__check" aria-hidden="true">
+                {isCurrent ? '✓' : ''}
+              </span>
+              {name}
+            </Button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { ServiceDefinition } from '../../contract';
+import { serviceNamespace } from '../i18n/namespaces';
+
+/** Where to go: office name, address, opening hours and the step-free way in. */
+export function OfficeDetails({ service }: { service: ServiceDefinition }) {
+  const { t } = useTranslation();
+  const namespace = serviceNamespace(service.id);
+  const { office } = service;
+  return (
+    <section className="office" aria-labelledby="office-heading">
+      <h2 className="section-heading" id="office-heading">
+        {t('confirmation.officeHeading')}
+      </h2>
+      <p className="office__name">{t(office.nameKey, { ns: namespace })}</p>
+      <p>{t(office.addressKey, { ns: namespace })}</p>
+      <dl className="summary-list summary-list--plain">
+        <div className="summary-list__row">
+          <dt className="summary-list__key">{t('confirmation.openingHours')}</dt>
+          <dd className="summary-list__value">{t(office.openingHoursKey, { ns: namespace })}</dd>
+        </div>
+        {office.accessKey && (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('confirmation.access')}</dt>
+            <dd className="summary-list__value">{t(office.accessKey, { ns: namespace })}</dd>
+          </div>
+        )}
+        {office.phone && (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('confirmation.phone')}</dt>
+            <dd className="summary-list__value">{office.phone}</dd>
+          </div>
+        )}
+        {office.email && (
+          <div className="summary-list__row">
+            <dt className="summary-list__key">{t('confirmation.email')}</dt>
+            <dd className="summary-list__value">{office.email}</dd>
+          </div>
+        )}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { Button } from 'react-aria-components';
+
+interface PrimaryButtonProps {
+  children: ReactNode;
+  type?: 'button' | 'submit';
+  onPress?: () => void;
+  isPending?: boolean;
+}
+
+/** The one big action of a page (Weiter, Antrag absenden, Fertig). */
+export function PrimaryButton({ children, type = 'button', onPress, isPending }: PrimaryButtonProps) {
+  return (
+    <Button className="button button--primary" type={type} onPress={onPress} isPending={isPending}>
+      {children}
+      <span className="button__arrow" aria-hidden="true" />
+    </Button>
+  );
+}

@@ -1,0 +1,32 @@
+import { useTranslation } from 'react-i18next';
+import { EndButton } from './EndButton';
+import { HelpButton } from './HelpButton';
+import { LanguageMenu } from './LanguageMenu';
+
+interface SessionHeaderProps {
+  serviceTitle: string;
+  helpKey?: string;
+  namespace?: string;
+  /** After sending there is nothing to lose: "Beenden" is replaced by "Fertig" on the page. */
+  showEnd?: boolean;
+}
+
+/** Always on screen during a session: which service, help, language and end. */
+export function SessionHeader({ serviceTitle, helpKey, namespace, showEnd = true }: SessionHeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <header className="session-header">
+      <div className="session-header__inner">
+        <p className="session-header__service">
+          <span className="session-header__app">{t('app.name')}</span>
+          {serviceTitle}
+        </p>
+        <div className="session-header__actions">
+          <LanguageMenu />
+          <HelpButton helpKey={helpKey} namespace={namespace} />
+          {showEnd && <EndButton />}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ServiceDefinition } from '../../contract';
+import { serviceNamespace } from '../i18n/namespaces';
+import { useKiosk } from '../app/context';
+import { Footer } from './Footer';
+import { Notice } from './Notice';
+import { SessionHeader } from './SessionHeader';
+
+interface SessionLayoutProps {
+  service: ServiceDefinition;
+  helpKey?: string;
+  showEnd?: boolean;
+  /** Above <main>, like GOV.UK's back link. */
+  beforeMain?: ReactNode;
+  children: ReactNode;
+}
+
+/** Header, back link, main column and footer for every page inside a session. */
+export function SessionLayout({ service, helpKey, showEnd, beforeMain, children }: SessionLayoutProps) {
+  const { t } = useTranslation();
+  const { state } = useKiosk();
+  const namespace = serviceNamespace(service.id);
+  return (
+    <div className="page">
+      <SessionHeader
+        serviceTitle={t(service.titleKey, { ns: namespace })}
+        helpKey={helpKey}
+        namespace={namespace}
+        showEnd={showEnd}
+      />
+      <div className="width-container">
+        {beforeMain}
+        <main className="main" id="main">
+          {state.apiError && <Notice tone="problem" text={t(`errors.api.${state.apiError}`)} />}
+          {children}
+        </main>
+      </div>
+      <Footer />
+    </div>
+  );
+}

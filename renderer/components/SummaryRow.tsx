@@ -1,0 +1,25 @@
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+interface SummaryRowProps {
+  label: string;
+  value: string;
+  onChange: () => void;
+}
+
+/** One row of the check page; the change button's name says what it changes ("Ändern: Familienname"). */
+export function SummaryRow({ label, value, onChange }: SummaryRowProps) {
+  const { t } = useTranslation();
+  return (
+    <div className="summary-list__row">
+      <dt className="summary-list__key">{label}</dt>
+      <dd className="summary-list__value">{value}</dd>
+      <dd className="summary-list__actions">
+        {/* aria-label, not a visually hidden span: Chromium would put a space before the colon. */}
+        <Button className="link-button" onPress={onChange} aria-label={t('check.changeField', { field: label })}>
+          {t('check.change')}
+        </Button>
+      </dd>
+    </div>
+  );
+}

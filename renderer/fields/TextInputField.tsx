@@ -1,0 +1,48 @@
+import type { HTMLAttributes } from 'react';
+import { Input, TextField } from 'react-aria-components';
+import type { FieldType } from '../../contract';
+import { FieldLabel } from './FieldLabel';
+import { FieldMessages } from './FieldMessages';
+import type { FieldViewProps } from './types';
+
+type InputMode = HTMLAttributes<HTMLInputElement>['inputMode'];
+
+/** Native input settings per field type; numbers use a numeric pad but type=text (GOV.UK advice). */
+const INPUT_SETTINGS: Partial<Record<FieldType, { type: string; inputMode?: InputMode; spellCheck?: boolean }>> = {
+  text: { type: 'text' },
+  email: { type: 'email', inputMode: 'email', spellCheck: false },
+  tel: { type: 'tel', inputMode: 'tel', spellCheck: false },
+  postcode: { type: 'text', inputMode: 'numeric', spellCheck: false },
+  number: { type: 'text', inputMode: 'numeric', spellCheck: false },
+};
+
+/** One-line inputs: text, email, tel, postcode, number. */
+export function TextInputField(props: FieldViewProps) {
+  const { field, value, onChange, error, hint } = props;
+  const settings = INPUT_SETTINGS[field.type] ?? { type: 'text' };
+  const autoComplete = field.autocomplete ?? (field.type === 'postcode' ? 'postal-code' : 'off');
+  return (
+    <TextField
+      className={`form-group${error ? ' form-group--error' : ''}`}
+      data-field-name={field.name}
+      value={typeof value === 'string' ? value : ''}
+      onChange={onChange}
+      isInvalid={Boolean(error)}
+      validationBehavior="aria"
+      type={settings.type}
+      inputMode={settings.inputMode}
+      autoComplete={autoComplete}
+      name={field.name}
+    >
+      <FieldLabel field={field} namespace={props.namespace} heading={props.heading} headingRef={props.headingRef} />
+      <FieldMessages hint={hint} error={error} />
+      <Input
+        id={`field-${field.name}`}
+        className={`input input--width-${field.width ?? 'full'}`}
+        spellCheck={settings.spellCheck}
+        autoCapitalize="off"
+        autoCorrect="off"
+      />
+    </TextField>
+  );
+}

@@ -1,0 +1,41 @@
+import type { AnswerInput, AnswerValue, DateParts, Field } from '../../contract';
+
+/** What a field holds while the resident types; sent as-is so nothing typed is ever lost. */
+export type DraftValue = string | string[] | boolean | DateParts;
+
+export const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
+
+/** Stored answer → what the inputs show (ISO date → three parts, numbers → text). */
+export function draftFromAnswer(field: Field, answer: AnswerValue | undefined): DraftValue {
+  switch (field.type) {
+    case 'checkboxes':
+      return Array.isArray(answer) ? answer : [];
+    case 'confirm':
+      return answer === true;
+    case 'date': {
+      const match = typeof answer === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(answer) : null;
+      if (!match) return EMPTY_DATE;
+      return { day: String(Number(match[3])), month: String(Number(match[2])), year: match[1] ?? '' };
+    }
+    default:
+      return answer === undefined || Array.isArray(answer) ? '' : String(answer);
+  }
+}
+
+/** Draft → answer input for session.answer. Empty strings are sent too: that clears an optional answer. */
+export function inputFromDraft(field: Field, draft: DraftValue): AnswerInput {
+  switch (field.type) {
+    case 'checkboxes':
+      return Array.isArray(draft) ? draft : [];
+    case 'confirm':
+      return draft === true;
+    case 'date':
+      return isDateParts(draft) ? draft : EMPTY_DATE;
+    default:
+      return typeof draft === 'string' ? draft : '';
+  }
+}
+
+export function isDateParts(value: DraftValue): value is DateParts {
+  return typeof value === 'object' && !Array.isArray(value);
+}

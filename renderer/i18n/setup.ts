@@ -1,0 +1,47 @@
+import i18next, { type i18n as I18n } from 'i18next';
+import ICU from 'i18next-icu';
+import { initReactI18next } from 'react-i18next';
+import type { Catalog } from '../../contract';
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES } from '../../contract/languages';
+import de from '../locales/de.json';
+import en from '../locales/en.json';
+
+export const COMMON_NS = 'common';
+
+/** One i18next instance for the renderer. ICU syntax everywhere: {name}, {count, plural, …}. */
+export function createI18n(): I18n {
+  const instance = i18next.createInstance();
+  void instance
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      resources: { de: { common: de }, en: { common: en } },
+      lng: DEFAULT_LANGUAGE,
+      fallbackLng: DEFAULT_LANGUAGE,
+      supportedLngs: [...LANGUAGE_CODES],
+      ns: [COMMON_NS],
+      defaultNS: COMMON_NS,
+      fallbackNS: COMMON_NS,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+      initAsync: false,
+      react: { useSuspense: false },
+    });
+  return instance;
+}
+
+/** Adds every service's texts (namespace svc-<id>) delivered by catalog.get. */
+export function addServiceTranslations(instance: I18n, catalog: Catalog): void {
+  for (const [language, namespaces] of Object.entries(catalog.translations)) {
+    for (const [namespace, resources] of Object.entries(namespaces)) {
+      instance.addResourceBundle(language, namespace, resources, true, true);
+    }
+  }
+}
+
+/** Sets <html lang> and dir so screen readers and layout follow the chosen language. */
+export function applyDocumentLanguage(language: string): void {
+  const entry = LANGUAGES.find((candidate) => candidate.code === language);
+  document.documentElement.lang = language;
+  document.documentElement.dir = entry?.dir ?? 'ltr';
+}

@@ -1,0 +1,31 @@
+import '@fontsource/atkinson-hyperlegible-next/latin-400.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-ext-400.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-700.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-ext-700.css';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/controls.css';
+import './styles/components.css';
+import './styles/fields.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { getBridge } from './api/bridge';
+import { App } from './app/App';
+import { KioskProvider } from './app/KioskProvider';
+import { createI18n } from './i18n/setup';
+
+const i18n = createI18n();
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <KioskProvider bridge={getBridge()}>
+          <App />
+        </KioskProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

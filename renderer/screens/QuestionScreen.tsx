@@ -1,0 +1,109 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AnswerInput, ServiceDefinition, SessionView, Step } from '../../contract';
+import { serviceNamespace } from '../i18n/namespaces';
+import { useKiosk } from '../app/context';
+import { screenKey } from '../app/state';
+import { useScreenFocus } from '../app/useScreenFocus';
+import { BackLink } from '../components/BackLink';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ErrorSummary } from '../components/ErrorSummary';
+import { PrimaryButton } from '../components/PrimaryButton';
+import { SessionLayout } from '../components/SessionLayout';
+import { draftFromAnswer, inputFromDraft, type DraftValue } from '../fields/draft';
+import { FieldView } from '../fields/FieldView';
+import { fieldErrorText } from '../i18n/fieldErrors';
+
+interface QuestionScreenProps {
+  view: SessionView;
+  service: ServiceDefinition;
+  step: Step;
+  stepNumber: number;
+  stepCount: number;
+  returnToCheck: boolean;
+}
+
+/** One question per page (GOV.UK question page). Typed values live here until "Weiter". */
+export function QuestionScreen({ view, service, step, stepNumber, stepCount, returnToCheck }: QuestionScreenProps) {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const namespace = serviceNamespace(service.id);
+  const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() =>
+    Object.fromEntries(step.fields.map((field) => [field.name, draftFromAnswer(field, view.answers[field.name])])),
+  );
+  const [leaveOpen, setLeaveOpen] = useState(false);
+
+  const stepFieldNames = new Set(step.fields.map((field) => field.name));
+  const errors = state.fieldErrors.map((error) => ({ field: error.field, text: fieldErrorText(t, namespace, error) }));
+  const errorFor = (name: string) => errors.find((error) => error.field === name)?.text;
+  const summaryErrors = errors.some((error) => stepFieldNames.has(error.field))
+    ? errors.filter((error) => stepFieldNames.has(error.field))
+    : errors;
+
+  const title = t(step.titleKey, { ns: namespace });
+  const baseTitle = t('app.titleWithService', {
+    page: title,
+    service: t(service.titleKey, { ns: namespace }),
+    app: t('app.name'),
+  });
+  const headingRef = useScreenFocus(
+    screenKey(view),
+    errors.length > 0 ? t('errors.titlePrefix', { title: baseTitle }) : baseTitle,
+  );
+
+  const single = step.fields.length === 1;
+  const stepHint = step.hintKey ? t(step.hintKey, { ns: namespace }) : undefined;
+
+  function onSubmit(event: FormEvent): void {
+    event.preventDefault();
+    const values: Record<string, AnswerInput> = {};
+    for (const field of step.fields) values[field.name] = inputFromDraft(field, drafts[field.name] ?? '');
+    void actions.answer(step.id, values);
+  }
+
+  function onBack(): void {
+    if (returnToCheck) void actions.goToCheck();
+    else if (stepNumber === 1) setLeaveOpen(true);
+    else void actions.back();
+  }
+
+  return (
+    <SessionLayout service={service} helpKey={step.helpKey} beforeMain={<BackLink onPress={onBack} />}>
+      {summaryErrors.length > 0 && <ErrorSummary errors={summaryErrors} serial={state.errorSerial} />}
+      <form className="question" onSubmit={onSubmit} noValidate>
+        <p className="caption">{t('nav.stepOf', { current: stepNumber, total: stepCount })}</p>
+        {!single && (
+          <>
+            <h1 className="page-heading" ref={headingRef} tabIndex={-1}>
+              {title}
+            </h1>
+            {stepHint && <p className="hint hint--lead">{stepHint}</p>}
+          </>
+        )}
+        {step.fields.map((field) => (
+          <FieldView
+            key={field.name}
+            field={field}
+            namespace={namespace}
+            value={drafts[field.name] ?? ''}
+            onChange={(value) => setDrafts((current) => ({ ...current, [field.name]: value }))}
+            error={errorFor(field.name)}
+            heading={single ? title : undefined}
+            headingRef={single ? headingRef : undefined}
+            hint={field.hintKey ? t(field.hintKey, { ns: namespace }) : single ? stepHint : undefined}
+          />
+        ))}
+        <PrimaryButton type="submit">{t('nav.continue')}</PrimaryButton>
+      </form>
+      <ConfirmDialog
+        isOpen={leaveOpen}
+        onOpenChange={setLeaveOpen}
+        title={t('leave.title')}
+        text={t('leave.text')}
+        confirmLabel={t('leave.confirm')}
+        cancelLabel={t('leave.cancel')}
+        onConfirm={() => void actions.end('resident')}
+      />
+    </SessionLayout>
+  );
+}

@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/context';
+import { useScreenFocus } from '../app/useScreenFocus';
+import { Footer } from '../components/Footer';
+import { LanguageButtons } from '../components/LanguageButtons';
+import { Notice } from '../components/Notice';
+import { ServiceTile } from '../components/ServiceTile';
+
+/** Attract and start screen: welcome, language, services. */
+export function StartScreen() {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const title = t('start.title');
+  const headingRef = useScreenFocus('start', t('app.title', { page: title, app: t('app.name') }));
+  const services = [...(state.catalog?.services ?? [])].sort((a, b) => a.order - b.order);
+
+  return (
+    <div className="page page--start">
+      <div className="width-container">
+        <main className="main" id="main">
+          {state.notice && <Notice text={t(`notice.${state.notice}`)} />}
+          {state.apiError && <Notice tone="problem" text={t(`errors.api.${state.apiError}`)} />}
+          <p className="start__app">{t('app.name')}</p>
+          <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
+            {title}
+          </h1>
+          <p className="lead">{t('start.lead')}</p>
+
+          <section className="start__section" aria-labelledby="language-heading">
+            <h2 className="section-heading" id="language-heading">
+              {t('start.languageHeading')}
+            </h2>
+            <LanguageButtons
+              languages={state.info?.languages ?? []}
+              current={state.startLanguage}
+              onChoose={actions.chooseStartLanguage}
+            />
+          </section>
+
+          <section className="start__section" aria-labelledby="services-heading">
+            <h2 className="section-heading" id="services-heading">
+              {t('start.servicesHeading')}
+            </h2>
+            {services.length === 0 ? (
+              <p>{t('start.noServices')}</p>
+            ) : (
+              <ul className="tiles">
+                {services.map((service) => (
+                  <li key={service.id}>
+                    <ServiceTile service={service} onChoose={() => void actions.start(service.id)} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </main>
+      </div>
+      <Footer />
+    </div>
+  );
+}

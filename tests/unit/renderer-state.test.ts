@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { Field, SessionView } from '../../contract';
+import { initialState, reducer, screenKey } from '../../renderer/app/state';
+import { draftFromAnswer, inputFromDraft } from '../../renderer/fields/draft';
+import { answerText } from '../../renderer/i18n/answerText';
+import { createI18n } from '../../renderer/i18n/setup';
+
+const SESSION = '8f0c3c52-0b7e-4a3c-9d8e-3f1f2b7e9a10';
+
+function view(stepId: string, overrides: Partial<SessionView> = {}): SessionView {
+  return {
+    sessionId: SESSION,
+    serviceId: 'demo',
+    language: 'de',
+    position: { kind: 'step', stepId, stepNumber: 1, stepCount: 3, returnToCheck: false },
+    answers: {},
+    visibleStepIds: ['a', 'b', 'c'],
+    idle: { remainingMs: 120_000, timeoutMs: 120_000, warningMs: 30_000 },
+    ...overrides,
+  };
+}
+
+const info = {
+  version: '1',
+  mode: 'browser' as const,
+  defaultLanguage: 'de' as const,
+  languages: ['de' as const, 'en' as const],
+  idle: { timeoutMs: 120_000, warningMs: 30_000 },
+  terminalName: 'Test',
+};
+
+describe('renderer app state', () => {
+  it('keeps field errors on the same page and drops them on a new page', () => {
+    let state = reducer(initialState, { type: 'view', view: view('a'), at: 1 });
+    state = reducer(state, { type: 'fieldErrors', errors: [{ field: 'name', code: 'required' }] });
+    expect(state.errorSerial).toBe(1);
+    state = reducer(state, { type: 'view', view: view('a', { language: 'en' }), at: 2 });
+    expect(state.fieldErrors).toHaveLength(1);
+    state = reducer(state, { type: 'view', view: view('b'), at: 3 });
+    expect(state.fieldErrors).toHaveLength(0);
+  });
+
+  it('updates only the idle clock on keep-alive, never the page', () => {
+    let state = reducer(initialState, { type: 'view', view: view('b'), at: 1 });
+    const idle = { remainingMs: 90_000, timeoutMs: 120_000, warningMs: 30_000 };
+    state = reducer(state, { type: 'idle', sessionId: SESSION, idle, at: 5 });
+    expect(screenKey(state.view)).toBe(`${SESSION}:step:b`);
+    expect(state.view?.idle.remainingMs).toBe(90_000);
+    const other = reducer(state, { type: 'idle', sessionId: 'another', idle: { ...idle, remainingMs: 1 }, at: 6 });
+    expect(other).toBe(state);
+  });
+
+  it('forgets the resident on reset and returns to the default language', () => {
+    let state = reducer(initialState, { type: 'booted', info, catalog: { services: [], translations: {} } });
+    state = reducer(state, { type: 'startLanguage', language: 'en' });
+    state = reducer(state, { type: 'view', view: view('a', { answers: { name: 'Erika' } }), at: 1 });
+    state = reducer(state, { type: 'reset', notice: 'idleEnded' });
+    expect(state.view).toBeNull();
+    expect(state.startLanguage).toBe('de');
+    expect(state.notice).toBe('idleEnded');
+    expect(state.info).toBe(info);
+  });
+});
+
+describe('renderer drafts', () => {
+  const date: Field = { name: 'born', type: 'date', optional: false, personal: true };
+  const boxes: Field = { name: 'items', type: 'checkboxes', optional: false, personal: false };
+
+  it('turns a stored ISO date into three parts and sends parts back', () => {
+    const draft = draftFromAnswer(date, '1980-03-07');
+    expect(draft).toEqual({ day: '7', month: '3', year: '1980' });
+    expect(inputFromDraft(date, draft)).toEqual({ day: '7', month: '3', year: '1980' });
+    expect(draftFromAnswer(date, undefined)).toEqual({ day: '', month: '', year: '' });
+  });
+
+  it('sends empty values so an optional answer can be cleared', () => {
+    const text: Field = { name: 'note', type: 'text', optional: true, personal: true };
+    expect(inputFromDraft(text, '')).toBe('');
+    expect(inputFromDraft(boxes, [])).toEqual([]);
+    expect(draftFromAnswer({ ...text, type: 'number' }, 3)).toBe('3');
+  });
+});
+
+describe('renderer answer text on the check page', () => {
+  const i18n = createI18n();
+  i18n.addResourceBundle('de', 'svc-demo', { opt: { a: 'Erste Wahl', b: 'Zweite Wahl' } });
+  const radio: Field = {
+    name: 'choice',
+    type: 'radio',
+    optional: false,
+    personal: false,
+    options: [
+      { value: 'a', labelKey: 'opt.a' },
+      { value: 'b', labelKey: 'opt.b' },
+    ],
+  };
+
+  it('formats dates, options, booleans and empty answers in German', () => {
+    const t = i18n.getFixedT('de');
+    expect(answerText(t, 'svc-demo', { name: 'd', type: 'date', optional: false, personal: true }, '1980-12-24')).toBe(
+      '24.12.1980',
+    );
+    expect(answerText(t, 'svc-demo', radio, 'b')).toBe('Zweite Wahl');
+    expect(answerText(t, 'svc-demo', { ...radio, type: 'checkboxes' }, ['a', 'b'])).toBe('Erste Wahl\nZweite Wahl');
+    expect(answerText(t, 'svc-demo', { name: 'c', type: 'confirm', optional: false, personal: false }, true)).toBe(
+      'Ja',
+    );
+    expect(answerText(t, 'svc-demo', { name: 'e', type: 'email', optional: true, personal: true }, undefined)).toBe(
+      'Nicht angegeben',
+    );
+  });
+
+  it('uses English words and dates in English', () => {
+    const t = i18n.getFixedT('en');
+    expect(answerText(t, 'svc-demo', { name: 'd', type: 'date', optional: false, personal: true }, '1980-12-24')).toBe(
+      '24 December 1980',
+    );
+    expect(answerText(t, 'svc-demo', { name: 'c', type: 'confirm', optional: false, personal: false }, false)).toBe(
+      'No',
+    );
+  });
+});
