@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGE_CODES, ServiceDefinitionSchema, serviceNamespace, type ServiceDefinition } from '../../contract';
 import type { CatalogProblem, Logger } from '../types';
-import { createServiceAjv, type ValidateFunction } from '../validation/ajv';
+import { createServiceAjv, type Ajv2020, type ValidateFunction } from '../validation/ajv';
 import { crossCheck } from './cross-check';
 import { lookupTextKey, toJsonPointer } from './json-pointer';
 import type { JsonSchemaObject, LoadedService } from './loaded-service';
@@ -35,10 +35,13 @@ export function loadCatalog(resourcesDir: string, today: () => string, logger: L
     : [];
   if (ids.length === 0) problems.push({ file: 'services', path: '', message: 'no service folders found' });
 
+  // One Ajv for the whole catalog: creating an instance costs far more than compiling a schema,
+  // and start-up time is what a resident waits for after a restart.
+  const ajv = createServiceAjv(today);
   for (const folder of ids) {
     const found: CatalogProblem[] = [];
     try {
-      const loaded = loadService(resourcesDir, folder, today, found);
+      const loaded = loadService(resourcesDir, folder, ajv, found);
       if (found.length === 0) {
         services.push(loaded.service);
         for (const code of LANGUAGE_CODES) translations[code]![serviceNamespace(folder)] = loaded.locales[code]!;
@@ -57,7 +60,7 @@ export function loadCatalog(resourcesDir: string, today: () => string, logger: L
   return { services, byId: new Map(services.map((s) => [s.definition.id, s])), translations, problems };
 }
 
-function loadService(resourcesDir: string, folder: string, today: () => string, problems: CatalogProblem[]) {
+function loadService(resourcesDir: string, folder: string, ajv: Ajv2020, problems: CatalogProblem[]) {
   const rel = (name: string) => `services/${folder}/${name}`;
   const refuse = (file: string, path: string, message: string): never => {
     problems.push({ file, path, message });
@@ -91,11 +94,13 @@ function loadService(resourcesDir: string, folder: string, today: () => string, 
   if (schema.type !== 'object' || typeof schema.properties !== 'object') {
     refuse(schemaFile, '/type', 'the schema must describe an object with properties');
   }
-  const ajv = createServiceAjv(today);
+  if (ajv.getSchema(schema.$id!)) refuse(schemaFile, '/$id', `$id "${schema.$id}" is already used by another service`);
   let validateAll: ValidateFunction;
   try {
     validateAll = ajv.compile(schema);
   } catch (error) {
+    // A broken schema must leave nothing behind in the shared instance.
+    ajv.removeSchema(schema.$id!);
     return refuse(schemaFile, '', `schema does not compile: ${(error as Error).message.slice(0, 300)}`);
   }
 

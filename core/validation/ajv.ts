@@ -3,10 +3,10 @@ import addFormats from 'ajv-formats';
 import { kioskDateKeyword } from './kiosk-date-keyword';
 
 export type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+export type { Ajv2020 };
 
 /**
- * One Ajv (draft 2020-12) per service, so a broken schema cannot leave anything
- * behind in another service's validator. Strict mode catches typos in keywords;
+ * The Ajv (draft 2020-12) that compiles the service schemas. Strict mode catches typos in keywords;
  * `strictRequired` is off because it rejects the common if/then pattern
  * (`then: {required: [...]}`) — the catalog cross-check instead verifies that
  * every required name is a top-level property.
