@@ -8,7 +8,7 @@ import { measureColdStart, measureStepTransitions } from './browser-bench';
 import { measureRawFsync } from './fsync-bench';
 import { spawnKiosk, stopKiosk } from './kiosk-spawn';
 import { measureSqliteCommit } from './sqlite-commit-bench';
-import { loadChromium } from './playwright-runtime';
+import { chromium } from '@playwright/test';
 import { median, percentile } from './stats';
 
 /**
@@ -63,7 +63,6 @@ async function main(): Promise<void> {
     { name: 'host_cpus', value: cpus().length, unit: 'cpus', target: null },
     { name: 'host_load_1m_at_start', value: loadavg()[0]!, unit: 'load', target: null },
   ];
-  const chromium = await loadChromium();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' });
   try {
     console.error(`bench: cold start × ${COLD_RUNS}`);

@@ -13,6 +13,7 @@ import {
   type SessionView,
 } from '../../contract';
 import type { LoadedService } from '../catalog/loaded-service';
+import { checkpointTruncate } from '../db/open-database';
 import { firstIncompleteStep, validateAnswers, validateStep } from '../validation/validate-answers';
 import type { CoreContext } from './context';
 import { requireActive, type ActiveSession } from './lifecycle';
@@ -37,12 +38,16 @@ function withSession(
   const active = requireActive(ctx, sessionId);
   if (!active.ok) return active;
   const { row, service } = active.value;
-  ctx.store.touch(row.id, ctx.clock.now());
-  if (row.status === 'submitted' && !allowSubmitted) return fail('already_submitted');
-  const result = action({ row, service }, ctx.store.readAnswers(row));
-  if (!result.ok) return result;
-  const fresh = ctx.store.get(row.id)!;
-  return ok(buildView(ctx, fresh, service, ctx.store.readAnswers(fresh)));
+  // Touch and action share one transaction, so an answer costs one durable commit (one fsync), not two.
+  // A refused action still commits the touch: the resident was there.
+  return ctx.store.db.transaction((): ViewResult => {
+    ctx.store.touch(row.id, ctx.clock.now());
+    if (row.status === 'submitted' && !allowSubmitted) return fail('already_submitted');
+    const result = action({ row, service }, ctx.store.readAnswers(row));
+    if (!result.ok) return result;
+    const fresh = ctx.store.get(row.id)!;
+    return ok(buildView(ctx, fresh, service, ctx.store.readAnswers(fresh)));
+  })();
 }
 
 const done: Result<void> = ok(undefined);
@@ -149,6 +154,12 @@ export function keepAlive(ctx: CoreContext, sessionId: string): ViewResult {
 }
 
 export function submit(ctx: CoreContext, sessionId: string): ViewResult {
+  const result = submitInTransaction(ctx, sessionId);
+  if (result.ok) checkpointTruncate(ctx.store.db);
+  return result;
+}
+
+function submitInTransaction(ctx: CoreContext, sessionId: string): ViewResult {
   return withSession(ctx, sessionId, ({ row, service }, answers) => {
     if (storedPosition(row).kind !== 'check')
       return fail('not_reachable', { detail: 'submit only from the check page' });

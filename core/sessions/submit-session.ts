@@ -1,5 +1,4 @@
 import type { Answers } from '../../contract';
-import { checkpointTruncate } from '../db/open-database';
 import { insertQueued, referenceTaken } from '../outbox/outbox-store';
 import { uniqueReference } from '../reference';
 import type { SessionRow, SessionStore } from './session-store';
@@ -8,7 +7,8 @@ import type { StoredPosition } from './stored-position';
 /**
  * Submission in ONE transaction: the outbox row with its own key, the draft
  * answers and the session key deleted, the session marked submitted with its
- * reference. Then the WAL is truncated so the draft leaves no trace.
+ * reference. The caller truncates the WAL once the surrounding transaction has
+ * committed, so the draft leaves no trace (a checkpoint cannot run inside it).
  */
 export function submitSession(
   store: SessionStore,
@@ -30,6 +30,5 @@ export function submitSession(
     if (row.key_id) db.prepare("DELETE FROM data_keys WHERE id = ? AND purpose = 'session'").run(row.key_id);
     return { reference, outboxId };
   })();
-  checkpointTruncate(db);
   return { ...result, submittedAt };
 }
