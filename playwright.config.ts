@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { findElectronBinary } from './launcher/electron-binary';
 
 /**
  * End-to-end tests drive the browser kiosk mode with the system Chromium (no
@@ -6,6 +7,13 @@ import { defineConfig } from '@playwright/test';
  * data dir, so there is no shared webServer here.
  */
 const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+// Said once, in the runner (workers have TEST_WORKER_INDEX): skipped tests must never look as if they ran.
+if (!process.env.TEST_WORKER_INDEX && findElectronBinary(process.cwd()) === null) {
+  console.log(
+    'Electron binary not available on this machine: the Electron suite (tests/electron) is skipped, not run.',
+  );
+}
 
 export default defineConfig({
   testDir: 'tests',

@@ -127,29 +127,23 @@ function loadService(resourcesDir: string, folder: string, ajv: Ajv2020, problem
     }
   }
 
-  // Compiled eagerly from the root schema (so $refs resolve) to find problems at start-up, not mid-session.
   const schemaUri = schema.$id!;
+  // Property validators are compiled on first use from the already compiled root (so $refs resolve):
+  // the root compile above has checked the schema, and start-up time is what a resident waits for.
   const propertyValidators = new Map<string, ValidateFunction>();
-  for (const name of Object.keys(schema.properties!)) {
-    const pointer = toJsonPointer(['properties', name]);
-    let validate: ValidateFunction | undefined;
-    try {
-      validate = ajv.getSchema(`${schemaUri}#${pointer}`);
-    } catch (error) {
-      problems.push({ file: schemaFile, path: pointer, message: (error as Error).message.slice(0, 300) });
-      continue;
-    }
-    if (validate) propertyValidators.set(name, validate);
-    else problems.push({ file: schemaFile, path: pointer, message: 'property schema does not compile' });
-  }
   const service: LoadedService = {
     definition,
     schemaUri,
     schema,
     validateAll,
     validateProperty(name) {
-      const validate = propertyValidators.get(name);
-      if (!validate) throw new Error('Unknown schema property');
+      let validate = propertyValidators.get(name);
+      if (!validate) {
+        if (!Object.hasOwn(schema.properties!, name)) throw new Error('Unknown schema property');
+        validate = ajv.getSchema(`${schemaUri}#${toJsonPointer(['properties', name])}`);
+        if (!validate) throw new Error('Property schema does not compile');
+        propertyValidators.set(name, validate);
+      }
       return validate;
     },
   };

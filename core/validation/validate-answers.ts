@@ -52,13 +52,20 @@ export function validateStep(
       else fieldErrors.push(...toFieldErrors(validate.errors, field.name));
     }
   }
-  if (fieldErrors.length > 0) return { ok: false, fieldErrors };
-
   const prospective: Answers = { ...stored, ...set };
   for (const name of remove) delete prospective[name];
+  // Requirements of the whole schema (required, if/then) for the fields not already in error, so the
+  // resident sees every problem of the page at once, as GOV.UK asks.
   if (visibleSteps(service.definition, prospective).some((visible) => visible.id === step.id)) {
-    const whole = validateAnswers(service, prospective).filter((error) => fieldNames.has(error.field));
-    if (whole.length > 0) return { ok: false, fieldErrors: whole };
+    const inError = new Set(fieldErrors.map((error) => error.field));
+    for (const error of validateAnswers(service, prospective)) {
+      if (fieldNames.has(error.field) && !inError.has(error.field)) fieldErrors.push(error);
+    }
+  }
+  if (fieldErrors.length > 0) {
+    const order = step.fields.map((field) => field.name);
+    fieldErrors.sort((a, b) => order.indexOf(a.field) - order.indexOf(b.field));
+    return { ok: false, fieldErrors };
   }
   return { ok: true, set, remove };
 }

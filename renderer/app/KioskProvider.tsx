@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog, KioskBridge, KioskInfo } from '../../contract';
+import type { Catalog, KioskBridge, KioskInfo, SessionView } from '../../contract';
 import { isNetworkError } from '../api/network-error';
 import { addServiceTranslations, applyDocumentLanguage } from '../i18n/setup';
 import { KioskContext } from './context';
@@ -9,10 +9,17 @@ import { useSessionActions } from './useSessionActions';
 
 const BOOT_RETRY_MS = 2000;
 
-async function loadBasics(bridge: KioskBridge): Promise<{ info: KioskInfo; catalog: Catalog } | null> {
-  const [info, catalog] = await Promise.all([bridge.call('kiosk.info', {}), bridge.call('catalog.get', {})]);
+type Basics = { info: KioskInfo; catalog: Catalog; resumed: SessionView | null };
+
+/** The three boot calls go out together: start-up time is waited for at a terminal after every restart. */
+async function loadBasics(bridge: KioskBridge): Promise<Basics | null> {
+  const [info, catalog, resumed] = await Promise.all([
+    bridge.call('kiosk.info', {}),
+    bridge.call('catalog.get', {}),
+    bridge.call('session.resume', {}),
+  ]);
   if (!info.ok || !catalog.ok) return null;
-  return { info: info.value, catalog: catalog.value };
+  return { info: info.value, catalog: catalog.value, resumed: resumed.ok ? resumed.value : null };
 }
 
 export function KioskProvider({ bridge, children }: { bridge: KioskBridge; children: ReactNode }) {
@@ -24,7 +31,7 @@ export function KioskProvider({ bridge, children }: { bridge: KioskBridge; child
   });
   const actions = useSessionActions(bridge, stateRef, dispatch);
 
-  // Boot: info + catalog, then pick up a surviving session (crash resume). Retries until the core answers.
+  // Boot: info, catalog and any surviving session (crash resume). Retries until the core answers.
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,9 +41,10 @@ export function KioskProvider({ bridge, children }: { bridge: KioskBridge; child
         if (cancelled) return;
         if (basics) {
           addServiceTranslations(i18n, basics.catalog);
-          dispatch({ type: 'booted', ...basics });
+          dispatch({ type: 'booted', info: basics.info, catalog: basics.catalog });
           dispatch({ type: 'connection', connected: true });
-          await actions.resume();
+          // A session that survived a crash or a reload continues where it was.
+          if (basics.resumed) dispatch({ type: 'view', view: basics.resumed, at: Date.now() });
           return;
         }
       } catch (error) {

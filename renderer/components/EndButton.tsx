@@ -4,14 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/context';
 import { ConfirmDialog } from './ConfirmDialog';
 
-/** "Beenden": after a confirm, ends and wipes the session and returns to the start screen. */
-export function EndButton() {
+/**
+ * "Beenden": after a confirm, ends and wipes the session and returns to the start screen.
+ * After sending there is nothing left to lose, so it ends at once.
+ */
+export function EndButton({ afterSending = false }: { afterSending?: boolean }) {
   const { t } = useTranslation();
   const { actions } = useKiosk();
   const [isOpen, setOpen] = useState(false);
+  const press = () => (afterSending ? void actions.end('finished') : setOpen(true));
   return (
     <>
-      <Button className="header-button" onPress={() => setOpen(true)}>
+      <Button className="header-button" onPress={press}>
         <span className="header-button__icon" aria-hidden="true">
           ×
         </span>

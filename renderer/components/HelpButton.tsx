@@ -7,7 +7,7 @@ import { KioskModal } from './KioskModal';
 export function HelpButton({ helpKey, namespace }: { helpKey?: string; namespace?: string }) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
-  const text = helpKey && namespace ? t(helpKey, { ns: namespace }) : t('help.general');
+  const text = helpKey ? t(helpKey, namespace ? { ns: namespace } : {}) : t('help.general');
   return (
     <>
       <Button className="header-button" onPress={() => setOpen(true)}>

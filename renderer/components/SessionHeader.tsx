@@ -7,12 +7,12 @@ interface SessionHeaderProps {
   serviceTitle: string;
   helpKey?: string;
   namespace?: string;
-  /** After sending there is nothing to lose: "Beenden" is replaced by "Fertig" on the page. */
-  showEnd?: boolean;
+  /** After sending there is nothing to lose: "Beenden" ends without asking. */
+  afterSending?: boolean;
 }
 
 /** Always on screen during a session: which service, help, language and end. */
-export function SessionHeader({ serviceTitle, helpKey, namespace, showEnd = true }: SessionHeaderProps) {
+export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending = false }: SessionHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="session-header">
@@ -24,7 +24,7 @@ export function SessionHeader({ serviceTitle, helpKey, namespace, showEnd = true
         <div className="session-header__actions">
           <LanguageMenu />
           <HelpButton helpKey={helpKey} namespace={namespace} />
-          {showEnd && <EndButton />}
+          <EndButton afterSending={afterSending} />
         </div>
       </div>
     </header>

@@ -10,14 +10,14 @@ import { SessionHeader } from './SessionHeader';
 interface SessionLayoutProps {
   service: ServiceDefinition;
   helpKey?: string;
-  showEnd?: boolean;
+  afterSending?: boolean;
   /** Above <main>, like GOV.UK's back link. */
   beforeMain?: ReactNode;
   children: ReactNode;
 }
 
 /** Header, back link, main column and footer for every page inside a session. */
-export function SessionLayout({ service, helpKey, showEnd, beforeMain, children }: SessionLayoutProps) {
+export function SessionLayout({ service, helpKey, afterSending, beforeMain, children }: SessionLayoutProps) {
   const { t } = useTranslation();
   const { state } = useKiosk();
   const namespace = serviceNamespace(service.id);
@@ -27,7 +27,7 @@ export function SessionLayout({ service, helpKey, showEnd, beforeMain, children 
         serviceTitle={t(service.titleKey, { ns: namespace })}
         helpKey={helpKey}
         namespace={namespace}
-        showEnd={showEnd}
+        afterSending={afterSending}
       />
       <div className="width-container">
         {beforeMain}

@@ -31,7 +31,7 @@ export function ConfirmationScreen({
   const tn = (key: string) => t(key, { ns: namespace });
 
   return (
-    <SessionLayout service={service} showEnd={false}>
+    <SessionLayout service={service} afterSending>
       <div className="panel">
         <h1 className="panel__title" ref={headingRef} tabIndex={-1}>
           {title}

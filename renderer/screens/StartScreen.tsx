@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/context';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
+import { HelpButton } from '../components/HelpButton';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { ServiceTile } from '../components/ServiceTile';
@@ -16,11 +17,18 @@ export function StartScreen() {
 
   return (
     <div className="page page--start">
+      <header className="session-header">
+        <div className="session-header__inner">
+          <p className="session-header__service">{t('app.name')}</p>
+          <div className="session-header__actions">
+            <HelpButton helpKey="help.start" />
+          </div>
+        </div>
+      </header>
       <div className="width-container">
         <main className="main" id="main">
           {state.notice && <Notice text={t(`notice.${state.notice}`)} />}
           {state.apiError && <Notice tone="problem" text={t(`errors.api.${state.apiError}`)} />}
-          <p className="start__app">{t('app.name')}</p>
           <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
             {title}
           </h1>

@@ -46,6 +46,21 @@ describe('answer validation (nothing invalid is stored)', () => {
     await expectFieldError('name', { fullName: 'A'.repeat(41) }, 'fullName', 'too_long', { max: 40 });
   });
 
+  it('every problem of a page is reported at once, in field order', async () => {
+    await reach('address');
+    const result = await kiosk.call('session.answer', {
+      sessionId: view.sessionId,
+      stepId: 'address',
+      values: { postcode: '', moveDate: { day: '31', month: '2', year: '2026' } },
+    });
+    expect(result.ok).toBe(false);
+    const errors = result.ok ? [] : (result.error.fieldErrors ?? []);
+    expect(errors.map((error) => [error.field, error.code])).toEqual([
+      ['postcode', 'required'],
+      ['moveDate', 'date_invalid'],
+    ]);
+  });
+
   it('control and bidi characters are rejected, not stored', async () => {
     for (const bad of [
       'Erika\u0000M',
