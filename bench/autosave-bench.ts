@@ -20,7 +20,7 @@ function valuesFor(service: LoadedService, stepId: string) {
 }
 
 /**
- * The core's answer commit, in-process on a real SQLite file: each
+ * The whole answer call, in-process on a real SQLite file: each
  * `session.answer` validates, encrypts and commits one transaction (WAL,
  * synchronous=FULL) before it returns. Times `iterations` answers to the same
  * text step, reached through the change link from the check page.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, AnswerValue, LanguageCode } from '../../contract';
 import { answerAad, newDataKey, openJson, sealJson, unwrapKey, wrapKey } from '../crypto/aead';
+import type { Statement } from 'better-sqlite3';
 import { checkpointTruncate, type Db } from '../db/open-database';
 import type { StoredPosition } from './stored-position';
 
@@ -23,20 +24,30 @@ export interface SessionRow {
  * the session's own key; the key exists on disk only wrapped by the master key.
  */
 export class SessionStore {
+  // Prepared once: preparing is a large share of an answer's cost, and an answer is on every "Weiter".
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     readonly db: Db,
     private readonly masterKey: () => Buffer,
   ) {}
 
+  private sql(source: string): Statement {
+    let statement = this.statements.get(source);
+    if (!statement) {
+      statement = this.db.prepare(source);
+      this.statements.set(source, statement);
+    }
+    return statement;
+  }
+
   /** The kiosk's sessions, most recently active first (normally zero or one). */
   all(): SessionRow[] {
-    return this.db
-      .prepare('SELECT * FROM sessions ORDER BY last_activity_at DESC, started_at DESC')
-      .all() as SessionRow[];
+    return this.sql('SELECT * FROM sessions ORDER BY last_activity_at DESC, started_at DESC').all() as SessionRow[];
   }
 
   get(id: string): SessionRow | undefined {
-    return this.db.prepare('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
+    return this.sql('SELECT * FROM sessions WHERE id = ?').get(id) as SessionRow | undefined;
   }
 
   create(init: { serviceId: string; language: LanguageCode; position: StoredPosition; now: number }): string {
@@ -44,15 +55,15 @@ export class SessionStore {
     const keyId = randomUUID();
     const key = newDataKey();
     this.db.transaction(() => {
-      this.db
-        .prepare("INSERT INTO data_keys (id, purpose, wrapped_key, created_at) VALUES (?, 'session', ?, ?)")
-        .run(keyId, wrapKey(this.masterKey(), key, keyId, 'session'), init.now);
-      this.db
-        .prepare(
-          `INSERT INTO sessions (id, service_id, language, position, status, key_id, started_at, last_activity_at)
+      this.sql("INSERT INTO data_keys (id, purpose, wrapped_key, created_at) VALUES (?, 'session', ?, ?)").run(
+        keyId,
+        wrapKey(this.masterKey(), key, keyId, 'session'),
+        init.now,
+      );
+      this.sql(
+        `INSERT INTO sessions (id, service_id, language, position, status, key_id, started_at, last_activity_at)
            VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?)`,
-        )
-        .run(id, init.serviceId, init.language, JSON.stringify(init.position), keyId, init.now, init.now);
+      ).run(id, init.serviceId, init.language, JSON.stringify(init.position), keyId, init.now, init.now);
     })();
     key.fill(0);
     return id;
@@ -60,7 +71,7 @@ export class SessionStore {
 
   sessionKey(row: SessionRow): Buffer {
     if (!row.key_id) throw new Error('Session has no key');
-    const key = this.db.prepare('SELECT wrapped_key FROM data_keys WHERE id = ?').get(row.key_id) as
+    const key = this.sql('SELECT wrapped_key FROM data_keys WHERE id = ?').get(row.key_id) as
       { wrapped_key: Buffer } | undefined;
     if (!key) throw new Error('Session key is missing');
     return unwrapKey(this.masterKey(), key.wrapped_key, row.key_id, 'session');
@@ -69,9 +80,9 @@ export class SessionStore {
   readAnswers(row: SessionRow): Answers {
     if (!row.key_id) return {};
     const key = this.sessionKey(row);
-    const rows = this.db
-      .prepare('SELECT field, ciphertext, nonce FROM session_answers WHERE session_id = ? ORDER BY field')
-      .all(row.id) as { field: string; ciphertext: Buffer; nonce: Buffer }[];
+    const rows = this.sql(
+      'SELECT field, ciphertext, nonce FROM session_answers WHERE session_id = ? ORDER BY field',
+    ).all(row.id) as { field: string; ciphertext: Buffer; nonce: Buffer }[];
     const answers: Answers = {};
     for (const answer of rows) {
       answers[answer.field] = openJson(key, answer, answerAad(row.id, answer.field)) as AnswerValue;
@@ -92,12 +103,12 @@ export class SessionStore {
     },
   ): void {
     const key = this.sessionKey(row);
-    const upsert = this.db.prepare(
+    const upsert = this.sql(
       `INSERT INTO session_answers (session_id, field, ciphertext, nonce, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (session_id, field) DO UPDATE SET
          ciphertext = excluded.ciphertext, nonce = excluded.nonce, updated_at = excluded.updated_at`,
     );
-    const remove = this.db.prepare('DELETE FROM session_answers WHERE session_id = ? AND field = ?');
+    const remove = this.sql('DELETE FROM session_answers WHERE session_id = ? AND field = ?');
     this.db.transaction(() => {
       for (const [field, value] of Object.entries(change.set)) {
         const sealed = sealJson(key, value, answerAad(row.id, field));
@@ -110,17 +121,20 @@ export class SessionStore {
   }
 
   updatePosition(id: string, position: StoredPosition, completed: string[], now: number): void {
-    this.db
-      .prepare('UPDATE sessions SET position = ?, completed_steps = ?, last_activity_at = ? WHERE id = ?')
-      .run(JSON.stringify(position), JSON.stringify(completed), now, id);
+    this.sql('UPDATE sessions SET position = ?, completed_steps = ?, last_activity_at = ? WHERE id = ?').run(
+      JSON.stringify(position),
+      JSON.stringify(completed),
+      now,
+      id,
+    );
   }
 
   touch(id: string, now: number): void {
-    this.db.prepare('UPDATE sessions SET last_activity_at = ? WHERE id = ?').run(now, id);
+    this.sql('UPDATE sessions SET last_activity_at = ? WHERE id = ?').run(now, id);
   }
 
   setLanguage(id: string, language: LanguageCode, now: number): void {
-    this.db.prepare('UPDATE sessions SET language = ?, last_activity_at = ? WHERE id = ?').run(language, now, id);
+    this.sql('UPDATE sessions SET language = ?, last_activity_at = ? WHERE id = ?').run(language, now, id);
   }
 
   /**
@@ -132,9 +146,9 @@ export class SessionStore {
     const removed = this.db.transaction(() => {
       const row = this.get(id);
       if (!row) return false;
-      this.db.prepare('DELETE FROM session_answers WHERE session_id = ?').run(id);
-      this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
-      if (row.key_id) this.db.prepare("DELETE FROM data_keys WHERE id = ? AND purpose = 'session'").run(row.key_id);
+      this.sql('DELETE FROM session_answers WHERE session_id = ?').run(id);
+      this.sql('DELETE FROM sessions WHERE id = ?').run(id);
+      if (row.key_id) this.sql("DELETE FROM data_keys WHERE id = ? AND purpose = 'session'").run(row.key_id);
       return true;
     })();
     if (removed) checkpointTruncate(this.db);
@@ -144,16 +158,13 @@ export class SessionStore {
   /** Removes answers without a session and session keys without a session (left by a crash or a bug). */
   wipeOrphans(): number {
     return this.db.transaction(() => {
-      const answers = this.db
-        .prepare('DELETE FROM session_answers WHERE session_id NOT IN (SELECT id FROM sessions)')
-        .run().changes;
-      const keys = this.db
-        .prepare(
-          `DELETE FROM data_keys WHERE
+      const answers = this.sql('DELETE FROM session_answers WHERE session_id NOT IN (SELECT id FROM sessions)').run()
+        .changes;
+      const keys = this.sql(
+        `DELETE FROM data_keys WHERE
              (purpose = 'session' AND id NOT IN (SELECT key_id FROM sessions WHERE key_id IS NOT NULL))
              OR (purpose = 'outbox' AND id NOT IN (SELECT key_id FROM outbox))`,
-        )
-        .run().changes;
+      ).run().changes;
       return answers + keys;
     })();
   }

@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrate } from '../core/db/migrate';
+import { MIGRATIONS } from '../core/db/migrations';
+import { openDatabase } from '../core/db/open-database';
+import { SessionStore } from '../core/sessions/session-store';
+import { msSince } from './stats';
+
+/**
+ * The autosave commit itself: the core's own `SessionStore.saveStep` on the
+ * core's own migrated database (WAL, synchronous=FULL, secure_delete) — seal
+ * the answer with the session key, upsert it, move the position, commit.
+ * Durable on return. Validation and the view around it are in the answer-call row.
+ */
+export function measureStoreCommit(dir: string, iterations: number): number[] {
+  const dataDir = join(dir, 'store-commit');
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(join(dataDir, 'kiosk.db'));
+  try {
+    migrate(db, MIGRATIONS);
+    const masterKey = randomBytes(32);
+    const store = new SessionStore(db, () => masterKey);
+    const position = { kind: 'step' as const, stepId: 'family-name', returnToCheck: false };
+    const id = store.create({ serviceId: 'bench', language: 'de', position, now: Date.now() });
+    const row = store.get(id)!;
+    const samples: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const start = process.hrtime.bigint();
+      store.saveStep(row, { set: { familyName: `Meyer-${i}` }, remove: [], position, completed: [], now: Date.now() });
+      samples.push(msSince(start));
+    }
+    return samples;
+  } finally {
+    db.close();
+  }
+}
