@@ -1,28 +1,23 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Catalog, KioskBridge, KioskInfo, SessionView } from '../../contract';
+import type { KioskBridge } from '../../contract';
 import { isNetworkError } from '../api/network-error';
 import { addServiceTranslations, applyDocumentLanguage } from '../i18n/setup';
+import { loadBasics, type Basics } from './boot';
 import { KioskContext } from './context';
 import { initialState, reducer } from './state';
 import { useSessionActions } from './useSessionActions';
 
 const BOOT_RETRY_MS = 2000;
 
-type Basics = { info: KioskInfo; catalog: Catalog; resumed: SessionView | null };
-
-/** The three boot calls go out together: start-up time is waited for at a terminal after every restart. */
-async function loadBasics(bridge: KioskBridge): Promise<Basics | null> {
-  const [info, catalog, resumed] = await Promise.all([
-    bridge.call('kiosk.info', {}),
-    bridge.call('catalog.get', {}),
-    bridge.call('session.resume', {}),
-  ]);
-  if (!info.ok || !catalog.ok) return null;
-  return { info: info.value, catalog: catalog.value, resumed: resumed.ok ? resumed.value : null };
+interface KioskProviderProps {
+  bridge: KioskBridge;
+  /** The boot calls, already under way (see boot.ts); retries make fresh ones. */
+  firstBoot?: Promise<Basics | null>;
+  children: ReactNode;
 }
 
-export function KioskProvider({ bridge, children }: { bridge: KioskBridge; children: ReactNode }) {
+export function KioskProvider({ bridge, firstBoot, children }: KioskProviderProps) {
   const { i18n } = useTranslation();
   const [state, dispatch] = useReducer(reducer, initialState);
   const stateRef = useRef(state);
@@ -35,9 +30,11 @@ export function KioskProvider({ bridge, children }: { bridge: KioskBridge; child
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let pending = firstBoot;
     async function boot(): Promise<void> {
       try {
-        const basics = await loadBasics(bridge);
+        const basics = await (pending ?? loadBasics(bridge));
+        pending = undefined;
         if (cancelled) return;
         if (basics) {
           addServiceTranslations(i18n, basics.catalog);
@@ -48,6 +45,7 @@ export function KioskProvider({ bridge, children }: { bridge: KioskBridge; child
           return;
         }
       } catch (error) {
+        pending = undefined;
         if (!isNetworkError(error)) throw error;
         dispatch({ type: 'connection', connected: false });
       }
@@ -58,7 +56,7 @@ export function KioskProvider({ bridge, children }: { bridge: KioskBridge; child
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [bridge, i18n, actions]);
+  }, [bridge, firstBoot, i18n, actions]);
 
   // When the server comes back, the core's picture of the session wins.
   useEffect(() => {
