@@ -71,6 +71,26 @@ export default tseslint.config(
       }),
     },
   },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      // The strict CSP forbids what zod probes at load (`new Function`): the renderer may import types from the
+      // contract, but values only from its zod-free files.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)contract(/(index|api|answers|events|result|service|session))?$',
+              allowTypeImports: true,
+              message:
+                'Values from these contract files pull zod into the renderer; use contract/languages or contract/namespaces.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
     files: ['renderer/**/*.tsx'],

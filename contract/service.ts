@@ -129,7 +129,4 @@ export const ServiceDefinitionSchema = z.strictObject({
 });
 export type ServiceDefinition = z.infer<typeof ServiceDefinitionSchema>;
 
-/** The i18next namespace that holds a service's texts. */
-export function serviceNamespace(serviceId: string): string {
-  return `svc-${serviceId}`;
-}
+export { serviceNamespace } from './namespaces';

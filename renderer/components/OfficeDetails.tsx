@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '../../contract';
-import { serviceNamespace } from '../i18n/namespaces';
+import { serviceNamespace } from '../../contract/namespaces';
 
 /** Where to go: office name, address, opening hours and the step-free way in. */
 export function OfficeDetails({ service }: { service: ServiceDefinition }) {

@@ -1,7 +1,7 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '../../contract';
-import { serviceNamespace } from '../i18n/namespaces';
+import { serviceNamespace } from '../../contract/namespaces';
 import { ServiceIcon } from './ServiceIcon';
 
 /** A large button per service: icon, title, summary. Its accessible name is its visible text, title first. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '../../contract';
-import { serviceNamespace } from '../i18n/namespaces';
+import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
 import { Footer } from './Footer';
 import { Notice } from './Notice';

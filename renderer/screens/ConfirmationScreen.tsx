@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition, SessionView } from '../../contract';
-import { serviceNamespace } from '../i18n/namespaces';
+import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, ServiceDefinition, SessionView, Step } from '../../contract';
-import { serviceNamespace } from '../i18n/namespaces';
+import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';

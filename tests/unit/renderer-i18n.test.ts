@@ -2,8 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { API_ERROR_CODES, FIELD_ERROR_CODES, LANGUAGE_CODES, serviceNamespace } from '../../contract';
-import { serviceNamespace as rendererServiceNamespace } from '../../renderer/i18n/namespaces';
+import { API_ERROR_CODES, FIELD_ERROR_CODES, LANGUAGE_CODES } from '../../contract';
 
 const rendererDir = join(import.meta.dirname, '../../renderer');
 type Tree = { [key: string]: string | Tree };
@@ -79,14 +78,6 @@ describe('renderer common locales', () => {
     expect(used.size).toBeGreaterThan(40);
     for (const key of used) {
       for (const code of LANGUAGE_CODES) expect(locales[code]!.has(key), `${code}:${key}`).toBe(true);
-    }
-  });
-});
-
-describe('renderer service namespace', () => {
-  it('matches the contract rule', () => {
-    for (const id of ['meldebescheinigung', 'sperrmuell', 'maengel-melden']) {
-      expect(rendererServiceNamespace(id)).toBe(serviceNamespace(id));
     }
   });
 });
