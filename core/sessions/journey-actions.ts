@@ -27,12 +27,14 @@ type ViewResult = Result<SessionView>;
 /**
  * Runs `action` on the active session after touching its activity time (every
  * call on a session counts as the resident being there), then returns the
- * fresh view. A session on the confirmation page only accepts `allowSubmitted` calls.
+ * fresh view. An action that changes the answers returns them, so they are
+ * decrypted once per call, not read back. A session on the confirmation page
+ * only accepts `allowSubmitted` calls.
  */
 function withSession(
   ctx: CoreContext,
   sessionId: string,
-  action: (session: ActiveSession, answers: Answers) => Result<void>,
+  action: (session: ActiveSession, answers: Answers) => Result<Answers | void>,
   allowSubmitted = false,
 ): ViewResult {
   const active = requireActive(ctx, sessionId);
@@ -43,10 +45,10 @@ function withSession(
   return ctx.store.db.transaction((): ViewResult => {
     ctx.store.touch(row.id, ctx.clock.now());
     if (row.status === 'submitted' && !allowSubmitted) return fail('already_submitted');
-    const result = action({ row, service }, ctx.store.readAnswers(row));
+    const answers = ctx.store.readAnswers(row);
+    const result = action({ row, service }, answers);
     if (!result.ok) return result;
-    const fresh = ctx.store.get(row.id)!;
-    return ok(buildView(ctx, fresh, service, ctx.store.readAnswers(fresh)));
+    return ok(buildView(ctx, ctx.store.get(row.id)!, service, result.value ?? answers));
   })();
 }
 
@@ -97,7 +99,7 @@ export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>):
       position: positionAfterAnswer(service, next, completed, step.id, position.returnToCheck),
       now: ctx.clock.now(),
     });
-    return done;
+    return ok(next);
   });
 }
 
@@ -179,6 +181,7 @@ function submitInTransaction(ctx: CoreContext, sessionId: string): ViewResult {
       serviceId: service.definition.id,
       outboxId: submitted.outboxId,
     });
-    return done;
+    const draftGone: Answers = {}; // the data now lives only in the outbox
+    return ok(draftGone);
   });
 }
