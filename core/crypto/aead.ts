@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 
 /**
  * AES-256-GCM with associated data. The associated data binds a ciphertext to
- * where it belongs (session id + field name, outbox id + reference), so a row
+ * where it belongs (the session id for a draft, outbox id + reference), so a row
  * copied to another place fails to decrypt instead of showing the wrong data.
  */
 const KEY_BYTES = 32;
@@ -61,8 +61,8 @@ export function unwrapKey(masterKey: Buffer, wrapped: Buffer, keyId: string, pur
   return key;
 }
 
-export function answerAad(sessionId: string, field: string): string {
-  return `answer\0${sessionId}\0${field}`;
+export function draftAad(sessionId: string): string {
+  return `draft\0${sessionId}`;
 }
 
 export function outboxAad(outboxId: string, reference: string): string {

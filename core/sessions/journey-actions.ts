@@ -93,8 +93,7 @@ export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>):
     const completed = completedSteps(row);
     if (!completed.includes(step.id)) completed.push(step.id);
     ctx.store.saveStep(row, {
-      set: checked.set,
-      remove: checked.remove,
+      answers: next,
       completed,
       position: positionAfterAnswer(service, next, completed, step.id, position.returnToCheck),
       now: ctx.clock.now(),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Answers, AnswerValue, LanguageCode } from '../../contract';
-import { answerAad, newDataKey, openJson, sealJson, unwrapKey, wrapKey } from '../crypto/aead';
+import type { Answers, LanguageCode } from '../../contract';
+import { draftAad, newDataKey, openJson, sealJson, unwrapKey, wrapKey } from '../crypto/aead';
 import type { Statement } from 'better-sqlite3';
 import { checkpointTruncate, type Db } from '../db/open-database';
 import type { StoredPosition } from './stored-position';
@@ -17,15 +17,22 @@ export interface SessionRow {
   submitted_at: number | null;
   started_at: number;
   last_activity_at: number;
+  /** All answers of the draft as one AES-256-GCM ciphertext; NULL before the first answer and after submission. */
+  draft_ciphertext: Buffer | null;
+  draft_nonce: Buffer | null;
 }
 
 /**
- * Rows of sessions, session_answers and data_keys. Every answer is sealed with
- * the session's own key; the key exists on disk only wrapped by the master key.
+ * Rows of sessions and data_keys. A session's answers are sealed together with
+ * the session's own key and kept in the session's row, so an answer commits one
+ * page. The key exists on disk only wrapped by the master key.
  */
 export class SessionStore {
   // Prepared once: preparing is a large share of an answer's cost, and an answer is on every "Weiter".
   private readonly statements = new Map<string, Statement>();
+  // Unwrapped keys of live sessions (normally one), so an answer does not unwrap it twice.
+  // Zeroed and dropped when the session ends or is submitted.
+  private readonly liveKeys = new Map<string, Buffer>();
 
   constructor(
     readonly db: Db,
@@ -65,59 +72,51 @@ export class SessionStore {
            VALUES (?, ?, ?, ?, 'in_progress', ?, ?, ?)`,
       ).run(id, init.serviceId, init.language, JSON.stringify(init.position), keyId, init.now, init.now);
     })();
-    key.fill(0);
+    this.liveKeys.set(id, key);
     return id;
   }
 
-  sessionKey(row: SessionRow): Buffer {
+  private sessionKey(row: SessionRow): Buffer {
+    const live = this.liveKeys.get(row.id);
+    if (live) return live;
     if (!row.key_id) throw new Error('Session has no key');
-    const key = this.sql('SELECT wrapped_key FROM data_keys WHERE id = ?').get(row.key_id) as
+    const wrapped = this.sql('SELECT wrapped_key FROM data_keys WHERE id = ?').get(row.key_id) as
       { wrapped_key: Buffer } | undefined;
-    if (!key) throw new Error('Session key is missing');
-    return unwrapKey(this.masterKey(), key.wrapped_key, row.key_id, 'session');
+    if (!wrapped) throw new Error('Session key is missing');
+    const key = unwrapKey(this.masterKey(), wrapped.wrapped_key, row.key_id, 'session');
+    this.liveKeys.set(row.id, key);
+    return key;
+  }
+
+  /** Zeroes and drops the in-memory key of a session that ended or was submitted. */
+  forgetKey(id: string): void {
+    this.liveKeys.get(id)?.fill(0);
+    this.liveKeys.delete(id);
   }
 
   readAnswers(row: SessionRow): Answers {
-    if (!row.key_id) return {};
-    const key = this.sessionKey(row);
-    const rows = this.sql(
-      'SELECT field, ciphertext, nonce FROM session_answers WHERE session_id = ? ORDER BY field',
-    ).all(row.id) as { field: string; ciphertext: Buffer; nonce: Buffer }[];
-    const answers: Answers = {};
-    for (const answer of rows) {
-      answers[answer.field] = openJson(key, answer, answerAad(row.id, answer.field)) as AnswerValue;
-    }
-    key.fill(0);
-    return answers;
+    if (!row.key_id || !row.draft_ciphertext || !row.draft_nonce) return {};
+    const sealed = { ciphertext: row.draft_ciphertext, nonce: row.draft_nonce };
+    return openJson(this.sessionKey(row), sealed, draftAad(row.id)) as Answers;
   }
 
-  /** One transaction: the step's answers (sealed), removals, new position, activity. Durable on return. */
+  /** One statement, one row: the whole draft sealed anew, the new position and activity. Durable on commit. */
   saveStep(
     row: SessionRow,
-    change: {
-      set: Record<string, AnswerValue>;
-      remove: string[];
-      position: StoredPosition;
-      completed: string[];
-      now: number;
-    },
+    change: { answers: Answers; position: StoredPosition; completed: string[]; now: number },
   ): void {
-    const key = this.sessionKey(row);
-    const upsert = this.sql(
-      `INSERT INTO session_answers (session_id, field, ciphertext, nonce, updated_at) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (session_id, field) DO UPDATE SET
-         ciphertext = excluded.ciphertext, nonce = excluded.nonce, updated_at = excluded.updated_at`,
+    const sealed = sealJson(this.sessionKey(row), change.answers, draftAad(row.id));
+    this.sql(
+      `UPDATE sessions SET draft_ciphertext = ?, draft_nonce = ?, position = ?, completed_steps = ?, last_activity_at = ?
+         WHERE id = ?`,
+    ).run(
+      sealed.ciphertext,
+      sealed.nonce,
+      JSON.stringify(change.position),
+      JSON.stringify(change.completed),
+      change.now,
+      row.id,
     );
-    const remove = this.sql('DELETE FROM session_answers WHERE session_id = ? AND field = ?');
-    this.db.transaction(() => {
-      for (const [field, value] of Object.entries(change.set)) {
-        const sealed = sealJson(key, value, answerAad(row.id, field));
-        upsert.run(row.id, field, sealed.ciphertext, sealed.nonce, change.now);
-      }
-      for (const field of change.remove) remove.run(row.id, field);
-      this.updatePosition(row.id, change.position, change.completed, change.now);
-    })();
-    key.fill(0);
   }
 
   updatePosition(id: string, position: StoredPosition, completed: string[], now: number): void {
@@ -146,26 +145,23 @@ export class SessionStore {
     const removed = this.db.transaction(() => {
       const row = this.get(id);
       if (!row) return false;
-      this.sql('DELETE FROM session_answers WHERE session_id = ?').run(id);
       this.sql('DELETE FROM sessions WHERE id = ?').run(id);
       if (row.key_id) this.sql("DELETE FROM data_keys WHERE id = ? AND purpose = 'session'").run(row.key_id);
       return true;
     })();
+    this.forgetKey(id);
     if (removed) checkpointTruncate(this.db);
     return removed;
   }
 
-  /** Removes answers without a session and session keys without a session (left by a crash or a bug). */
+  /** Removes keys that belong to no session or outbox entry (left by a crash or a bug). */
   wipeOrphans(): number {
     return this.db.transaction(() => {
-      const answers = this.sql('DELETE FROM session_answers WHERE session_id NOT IN (SELECT id FROM sessions)').run()
-        .changes;
-      const keys = this.sql(
+      return this.sql(
         `DELETE FROM data_keys WHERE
              (purpose = 'session' AND id NOT IN (SELECT key_id FROM sessions WHERE key_id IS NOT NULL))
              OR (purpose = 'outbox' AND id NOT IN (SELECT key_id FROM outbox))`,
       ).run().changes;
-      return answers + keys;
     })();
   }
 }

@@ -22,13 +22,13 @@ export function submitSession(
     const reference = uniqueReference((candidate) => referenceTaken(db, candidate));
     const outboxId = insertQueued(db, masterKey, { ...submission, reference });
     const position: StoredPosition = { kind: 'confirmation', reference, submittedAt };
-    db.prepare('DELETE FROM session_answers WHERE session_id = ?').run(row.id);
     db.prepare(
       `UPDATE sessions SET status = 'submitted', key_id = NULL, reference = ?, submitted_at = ?, position = ?,
-         completed_steps = '[]', last_activity_at = ? WHERE id = ?`,
+         completed_steps = '[]', last_activity_at = ?, draft_ciphertext = NULL, draft_nonce = NULL WHERE id = ?`,
     ).run(reference, submission.now, JSON.stringify(position), submission.now, row.id);
     if (row.key_id) db.prepare("DELETE FROM data_keys WHERE id = ? AND purpose = 'session'").run(row.key_id);
     return { reference, outboxId };
   })();
+  store.forgetKey(row.id);
   return { ...result, submittedAt };
 }

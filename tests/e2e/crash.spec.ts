@@ -54,9 +54,9 @@ test('kill -9 mid-journey: after restart the same question and all answers are b
   await driver.finish();
   await kiosk.stop();
   expect(scanForCanary(kiosk.dataDir, canary).hits).toEqual([]);
-  expect(countRows(kiosk.dataDir, ['outbox', 'sessions', 'session_answers'])).toMatchObject({
+  expect(countRows(kiosk.dataDir, ['outbox', 'sessions', 'drafts'])).toMatchObject({
     outbox: 1,
-    session_answers: 0,
+    drafts: 0,
   });
 });
 
@@ -79,6 +79,6 @@ test.describe('idle window passed while down', () => {
     await driver.screen('start-after-expired-crash');
     await kiosk.stop();
     expect(scanForCanary(kiosk.dataDir, canary).hits).toEqual([]);
-    expect(countRows(kiosk.dataDir, ['sessions', 'session_answers'])).toEqual({ sessions: 0, session_answers: 0 });
+    expect(countRows(kiosk.dataDir, ['sessions', 'drafts'])).toEqual({ sessions: 0, drafts: 0 });
   });
 });

@@ -49,7 +49,7 @@ test('after "Beenden": no trace of the canary on disk', async ({ page, kiosk }) 
   expectNoCanary(kiosk, canary);
   await kiosk.stop();
   expectNoCanary(kiosk, canary);
-  expect(countRows(kiosk.dataDir, ['sessions', 'session_answers'])).toEqual({ sessions: 0, session_answers: 0 });
+  expect(countRows(kiosk.dataDir, ['sessions', 'drafts'])).toEqual({ sessions: 0, drafts: 0 });
 });
 
 test.describe('idle timeout', () => {
@@ -70,7 +70,7 @@ test.describe('idle timeout', () => {
     expectNoCanary(kiosk, canary);
     await kiosk.stop();
     expectNoCanary(kiosk, canary);
-    expect(countRows(kiosk.dataDir, ['sessions', 'session_answers'])).toEqual({ sessions: 0, session_answers: 0 });
+    expect(countRows(kiosk.dataDir, ['sessions', 'drafts'])).toEqual({ sessions: 0, drafts: 0 });
   });
 });
 
@@ -86,7 +86,7 @@ test('after sending: no plaintext on disk, one encrypted outbox row', async ({ p
   await driver.finish();
   await kiosk.stop();
   expectNoCanary(kiosk, canary);
-  const rows = countRows(kiosk.dataDir, ['outbox', 'session_answers']);
-  expect(rows).toEqual({ outbox: 1, session_answers: 0 });
+  const rows = countRows(kiosk.dataDir, ['outbox', 'drafts']);
+  expect(rows).toEqual({ outbox: 1, drafts: 0 });
   expect(scanForCanary(kiosk.dataDir, reference).hits.length, 'reference kept for the outbox').toBeGreaterThan(0);
 });

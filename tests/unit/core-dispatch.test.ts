@@ -54,7 +54,7 @@ describe('dispatch', () => {
       ok: false,
       error: { code: 'invalid_input', detail: expect.stringContaining('values.message') },
     });
-    expect(rowCounts(kiosk.dataDir).session_answers).toBe(0);
+    expect(rowCounts(kiosk.dataDir).drafts).toBe(0);
   });
 
   it('an unexpected exception becomes `internal` and is logged without values', async () => {
@@ -63,7 +63,7 @@ describe('dispatch', () => {
     await kiosk.value('session.answer', { sessionId: view.sessionId, stepId: 'message', values: { message: SECRET } });
     // Corrupt the ciphertext behind the core's back: decryption fails inside the handler.
     const db = new Database(join(kiosk.dataDir, 'kiosk.db'));
-    db.prepare("UPDATE session_answers SET ciphertext = x'00112233445566778899aabbccddeeff00'").run();
+    db.prepare("UPDATE sessions SET draft_ciphertext = x'00112233445566778899aabbccddeeff00'").run();
     db.close();
     const result = await kiosk.call('session.keepAlive', { sessionId: view.sessionId });
     expect(result).toEqual({ ok: false, error: { code: 'internal' } });

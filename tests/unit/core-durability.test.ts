@@ -1,9 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerAad, openJson, unwrapKey } from '../../core/crypto/aead';
-import { FakeClock, openTestCore, peekDb, removeDir, rowCounts, type TestCore } from '../fixtures/core-harness';
+import {
+  FakeClock,
+  fileSize,
+  openTestCore,
+  peekDb,
+  readDraftFromDisk,
+  removeDir,
+  rowCounts,
+  type TestCore,
+} from '../fixtures/core-harness';
 import { MOVE_ANSWERS } from '../fixtures/test-move-answers';
 
 let kiosk: TestCore;
@@ -13,22 +20,6 @@ afterEach(() => {
   removeDir(kiosk.dataDir);
 });
 
-function readAnswersFromDisk(dataDir: string): Record<string, unknown> {
-  const masterKey = readFileSync(join(dataDir, 'master.key'));
-  return peekDb(dataDir, (db) => {
-    const session = db
-      .prepare('SELECT s.id, s.key_id, k.wrapped_key FROM sessions s JOIN data_keys k ON k.id = s.key_id')
-      .get() as { id: string; key_id: string; wrapped_key: Buffer };
-    const key = unwrapKey(masterKey, session.wrapped_key, session.key_id, 'session');
-    const rows = db.prepare('SELECT field, ciphertext, nonce FROM session_answers').all() as {
-      field: string;
-      ciphertext: Buffer;
-      nonce: Buffer;
-    }[];
-    return Object.fromEntries(rows.map((row) => [row.field, openJson(key, row, answerAad(session.id, row.field))]));
-  });
-}
-
 describe('durability', () => {
   it('commits each answer before the call returns (seen by a second connection)', async () => {
     kiosk = openTestCore();
@@ -37,7 +28,7 @@ describe('durability', () => {
     for (const stepId of ['name', 'birth', 'address']) {
       view = await kiosk.value('session.answer', { sessionId: view.sessionId, stepId, values: MOVE_ANSWERS[stepId] });
       Object.assign(expected, view.answers);
-      expect(readAnswersFromDisk(kiosk.dataDir)).toEqual(expected);
+      expect(readDraftFromDisk(kiosk.dataDir)).toEqual(expected);
       const position = peekDb(
         kiosk.dataDir,
         (db) => (db.prepare('SELECT position FROM sessions').get() as { position: string }).position,
@@ -48,6 +39,20 @@ describe('durability', () => {
       });
     }
     expect(expected).toMatchObject({ fullName: 'Erika Mustermann', postcode: '21682', moveDate: '2025-07-01' });
+  });
+
+  it('commits an answer as one page in the WAL (the draft lives in the session row)', async () => {
+    kiosk = openTestCore();
+    let view = await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
+    const wal = join(kiosk.dataDir, 'kiosk.db-wal');
+    const pageSize = peekDb(kiosk.dataDir, (db) => db.pragma('page_size', { simple: true }) as number);
+    const frameBytes = 24 + pageSize; // WAL frame header + page
+    for (const stepId of ['name', 'birth', 'address']) {
+      const before = fileSize(wal);
+      view = await kiosk.value('session.answer', { sessionId: view.sessionId, stepId, values: MOVE_ANSWERS[stepId] });
+      expect(view.position).not.toMatchObject({ stepId });
+      expect(fileSize(wal) - before).toBe(frameBytes);
+    }
   });
 
   it('records activity on every mutating call and keepAlive', async () => {
@@ -100,7 +105,7 @@ describe('crash resume', () => {
     kiosk.clock.time += 120_000;
     kiosk = kiosk.reopen();
     expect(await kiosk.value('session.resume', {})).toBeNull();
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, session_answers: 0, data_keys: 0, outbox: 0 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, drafts: 0, data_keys: 0, outbox: 0 });
     expect(kiosk.logger.lines).toContainEqual(
       expect.objectContaining({ event: 'session.ended', sessionId: view.sessionId, reason: 'startup' }),
     );
@@ -128,7 +133,7 @@ describe('crash resume', () => {
     db.close();
     kiosk = openTestCore({ clock, dataDir: kiosk.dataDir });
     expect((await kiosk.value('session.resume', {}))?.sessionId).toBe(view.sessionId);
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 1, session_answers: 0, data_keys: 1, outbox: 0 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 1, drafts: 0, data_keys: 1, outbox: 0 });
   });
 
   it('wipes a session it cannot decrypt any more (master key replaced) instead of getting stuck', async () => {
@@ -137,7 +142,7 @@ describe('crash resume', () => {
     await kiosk.value('session.answer', { sessionId: view.sessionId, stepId: 'name', values: MOVE_ANSWERS.name });
     kiosk = kiosk.reopen({ masterKeyProvider: { load: () => Buffer.alloc(32, 7) } });
     expect(await kiosk.value('session.resume', {})).toBeNull();
-    expect(rowCounts(kiosk.dataDir)).toMatchObject({ sessions: 0, session_answers: 0, data_keys: 0 });
+    expect(rowCounts(kiosk.dataDir)).toMatchObject({ sessions: 0, drafts: 0, data_keys: 0 });
     expect(kiosk.logger.lines).toContainEqual(expect.objectContaining({ event: 'session.unreadable' }));
   });
 });

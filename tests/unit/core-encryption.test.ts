@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { answerAad, openJson, outboxAad, unwrapKey } from '../../core/crypto/aead';
+import { draftAad, openJson, outboxAad, unwrapKey } from '../../core/crypto/aead';
 import {
   fileSize,
   openTestCore,
@@ -56,15 +56,15 @@ describe('encryption at rest', () => {
     const view = await startFeedbackWithCanary();
     expect(view.answers.message).toContain(CANARY);
     expect(scanForCanary(kiosk.dataDir, CANARY)).toEqual([]);
-    expect(rowCounts(kiosk.dataDir)).toMatchObject({ sessions: 1, session_answers: 1, data_keys: 1 });
+    expect(rowCounts(kiosk.dataDir)).toMatchObject({ sessions: 1, drafts: 1, data_keys: 1 });
 
     await kiosk.value('session.end', { sessionId: view.sessionId, reason: 'resident' });
     expect(scanForCanary(kiosk.dataDir, CANARY)).toEqual([]);
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, session_answers: 0, data_keys: 0, outbox: 0 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, drafts: 0, data_keys: 0, outbox: 0 });
     expect(fileSize(join(kiosk.dataDir, 'kiosk.db-wal'))).toBe(0);
   });
 
-  it('binds each ciphertext to its session and field (associated data)', async () => {
+  it('binds each draft to its session (associated data)', async () => {
     kiosk = openTestCore();
     const view = await startFeedbackWithCanary();
     const masterKey = readFileSync(join(kiosk.dataDir, 'master.key'));
@@ -73,12 +73,12 @@ describe('encryption at rest', () => {
         .prepare('SELECT k.id, k.wrapped_key FROM data_keys k JOIN sessions s ON s.key_id = k.id')
         .get() as { id: string; wrapped_key: Buffer };
       const key = unwrapKey(masterKey, keyRow.wrapped_key, keyRow.id, 'session');
-      const row = db.prepare('SELECT ciphertext, nonce FROM session_answers').get() as {
+      const row = db.prepare('SELECT draft_ciphertext AS ciphertext, draft_nonce AS nonce FROM sessions').get() as {
         ciphertext: Buffer;
         nonce: Buffer;
       };
-      expect(openJson(key, row, answerAad(view.sessionId, 'message'))).toBe(`Hallo ${CANARY} Ende`);
-      expect(() => openJson(key, row, answerAad(view.sessionId, 'email'))).toThrow();
+      expect(openJson(key, row, draftAad(view.sessionId))).toEqual({ message: `Hallo ${CANARY} Ende` });
+      expect(() => openJson(key, row, draftAad('another-session'))).toThrow();
       expect(() => unwrapKey(masterKey, keyRow.wrapped_key, keyRow.id, 'outbox')).toThrow();
     });
   });
@@ -122,11 +122,14 @@ describe('encryption at rest', () => {
         key_id: null,
         reference,
       });
-      expect(db.prepare('SELECT count(*) AS n FROM session_answers').get()).toEqual({ n: 0 });
+      expect(db.prepare('SELECT draft_ciphertext, draft_nonce FROM sessions').get()).toEqual({
+        draft_ciphertext: null,
+        draft_nonce: null,
+      });
     });
 
     await kiosk.value('session.end', { sessionId: view.sessionId, reason: 'finished' });
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, session_answers: 0, data_keys: 1, outbox: 1 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, drafts: 0, data_keys: 1, outbox: 1 });
   });
 
   it('drops answers of steps hidden by a later change before they reach the outbox', async () => {

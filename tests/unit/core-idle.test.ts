@@ -52,7 +52,7 @@ describe('idle timeout', () => {
     expect(rowCounts(kiosk.dataDir).sessions).toBe(1);
     kiosk.clock.advance(1);
     expect(kiosk.events).toEqual([{ type: 'session.ended', sessionId: view.sessionId, reason: 'idle' }]);
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, session_answers: 0, data_keys: 0, outbox: 0 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, drafts: 0, data_keys: 0, outbox: 0 });
     expect(await kiosk.call('session.keepAlive', { sessionId: view.sessionId })).toMatchObject({
       ok: false,
       error: { code: 'no_session' },
@@ -67,7 +67,7 @@ describe('idle timeout', () => {
       await kiosk.call('session.answer', { sessionId: view.sessionId, stepId: 'name', values: { fullName: 'Al' } }),
     ).toMatchObject({ ok: false, error: { code: 'no_session' } });
     expect(kiosk.events).toEqual([{ type: 'session.ended', sessionId: view.sessionId, reason: 'idle' }]);
-    expect(rowCounts(kiosk.dataDir).session_answers).toBe(0);
+    expect(rowCounts(kiosk.dataDir).drafts).toBe(0);
   });
 
   it('times out the confirmation page too, keeping the outbox entry', async () => {
@@ -76,7 +76,7 @@ describe('idle timeout', () => {
     await kiosk.value('session.submit', { sessionId: view.sessionId });
     kiosk.clock.advance(120_000);
     expect(kiosk.events).toEqual([{ type: 'session.ended', sessionId: view.sessionId, reason: 'idle' }]);
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, session_answers: 0, data_keys: 1, outbox: 1 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, drafts: 0, data_keys: 1, outbox: 1 });
   });
 
   it('stops the sweeper on close', () => {

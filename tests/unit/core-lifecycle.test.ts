@@ -111,7 +111,7 @@ describe('session lifecycle', () => {
     expect(isValidReference(view.position.reference)).toBe(true);
     expect(view.position.submittedAt).toBe(new Date(kiosk.clock.now()).toISOString());
     expect(view.answers).toEqual({});
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 1, session_answers: 0, data_keys: 1, outbox: 1 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 1, drafts: 0, data_keys: 1, outbox: 1 });
 
     expect(await kiosk.call('session.submit', { sessionId: view.sessionId })).toMatchObject({
       ok: false,
@@ -126,7 +126,7 @@ describe('session lifecycle', () => {
       ended: false,
     });
     expect(kiosk.events).toEqual([{ type: 'session.ended', sessionId: view.sessionId, reason: 'finished' }]);
-    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, session_answers: 0, data_keys: 1, outbox: 1 });
+    expect(rowCounts(kiosk.dataDir)).toEqual({ sessions: 0, drafts: 0, data_keys: 1, outbox: 1 });
     expect(await kiosk.value('session.resume', {})).toBeNull();
   });
 
@@ -137,7 +137,7 @@ describe('session lifecycle', () => {
     const second = await kiosk.value('session.start', { serviceId: 'test-feedback', language: 'en' });
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(kiosk.events).toEqual([{ type: 'session.ended', sessionId: first.sessionId, reason: 'resident' }]);
-    expect(rowCounts(kiosk.dataDir)).toMatchObject({ sessions: 1, session_answers: 0, data_keys: 1 });
+    expect(rowCounts(kiosk.dataDir)).toMatchObject({ sessions: 1, drafts: 0, data_keys: 1 });
     const stale = await kiosk.call('session.answer', { sessionId: first.sessionId, stepId: 'birth', values: {} });
     expect(stale).toMatchObject({ ok: false, error: { code: 'session_mismatch' } });
   });

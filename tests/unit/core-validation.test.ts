@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionView } from '../../contract';
-import { openTestCore, removeDir, rowCounts, type TestCore } from '../fixtures/core-harness';
+import { openTestCore, readDraftFromDisk, removeDir, rowCounts, type TestCore } from '../fixtures/core-harness';
 import { MOVE_ANSWERS } from '../fixtures/test-move-answers';
 
 let kiosk: TestCore;
@@ -28,13 +28,13 @@ async function reach(stepId: string) {
 
 async function expectFieldError(stepId: string, values: unknown, field: string, code: string, params?: object) {
   await reach(stepId);
-  const before = rowCounts(kiosk.dataDir).session_answers;
+  const before = readDraftFromDisk(kiosk.dataDir);
   const result = await kiosk.call('session.answer', { sessionId: view.sessionId, stepId, values });
   expect(result).toEqual({
     ok: false,
     error: { code: 'validation', fieldErrors: [{ field, code, ...(params ? { params } : {}) }] },
   });
-  expect(rowCounts(kiosk.dataDir).session_answers).toBe(before);
+  expect(readDraftFromDisk(kiosk.dataDir)).toEqual(before);
   expect((await kiosk.value('session.resume', {}))?.position).toMatchObject({ stepId });
 }
 
@@ -203,7 +203,7 @@ describe('answer validation (nothing invalid is stored)', () => {
       values: { fullName: 'Erika Mustermann', postcode: '21682' },
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(rowCounts(kiosk.dataDir).session_answers).toBe(0);
+    expect(rowCounts(kiosk.dataDir).drafts).toBe(0);
   });
 });
 

@@ -42,10 +42,16 @@ describe('migration history', () => {
     ],
     [
       'a newer version than the code knows',
-      "INSERT INTO schema_migrations VALUES (2, 'future', 'x', 1)",
-      /schema version 2 \(future\) is newer than this program knows \(latest 1\)/,
+      `INSERT INTO schema_migrations VALUES (${MIGRATIONS.length + 1}, 'future', 'x', 1)`,
+      new RegExp(
+        `schema version ${MIGRATIONS.length + 1} \\(future\\) is newer than this program knows \\(latest ${MIGRATIONS.length}\\)`,
+      ),
     ],
-    ['a gap', 'UPDATE schema_migrations SET version = 3 WHERE version = 1', /newer than this program knows|gap/],
+    [
+      'a gap',
+      `UPDATE schema_migrations SET version = ${MIGRATIONS.length + 1} WHERE version = 1`,
+      /newer than this program knows|gap/,
+    ],
   ])('refuses to start on %s', (_name, sql, message) => {
     const dataDir = tamperedDataDir((db) => db.exec(sql));
     expect(() => openTestCore({ dataDir })).toThrow(MigrationHistoryError);
@@ -79,7 +85,7 @@ describe('migration history', () => {
     dirs.push(dir);
     const db = openDatabase(join(dir, 'kiosk.db'));
     const broken: Migration = {
-      version: 2,
+      version: MIGRATIONS.length + 1,
       name: 'broken',
       sql: 'CREATE TABLE half (x INTEGER) STRICT; then fail',
       up(d) {
@@ -88,7 +94,7 @@ describe('migration history', () => {
       },
     };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow('boom');
-    expect(readHistory(db).map((row) => row.version)).toEqual([1]);
+    expect(readHistory(db).map((row) => row.version)).toEqual(MIGRATIONS.map((m) => m.version));
     expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'half'").get()).toEqual({ n: 0 });
     db.close();
   });
@@ -97,8 +103,9 @@ describe('migration history', () => {
     const dir = tempDir('kiosk-migration-');
     dirs.push(dir);
     const db = openDatabase(join(dir, 'kiosk.db'));
-    const three: Migration = { version: 3, name: 'three', sql: '', up: () => {} };
-    expect(() => migrate(db, [...MIGRATIONS, three])).toThrow(/expected version 2/);
+    const skipping = MIGRATIONS.length + 2;
+    const ahead: Migration = { version: skipping, name: 'ahead', sql: '', up: () => {} };
+    expect(() => migrate(db, [...MIGRATIONS, ahead])).toThrow(`expected version ${MIGRATIONS.length + 1}`);
     db.close();
   });
 });
