@@ -8,15 +8,26 @@ import { msSince } from './stats';
 
 const silent = { info() {}, warn() {}, error() {} };
 
-async function call(core: KioskCore, method: string, input: unknown): Promise<SessionView> {
+export async function call(core: KioskCore, method: string, input: unknown): Promise<SessionView> {
   const result = await core.dispatch(method, input);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.detail ?? ''}`);
   return result.value as SessionView;
 }
 
-function valuesFor(service: LoadedService, stepId: string) {
+export function valuesFor(service: LoadedService, stepId: string) {
   const step = service.definition.journey.steps.find((candidate) => candidate.id === stepId)!;
   return Object.fromEntries(step.fields.map((field) => [field.name, toAnswerInput(planValue(service, field))]));
+}
+
+/** Starts a session and answers every question with planned values: the resident is on the check page. */
+export async function walkToCheck(core: KioskCore, service: LoadedService): Promise<string> {
+  let view = await call(core, 'session.start', { serviceId: service.definition.id, language: 'de' });
+  const { sessionId } = view;
+  while (view.position.kind === 'step') {
+    const stepId = view.position.stepId;
+    view = await call(core, 'session.answer', { sessionId, stepId, values: valuesFor(service, stepId) });
+  }
+  return sessionId;
 }
 
 /**
@@ -33,12 +44,7 @@ export async function measureAutosave(
 ): Promise<number[]> {
   const core = openKioskCore({ dataDir: join(dataDir, 'core'), resourcesDir, mode: 'browser', logger: silent });
   try {
-    let view = await call(core, 'session.start', { serviceId: service.definition.id, language: 'de' });
-    const { sessionId } = view;
-    while (view.position.kind === 'step') {
-      const stepId = view.position.stepId;
-      view = await call(core, 'session.answer', { sessionId, stepId, values: valuesFor(service, stepId) });
-    }
+    const sessionId = await walkToCheck(core, service);
     const textStep =
       service.definition.journey.steps.find((step) => !step.when && step.fields.every((f) => f.type === 'text')) ??
       service.definition.journey.steps[0]!;

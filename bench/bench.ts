@@ -8,6 +8,8 @@ import { measureColdStart, measureStepTransitions } from './browser-bench';
 import { measureRawFsync } from './fsync-bench';
 import { spawnKiosk, stopKiosk } from './kiosk-spawn';
 import { measureStoreCommit } from './store-commit-bench';
+import { measureDrain, measureRecovery, measureSubmit } from './portal-bench';
+import { runCrashTrials } from '../tests/fixtures/sync-crash-harness';
 import { chromium } from '@playwright/test';
 import { median, percentile } from './stats';
 
@@ -29,10 +31,20 @@ interface Row {
 const COLD_RUNS = 5;
 const STEP_TRANSITIONS = 200;
 const COMMITS = 1000;
+const SUBMITS = 200;
+const DRAIN_COUNT = 500;
+const OUTAGE_COUNT = 200;
+const CRASH_TRIALS = 1000;
 
 function argValue(flag: string): string | undefined {
   const index = process.argv.indexOf(flag);
   return index === -1 ? undefined : process.argv[index + 1];
+}
+
+/** `--name <n>` overrides a count (e.g. `--crash-trials 100` for a quicker run); the defaults are the issue's. */
+function argNumber(flag: string, fallback: number): number {
+  const value = Number(argValue(flag));
+  return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
@@ -124,6 +136,70 @@ async function main(): Promise<void> {
   // The whole in-process session.answer: contract check, validation, the commit above, the new view.
   rows.push({ name: 'answer_call_p50', value: percentile(answerCall, 50), unit: 'ms', target: null });
   rows.push({ name: 'answer_call_p99', value: percentile(answerCall, 99), unit: 'ms', target: null });
+
+  const submitRuns = argNumber('--submits', SUBMITS);
+  console.error(`bench: "Senden" to durable × ${submitRuns}`);
+  const submits = await measureSubmit(tmp, join(ROOT, 'resources'), service, submitRuns);
+  rows.push({ name: 'submit_to_durable_p50', value: percentile(submits, 50), unit: 'ms', target: null });
+  rows.push({ name: 'submit_to_durable_p99', value: percentile(submits, 99), unit: 'ms', target: null });
+
+  const drainCount = argNumber('--drain', DRAIN_COUNT);
+  console.error(`bench: drain of ${drainCount} queued applications with 1 MiB each`);
+  const drain = await measureDrain(tmp, ROOT, join(ROOT, 'resources'), service, drainCount, 1024 * 1024);
+  rows.push({ name: 'drain_until_sent', value: drain.drainMs, unit: 'ms', target: null });
+  rows.push({ name: 'drain_plain_upload_baseline', value: drain.baselineMs, unit: 'ms', target: null });
+  rows.push({
+    name: 'drain_ratio_baseline_over_drain',
+    value: drain.ratio,
+    unit: 'ratio',
+    target: '>= 0.7',
+    pass: drain.ratio >= 0.7,
+  });
+  rows.push({ name: 'drain_until_accepted', value: drain.acceptedMs, unit: 'ms', target: null });
+
+  const outageCount = argNumber('--outage', OUTAGE_COUNT);
+  console.error(`bench: recovery after a 5-minute outage with ${outageCount} queued`);
+  const recovery = await measureRecovery(tmp, join(ROOT, 'resources'), service, outageCount);
+  rows.push({
+    name: 'outage_requests_during_5_min',
+    value: recovery.requestsDuringOutage,
+    unit: 'requests',
+    target: null,
+  });
+  rows.push({
+    name: 'outage_recovery_first_send_after',
+    value: recovery.waitAfterOutageS,
+    unit: 's (simulated)',
+    target: null,
+  });
+  rows.push({ name: 'outage_recovery_backlog_sent_in', value: recovery.backlogMs, unit: 'ms', target: null });
+
+  const crashTrials = argNumber('--crash-trials', CRASH_TRIALS);
+  console.error(`bench: crash consistency, ${crashTrials} kill -9 trials`);
+  const crash = await runCrashTrials({ trials: crashTrials, maxKillMs: 1200 });
+  rows.push({ name: 'crash_trials', value: crash.trials, unit: 'trials', target: null });
+  rows.push({ name: 'crash_acknowledged', value: crash.acknowledged, unit: 'applications', target: null });
+  rows.push({
+    name: 'crash_lost',
+    value: crash.lost.length,
+    unit: 'applications',
+    target: '0',
+    pass: crash.lost.length === 0,
+  });
+  rows.push({
+    name: 'crash_delivered_twice',
+    value: crash.duplicated.length,
+    unit: 'applications',
+    target: '0',
+    pass: crash.duplicated.length === 0,
+  });
+  rows.push({
+    name: 'crash_integrity_failures',
+    value: crash.integrityFailures,
+    unit: 'checks',
+    target: '0',
+    pass: crash.integrityFailures === 0,
+  });
 
   rmSync(tmp, { recursive: true, force: true });
   printTable(rows);

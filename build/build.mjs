@@ -1,21 +1,23 @@
 // Builds everything `npm start` and the tests need:
-//   dist/node/start.mjs, dist/node/bench.mjs   (esbuild, Node 20, ESM, native modules external)
+//   dist/node/start.mjs, dist/node/bench.mjs, dist/node/receiver.mjs   (esbuild, Node 20, ESM, native modules external)
 //   dist/electron/main.cjs, preload.cjs        (esbuild, CJS; the sandboxed preload may only require 'electron')
 //   dist/renderer/                             (Vite, using ../vite.config.ts)
+//   the service files, checked and compiled    (core/catalog/precompile.ts; bundled into the Node and Electron bundles)
 // `--if-stale` skips the build when every output is newer than every source file.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
 const args = new Set(process.argv.slice(2));
 
-const SOURCE_DIRS = ['contract', 'core', 'electron', 'renderer', 'launcher', 'bench', 'build'];
+const SOURCE_DIRS = ['contract', 'core', 'electron', 'renderer', 'launcher', 'receiver', 'bench', 'build', 'resources'];
 const SOURCE_FILES = ['package.json', 'vite.config.ts', 'tsconfig.json'];
 const OUTPUTS = [
   'dist/node/start.mjs',
+  'dist/node/receiver.mjs',
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
   'dist/renderer/index.html',
@@ -58,6 +60,8 @@ const common = { bundle: true, logLevel: 'warning', legalComments: 'none', sourc
 const NATIVE_EXTERNALS = [
   'better-sqlite3',
   'better-sqlite3-multiple-ciphers',
+  // pdfkit reads its standard fonts and ICC profile from files next to itself.
+  'pdfkit',
   '@echogarden/*',
   'bufferutil',
   'utf-8-validate',
@@ -78,11 +82,99 @@ const nodeEsm = {
   },
 };
 
+/**
+ * What a start-up would otherwise check and compile again (core/catalog/precompile.ts): each service
+ * file's contract check, and each schema as Ajv standalone code, keyed by the file's SHA-256. A file
+ * changed after the build, or a service added, is checked at start-up as before. A file that fails
+ * its check here is left out; the start-up check then refuses it with its file and path.
+ */
+async function precompileCatalog() {
+  // Inside the project, so that the generator finds Ajv in node_modules.
+  mkdirSync(at('dist'), { recursive: true });
+  const scratch = mkdtempSync(at('dist', '.precompile-'));
+  try {
+    const generator = path.join(scratch, 'precompile.mjs');
+    await esbuild({
+      ...common,
+      entryPoints: [at('core/catalog/precompile.ts')],
+      outfile: generator,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      banner: nodeEsm.banner,
+    });
+    const { checkedDefinitionJson, precompiledCatalogSource, standaloneBody } = await import(
+      pathToFileURL(generator).href
+    );
+    const servicesDir = at('resources/services');
+    const files = { services: [], schemas: [] };
+    const leaveOut = (file, error) =>
+      console.warn(`build: ${file} is checked at start-up, not here (${error?.message?.slice(0, 200) ?? error})`);
+    for (const folder of existsSync(servicesDir) ? readdirSync(servicesDir).sort() : []) {
+      const serviceFile = path.join(servicesDir, folder, 'service.json');
+      if (!existsSync(serviceFile)) continue;
+      const serviceText = readFileSync(serviceFile, 'utf8');
+      let schemaName;
+      try {
+        schemaName = JSON.parse(checkedDefinitionJson(serviceText)).schema;
+        files.services.push(serviceText);
+      } catch (error) {
+        leaveOut(`services/${folder}/service.json`, error);
+        continue;
+      }
+      try {
+        const schemaText = readFileSync(path.join(servicesDir, folder, schemaName), 'utf8');
+        standaloneBody(schemaText);
+        files.schemas.push(schemaText);
+      } catch (error) {
+        leaveOut(`services/${folder}/${schemaName}`, error);
+      }
+    }
+    return { source: precompiledCatalogSource(files), count: files.services.length + files.schemas.length };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+const precompiled = await precompileCatalog();
+// Swaps the placeholder module (nothing precompiled, as the unbundled tests use) for the generated one.
+const precompiledCatalogPlugin = {
+  name: 'precompiled-catalog',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]core[\\/]catalog[\\/]precompiled-catalog\.ts$/ }, () => ({
+      contents: precompiled.source,
+      loader: 'js',
+      resolveDir: at('core/catalog'),
+    }));
+  },
+};
+
+// zod's classic API re-exports all ~50 of its error-message locales (z.locales), which keeps them in the
+// bundle although the core never switches zod's language: half of zod's size, parsed at every start.
+// Only English (zod's default, set by zod itself) stays.
+const zodEnglishOnlyPlugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";',
+      loader: 'js',
+    }));
+  },
+};
+
 const jobs = [
   esbuild({
     ...common,
     entryPoints: [at('launcher/start.ts')],
     outfile: at('dist/node/start.mjs'),
+    ...nodeEsm,
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+  }),
+  // The reference receiver on its own (`npm run receiver`), e.g. as a separate process in the benchmark.
+  esbuild({
+    ...common,
+    entryPoints: [at('receiver/main.ts')],
+    outfile: at('dist/node/receiver.mjs'),
     ...nodeEsm,
   }),
   esbuild({
@@ -94,6 +186,7 @@ const jobs = [
     format: 'cjs',
     target: 'node22',
     external: ['electron', ...NATIVE_EXTERNALS],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
   }),
   esbuild({
     ...common,
@@ -104,6 +197,7 @@ const jobs = [
     format: 'cjs',
     target: 'chrome140',
     external: ['electron'],
+    plugins: [zodEnglishOnlyPlugin],
   }),
 ];
 if (existsSync(at('bench/bench.ts'))) {
@@ -114,7 +208,16 @@ if (existsSync(at('bench/bench.ts'))) {
       outfile: at('dist/node/bench.mjs'),
       ...nodeEsm,
       // Playwright finds its own files next to itself, so it cannot be bundled.
-      external: [...NATIVE_EXTERNALS, '@playwright/test', 'playwright-core', 'playwright', '@axe-core/playwright'],
+      // esbuild runs its own binary (the crash harness bundles the kiosk child with it).
+      external: [
+        ...NATIVE_EXTERNALS,
+        '@playwright/test',
+        'playwright-core',
+        'playwright',
+        '@axe-core/playwright',
+        'esbuild',
+      ],
+      plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
     }),
   );
 }
@@ -130,5 +233,7 @@ await viteBuild({
 
 const size = (file) => `${(statSync(at(file)).size / 1024).toFixed(0)} KiB`;
 const built = [...OUTPUTS, ...(existsSync(at('dist/node/bench.mjs')) ? ['dist/node/bench.mjs'] : [])];
-console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `build: done in ${((Date.now() - started) / 1000).toFixed(1)} s (${precompiled.count} service files precompiled)`,
+);
 for (const file of built) console.log(`  ${file.padEnd(28)} ${size(file)}`);

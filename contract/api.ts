@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnswerInputSchema } from './answers';
 import { LANGUAGE_CODES } from './languages';
+import { OutboxStatusSchema } from './outbox';
 import { resultSchema, type Result } from './result';
 import { ServiceDefinitionSchema } from './service';
 import { SESSION_END_REASONS, SessionViewSchema } from './session';
@@ -36,6 +37,16 @@ export const CatalogSchema = z.object({
   translations: TranslationsSchema,
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
+
+/** A4 for an office printer, receipt80 for an 80 mm receipt roll. */
+const ReceiptLayout = z.enum(['a4', 'receipt80']);
+
+export const ReceiptFileSchema = z.object({
+  fileName: z.string().regex(/^[A-Za-z0-9-]{1,60}\.pdf$/),
+  /** The PDF as base64, so it travels as JSON over both transports. */
+  pdfBase64: z.base64().max(4_000_000),
+});
+export type ReceiptFile = z.infer<typeof ReceiptFileSchema>;
 
 export const api = {
   'kiosk.info': { input: z.strictObject({}), output: KioskInfoSchema },
@@ -77,11 +88,23 @@ export const api = {
   'session.keepAlive': { input: z.strictObject({ sessionId: SessionId }), output: SessionViewSchema },
   /** Validates everything again, stores the application in the outbox, and wipes the draft. */
   'session.submit': { input: z.strictObject({ sessionId: SessionId }), output: SessionViewSchema },
+  /** The receipt of a session on its confirmation page, as a PDF; it holds nothing the resident typed. */
+  'session.receipt': {
+    input: z.strictObject({ sessionId: SessionId, layout: ReceiptLayout }),
+    output: ReceiptFileSchema,
+  },
+  /** Electron: prints the receipt on the terminal's own printer, in the paper's layout. */
+  'session.printReceipt': {
+    input: z.strictObject({ sessionId: SessionId }),
+    output: z.object({ printed: z.literal(true) }),
+  },
   /** Ends and wipes the session. Idempotent: ending an unknown session is not an error. */
   'session.end': {
     input: z.strictObject({ sessionId: SessionId, reason: z.enum(SESSION_END_REASONS).exclude(['idle', 'startup']) }),
     output: z.object({ ended: z.boolean() }),
   },
+  /** Delivery status of every outbox entry, for the help desk. Carries no personal data. */
+  'outbox.status': { input: z.strictObject({}), output: OutboxStatusSchema },
 } as const;
 
 export type Api = typeof api;

@@ -3,6 +3,7 @@ export * from './api';
 export * from './events';
 export * from './journey';
 export * from './languages';
+export * from './outbox';
 export * from './result';
 export * from './service';
 export * from './session';

@@ -4,6 +4,7 @@ import type { KioskEvent } from '../contract';
 import { createDispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
+import { PRECOMPILED_CATALOG } from './catalog/precompiled-catalog';
 import { isoDateInZone, systemClock } from './clock';
 import { fileMasterKeyProvider } from './crypto/master-key';
 import { migrate } from './db/migrate';
@@ -12,13 +13,21 @@ import { openDatabase } from './db/open-database';
 import { createJsonLogger, errorClass } from './logging';
 import type { CoreContext, IdleConfig } from './sessions/context';
 import { recoverAtStartup, sweepIdle } from './sessions/lifecycle';
+import { lazyReceiptMaker } from './sessions/session-receipt';
 import { SessionStore } from './sessions/session-store';
-import type { Clock, KioskCore, KioskCoreOptions } from './types';
+import type { Clock, KioskCore, KioskCoreOptions, Logger } from './types';
+import type { LoadedCatalog } from './catalog/load-catalog';
+import type { Db } from './db/open-database';
+import { DeliveryStore } from './outbox/delivery-store';
+import { applicationPdfAttachments } from './portal/application-pdf';
+import { PortalConfigSchema, type PortalConfigInput } from './portal/portal-config';
+import { SyncWorker } from './portal/sync-worker';
 import { readPackageVersion } from './version';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IDLE_WARNING_MS = 30_000;
 const SWEEP_INTERVAL_MS = 1_000;
+const SYNC_TICK_MS = 1_000;
 
 export function idleConfig(options: Pick<KioskCoreOptions, 'idleTimeoutMs' | 'idleWarningMs'>): IdleConfig {
   const positive = (value: number | undefined, fallback: number) =>
@@ -48,7 +57,21 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
 
     const listeners = new Set<(event: KioskEvent) => void>();
     const today = () => isoDateInZone(clock.now(), timeZone);
-    const catalog = loadCatalog(options.resourcesDir, today, logger);
+    const catalog = loadCatalog(options.resourcesDir, today, logger, options.precompiled ?? PRECOMPILED_CATALOG);
+    let closed = false;
+    let portal: ReturnType<typeof startPortalSync> | undefined;
+    const attachPortal = (config: PortalConfigInput | undefined) => {
+      if (config && !closed)
+        portal = startPortalSync(config, options, { db, catalog, clock, logger, masterKey, timeZone });
+    };
+    if (options.portal instanceof Promise) {
+      // A portal that comes up after the kiosk (the local demo receiver): attach it when ready.
+      options.portal.then(attachPortal, (error: unknown) =>
+        logger.error('portal.unavailable', { errorClass: errorClass(error) }),
+      );
+    } else {
+      attachPortal(options.portal);
+    }
     const ctx: CoreContext = {
       store: new SessionStore(db, () => masterKey),
       catalog,
@@ -65,6 +88,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
           }
         }
       },
+      afterSubmit: () => void portal?.worker.runDue(),
     };
     recoverAtStartup(ctx);
 
@@ -73,6 +97,12 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         version: options.version ?? readPackageVersion(options.resourcesDir),
         mode: options.mode,
         terminalName: options.terminalName?.trim() || 'Bürgerkiosk',
+        deliveries: new DeliveryStore(db, () => masterKey),
+        portalConfigured: () => portal !== undefined,
+        receipts: {
+          maker: lazyReceiptMaker({ resourcesDir: options.resourcesDir, catalog, timeZone }),
+          printer: options.receiptPrinter,
+        },
       }),
       logger,
     );
@@ -85,7 +115,6 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     }, SWEEP_INTERVAL_MS);
     if (typeof timer === 'object') timer.unref?.();
 
-    let closed = false;
     logger.info('core.opened', { mode: options.mode, count: catalog.services.length });
     return {
       dispatch: (method, input) => (closed ? Promise.resolve(closedResult()) : dispatch(method, input)),
@@ -94,10 +123,12 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         return () => listeners.delete(listener);
       },
       catalogProblems: catalog.problems,
+      syncNow: () => (closed || !portal ? Promise.resolve() : portal.worker.runDue()),
       close() {
         if (closed) return;
         closed = true;
         clock.clearInterval(timer);
+        portal?.stop();
         listeners.clear();
         db.close();
       },
@@ -107,6 +138,49 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     db.close();
     throw error;
   }
+}
+
+/**
+ * The delivery worker and its timer: each tick runs a pass only when an entry
+ * is due, so an idle kiosk costs one small query a second.
+ */
+function startPortalSync(
+  portalConfig: PortalConfigInput,
+  options: KioskCoreOptions,
+  parts: {
+    db: Db;
+    catalog: LoadedCatalog;
+    clock: Clock;
+    logger: Logger;
+    masterKey: Buffer;
+    timeZone: string;
+  },
+): { worker: SyncWorker; stop(): void } {
+  const config = PortalConfigSchema.parse(portalConfig);
+  const store = new DeliveryStore(parts.db, () => parts.masterKey);
+  const worker = new SyncWorker({
+    config,
+    store,
+    catalog: parts.catalog,
+    clock: parts.clock,
+    logger: parts.logger,
+    timeZone: parts.timeZone,
+    renderAttachments:
+      options.renderAttachments ?? applicationPdfAttachments(parts.catalog, options.resourcesDir, parts.timeZone),
+  });
+  const timer = parts.clock.setInterval(() => {
+    const due = store.nextDueAt();
+    if (due !== undefined && due <= parts.clock.now()) void worker.runDue();
+  }, SYNC_TICK_MS);
+  if (typeof timer === 'object') timer.unref?.();
+  parts.logger.info('portal.configured', { count: Object.keys(config.destinations).length });
+  return {
+    worker,
+    stop() {
+      parts.clock.clearInterval(timer);
+      worker.stop();
+    },
+  };
 }
 
 function closedResult() {

@@ -19,10 +19,12 @@ export const LOG_FIELD_WHITELIST: ReadonlySet<string> = new Set([
   'file',
   'path',
   'problems',
+  'precompiled',
   'mode',
   'outboxId',
   'status',
   'detail',
+  'layout',
 ]);
 
 type Fields = Record<string, string | number | boolean>;

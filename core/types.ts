@@ -1,4 +1,7 @@
 import type { KioskEvent, Result } from '../contract';
+import type { PortalConfigInput } from './portal/portal-config';
+import type { AttachmentRenderer } from './portal/sync-worker';
+import type { PrecompiledCatalog } from './catalog/precompiled';
 
 /** Injectable time source, so tests can move the clock. */
 export interface Clock {
@@ -29,6 +32,25 @@ export interface KioskCoreOptions {
   version?: string;
   /** Time zone that decides what "today" is for date rules; default "Europe/Berlin". */
   timeZone?: string;
+  /** What the build checked and compiled of the service files; default: this bundle's (none when unbundled). */
+  precompiled?: PrecompiledCatalog;
+  /**
+   * The FIT-Connect portal to deliver to; without it, applications wait in the outbox.
+   * A promise attaches the portal once it resolves (a local demo receiver that starts after the kiosk).
+   */
+  portal?: PortalConfigInput | Promise<PortalConfigInput | undefined>;
+  /** What travels with each application; default: the application as a PDF (purpose "form"). */
+  renderAttachments?: AttachmentRenderer;
+  /** The terminal's own receipt printer (Electron); without it, session.printReceipt is refused. */
+  receiptPrinter?: ReceiptPrinter;
+}
+
+/** Prints a receipt PDF on the terminal (the renderer offers it to the page's print instead in browser mode). */
+export interface ReceiptPrinter {
+  /** The paper it holds. */
+  layout: 'a4' | 'receipt80';
+  /** Resolves once the print system has taken the job. */
+  print(pdf: Buffer): Promise<void>;
 }
 
 export interface CatalogProblem {
@@ -44,7 +66,13 @@ export interface KioskCore {
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: (event: KioskEvent) => void): () => void;
   readonly catalogProblems: readonly CatalogProblem[];
-  /** Stops timers and closes the database. */
+  /** One delivery pass over the outbox now (also run by a timer); resolves when it is done. No-op without a portal. */
+  syncNow(): Promise<void>;
+  /**
+   * Stops timers and closes the database. A delivery pass still waiting on the
+   * network is abandoned as a crash would leave it: it resumes from its last
+   * recorded step at the next start.
+   */
   close(): void;
 }
 

@@ -11,6 +11,12 @@ export interface KioskFlags {
   dataDir?: string;
   idleTimeoutS?: number;
   idleWarningS?: number;
+  /** JSON file with the town's FIT-Connect settings; none: the local demo receiver. */
+  portalConfig?: string;
+  /** Deliver nowhere: applications wait in the outbox. */
+  noPortal: boolean;
+  /** Electron: the CUPS printer for receipts; none: the system's default printer. */
+  printer?: string;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -23,6 +29,11 @@ export const USAGE = `Usage: npm start -- [options]
   --data-dir <dir>       where kiosk.db and the key live (env KIOSK_DATA_DIR)
   --idle-timeout <s>     end an idle session after <s> seconds (env KIOSK_IDLE_TIMEOUT_S)
   --idle-warning <s>     warn <s> seconds before the end (env KIOSK_IDLE_WARNING_S)
+  --portal-config <file> FIT-Connect portal settings (JSON; env KIOSK_PORTAL_CONFIG; secret may come from
+                         env KIOSK_PORTAL_CLIENT_SECRET). Default: a local demo receiver
+  --no-portal            deliver nowhere; applications wait in the outbox
+  --printer <name>       Electron: CUPS printer for receipts, 80 mm roll (env KIOSK_PRINTER; default: the
+                         system's default printer). Browser mode offers receipts to the page's print instead
   --help                 show this text
 `;
 
@@ -36,15 +47,23 @@ function positiveNumber(flag: string, raw: string | undefined, allowZero = false
   return value;
 }
 
+/** A CUPS queue name: printable, no space, slash, backslash or '#', at most 127 characters. */
+function printerName(raw: string): string {
+  if (!/^[^\s/\\#\p{Cc}]{1,127}$/u.test(raw)) throw new FlagError('--printer needs a CUPS printer name');
+  return raw;
+}
+
 /**
  * `strict` rejects unknown flags (the launcher). The Electron main process is
  * lenient, because Electron and test drivers add their own switches.
  */
 export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, strict = true): KioskFlags {
-  const flags: KioskFlags = { browser: false, noOpen: false, help: false, port: DEFAULT_PORT };
+  const flags: KioskFlags = { browser: false, noOpen: false, help: false, port: DEFAULT_PORT, noPortal: false };
+  let portalConfig = env.KIOSK_PORTAL_CONFIG || undefined;
   let idleTimeout = env.KIOSK_IDLE_TIMEOUT_S;
   let idleWarning = env.KIOSK_IDLE_WARNING_S;
   let dataDir = env.KIOSK_DATA_DIR || undefined;
+  let printer = env.KIOSK_PRINTER || undefined;
 
   for (let index = 0; index < argv.length; index += 1) {
     const raw = argv[index] as string;
@@ -82,11 +101,22 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
       case '--idle-warning':
         idleWarning = takeValue();
         break;
+      case '--portal-config':
+        portalConfig = takeValue();
+        break;
+      case '--no-portal':
+        flags.noPortal = true;
+        break;
+      case '--printer':
+        printer = takeValue();
+        break;
       default:
         if (strict) throw new FlagError(`unknown option ${raw} (see --help)`);
     }
   }
   if (dataDir) flags.dataDir = dataDir;
+  if (portalConfig) flags.portalConfig = portalConfig;
+  if (printer) flags.printer = printerName(printer);
   if (idleTimeout !== undefined && idleTimeout !== '') flags.idleTimeoutS = positiveNumber('idle timeout', idleTimeout);
   if (idleWarning !== undefined && idleWarning !== '') flags.idleWarningS = positiveNumber('idle warning', idleWarning);
   return flags;

@@ -6,8 +6,10 @@ import type { KioskCore } from '../core/types';
 import { idleOptions, type KioskFlags } from './args';
 import { findChromium, hasDisplay, launchKioskBrowser, type KioskBrowser } from './chromium';
 import type { ProjectPaths } from './paths';
+import { portalForKiosk } from './portal-settings';
+import { StartupError } from './startup-error';
 
-export class StartupError extends Error {}
+export { StartupError };
 
 function describeListenError(error: unknown, port: number): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -26,9 +28,16 @@ export async function runBrowserMode(
     throw new StartupError(`the renderer is not built (${paths.rendererDir}); run npm run build`);
   }
   const dataDir = path.resolve(flags.dataDir ?? paths.defaultDataDir);
+  const portal = portalForKiosk(flags, process.env, dataDir, paths.resourcesDir, say);
   let core: KioskCore;
   try {
-    core = openKioskCore({ dataDir, resourcesDir: paths.resourcesDir, mode: 'browser', ...idleOptions(flags) });
+    core = openKioskCore({
+      dataDir,
+      resourcesDir: paths.resourcesDir,
+      mode: 'browser',
+      ...idleOptions(flags),
+      ...(portal.option ? { portal: portal.option } : {}),
+    });
   } catch (error) {
     throw new StartupError(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);
   }
@@ -44,6 +53,8 @@ export async function runBrowserMode(
     throw new StartupError(describeListenError(error, flags.port));
   }
   say(`Bürgerkiosk listening on ${server.url}`);
+  // After the ready line: the first screen never waits for the demo receiver's key generation.
+  portal.start();
 
   let browser: KioskBrowser | undefined;
   if (!flags.noOpen) {
@@ -58,5 +69,6 @@ export async function runBrowserMode(
     await browser?.stop();
     await server.close();
     core.close();
+    await portal.stop();
   };
 }

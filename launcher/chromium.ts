@@ -34,6 +34,9 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env, platform = proc
 export function chromiumArgs(url: string, userDataDir: string, runningAsRoot: boolean): string[] {
   return [
     '--kiosk',
+    // Receipts print straight to the default printer: the print preview's "Save as PDF" would open
+    // a file dialog, a way out of the kiosk.
+    '--kiosk-printing',
     `--app=${url}`,
     '--incognito',
     '--no-first-run',

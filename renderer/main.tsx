@@ -1,3 +1,5 @@
+// First: sends the boot calls before the rest of the code is evaluated (see app/first-boot.ts).
+import { firstBoot } from './app/first-boot';
 import '@fontsource/atkinson-hyperlegible-next/latin-400.css';
 import '@fontsource/atkinson-hyperlegible-next/latin-ext-400.css';
 import '@fontsource/atkinson-hyperlegible-next/latin-700.css';
@@ -9,28 +11,47 @@ import './styles/controls.css';
 import './styles/components.css';
 import './styles/fields.css';
 import { StrictMode } from 'react';
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { getBridge } from './api/bridge';
 import { App } from './app/App';
-import { loadBasics } from './app/boot';
+import { stateAfterBoot, type Basics } from './app/boot';
 import { KioskProvider } from './app/KioskProvider';
-import { createI18n } from './i18n/setup';
+import { addServiceTranslations, createI18n } from './i18n/setup';
+
+/**
+ * How long the first render waits for the boot calls. They normally answer within a few
+ * milliseconds, and the start screen then comes up at once, without the waiting screen before
+ * it; a core that is slow or away gets the waiting screen (and KioskProvider's retries).
+ */
+const FIRST_RENDER_WAIT_MS = 400;
 
 const bridge = getBridge();
-// Ask the core before React renders for the first time: the answers arrive while React works.
-const firstBoot = loadBasics(bridge);
-firstBoot.catch(() => undefined); // handled (and retried) by KioskProvider
 const i18n = createI18n();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <I18nextProvider i18n={i18n}>
-        <KioskProvider bridge={bridge} firstBoot={firstBoot}>
-          <App />
-        </KioskProvider>
-      </I18nextProvider>
-    </StrictMode>,
+
+function render(basics: Basics | null): void {
+  const root = document.getElementById('root');
+  if (!root) return;
+  if (basics) addServiceTranslations(i18n, basics.catalog);
+  const reactRoot = createRoot(root);
+  // In this task, not a later one: the start screen is all the resident waits for.
+  flushSync(() =>
+    reactRoot.render(
+      <StrictMode>
+        <I18nextProvider i18n={i18n}>
+          <KioskProvider
+            bridge={bridge}
+            firstBoot={firstBoot}
+            {...(basics ? { bootedState: stateAfterBoot(basics, Date.now()) } : {})}
+          >
+            <App />
+          </KioskProvider>
+        </I18nextProvider>
+      </StrictMode>,
+    ),
   );
 }
+
+const waited = new Promise<null>((resolve) => setTimeout(() => resolve(null), FIRST_RENDER_WAIT_MS));
+void Promise.race([firstBoot.catch(() => null), waited]).then(render);

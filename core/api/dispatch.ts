@@ -34,8 +34,9 @@ export function createDispatch(handlers: Handlers, logger: Logger) {
     const parsed = api[method].input.safeParse(input);
     if (!parsed.success) return fail('invalid_input', { detail: describeIssues(parsed.error.issues) });
     try {
-      const handler = handlers[method] as (value: unknown) => Result<unknown>;
-      return handler(parsed.data);
+      const handler = handlers[method] as (value: unknown) => Result<unknown> | Promise<Result<unknown>>;
+      // Awaited here, so an asynchronous handler's failure is caught too.
+      return await handler(parsed.data);
     } catch (error) {
       logger.error('dispatch.internal_error', { method, errorClass: errorClass(error) });
       return fail('internal');

@@ -11,17 +11,23 @@ import type { z } from 'zod';
 import type { CoreContext } from '../sessions/context';
 import { answerStep, goBack, goTo, keepAlive, setLanguage, submit } from '../sessions/journey-actions';
 import { currentSession, endSession, startSession } from '../sessions/lifecycle';
+import { printReceipt, receiptFile, type ReceiptSettings } from '../sessions/session-receipt';
 import { buildView } from '../sessions/session-view';
+import type { DeliveryStore } from '../outbox/delivery-store';
+import { outboxStatusEntry } from '../outbox/outbox-status';
 
-/** A handler gets the input already parsed by the contract's schema. */
+/** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
-  [M in ApiMethod]: (input: z.output<Api[M]['input']>) => Result<ApiOutput<M>>;
+  [M in ApiMethod]: (input: z.output<Api[M]['input']>) => Result<ApiOutput<M>> | Promise<Result<ApiOutput<M>>>;
 };
 
 export interface InfoSettings {
   version: string;
   mode: 'electron' | 'browser';
   terminalName: string;
+  deliveries: DeliveryStore;
+  portalConfigured: () => boolean;
+  receipts: ReceiptSettings;
 }
 
 export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
@@ -57,5 +63,9 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.keepAlive': (input) => keepAlive(ctx, input.sessionId),
     'session.submit': (input) => submit(ctx, input.sessionId),
     'session.end': (input) => ok({ ended: endSession(ctx, input.sessionId, input.reason) }),
+    'session.receipt': (input) => receiptFile(ctx, info.receipts, input.sessionId, input.layout),
+    'session.printReceipt': (input) => printReceipt(ctx, info.receipts, input.sessionId),
+    'outbox.status': () =>
+      ok({ portalConfigured: info.portalConfigured(), entries: info.deliveries.statusList().map(outboxStatusEntry) }),
   };
 }

@@ -2,10 +2,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGE_CODES, ServiceDefinitionSchema, serviceNamespace, type ServiceDefinition } from '../../contract';
 import type { CatalogProblem, Logger } from '../types';
-import { createServiceAjv, type Ajv2020, type ValidateFunction } from '../validation/ajv';
+import type { SchemaValidator } from '../validation/ajv';
 import { crossCheck } from './cross-check';
 import { lookupTextKey, toJsonPointer } from './json-pointer';
 import type { JsonSchemaObject, LoadedService } from './loaded-service';
+import { fileDigest, NOTHING_PRECOMPILED, type PrecompiledCatalog } from './precompiled';
+import { SchemaCompiler, type ServiceValidators } from './schema-compiler';
 import { textKeyReferences } from './text-keys';
 
 export interface LoadedCatalog {
@@ -22,8 +24,14 @@ class ServiceRefused extends Error {}
 /**
  * Loads resources/services/<id>/ at start-up. A broken service is refused with
  * file + JSON pointer + message (and logged); the other services keep working.
+ * `precompiled`: what the build already checked and compiled (see ./precompiled.ts).
  */
-export function loadCatalog(resourcesDir: string, today: () => string, logger: Logger): LoadedCatalog {
+export function loadCatalog(
+  resourcesDir: string,
+  today: () => string,
+  logger: Logger,
+  precompiled: PrecompiledCatalog = NOTHING_PRECOMPILED,
+): LoadedCatalog {
   const servicesDir = join(resourcesDir, 'services');
   const services: LoadedService[] = [];
   const translations: LoadedCatalog['translations'] = Object.fromEntries(LANGUAGE_CODES.map((code) => [code, {}]));
@@ -35,13 +43,21 @@ export function loadCatalog(resourcesDir: string, today: () => string, logger: L
     : [];
   if (ids.length === 0) problems.push({ file: 'services', path: '', message: 'no service folders found' });
 
-  // One Ajv for the whole catalog: creating an instance costs far more than compiling a schema,
-  // and start-up time is what a resident waits for after a restart.
-  const ajv = createServiceAjv(today);
+  const checkedDefinitions = new Map(precompiled.definitions.map((entry) => [entry.sha256, entry.json]));
+  let definitionsTaken = 0;
+  const checker: Checker = {
+    compiler: new SchemaCompiler(today, precompiled.schemas),
+    checkedDefinition(text) {
+      const json = checkedDefinitions.get(fileDigest(text));
+      if (json === undefined) return undefined;
+      definitionsTaken += 1;
+      return JSON.parse(json) as ServiceDefinition;
+    },
+  };
   for (const folder of ids) {
     const found: CatalogProblem[] = [];
     try {
-      const loaded = loadService(resourcesDir, folder, ajv, found);
+      const loaded = loadService(resourcesDir, folder, checker, found);
       if (found.length === 0) {
         services.push(loaded.service);
         for (const code of LANGUAGE_CODES) translations[code]![serviceNamespace(folder)] = loaded.locales[code]!;
@@ -56,51 +72,71 @@ export function loadCatalog(resourcesDir: string, today: () => string, logger: L
     problems.push(...found);
   }
   services.sort((a, b) => a.definition.order - b.definition.order || a.definition.id.localeCompare(b.definition.id));
-  logger.info('catalog.loaded', { count: services.length, problems: problems.length });
+  // How many files the build had already checked shows whether it matches the files on disk.
+  logger.info('catalog.loaded', {
+    count: services.length,
+    problems: problems.length,
+    precompiled: definitionsTaken + checker.compiler.precompiledCount,
+  });
   return { services, byId: new Map(services.map((s) => [s.definition.id, s])), translations, problems };
 }
 
-function loadService(resourcesDir: string, folder: string, ajv: Ajv2020, problems: CatalogProblem[]) {
+/** Checks a service file and compiles a schema, or takes what the build did with the same text. */
+interface Checker {
+  compiler: SchemaCompiler;
+  /** The build's result for a service file with exactly this text. */
+  checkedDefinition(text: string): ServiceDefinition | undefined;
+}
+
+function loadService(resourcesDir: string, folder: string, checker: Checker, problems: CatalogProblem[]) {
   const rel = (name: string) => `services/${folder}/${name}`;
   const refuse = (file: string, path: string, message: string): never => {
     problems.push({ file, path, message });
     throw new ServiceRefused();
   };
-  const readJson = (file: string): unknown => {
+  const readText = (file: string): string => {
     const absolute = join(resourcesDir, file);
     if (!existsSync(absolute)) return refuse(file, '', 'file is missing');
+    return readFileSync(absolute, 'utf8');
+  };
+  const parseJson = (file: string, text: string): unknown => {
     try {
-      return JSON.parse(readFileSync(absolute, 'utf8'));
+      return JSON.parse(text);
     } catch (error) {
       return refuse(file, '', `not valid JSON: ${(error as Error).message.slice(0, 200)}`);
     }
   };
+  const readJson = (file: string): unknown => parseJson(file, readText(file));
 
   const serviceFile = rel('service.json');
-  const parsed = ServiceDefinitionSchema.safeParse(readJson(serviceFile));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      problems.push({ file: serviceFile, path: toJsonPointer(issue.path), message: issue.message });
+  const serviceText = readText(serviceFile);
+  let definition = checker.checkedDefinition(serviceText);
+  if (!definition) {
+    const parsed = ServiceDefinitionSchema.safeParse(parseJson(serviceFile, serviceText));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        problems.push({ file: serviceFile, path: toJsonPointer(issue.path), message: issue.message });
+      }
+      throw new ServiceRefused();
     }
-    throw new ServiceRefused();
+    definition = parsed.data;
   }
-  const definition: ServiceDefinition = parsed.data;
   if (definition.id !== folder) refuse(serviceFile, '/id', `id "${definition.id}" differs from folder "${folder}"`);
 
   const schemaFile = rel(definition.schema);
-  const schema = readJson(schemaFile) as JsonSchemaObject;
+  const schemaText = readText(schemaFile);
+  const schema = parseJson(schemaFile, schemaText) as JsonSchemaObject;
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) refuse(schemaFile, '', 'not an object');
   if (typeof schema.$id !== 'string' || schema.$id === '') refuse(schemaFile, '/$id', 'the schema needs an $id');
   if (schema.type !== 'object' || typeof schema.properties !== 'object') {
     refuse(schemaFile, '/type', 'the schema must describe an object with properties');
   }
-  if (ajv.getSchema(schema.$id!)) refuse(schemaFile, '/$id', `$id "${schema.$id}" is already used by another service`);
-  let validateAll: ValidateFunction;
+  const { compiler } = checker;
+  if (compiler.has(schema.$id!)) refuse(schemaFile, '/$id', `$id "${schema.$id}" is already used by another service`);
+  let validators: ServiceValidators;
   try {
-    validateAll = ajv.compile(schema);
+    validators = compiler.compile(schema, schemaText);
   } catch (error) {
-    // A broken schema must leave nothing behind in the shared instance.
-    ajv.removeSchema(schema.$id!);
     return refuse(schemaFile, '', `schema does not compile: ${(error as Error).message.slice(0, 300)}`);
   }
 
@@ -127,20 +163,17 @@ function loadService(resourcesDir: string, folder: string, ajv: Ajv2020, problem
     }
   }
 
-  const schemaUri = schema.$id!;
-  // Property validators are compiled on first use from the already compiled root (so $refs resolve):
-  // the root compile above has checked the schema, and start-up time is what a resident waits for.
-  const propertyValidators = new Map<string, ValidateFunction>();
+  const propertyValidators = new Map<string, SchemaValidator>();
   const service: LoadedService = {
     definition,
-    schemaUri,
+    schemaUri: schema.$id!,
     schema,
-    validateAll,
+    validateAll: validators.validateAll,
     validateProperty(name) {
       let validate = propertyValidators.get(name);
       if (!validate) {
         if (!Object.hasOwn(schema.properties!, name)) throw new Error('Unknown schema property');
-        validate = ajv.getSchema(`${schemaUri}#${toJsonPointer(['properties', name])}`);
+        validate = validators.property(name);
         if (!validate) throw new Error('Property schema does not compile');
         propertyValidators.set(name, validate);
       }

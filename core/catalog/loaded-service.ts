@@ -1,5 +1,5 @@
 import type { ServiceDefinition } from '../../contract';
-import type { ValidateFunction } from '../validation/ajv';
+import type { SchemaValidator } from '../validation/ajv';
 
 /** A JSON Schema object as read from schema.json (only what the core looks at is typed). */
 export interface JsonSchemaObject {
@@ -21,7 +21,7 @@ export interface LoadedService {
   schemaUri: string;
   schema: JsonSchemaObject;
   /** Validates a whole answers object. */
-  validateAll: ValidateFunction;
+  validateAll: SchemaValidator;
   /** Validates one property value (compiled lazily from the root schema, so $refs resolve). */
-  validateProperty(name: string): ValidateFunction;
+  validateProperty(name: string): SchemaValidator;
 }

@@ -65,6 +65,10 @@ export function draftAad(sessionId: string): string {
   return `draft\0${sessionId}`;
 }
 
+export function attachmentAad(outboxId: string, attachmentId: string): string {
+  return `attachment\0${outboxId}\0${attachmentId}`;
+}
+
 export function outboxAad(outboxId: string, reference: string): string {
   return `outbox\0${outboxId}\0${reference}`;
 }

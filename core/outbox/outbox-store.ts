@@ -16,7 +16,7 @@ export interface OutboxEntry {
 /**
  * The outbox: submitted applications waiting for the portal. Each entry has
  * its own data key (purpose 'outbox'), which stays until the portal accepts
- * the submission; the delivery worker is a later issue.
+ * the submission (core/portal/ delivers it; core/outbox/delivery-store.ts records each step).
  */
 export function insertQueued(db: Db, masterKey: Buffer, entry: OutboxEntry): string {
   const id = randomUUID();
@@ -29,14 +29,15 @@ export function insertQueued(db: Db, masterKey: Buffer, entry: OutboxEntry): str
     entry.now,
   );
   db.prepare(
-    `INSERT INTO outbox (id, reference, service_id, schema_uri, language, created_at, status, key_id,
-       payload_ciphertext, payload_nonce) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
+    `INSERT INTO outbox (id, reference, service_id, schema_uri, language, created_at, status, status_changed_at,
+       key_id, payload_ciphertext, payload_nonce) VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
   ).run(
     id,
     entry.reference,
     entry.serviceId,
     entry.schemaUri,
     entry.language,
+    entry.now,
     entry.now,
     keyId,
     sealed.ciphertext,

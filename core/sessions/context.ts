@@ -17,4 +17,6 @@ export interface CoreContext {
   logger: Logger;
   masterKey(): Buffer;
   emit(event: KioskEvent): void;
+  /** Called after an application reached the outbox: delivery starts without the resident waiting for it. */
+  afterSubmit(): void;
 }

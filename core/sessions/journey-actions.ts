@@ -156,7 +156,10 @@ export function keepAlive(ctx: CoreContext, sessionId: string): ViewResult {
 
 export function submit(ctx: CoreContext, sessionId: string): ViewResult {
   const result = submitInTransaction(ctx, sessionId);
-  if (result.ok) checkpointTruncate(ctx.store.db);
+  if (result.ok) {
+    checkpointTruncate(ctx.store.db);
+    ctx.afterSubmit();
+  }
   return result;
 }
 

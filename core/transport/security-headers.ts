@@ -6,6 +6,8 @@
 export interface CspOptions {
   /** Extra connect-src sources besides 'self' (browser mode adds its WebSocket origins). */
   connectSrc?: readonly string[];
+  /** Frame sources; none by default (default-src 'none'). */
+  frameSrc?: readonly string[];
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
@@ -19,6 +21,7 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     // Spoken prompts arrive as WAV data and are played from blob: or data: URLs.
     "media-src 'self' blob: data:",
     `connect-src ${connect}`,
+    ...(options.frameSrc?.length ? [`frame-src ${options.frameSrc.join(' ')}`] : []),
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",
@@ -61,7 +64,16 @@ export function securityHeaders(csp: string): Record<string, string> {
   };
 }
 
-/** CSP for browser kiosk mode: the renderer also talks to the server's WebSocket. */
+/**
+ * CSP for browser kiosk mode: the renderer also talks to the server's WebSocket.
+ * frame-src blob: lets the page print the receipt, which it made itself as a
+ * blob: URL, from a hidden frame (Chromium's PDF viewer needs a frame to print a
+ * PDF). A blob: URL can only come from the page's own scripts ('self'), and the
+ * frame inherits this policy. Electron prints in the main process and needs none.
+ */
 export function browserModeCsp(port: number): string {
-  return contentSecurityPolicy({ connectSrc: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`] });
+  return contentSecurityPolicy({
+    connectSrc: [`ws://127.0.0.1:${port}`, `ws://localhost:${port}`],
+    frameSrc: ['blob:'],
+  });
 }

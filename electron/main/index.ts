@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import {
@@ -15,12 +16,15 @@ import { fileMasterKeyProvider } from '../../core/crypto/master-key';
 import { openKioskCore } from '../../core/kiosk-core';
 import type { KioskCore } from '../../core/types';
 import { idleOptions, parseFlags } from '../../launcher/args';
+import { portalForKiosk, type KioskPortal } from '../../launcher/portal-settings';
+import { safeStoragePortalSecret } from './portal-secret';
 import { serveAppRequest } from './app-protocol';
 import { APP_SCHEME, APP_START_URL } from './app-url';
 import { CALL_CHANNEL, createCallHandler, EVENT_CHANNEL } from './ipc';
 import { createCrashTracker } from './lockdown';
 import { lockDownContents, lockDownSession } from './lockdown-wiring';
 import { safeStorageMasterKeyProvider } from './master-key';
+import { lpReceiptPrinter } from './receipt-printer';
 import { freshPartitionName, kioskWindowOptions } from './window-options';
 
 /**
@@ -44,6 +48,7 @@ app.commandLine.appendSwitch('overscroll-history-navigation', '0');
 
 let mainWindow: BrowserWindow | undefined;
 let core: KioskCore | undefined;
+let portal: KioskPortal | undefined;
 
 function fatal(message: string): never {
   process.stderr.write(`Bürgerkiosk could not start: ${message}\n`);
@@ -72,12 +77,24 @@ function openCore(): KioskCore {
   const flags = parseFlags(process.argv.slice(1), process.env, false);
   const dataDir = path.resolve(flags.dataDir ?? path.join(app.getPath('userData'), 'kiosk-data'));
   try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const say = (line: string) => process.stdout.write(`${line}\n`);
+    portal = portalForKiosk(
+      flags,
+      process.env,
+      dataDir,
+      resourcesDir,
+      say,
+      safeStoragePortalSecret(dataDir, safeStorage),
+    );
     return openKioskCore({
       dataDir,
       resourcesDir,
       mode: 'electron',
       masterKeyProvider: safeStorageMasterKeyProvider(dataDir, safeStorage, fileMasterKeyProvider(dataDir)),
       ...idleOptions(flags),
+      ...(portal.option ? { portal: portal.option } : {}),
+      receiptPrinter: lpReceiptPrinter({ printer: flags.printer }),
     });
   } catch (error) {
     fatal(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);
@@ -118,6 +135,7 @@ function start(): void {
     }
   });
   powerSaveBlocker.start('prevent-display-sleep');
+  portal?.start();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -133,6 +151,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => {
     core?.close();
     core = undefined;
+    void portal?.stop();
   });
   app
     .whenReady()

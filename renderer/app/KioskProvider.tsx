@@ -5,7 +5,7 @@ import { isNetworkError } from '../api/network-error';
 import { addServiceTranslations, applyDocumentLanguage } from '../i18n/setup';
 import { loadBasics, type Basics } from './boot';
 import { KioskContext } from './context';
-import { initialState, reducer } from './state';
+import { initialState, reducer, type AppState } from './state';
 import { useSessionActions } from './useSessionActions';
 
 const BOOT_RETRY_MS = 2000;
@@ -14,12 +14,14 @@ interface KioskProviderProps {
   bridge: KioskBridge;
   /** The boot calls, already under way (see boot.ts); retries make fresh ones. */
   firstBoot?: Promise<Basics | null>;
+  /** Set when the boot calls answered before the first render (see main.tsx): no boot, no waiting screen. */
+  bootedState?: AppState;
   children: ReactNode;
 }
 
-export function KioskProvider({ bridge, firstBoot, children }: KioskProviderProps) {
+export function KioskProvider({ bridge, firstBoot, bootedState, children }: KioskProviderProps) {
   const { i18n } = useTranslation();
-  const [state, dispatch] = useReducer(reducer, initialState);
+  const [state, dispatch] = useReducer(reducer, bootedState ?? initialState);
   const stateRef = useRef(state);
   useLayoutEffect(() => {
     stateRef.current = state;
@@ -27,7 +29,9 @@ export function KioskProvider({ bridge, firstBoot, children }: KioskProviderProp
   const actions = useSessionActions(bridge, stateRef, dispatch);
 
   // Boot: info, catalog and any surviving session (crash resume). Retries until the core answers.
+  const bootedAtFirstRender = bootedState?.booted === true;
   useEffect(() => {
+    if (bootedAtFirstRender) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let pending = firstBoot;
@@ -56,14 +60,17 @@ export function KioskProvider({ bridge, firstBoot, children }: KioskProviderProp
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [bridge, firstBoot, i18n, actions]);
+  }, [bridge, firstBoot, bootedAtFirstRender, i18n, actions]);
 
-  // When the server comes back, the core's picture of the session wins.
+  // When the server comes back, the core's picture of the session wins. The socket's first connect
+  // at start-up is no return: the boot calls have just read the session.
+  const connectionLost = useRef(false);
   useEffect(() => {
     if (!bridge.onConnectionChange) return;
     return bridge.onConnectionChange((connected) => {
       dispatch({ type: 'connection', connected });
-      if (connected && stateRef.current.booted) void actions.resume();
+      if (!connected) connectionLost.current = true;
+      else if (connectionLost.current && stateRef.current.booted) void actions.resume();
     });
   }, [bridge, actions]);
 

@@ -1,4 +1,5 @@
 import type { Catalog, KioskBridge, KioskInfo, SessionView } from '../../contract';
+import { initialState, reducer, type AppState } from './state';
 
 export type Basics = { info: KioskInfo; catalog: Catalog; resumed: SessionView | null };
 
@@ -15,4 +16,11 @@ export async function loadBasics(bridge: KioskBridge): Promise<Basics | null> {
   ]);
   if (!info.ok || !catalog.ok) return null;
   return { info: info.value, catalog: catalog.value, resumed: resumed.ok ? resumed.value : null };
+}
+
+/** The state the boot calls lead to, for a first render that already has their answers. */
+export function stateAfterBoot(basics: Basics, now: number): AppState {
+  const booted = reducer(initialState, { type: 'booted', info: basics.info, catalog: basics.catalog });
+  // A session that survived a crash or a reload continues where it was.
+  return basics.resumed ? reducer(booted, { type: 'view', view: basics.resumed, at: now }) : booted;
 }

@@ -71,7 +71,8 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'booted':
       return { ...state, booted: true, info: action.info, catalog: action.catalog };
     case 'connection':
-      return { ...state, connected: action.connected };
+      // Unchanged state lets React skip the re-render (the socket reports its first connect at start-up).
+      return state.connected === action.connected ? state : { ...state, connected: action.connected };
     case 'view': {
       const samePage = screenKey(state.view) === screenKey(action.view);
       return {

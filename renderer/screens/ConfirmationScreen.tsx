@@ -7,6 +7,7 @@ import { useScreenFocus } from '../app/useScreenFocus';
 import { OfficeDetails } from '../components/OfficeDetails';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { ReferenceNumber } from '../components/ReferenceNumber';
+import { ReceiptPrint } from '../receipt/ReceiptPrint';
 import { SessionLayout } from '../components/SessionLayout';
 import { formatMoney } from '../i18n/format';
 
@@ -44,6 +45,7 @@ export function ConfirmationScreen({
         </div>
       </div>
       <p className="lead">{t('confirmation.referenceHint')}</p>
+      <ReceiptPrint />
 
       <h2 className="section-heading">{t('confirmation.nextHeading')}</h2>
       <ul className="list list--bullet">

@@ -9,12 +9,30 @@ import { findElectronBinary } from '../../launcher/electron-binary';
 
 describe('launcher flags (shared with the Electron main process)', () => {
   it('has sensible defaults', () => {
-    expect(parseFlags([], {})).toEqual({ browser: false, noOpen: false, help: false, port: DEFAULT_PORT });
+    expect(parseFlags([], {})).toEqual({
+      browser: false,
+      noOpen: false,
+      help: false,
+      port: DEFAULT_PORT,
+      noPortal: false,
+    });
   });
 
   it('parses every flag, in both --flag value and --flag=value form', () => {
     const flags = parseFlags(
-      ['--browser', '--no-open', '--port', '0', '--data-dir=/tmp/k', '--idle-timeout', '90', '--idle-warning=25'],
+      [
+        '--browser',
+        '--no-open',
+        '--port',
+        '0',
+        '--data-dir=/tmp/k',
+        '--idle-timeout',
+        '90',
+        '--idle-warning=25',
+        '--portal-config',
+        '/etc/kiosk/portal.json',
+        '--no-portal',
+      ],
       {},
     );
     expect(flags).toEqual({
@@ -25,13 +43,25 @@ describe('launcher flags (shared with the Electron main process)', () => {
       dataDir: '/tmp/k',
       idleTimeoutS: 90,
       idleWarningS: 25,
+      portalConfig: '/etc/kiosk/portal.json',
+      noPortal: true,
     });
     expect(idleOptions(flags)).toEqual({ idleTimeoutMs: 90_000, idleWarningMs: 25_000 });
   });
 
   it('reads KIOSK_DATA_DIR and the idle variables, with flags taking precedence', () => {
-    const env = { KIOSK_DATA_DIR: '/env/dir', KIOSK_IDLE_TIMEOUT_S: '300', KIOSK_IDLE_WARNING_S: '40' };
-    expect(parseFlags([], env)).toMatchObject({ dataDir: '/env/dir', idleTimeoutS: 300, idleWarningS: 40 });
+    const env = {
+      KIOSK_DATA_DIR: '/env/dir',
+      KIOSK_IDLE_TIMEOUT_S: '300',
+      KIOSK_IDLE_WARNING_S: '40',
+      KIOSK_PORTAL_CONFIG: '/env/portal.json',
+    };
+    expect(parseFlags([], env)).toMatchObject({
+      dataDir: '/env/dir',
+      idleTimeoutS: 300,
+      idleWarningS: 40,
+      portalConfig: '/env/portal.json',
+    });
     expect(parseFlags(['--data-dir', '/flag/dir', '--idle-timeout', '60'], env)).toMatchObject({
       dataDir: '/flag/dir',
       idleTimeoutS: 60,
@@ -51,6 +81,17 @@ describe('launcher flags (shared with the Electron main process)', () => {
     expect(() => parseFlags(argv, {})).toThrow(FlagError);
   });
 
+  it('takes the receipt printer from --printer or KIOSK_PRINTER, the flag winning, and checks the name', () => {
+    expect(parseFlags([], {}).printer).toBeUndefined();
+    expect(parseFlags([], { KIOSK_PRINTER: 'Bon_Drucker' }).printer).toBe('Bon_Drucker');
+    expect(parseFlags(['--printer', 'Foyer-80mm'], { KIOSK_PRINTER: 'Bon_Drucker' }).printer).toBe('Foyer-80mm');
+    expect(parseFlags(['--printer=Foyer-80mm'], {}).printer).toBe('Foyer-80mm');
+    for (const name of ['two words', 'a/b', 'a#b', 'x'.repeat(128)]) {
+      expect(() => parseFlags(['--printer', name], {}), name).toThrow(FlagError);
+    }
+    expect(() => parseFlags(['--printer'], {})).toThrow(FlagError);
+  });
+
   it('ignores foreign switches when lenient (Electron and test drivers add their own)', () => {
     const flags = parseFlags(
       ['/app/main.cjs', '--inspect=0', '--remote-debugging-port=0', '--data-dir', '/d'],
@@ -66,6 +107,7 @@ describe('Chromium kiosk launch', () => {
     const args = chromiumArgs('http://127.0.0.1:8080/', '/tmp/profile-x', false);
     for (const expected of [
       '--kiosk',
+      '--kiosk-printing',
       '--app=http://127.0.0.1:8080/',
       '--incognito',
       '--no-first-run',

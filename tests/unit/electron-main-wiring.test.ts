@@ -36,7 +36,10 @@ describe('Electron main process wiring', () => {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      external: ['electron', 'better-sqlite3'],
+      // As in build/build.mjs: native and file-loading packages stay external, import.meta.url is shimmed for CJS.
+      external: ['electron', 'better-sqlite3', 'pdfkit'],
+      banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+      define: { 'import.meta.url': '__importMetaUrl' },
       logLevel: 'error',
       absWorkingDir: PROJECT,
     });

@@ -19,6 +19,8 @@ describe('app://kiosk/ protocol', () => {
     expect(ELECTRON_CSP).toContain("connect-src 'self';");
     expect(ELECTRON_CSP).not.toContain('ws:');
     expect(ELECTRON_CSP).toContain("default-src 'none'");
+    // Electron prints receipts in the main process: no frames at all.
+    expect(ELECTRON_CSP).not.toContain('frame-src');
     expect(answer.headers['X-Content-Type-Options']).toBe('nosniff');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Field, SessionView } from '../../contract';
+import { stateAfterBoot } from '../../renderer/app/boot';
 import { initialState, reducer, screenKey } from '../../renderer/app/state';
 import { draftFromAnswer, inputFromDraft } from '../../renderer/fields/draft';
 import { answerText } from '../../renderer/i18n/answerText';
@@ -59,6 +60,20 @@ describe('renderer app state', () => {
     expect(state.startLanguage).toBe('de');
     expect(state.notice).toBe('idleEnded');
     expect(state.info).toBe(info);
+  });
+
+  it('starts on the boot answers when they came before the first render, resumed session included', () => {
+    const catalog = { services: [], translations: {} };
+    const fresh = stateAfterBoot({ info, catalog, resumed: null }, 7);
+    expect(fresh).toMatchObject({ booted: true, connected: true, info, catalog, view: null });
+    const resumed = stateAfterBoot({ info, catalog, resumed: view('b') }, 7);
+    expect(screenKey(resumed.view)).toBe(`${SESSION}:step:b`);
+    expect(resumed.viewAt).toBe(7);
+  });
+
+  it('keeps the same state object when the connection did not change, so nothing re-renders', () => {
+    expect(reducer(initialState, { type: 'connection', connected: true })).toBe(initialState);
+    expect(reducer(initialState, { type: 'connection', connected: false }).connected).toBe(false);
   });
 });
 

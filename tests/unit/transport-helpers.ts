@@ -35,6 +35,7 @@ export function createFakeCore(): FakeCore {
       for (const listener of listeners) listener(event);
     },
     listenerCount: () => listeners.size,
+    syncNow: () => Promise.resolve(),
     close() {
       core.closed = true;
     },

@@ -116,6 +116,9 @@ describe('browser-mode HTTP transport', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
+    // Only for printing the receipt the page made itself (see security-headers.ts).
+    expect(csp).toContain('frame-src blob:;');
+    expect(csp).toContain("object-src 'none'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);
     expect(csp).not.toContain('unsafe-inline');
     expect(response.headers['x-content-type-options']).toBe('nosniff');

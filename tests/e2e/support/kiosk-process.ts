@@ -17,6 +17,11 @@ export interface KioskOptions {
   idleWarningS?: number;
   /** Fixed port; default 0 (the kiosk picks a free one). */
   port?: number;
+  /**
+   * 'demo' runs `npm start`'s default, the local reference receiver; default 'none' (--no-portal):
+   * specs about journeys need no delivery, and its RSA-4096 key generation costs seconds of CPU.
+   */
+  portal?: 'demo' | 'none';
 }
 
 export interface KioskHandle {
@@ -53,6 +58,7 @@ function launch(dataDir: string, options: KioskOptions, port: number, log: strin
   const args = [START_SCRIPT, '--browser', '--no-open', '--port', String(port), '--data-dir', dataDir];
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
+  if (options.portal !== 'demo') args.push('--no-portal');
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   liveChildren.add(child);
   child.once('exit', () => liveChildren.delete(child));

@@ -1,0 +1,275 @@
+import { randomUUID } from 'node:crypto';
+import type { Answers } from '../../contract';
+import { attachmentAad, open, openJson, outboxAad, seal, unwrapKey } from '../crypto/aead';
+import { checkpointTruncate, type Db } from '../db/open-database';
+
+export type DeliveryStatus = 'queued' | 'announced' | 'submitted' | 'accepted' | 'rejected' | 'parked';
+
+export interface OutboxRow {
+  id: string;
+  reference: string;
+  service_id: string;
+  schema_uri: string;
+  language: string;
+  created_at: number;
+  status: DeliveryStatus;
+  status_changed_at: number;
+  key_id: string | null;
+  payload_ciphertext: Buffer | null;
+  payload_nonce: Buffer | null;
+  destination_id: string | null;
+  submission_id: string | null;
+  case_id: string | null;
+  encryption_kid: string | null;
+  attempts: number;
+  next_attempt_at: number;
+  problem: string | null;
+}
+
+export interface AttachmentRow {
+  id: string;
+  purpose: 'form' | 'attachment' | 'report';
+  mime_type: string;
+  sha512: string;
+  uploaded_at: number | null;
+}
+
+export interface NewAttachment {
+  purpose: AttachmentRow['purpose'];
+  mimeType: string;
+  sha512: string;
+  bytes: Buffer;
+}
+
+/** A problem as staff see it: never personal data (see core/portal/portal-error.ts). */
+export interface StoredProblem {
+  type: string;
+  title: string;
+  status?: number;
+}
+
+/**
+ * Every step of a delivery as one durable state change. The sync worker
+ * writes here right after each portal call succeeds, so after a crash it
+ * resumes from the last step the portal confirmed.
+ */
+export class DeliveryStore {
+  constructor(
+    readonly db: Db,
+    private readonly masterKey: () => Buffer,
+  ) {}
+
+  get(id: string): OutboxRow | undefined {
+    return this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+  }
+
+  /** Entries with work to do now: delivery steps, or reading the event log of a submitted one. */
+  due(now: number, limit: number): OutboxRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM outbox WHERE status IN ('queued', 'announced', 'submitted') AND next_attempt_at <= ?
+           ORDER BY next_attempt_at, created_at LIMIT ?`,
+      )
+      .all(now, limit) as OutboxRow[];
+  }
+
+  /** When the next entry becomes due, if any. */
+  nextDueAt(): number | undefined {
+    const row = this.db
+      .prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE status IN ('queued', 'announced', 'submitted')")
+      .get() as { at: number | null };
+    return row.at ?? undefined;
+  }
+
+  private entryKey(row: OutboxRow): Buffer {
+    if (!row.key_id) throw new Error('Outbox entry has no key (already accepted)');
+    const wrapped = this.db.prepare('SELECT wrapped_key FROM data_keys WHERE id = ?').get(row.key_id) as
+      { wrapped_key: Buffer } | undefined;
+    if (!wrapped) throw new Error('Outbox key is missing');
+    return unwrapKey(this.masterKey(), wrapped.wrapped_key, row.key_id, 'outbox');
+  }
+
+  payload(row: OutboxRow): Answers {
+    if (!row.payload_ciphertext || !row.payload_nonce) throw new Error('Outbox entry has no content');
+    const key = this.entryKey(row);
+    try {
+      const sealed = { ciphertext: row.payload_ciphertext, nonce: row.payload_nonce };
+      return openJson(key, sealed, outboxAad(row.id, row.reference)) as Answers;
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  attachments(outboxId: string): AttachmentRow[] {
+    return this.db
+      .prepare(
+        'SELECT id, purpose, mime_type, sha512, uploaded_at FROM outbox_attachments WHERE outbox_id = ? ORDER BY rowid',
+      )
+      .all(outboxId) as AttachmentRow[];
+  }
+
+  attachmentBytes(row: OutboxRow, attachmentId: string): Buffer {
+    const stored = this.db
+      .prepare('SELECT ciphertext, nonce FROM outbox_attachments WHERE id = ? AND outbox_id = ?')
+      .get(attachmentId, row.id) as { ciphertext: Buffer; nonce: Buffer } | undefined;
+    if (!stored) throw new Error('Attachment is missing');
+    const key = this.entryKey(row);
+    try {
+      return open(key, stored, attachmentAad(row.id, attachmentId));
+    } finally {
+      key.fill(0);
+    }
+  }
+
+  /** Stores the attachments sealed with the entry's key, so every retry sends the bytes the metadata hashes. */
+  addAttachments(row: OutboxRow, attachments: NewAttachment[]): AttachmentRow[] {
+    const key = this.entryKey(row);
+    const insert = this.db.prepare(
+      `INSERT INTO outbox_attachments (id, outbox_id, purpose, mime_type, sha512, ciphertext, nonce)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    try {
+      this.db.transaction(() => {
+        for (const attachment of attachments) {
+          const id = randomUUID();
+          const sealed = seal(key, attachment.bytes, attachmentAad(row.id, id));
+          insert.run(
+            id,
+            row.id,
+            attachment.purpose,
+            attachment.mimeType,
+            attachment.sha512,
+            sealed.ciphertext,
+            sealed.nonce,
+          );
+        }
+      })();
+    } finally {
+      key.fill(0);
+    }
+    return this.attachments(row.id);
+  }
+
+  markAnnounced(
+    id: string,
+    announced: { destinationId: string; submissionId: string; caseId: string; encryptionKid: string },
+    now: number,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET status = 'announced', status_changed_at = ?, destination_id = ?, submission_id = ?,
+           case_id = ?, encryption_kid = ?, attempts = 0, problem = NULL WHERE id = ? AND status = 'queued'`,
+      )
+      .run(now, announced.destinationId, announced.submissionId, announced.caseId, announced.encryptionKid, id);
+  }
+
+  markUploaded(outboxId: string, attachmentId: string, now: number): void {
+    this.db
+      .prepare('UPDATE outbox_attachments SET uploaded_at = ? WHERE id = ? AND outbox_id = ?')
+      .run(now, attachmentId, outboxId);
+  }
+
+  markSubmitted(id: string, now: number, firstPollAt: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET status = 'submitted', status_changed_at = ?, attempts = 0, next_attempt_at = ?,
+           problem = NULL WHERE id = ? AND status = 'announced'`,
+      )
+      .run(now, firstPollAt, id);
+  }
+
+  /**
+   * The portal accepted: the content, its attachments and its key are
+   * destroyed in one transaction, then the WAL is truncated. Reference,
+   * service and status stay until purged.
+   */
+  markAccepted(id: string, now: number): void {
+    const row = this.get(id);
+    if (!row || row.status === 'accepted') return;
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM outbox_attachments WHERE outbox_id = ?').run(id);
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'accepted', status_changed_at = ?, key_id = NULL, payload_ciphertext = NULL,
+             payload_nonce = NULL, problem = NULL, next_attempt_at = 0 WHERE id = ?`,
+        )
+        .run(now, id);
+      if (row.key_id) this.db.prepare("DELETE FROM data_keys WHERE id = ? AND purpose = 'outbox'").run(row.key_id);
+    })();
+    checkpointTruncate(this.db);
+  }
+
+  /** Rejected by the destination: content kept, so staff can resend after correcting the cause. */
+  markRejected(id: string, problem: StoredProblem, now: number): void {
+    this.db
+      .prepare(
+        "UPDATE outbox SET status = 'rejected', status_changed_at = ?, problem = ? WHERE id = ? AND status = 'submitted'",
+      )
+      .run(now, JSON.stringify(problem), id);
+  }
+
+  /** A permanent failure: waits for staff, with the reason. */
+  park(id: string, problem: StoredProblem, now: number): void {
+    this.db
+      .prepare(
+        `UPDATE outbox SET status = 'parked', status_changed_at = ?, problem = ?
+           WHERE id = ? AND status IN ('queued', 'announced', 'submitted')`,
+      )
+      .run(now, JSON.stringify(problem), id);
+  }
+
+  /** A transient failure: the same step again after the backoff. The status does not change. */
+  scheduleRetry(id: string, attempts: number, nextAttemptAt: number, problem: StoredProblem): void {
+    this.db
+      .prepare('UPDATE outbox SET attempts = ?, next_attempt_at = ?, problem = ? WHERE id = ?')
+      .run(attempts, nextAttemptAt, JSON.stringify(problem), id);
+  }
+
+  /** The next look at a submitted entry's event log. */
+  schedulePoll(id: string, nextAttemptAt: number): void {
+    this.db.prepare('UPDATE outbox SET next_attempt_at = ?, attempts = 0 WHERE id = ?').run(nextAttemptAt, id);
+  }
+
+  /**
+   * Announce afresh, uploading the same stored attachments: the portal forgot
+   * the announced submission (incomplete ones are deleted after a day), or the
+   * destination's key changed after some parts were encrypted for the old one.
+   */
+  resetAnnouncement(id: string, now: number): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `UPDATE outbox SET status = 'queued', status_changed_at = ?, submission_id = NULL, case_id = NULL,
+             encryption_kid = NULL, next_attempt_at = ? WHERE id = ? AND status = 'announced'`,
+        )
+        .run(now, now, id);
+      this.db.prepare('UPDATE outbox_attachments SET uploaded_at = NULL WHERE outbox_id = ?').run(id);
+    })();
+  }
+
+  /** Staff: send a parked or rejected entry again, as a new submission. */
+  resend(id: string, now: number): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare(
+          `UPDATE outbox SET status = 'queued', status_changed_at = ?, submission_id = NULL, case_id = NULL,
+             encryption_kid = NULL, attempts = 0, next_attempt_at = ?, problem = NULL
+             WHERE id = ? AND status IN ('parked', 'rejected')`,
+        )
+        .run(now, now, id).changes;
+      if (changed) this.db.prepare('UPDATE outbox_attachments SET uploaded_at = NULL WHERE outbox_id = ?').run(id);
+      return changed > 0;
+    })();
+  }
+
+  /** Rows of accepted entries older than the retention go; nothing personal was left in them. */
+  purgeAccepted(before: number): number {
+    return this.db.prepare("DELETE FROM outbox WHERE status = 'accepted' AND status_changed_at < ?").run(before)
+      .changes;
+  }
+
+  /** The staff view: no content, no personal data. */
+  statusList(): OutboxRow[] {
+    return this.db.prepare('SELECT * FROM outbox ORDER BY created_at DESC').all() as OutboxRow[];
+  }
+}

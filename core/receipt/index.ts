@@ -1,0 +1,57 @@
+/**
+ * The resident's receipt: reference number, QR code, service, time of
+ * sending, next steps, documents, fees and office, as an A4 or 80 mm PDF.
+ * No personal data: only the catalog and the confirmation feed it.
+ */
+import type { LanguageCode } from '../../contract';
+import type { LoadedCatalog } from '../catalog/load-catalog';
+import type { ReceiptFonts } from './fonts';
+import type { ReceiptLayoutName } from './page-formats';
+import { receiptModel, type ReceiptModel } from './receipt-model';
+import { createReceiptTranslator, loadReceiptTexts } from './receipt-texts';
+import { renderReceipt } from './render-pdf';
+
+export { defaultReceiptFonts, loadReceiptFonts, type ReceiptFonts } from './fonts';
+export { MissingGlyphError } from './font-runs';
+export { RECEIPT_LAYOUTS, type ReceiptLayoutName } from './page-formats';
+export { receiptModel, type ReceiptConfirmation, type ReceiptModel } from './receipt-model';
+export { createReceiptTranslator, loadReceiptTexts, type ReceiptTranslate } from './receipt-texts';
+export { renderReceipt } from './render-pdf';
+
+export interface ReceiptRequest {
+  serviceId: string;
+  /** From the session's confirmation position. */
+  reference: string;
+  submittedAt: string;
+  language: LanguageCode;
+}
+
+export interface ReceiptMaker {
+  model(request: ReceiptRequest): ReceiptModel;
+  pdf(request: ReceiptRequest, layout: ReceiptLayoutName): Promise<Buffer>;
+}
+
+/**
+ * Reads the receipt's texts once and makes receipts for the loaded catalog.
+ * Throws for an unknown service, an invalid reference or a missing text.
+ */
+export function createReceiptMaker(options: {
+  resourcesDir: string;
+  catalog: Pick<LoadedCatalog, 'byId' | 'translations'>;
+  /** Default Europe/Berlin. */
+  timeZone?: string;
+  fonts?: ReceiptFonts;
+}): ReceiptMaker {
+  const texts = loadReceiptTexts(options.resourcesDir);
+  const model = (request: ReceiptRequest) => {
+    const service = options.catalog.byId.get(request.serviceId);
+    if (!service) throw new Error(`Unknown service "${request.serviceId}"`);
+    const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, request.language);
+    const { reference, submittedAt, language } = request;
+    return receiptModel(service.definition, { reference, submittedAt, language }, t, { timeZone: options.timeZone });
+  };
+  return {
+    model,
+    pdf: (request, layout) => renderReceipt(model(request), layout, { fonts: options.fonts }),
+  };
+}

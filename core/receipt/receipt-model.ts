@@ -1,0 +1,151 @@
+import { LANGUAGES, serviceNamespace, type LanguageCode, type ServiceDefinition } from '../../contract';
+import { isValidReference } from '../reference';
+import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatMoney, formatTime, parseSubmittedAt } from './format';
+import { RECEIPT_NS, type ReceiptTranslate } from './receipt-texts';
+
+/**
+ * What the confirmation provides. Deliberately nothing the resident typed:
+ * a receipt may be left at the printer, so it holds only catalog texts and these.
+ */
+export interface ReceiptConfirmation {
+  /** Canonical form, e.g. "K7MR-4QXP-9". */
+  reference: string;
+  /** ISO 8601, as in the session's confirmation position. */
+  submittedAt: string;
+  language: LanguageCode;
+}
+
+export type ReceiptBlock =
+  | { kind: 'paragraph'; text: string; strong?: boolean }
+  | { kind: 'list'; items: string[] }
+  /** Fees: a label and an amount, the amount kept apart so it lines up. */
+  | { kind: 'amounts'; rows: { label: string; amount: string }[] }
+  /** Labelled facts such as opening hours. */
+  | { kind: 'fields'; rows: { label: string; value: string }[] };
+
+export interface ReceiptSection {
+  heading: string;
+  blocks: ReceiptBlock[];
+}
+
+/** Every text of one receipt, already in the session's language; both layouts draw this. */
+export interface ReceiptModel {
+  /** BCP 47 tag for the PDF's /Lang. */
+  language: string;
+  direction: 'ltr' | 'rtl';
+  /** PDF document title (shown by viewers instead of the file name). */
+  documentTitle: string;
+  /** The PDF's creation date: the moment of sending, so the same receipt renders the same bytes. */
+  createdAt: string;
+  issuer: string;
+  kind: string;
+  serviceTitle: string;
+  sentAt: { label: string; value: string };
+  reference: { label: string; value: string; hint: string; qrAlt: string; qrCaption: string };
+  sections: ReceiptSection[];
+  footer: string[];
+  /** Only printed when the receipt needs more than one A4 page. */
+  pagination: { continues: string; continuation: string };
+}
+
+export interface ReceiptModelOptions {
+  /** Time zone for the time of sending; default Europe/Berlin. */
+  timeZone?: string;
+}
+
+/**
+ * Builds the receipt's texts from the service definition (the catalog's
+ * `LoadedService.definition`), the confirmation and a translator fixed to
+ * the session's language (`createReceiptTranslator`).
+ */
+export function receiptModel(
+  service: ServiceDefinition,
+  confirmation: ReceiptConfirmation,
+  t: ReceiptTranslate,
+  options: ReceiptModelOptions = {},
+): ReceiptModel {
+  if (!isValidReference(confirmation.reference)) throw new RangeError('Not a valid reference number');
+  const sentAt = parseSubmittedAt(confirmation.submittedAt);
+  const timeZone = options.timeZone ?? DEFAULT_RECEIPT_TIME_ZONE;
+  const label = (key: string, values?: Record<string, string | number>) => t(`${RECEIPT_NS}:${key}`, values);
+  const ns = serviceNamespace(service.id);
+  const text = (key: string) => t(`${ns}:${key}`);
+  const locale = label('format.locale');
+  const serviceTitle = text(service.titleKey);
+  const reference = confirmation.reference;
+
+  const sections: ReceiptSection[] = [
+    { heading: label('sections.next'), blocks: [{ kind: 'list', items: service.nextStepsKeys.map(text) }] },
+  ];
+  if (service.documentsToBring.length > 0) {
+    sections.push({
+      heading: label('sections.documents'),
+      blocks: [{ kind: 'list', items: service.documentsToBring.map((document) => text(document.labelKey)) }],
+    });
+  }
+  sections.push({
+    heading: label('sections.fees'),
+    blocks:
+      service.fees.length === 0
+        ? [{ kind: 'paragraph', text: label('fees.none') }]
+        : [
+            {
+              kind: 'amounts',
+              rows: service.fees.map((fee) => ({
+                label: text(fee.labelKey),
+                amount: formatMoney(fee.amountCents, fee.currency, locale),
+              })),
+            },
+          ],
+  });
+  sections.push({ heading: label('sections.office'), blocks: officeBlocks(service.office, text, label) });
+
+  return {
+    language: confirmation.language,
+    direction: LANGUAGES.find((entry) => entry.code === confirmation.language)?.dir ?? 'ltr',
+    documentTitle: label('document.title', { reference, service: serviceTitle }),
+    createdAt: sentAt.toISOString(),
+    issuer: label('document.issuer'),
+    kind: label('document.kind'),
+    serviceTitle,
+    sentAt: {
+      label: label('sentAt.label'),
+      value: label('sentAt.value', {
+        date: formatLongDate(sentAt, locale, timeZone),
+        time: formatTime(sentAt, locale, timeZone),
+      }),
+    },
+    reference: {
+      label: label('reference.label'),
+      value: reference,
+      hint: label('reference.hint'),
+      qrAlt: label('reference.qrAlt', { reference }),
+      qrCaption: label('reference.qrCaption'),
+    },
+    sections,
+    footer: [label('footer.privacy')],
+    pagination: {
+      continues: label('pagination.continues'),
+      continuation: label('pagination.continuation', { reference }),
+    },
+  };
+}
+
+function officeBlocks(
+  office: ServiceDefinition['office'],
+  text: (key: string) => string,
+  label: (key: string) => string,
+): ReceiptBlock[] {
+  const rows: { label: string; value: string }[] = [
+    { label: label('office.openingHours'), value: text(office.openingHoursKey) },
+  ];
+  if (office.accessKey) rows.push({ label: label('office.access'), value: text(office.accessKey) });
+  // Phone numbers and addresses are catalog data, not translated texts.
+  if (office.phone) rows.push({ label: label('office.phone'), value: office.phone });
+  if (office.email) rows.push({ label: label('office.email'), value: office.email });
+  return [
+    { kind: 'paragraph', text: text(office.nameKey), strong: true },
+    { kind: 'paragraph', text: text(office.addressKey) },
+    { kind: 'fields', rows },
+  ];
+}

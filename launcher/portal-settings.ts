@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PortalConfigSchema, type PortalConfigInput } from '../core/portal/portal-config';
+import type { KioskFlags } from './args';
+import { StartupError } from './startup-error';
+
+/**
+ * Where applications go:
+ *  - `--portal-config <file>` (env KIOSK_PORTAL_CONFIG): the town's FIT-Connect settings as JSON; the
+ *    client secret may instead come from env KIOSK_PORTAL_CLIENT_SECRET, so it need not sit in the file;
+ *  - `--no-portal`: applications wait in the outbox;
+ *  - otherwise the embedded default: a local FIT-Connect reference receiver, started after the kiosk
+ *    listens, so a new user sees applications arrive (its /demo page lists them decrypted).
+ */
+/** Where the Electron shell keeps the client secret: the OS key store (see electron/main/portal-secret.ts). */
+export interface SecretStore {
+  load(): string | undefined;
+  save(secret: string): void;
+}
+
+export function readPortalConfig(file: string, env: NodeJS.ProcessEnv, secretStore?: SecretStore): PortalConfigInput {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new StartupError(`the portal configuration ${file} cannot be read (${(error as Error).message})`);
+  }
+  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const given = env.KIOSK_PORTAL_CLIENT_SECRET || (typeof record.clientSecret === 'string' ? record.clientSecret : '');
+  // A secret given once is moved into the key store, and may then be removed from file and environment.
+  if (given && secretStore) secretStore.save(given);
+  const secret = given || secretStore?.load();
+  const withSecret = secret ? { ...record, clientSecret: secret } : raw;
+  const parsed = PortalConfigSchema.safeParse(withSecret);
+  if (!parsed.success) {
+    // Names the field, never its value: the secret must not reach a log.
+    const issue = parsed.error.issues[0]!;
+    throw new StartupError(
+      `the portal configuration ${file} is invalid at ${issue.path.join('.') || '/'}: ${issue.message}`,
+    );
+  }
+  return withSecret as PortalConfigInput;
+}
+
+export interface DemoPortal {
+  config: PortalConfigInput;
+  demoUrl: string;
+  stop(): Promise<void>;
+}
+
+const DEMO_CLIENT_ID = 'buergerkiosk-demo';
+
+/** The demo receiver's client secret: random per data folder, kept next to its database (mode 0600). */
+function demoSecret(dir: string): string {
+  const file = path.join(dir, 'client-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(24).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export async function startDemoPortal(dataDir: string, resourcesDir: string): Promise<DemoPortal> {
+  // Loaded only when the demo runs: a town's kiosk with its own portal never evaluates the receiver.
+  const { startReceiver } = await import('../receiver/index');
+  const dir = path.join(dataDir, 'demo-portal');
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const secret = demoSecret(dir);
+  const receiver = await startReceiver({
+    dataDir: dir,
+    clients: [{ id: DEMO_CLIENT_ID, secret }],
+    servicesDir: path.join(resourcesDir, 'services'),
+  });
+  const destinations: Record<string, string> = {};
+  for (const destination of receiver.destinations) {
+    for (const service of destination.services)
+      if (service.name) destinations[service.name] = destination.destinationId;
+  }
+  return {
+    config: {
+      tokenUrl: receiver.tokenUrl,
+      submissionApiUrl: receiver.url,
+      clientId: DEMO_CLIENT_ID,
+      clientSecret: secret,
+      destinations,
+      // The demo should show arrivals within seconds.
+      eventPollMs: 2_000,
+    },
+    demoUrl: `${receiver.url}/demo`,
+    stop: () => receiver.close(),
+  };
+}
+
+export interface KioskPortal {
+  /** For KioskCoreOptions.portal. */
+  option: PortalConfigInput | Promise<PortalConfigInput | undefined> | undefined;
+  /** Starts the demo receiver, if that is the choice; call once the kiosk is up. */
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/** The portal choice of the flags (see the top of this file), shared by browser mode and the Electron shell. */
+export function portalForKiosk(
+  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal'>,
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  resourcesDir: string,
+  say: (line: string) => void,
+  secretStore?: SecretStore,
+): KioskPortal {
+  const none = { start() {}, stop: () => Promise.resolve() };
+  if (flags.noPortal) {
+    say('No portal configured (--no-portal): applications wait in the outbox.');
+    return { option: undefined, ...none };
+  }
+  if (flags.portalConfig) return { option: readPortalConfig(flags.portalConfig, env, secretStore), ...none };
+  let demo: DemoPortal | undefined;
+  let resolve: (config: PortalConfigInput | undefined) => void = () => {};
+  const option = new Promise<PortalConfigInput | undefined>((done) => (resolve = done));
+  return {
+    option,
+    start() {
+      startDemoPortal(dataDir, resourcesDir).then(
+        (started) => {
+          demo = started;
+          say(`Demo portal (local FIT-Connect reference receiver): received applications at ${started.demoUrl}`);
+          resolve(started.config);
+        },
+        (error: unknown) => {
+          say(
+            `The demo portal could not start (${(error as Error)?.message ?? String(error)}); applications wait in the outbox.`,
+          );
+          resolve(undefined);
+        },
+      );
+    },
+    stop: async () => {
+      resolve(undefined);
+      await demo?.stop();
+    },
+  };
+}

@@ -1,0 +1,186 @@
+import {
+  clientConfigSchema,
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  destinationConfigSchema,
+  type DestinationConfig,
+  type ReceiverOptions,
+} from './config';
+import { EventStore } from './db/event-store';
+import { KeyStore } from './db/key-store';
+import { openReceiverDb } from './db/open-receiver-db';
+import { SubmissionStore } from './db/submission-store';
+import { defaultDestinations } from './default-destinations';
+import { EventLog } from './event-log';
+import { FaultRules, type ActiveFault, type FaultFiring, type FaultRule } from './faults';
+import { adminHandler, type AdminControls } from './handlers/admin';
+import { renderDemoPage } from './handlers/demo';
+import { destinationHandler, destinationKeyHandler, jwksHandler } from './handlers/destinations';
+import { announceHandler, attachmentHandler, eventsHandler, sendHandler } from './handlers/submissions';
+import { tokenHandler } from './handlers/token';
+import { startServer } from './http/server';
+import { TokenStore } from './http/token-store';
+import { defaultServicesDir } from './project-root';
+import { listReceivedApplications, type ReceivedApplication } from './received';
+import { RequestCounter, type RequestCounts } from './request-counter';
+import type { ReceiverState } from './state';
+import { loadServiceSchemas } from './subscriber/service-schemas';
+import { Subscriber } from './subscriber/subscriber';
+import { createValidators } from './subscriber/validators';
+
+/** The running receiver as tests, the demo and the CLI use it. */
+export interface FaultController {
+  /** Replaces every rule with these. */
+  set(rules: FaultRule | FaultRule[]): string[];
+  /** Adds one rule after the existing ones; returns its id. */
+  add(rule: FaultRule): string;
+  remove(id: string): void;
+  clear(): void;
+  list(): ActiveFault[];
+  /** Every fault that fired so far, oldest first. */
+  fired(): FaultFiring[];
+  /** A new encryption key: the destination's encryptionKid changes and the old kid is refused from now on. */
+  rotateEncryptionKey(): Promise<{ oldKid: string; newKid: string }>;
+  /** Every access token issued so far stops working (401 on next use). */
+  invalidateTokens(): number;
+}
+
+export interface Receiver {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234; the API paths start with /v1. */
+  url: string;
+  /** `${url}/token` */
+  tokenUrl: string;
+  port: number;
+  destinations: DestinationConfig[];
+  /** Current key ids (public information). */
+  kids(): { encryption: string; subscriberSigning: string; serviceSigning: string };
+  faults: FaultController;
+  requestCounts(): RequestCounts;
+  resetRequestCounts(): void;
+  /** Applications the subscriber has decided on (accepted and rejected), decrypted. */
+  listReceived(): Promise<ReceivedApplication[]>;
+  /** Resolves once every submission sent so far has an accept or reject event. */
+  idle(): Promise<void>;
+  /** Load problems of resources/services/<id>/schema.json files that were skipped. */
+  schemaProblems: Array<{ file: string; message: string }>;
+  close(): Promise<void>;
+}
+
+function logger(write: ((line: string) => void) | undefined): ReceiverState['log'] {
+  if (!write) return () => {};
+  return (event, fields) => write(JSON.stringify({ time: new Date().toISOString(), event, ...fields }));
+}
+
+export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
+  const now = options.now ?? Date.now;
+  const clients = options.clients.map((client) => clientConfigSchema.parse(client));
+  const schemas = loadServiceSchemas(options.servicesDir ?? defaultServicesDir());
+  const destinationList = (options.destinations ?? defaultDestinations(schemas)).map((destination) =>
+    destinationConfigSchema.parse(destination),
+  );
+  const destinations = new Map(
+    destinationList.map((destination) => [destination.destinationId.toLowerCase(), destination]),
+  );
+  const log = logger(options.log);
+
+  const db = openReceiverDb(options.dataDir);
+  try {
+    const keys = new KeyStore(db, now);
+    await keys.init(options.initialKeys);
+    const submissions = new SubmissionStore(db);
+    let baseUrl = '';
+    const eventLog = new EventLog(new EventStore(db), keys, () => baseUrl, now);
+    const subscriber = new Subscriber({
+      submissions,
+      keys,
+      eventLog,
+      validators: createValidators(schemas),
+      destinations,
+      now,
+      log,
+    });
+    const faultRules = new FaultRules();
+    const state: ReceiverState = {
+      clients,
+      destinations,
+      keys,
+      submissions,
+      eventLog,
+      tokens: new TokenStore(now),
+      faults: faultRules,
+      counter: new RequestCounter(),
+      subscriber,
+      tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      now,
+      log,
+    };
+    const listReceived = () => listReceivedApplications(submissions, keys);
+    const rotateEncryptionKey = async () => {
+      const rotated = await keys.rotate('encryption');
+      log('key.rotated', { purpose: 'encryption', oldKid: rotated.oldKid, newKid: rotated.newKid });
+      return rotated;
+    };
+    const controls: AdminControls = { state, rotateEncryptionKey, listReceived };
+
+    const server = await startServer(
+      state,
+      {
+        handlers: {
+          token: tokenHandler,
+          jwks: jwksHandler,
+          destination: destinationHandler,
+          destinationKey: destinationKeyHandler,
+          announce: announceHandler,
+          attachment: attachmentHandler,
+          send: sendHandler,
+          events: eventsHandler,
+          ...(options.demoPage === false ? {} : { demo: async () => renderDemoPage(await listReceived()) }),
+        },
+        ...(options.admin === false ? {} : { admin: (context, path) => adminHandler(context, path, controls) }),
+      },
+      { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+    );
+    baseUrl = `http://127.0.0.1:${server.port}`;
+    log('receiver.started', { port: server.port, destinations: destinationList.length });
+
+    let closed: Promise<void> | undefined;
+    return {
+      url: baseUrl,
+      tokenUrl: `${baseUrl}/token`,
+      port: server.port,
+      destinations: destinationList,
+      kids: () => ({
+        encryption: keys.get('encryption').kid,
+        subscriberSigning: keys.get('subscriber-signing').kid,
+        serviceSigning: keys.get('service-signing').kid,
+      }),
+      faults: {
+        set: (rules) => faultRules.set(rules),
+        add: (rule) => faultRules.add(rule),
+        remove: (id) => faultRules.remove(id),
+        clear: () => faultRules.clear(),
+        list: () => faultRules.list(),
+        fired: () => faultRules.fired(),
+        rotateEncryptionKey,
+        invalidateTokens: () => state.tokens.revokeAll(),
+      },
+      requestCounts: () => state.counter.snapshot(),
+      resetRequestCounts: () => state.counter.reset(),
+      listReceived,
+      idle: () => subscriber.idle(),
+      schemaProblems: schemas.problems,
+      close() {
+        closed ??= (async () => {
+          await server.close();
+          await subscriber.idle();
+          db.close();
+        })();
+        return closed;
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

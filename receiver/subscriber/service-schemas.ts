@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The services' JSON Schemas read from resources/services/<id>/schema.json, indexed by their `$id`
+ * (the submissionSchema URI a sender names in its metadata). A broken file is skipped and reported,
+ * as the kiosk's catalog does, so one bad service cannot take the receiver down.
+ */
+export interface ServiceSchemaEntry {
+  serviceId: string;
+  leikaKey?: string;
+  schemaUri: string;
+  schema: Record<string, unknown>;
+}
+
+export interface ServiceSchemaIndex {
+  byUri: Map<string, ServiceSchemaEntry>;
+  entries: ServiceSchemaEntry[];
+  problems: Array<{ file: string; message: string }>;
+}
+
+export function loadServiceSchemas(servicesDir: string): ServiceSchemaIndex {
+  const index: ServiceSchemaIndex = { byUri: new Map(), entries: [], problems: [] };
+  for (const serviceId of readdirSync(servicesDir).sort()) {
+    const dir = path.join(servicesDir, serviceId);
+    const schemaFile = path.join(dir, 'schema.json');
+    try {
+      const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
+      const schemaUri = schema.$id;
+      if (typeof schemaUri !== 'string' || schemaUri === '') throw new Error('schema.json has no $id');
+      const service = JSON.parse(readFileSync(path.join(dir, 'service.json'), 'utf8')) as { leikaKey?: unknown };
+      const entry: ServiceSchemaEntry = {
+        serviceId,
+        schemaUri,
+        schema,
+        ...(typeof service.leikaKey === 'string' ? { leikaKey: service.leikaKey } : {}),
+      };
+      index.byUri.set(schemaUri, entry);
+      index.entries.push(entry);
+    } catch (error) {
+      index.problems.push({ file: schemaFile, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return index;
+}
