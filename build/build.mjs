@@ -4,7 +4,17 @@
 //   dist/renderer/                             (Vite, using ../vite.config.ts)
 //   the service files, checked and compiled    (core/catalog/precompile.ts; bundled into the Node and Electron bundles)
 // `--if-stale` skips the build when every output is newer than every source file.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
@@ -162,14 +172,46 @@ const zodEnglishOnlyPlugin = {
   },
 };
 
-const jobs = [
-  esbuild({
+/**
+ * start.mjs with what it imports only on demand (the demo receiver, receipts, the application PDF with
+ * pdfkit) in chunks of their own, loaded when first used: at start-up Node neither parses nor loads them.
+ * The chunks are named by their content and written before start.mjs, which replaces the old one in one
+ * rename, so a kiosk starting during a build gets one consistent set. A chunk of an earlier build stays
+ * for a day, for a kiosk still running from that build that loads it late.
+ */
+async function buildStart() {
+  const chunksDir = at('dist/node/start-chunks');
+  const result = await esbuild({
     ...common,
-    entryPoints: [at('launcher/start.ts')],
-    outfile: at('dist/node/start.mjs'),
+    entryPoints: { start: at('launcher/start.ts') },
+    outdir: at('dist/node'),
+    splitting: true,
+    chunkNames: 'start-chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
+    write: false,
     ...nodeEsm,
     plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
-  }),
+  });
+  mkdirSync(chunksDir, { recursive: true });
+  const replace = (file) => {
+    const staging = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(staging, file.contents);
+    renameSync(staging, file.path);
+  };
+  const entry = result.outputFiles.find((file) => file.path === at('dist/node/start.mjs'));
+  // A chunk's name says its content: one that exists is already right.
+  for (const file of result.outputFiles) if (file !== entry && !existsSync(file.path)) replace(file);
+  replace(entry);
+  const current = new Set(result.outputFiles.map((file) => path.basename(file.path)));
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const name of readdirSync(chunksDir)) {
+    const file = path.join(chunksDir, name);
+    if (!current.has(name) && statSync(file).mtimeMs < dayAgo) rmSync(file, { force: true });
+  }
+}
+
+const jobs = [
+  buildStart(),
   // The reference receiver on its own (`npm run receiver`), e.g. as a separate process in the benchmark.
   esbuild({
     ...common,

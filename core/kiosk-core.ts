@@ -19,9 +19,8 @@ import type { Clock, KioskCore, KioskCoreOptions, Logger } from './types';
 import type { LoadedCatalog } from './catalog/load-catalog';
 import type { Db } from './db/open-database';
 import { DeliveryStore } from './outbox/delivery-store';
-import { applicationPdfAttachments } from './portal/application-pdf';
 import { PortalConfigSchema, type PortalConfigInput } from './portal/portal-config';
-import { SyncWorker } from './portal/sync-worker';
+import { SyncWorker, type AttachmentRenderer } from './portal/sync-worker';
 import { readPackageVersion } from './version';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
@@ -166,7 +165,7 @@ function startPortalSync(
     logger: parts.logger,
     timeZone: parts.timeZone,
     renderAttachments:
-      options.renderAttachments ?? applicationPdfAttachments(parts.catalog, options.resourcesDir, parts.timeZone),
+      options.renderAttachments ?? lazyApplicationPdf(parts.catalog, options.resourcesDir, parts.timeZone),
   });
   const timer = parts.clock.setInterval(() => {
     const due = store.nextDueAt();
@@ -185,4 +184,22 @@ function startPortalSync(
 
 function closedResult() {
   return { ok: false as const, error: { code: 'internal' as const, detail: 'core is closed' } };
+}
+
+/**
+ * The application PDF, loaded with its first delivery: pdfkit and its font engine take a few
+ * hundred milliseconds to load, which a start-up (the resident's first screen) must not wait for.
+ */
+function lazyApplicationPdf(catalog: LoadedCatalog, resourcesDir: string, timeZone: string): AttachmentRenderer {
+  let renderer: Promise<AttachmentRenderer> | undefined;
+  return async (entry, data, service) => {
+    renderer ??= import('./portal/application-pdf').then(
+      (pdf) => pdf.applicationPdfAttachments(catalog, resourcesDir, timeZone),
+      (error: unknown) => {
+        renderer = undefined; // the next delivery tries again
+        throw error;
+      },
+    );
+    return (await renderer)(entry, data, service);
+  };
 }

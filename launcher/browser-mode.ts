@@ -18,6 +18,9 @@ function describeListenError(error: unknown, port: number): string {
   return `could not listen on port ${port} (${code ?? 'unknown error'})`;
 }
 
+/** See runBrowserMode: how long after the ready line the demo receiver starts. */
+const DEMO_PORTAL_DELAY_MS = 3_000;
+
 /** Browser kiosk mode: core + HTTP/WebSocket server + (optionally) Chromium --kiosk. Resolves to a stop function. */
 export async function runBrowserMode(
   flags: KioskFlags,
@@ -53,8 +56,10 @@ export async function runBrowserMode(
     throw new StartupError(describeListenError(error, flags.port));
   }
   say(`Bürgerkiosk listening on ${server.url}`);
-  // After the ready line: the first screen never waits for the demo receiver's key generation.
-  portal.start();
+  // The demo receiver generates its keys for some seconds, on every core a small terminal has: it starts
+  // after the first screen has had time to come up, so that the screen neither waits nor shares the CPU
+  // with it. Applications sent before it is up wait in the outbox.
+  const portalTimer = setTimeout(() => portal.start(), DEMO_PORTAL_DELAY_MS);
 
   let browser: KioskBrowser | undefined;
   if (!flags.noOpen) {
@@ -66,6 +71,7 @@ export async function runBrowserMode(
   }
 
   return async () => {
+    clearTimeout(portalTimer);
     await browser?.stop();
     await server.close();
     core.close();

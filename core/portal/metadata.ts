@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020';
 import metadataSchema from '../../resources/fit-connect/metadata.schema.v1.0.0.json';
+import { loadAjv } from '../validation/ajv';
 import { permanent } from './portal-error';
 
 export const METADATA_SCHEMA_URI = 'https://schema.fitko.de/fit-connect/metadata/1.0.0/metadata.schema.json';
@@ -59,7 +59,9 @@ let validator: ValidateFunction | undefined;
  */
 export function assertValidMetadata(metadata: unknown): void {
   if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    // Ajv itself is loaded here too, not at start-up.
+    const { ajvModule, addFormats } = loadAjv();
+    const ajv = new ajvModule.default({ allErrors: true, strict: false });
     addFormats(ajv);
     validator = ajv.compile(metadataSchema);
   }

@@ -27,6 +27,17 @@ function requireAtRuntime(id: string): unknown {
   return nodeRequire(id);
 }
 
+/** Ajv (draft 2020-12) and ajv-formats, required now (see above): for every Ajv the core makes. */
+export function loadAjv(): {
+  ajvModule: typeof import('ajv/dist/2020');
+  addFormats: typeof import('ajv-formats').default;
+} {
+  return {
+    ajvModule: requireAtRuntime('ajv/dist/2020') as typeof import('ajv/dist/2020'),
+    addFormats: (requireAtRuntime('ajv-formats') as typeof import('ajv-formats')).default,
+  };
+}
+
 /**
  * The Ajv (draft 2020-12) that compiles the service schemas. Strict mode catches typos in keywords;
  * `strictRequired` is off because it rejects the common if/then pattern
@@ -36,8 +47,7 @@ function requireAtRuntime(id: string): unknown {
  * `standalone` keeps the generated source, so the build can emit it (ajv/dist/standalone).
  */
 export function createServiceAjv(today: () => string, options: { standalone?: boolean } = {}): Ajv2020 {
-  const ajvModule = requireAtRuntime('ajv/dist/2020') as typeof import('ajv/dist/2020');
-  const addFormats = (requireAtRuntime('ajv-formats') as typeof import('ajv-formats')).default;
+  const { ajvModule, addFormats } = loadAjv();
   const ajv = new ajvModule.default({
     strict: true,
     strictRequired: false,
