@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers } from '../../contract';
-import { attachmentAad, open, openJson, outboxAad, seal, unwrapKey } from '../crypto/aead';
+import { attachmentAad, open, openJson, outboxAad, seal } from '../crypto/aead';
+import { loadDataKey } from '../crypto/data-keys';
 import { checkpointTruncate, type Db } from '../db/open-database';
 
 export type DeliveryStatus = 'queued' | 'announced' | 'submitted' | 'accepted' | 'rejected' | 'parked';
@@ -83,10 +84,7 @@ export class DeliveryStore {
 
   private entryKey(row: OutboxRow): Buffer {
     if (!row.key_id) throw new Error('Outbox entry has no key (already accepted)');
-    const wrapped = this.db.prepare('SELECT wrapped_key FROM data_keys WHERE id = ?').get(row.key_id) as
-      { wrapped_key: Buffer } | undefined;
-    if (!wrapped) throw new Error('Outbox key is missing');
-    return unwrapKey(this.masterKey(), wrapped.wrapped_key, row.key_id, 'outbox');
+    return loadDataKey(this.db, this.masterKey(), row.key_id, 'outbox');
   }
 
   payload(row: OutboxRow): Answers {

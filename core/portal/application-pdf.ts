@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { serviceNamespace, visibleSteps, type Answers, type AnswerValue, type Field } from '../../contract';
+import { lookupTextKey } from '../catalog/json-pointer';
 import type { LoadedCatalog } from '../catalog/load-catalog';
 import type { LoadedService } from '../catalog/loaded-service';
 import type { NewAttachment, OutboxRow } from '../outbox/delivery-store';
@@ -16,13 +17,10 @@ const FORM_LANGUAGE = 'de';
 
 type Texts = Record<string, string>;
 
-function lookup(tree: unknown, key: string): string | undefined {
-  let node = tree;
-  for (const part of key.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === 'string' ? node : undefined;
+/** A service text by its dotted key, when it is a string. */
+function lookup(texts: unknown, key: string): string | undefined {
+  const text = lookupTextKey(texts, key);
+  return typeof text === 'string' ? text : undefined;
 }
 
 function fill(template: string, values: Record<string, string>): string {

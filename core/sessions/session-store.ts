@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, LanguageCode } from '../../contract';
-import { draftAad, newDataKey, openJson, sealJson, unwrapKey, wrapKey } from '../crypto/aead';
+import { draftAad, newDataKey, openJson, sealJson, wrapKey } from '../crypto/aead';
+import { loadDataKey } from '../crypto/data-keys';
 import type { Statement } from 'better-sqlite3';
 import { checkpointTruncate, type Db } from '../db/open-database';
 import type { StoredPosition } from './stored-position';
@@ -80,10 +81,7 @@ export class SessionStore {
     const live = this.liveKeys.get(row.id);
     if (live) return live;
     if (!row.key_id) throw new Error('Session has no key');
-    const wrapped = this.sql('SELECT wrapped_key FROM data_keys WHERE id = ?').get(row.key_id) as
-      { wrapped_key: Buffer } | undefined;
-    if (!wrapped) throw new Error('Session key is missing');
-    const key = unwrapKey(this.masterKey(), wrapped.wrapped_key, row.key_id, 'session');
+    const key = loadDataKey(this.db, this.masterKey(), row.key_id, 'session');
     this.liveKeys.set(row.id, key);
     return key;
   }
