@@ -5,6 +5,7 @@ import { migrate } from '../core/db/migrate';
 import { MIGRATIONS } from '../core/db/migrations';
 import { openDatabase } from '../core/db/open-database';
 import { SessionStore } from '../core/sessions/session-store';
+import type { CommitProbe } from './fsync-bench';
 import { msSince } from './stats';
 
 /**
@@ -14,32 +15,30 @@ import { msSince } from './stats';
  * session's row, commit.
  * Durable on return. Validation and the view around it are in the answer-call row.
  */
-export function measureStoreCommit(dir: string, iterations: number): number[] {
+export function openStoreCommitProbe(dir: string): CommitProbe {
   const dataDir = join(dir, 'store-commit');
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, 'kiosk.db'));
-  try {
-    migrate(db, MIGRATIONS);
-    const masterKey = randomBytes(32);
-    const store = new SessionStore(db, () => masterKey);
-    const position = { kind: 'step' as const, stepId: 'family-name', returnToCheck: false };
-    const id = store.create({ serviceId: 'bench', language: 'de', position, now: Date.now() });
-    const row = store.get(id)!;
-    // A realistic draft: a few answers already given before the one being saved.
-    const answers = { givenNames: 'Erika', birthDate: '1964-08-12', street: 'Am Sande 2', postcode: '21682' };
-    const samples: number[] = [];
-    for (let i = 0; i < iterations; i++) {
+  migrate(db, MIGRATIONS);
+  const masterKey = randomBytes(32);
+  const store = new SessionStore(db, () => masterKey);
+  const position = { kind: 'step' as const, stepId: 'family-name', returnToCheck: false };
+  const id = store.create({ serviceId: 'bench', language: 'de', position, now: Date.now() });
+  const row = store.get(id)!;
+  // A realistic draft: a few answers already given before the one being saved.
+  const answers = { givenNames: 'Erika', birthDate: '1964-08-12', street: 'Am Sande 2', postcode: '21682' };
+  let i = 0;
+  return {
+    sample() {
       const start = process.hrtime.bigint();
       store.saveStep(row, {
-        answers: { ...answers, familyName: `Meyer-${i}` },
+        answers: { ...answers, familyName: `Meyer-${i++}` },
         position,
         completed: [],
         now: Date.now(),
       });
-      samples.push(msSince(start));
-    }
-    return samples;
-  } finally {
-    db.close();
-  }
+      return msSince(start);
+    },
+    close: () => db.close(),
+  };
 }
