@@ -134,7 +134,8 @@ s.listen(0,'127.0.0.1',()=>console.log('sink on '+s.address().port));`;
  * receiver running as its own process, as a portal would (token, destination and key, announce,
  * JWE upload, JWE send; the receiver decrypts and checks each one). Baseline, measured in the same
  * run: the same bytes encrypted the same way (compact JWE, RSA-OAEP-256/A256GCM), PUT with the same
- * concurrency (4) to a plain HTTP sink process on 127.0.0.1 that only reads the body.
+ * concurrency (4) to a plain HTTP sink process on 127.0.0.1 that only reads the body, before and after the
+ * drain.
  */
 export async function measureDrain(
   dir: string,
@@ -162,6 +163,9 @@ export async function measureDrain(
   const attachment = randomBytes(bytes);
   try {
     const queued = await queueApplications(join(dir, 'drain'), resourcesDir, service, count, { attachment });
+    // The baseline runs before and after the drain; their mean is the reference, so that load from
+    // elsewhere on the machine drifting during the run does not favour one side.
+    const baselineBeforeMs = await plainUploads(url, destinationId, attachment, count);
     const start = process.hrtime.bigint();
     queued.attach({
       tokenUrl: `${url}/token`,
@@ -176,8 +180,9 @@ export async function measureDrain(
     await until(queued.core, (all) => all.every((status) => status === 'accepted'));
     const acceptedMs = msSince(start);
     queued.core.close();
-    const baselineMs = await plainUploads(url, destinationId, attachment, count);
-    return { drainMs, acceptedMs, baselineMs, ratio: baselineMs / drainMs };
+    const baselineAfterMs = await plainUploads(url, destinationId, attachment, count);
+    const baselineMs = (baselineBeforeMs + baselineAfterMs) / 2;
+    return { drainMs, acceptedMs, baselineMs, baselineBeforeMs, baselineAfterMs, ratio: baselineMs / drainMs };
   } finally {
     await receiverProcess.stop();
   }

@@ -47,6 +47,8 @@ export class SyncWorker {
   private readonly api: PortalApi;
   private running: Promise<void> | undefined;
   private again = false;
+  /** Entries accepted in the pass running now; their WAL pages are truncated when it ends. */
+  private acceptedInPass = 0;
   private stopped = false;
   // The portal as a whole: when it fails transiently, nothing is sent until the backoff has passed,
   // so 200 queued applications cost one request per attempt, not 200, and all go as soon as it is back.
@@ -106,6 +108,10 @@ export class SyncWorker {
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+    // Destroyed content and keys leave the WAL once per pass rather than once per entry: each
+    // truncation copies the whole WAL into the database and syncs it.
+    if (this.acceptedInPass > 0 && !this.stopped) store.truncateWal();
+    this.acceptedInPass = 0;
   }
 
   /** The destination and its key, checked; cached for a while, fetched afresh when `fresh`. */
@@ -276,6 +282,7 @@ export class SyncWorker {
     const outcome = await readCaseOutcome(this.api, caseRef(entry));
     if (outcome.state === 'accepted') {
       store.markAccepted(entry.id, clock.now());
+      this.acceptedInPass++;
       logger.info('portal.accepted', { outboxId: entry.id, reference: entry.reference });
     } else if (outcome.state === 'rejected') {
       const first = outcome.problems[0] ?? { type: 'about:blank', title: 'Rejected' };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { authenticationTagOf, checkCompactJwe } from '../crypto/jwe';
+import { authenticationTagOf, checkCompactJwe, kidOf } from '../crypto/jwe';
 import type { SubmissionRecord } from '../db/submission-store';
 import { mediaType } from '../http/body';
 import { emptyResponse, jsonResponse, problemOf } from '../http/responses';
@@ -64,12 +64,16 @@ function requireJwe(state: ReceiverState, text: string, instance: string): strin
     const slug = check.kind === 'syntax' ? 'invalid-jwe' : 'jwe-header-invalid';
     throw new HttpFailure(problemOf(slug, `${instance}: ${check.detail}`));
   }
-  if (check.header.kid !== state.keys.get('encryption').kid) {
+  requireCurrentKid(state, check.header.kid, instance);
+  return check.authenticationTag;
+}
+
+function requireCurrentKid(state: ReceiverState, kid: unknown, instance: string): void {
+  if (kid !== state.keys.get('encryption').kid) {
     throw new HttpFailure(
       problemOf('jwe-header-invalid', `${instance}: kid is not the destination's current encryptionKid`),
     );
   }
-  return check.authenticationTag;
 }
 
 export const announceHandler: Handler = async (context) => {
@@ -152,7 +156,8 @@ export const sendHandler: Handler = async (context) => {
   }
   if (uploaded.size > 0) {
     // Uploaded before a key rotation: such an attachment must be uploaded again (or the submission announced anew).
-    for (const [id, jwe] of uploaded) requireJwe(state, jwe, `attachment ${id}`);
+    // Their shape was checked on upload; the kid alone can have gone stale since.
+    for (const [id, jwe] of uploaded) requireCurrentKid(state, kidOf(jwe), `attachment ${id}`);
     tags.attachments = Object.fromEntries([...uploaded].map(([id, jwe]) => [id, authenticationTagOf(jwe)]));
   }
   if (

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/context';
+import { markFirstScreenPainted } from '../app/first-screen-mark';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { HelpButton } from '../components/HelpButton';
@@ -14,6 +16,10 @@ export function StartScreen() {
   const title = t('start.title');
   const headingRef = useScreenFocus('start', t('app.title', { page: title, app: t('app.name') }));
   const services = [...(state.catalog?.services ?? [])].sort((a, b) => a.order - b.order);
+  const hasServices = services.length > 0;
+  useEffect(() => {
+    if (hasServices) markFirstScreenPainted();
+  }, [hasServices]);
 
   return (
     <div className="page page--start">

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxStatusEntry } from '../../contract';
@@ -156,6 +156,8 @@ describe('delivery to the portal', () => {
       });
     });
     expect(scanForCanary(k.dataDir, CANARY)).toEqual([]);
+    // The pass that saw the accept emptied the WAL: no page with the wrapped key is left in it.
+    expect(statSync(join(k.dataDir, 'kiosk.db-wal')).size).toBe(0);
     const counts = receiver.requestCounts();
     expect(counts).toMatchObject({ announce: 1, attachment: 1, send: 1 });
   });
