@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/context';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
+import { DisplayMenu } from '../display/DisplayMenu';
 import { HelpButton } from '../components/HelpButton';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
@@ -21,6 +22,7 @@ export function StartScreen() {
         <div className="session-header__inner">
           <p className="session-header__service">{t('app.name')}</p>
           <div className="session-header__actions">
+            <DisplayMenu />
             <HelpButton helpKey="help.start" />
           </div>
         </div>
