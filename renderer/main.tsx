@@ -10,6 +10,8 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/components.css';
 import './styles/fields.css';
+import './styles/display.css';
+import './styles/keyboard.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

@@ -5,6 +5,7 @@ import { StartScreen } from '../screens/StartScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { IdleGuard } from '../components/IdleGuard';
 import { WaitingOverlay } from '../components/WaitingOverlay';
+import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { useKiosk } from './context';
 import { screenKey } from './state';
 import { useActivity } from './useActivity';
@@ -17,6 +18,7 @@ export function App() {
   return (
     <>
       <CurrentScreen />
+      <OnScreenKeyboard />
       <IdleGuard />
       <WaitingOverlay isOpen={!state.connected} />
     </>

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../contract';
 import { isNetworkError } from '../api/network-error';
+import { applyDisplaySettings } from '../display/settings';
 import { addServiceTranslations, applyDocumentLanguage } from '../i18n/setup';
 import { loadBasics, type Basics } from './boot';
 import { KioskContext } from './context';
@@ -89,6 +90,9 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     if (i18n.language !== language) void i18n.changeLanguage(language);
     applyDocumentLanguage(language);
   }, [i18n, language]);
+
+  const { display } = state;
+  useLayoutEffect(() => applyDisplaySettings(display), [display]);
 
   const value = useMemo(() => ({ state, actions }), [state, actions]);
   return <KioskContext.Provider value={value}>{children}</KioskContext.Provider>;

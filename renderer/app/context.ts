@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AnswerInput, LanguageCode } from '../../contract';
+import type { DisplaySettings } from '../display/settings';
 import type { AppState, Notice } from './state';
 
 export interface KioskActions {
@@ -13,6 +14,8 @@ export interface KioskActions {
   keepAlive(): Promise<void>;
   submit(): Promise<void>;
   end(reason: 'resident' | 'finished'): Promise<void>;
+  /** Text size and contrast for this resident (local only; the reset takes them back). */
+  setDisplay(display: DisplaySettings): void;
   /** Local return to the start screen (idle countdown ran out). */
   reset(notice: Notice | null): void;
 }

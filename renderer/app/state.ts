@@ -8,6 +8,7 @@ import type {
   SessionView,
 } from '../../contract';
 import { DEFAULT_LANGUAGE } from '../../contract/languages';
+import { DEFAULT_DISPLAY, type DisplaySettings } from '../display/settings';
 
 /** Why the start screen shows a notice after a session went away. */
 export type Notice = 'sessionEnded' | 'idleEnded';
@@ -30,6 +31,8 @@ export interface AppState {
   apiError: ApiErrorCode | null;
   notice: Notice | null;
   busy: boolean;
+  /** Text size and contrast; chosen by the resident, reset with everything else for the next one. */
+  display: DisplaySettings;
 }
 
 export const initialState: AppState = {
@@ -45,6 +48,7 @@ export const initialState: AppState = {
   apiError: null,
   notice: null,
   busy: false,
+  display: DEFAULT_DISPLAY,
 };
 
 export type Action =
@@ -56,7 +60,8 @@ export type Action =
   | { type: 'apiError'; code: ApiErrorCode | null }
   | { type: 'reset'; notice: Notice | null }
   | { type: 'startLanguage'; language: LanguageCode }
-  | { type: 'busy'; busy: boolean };
+  | { type: 'busy'; busy: boolean }
+  | { type: 'display'; display: DisplaySettings };
 
 /** Identifies what is on screen; a change means new page (focus to h1, errors cleared). */
 export function screenKey(view: SessionView | null): string {
@@ -107,5 +112,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, startLanguage: action.language, notice: null };
     case 'busy':
       return { ...state, busy: action.busy };
+    case 'display':
+      return { ...state, display: action.display };
   }
 }

@@ -142,6 +142,9 @@ export function useSessionActions(
         dispatch({ type: 'reset', notice: null });
         if (view) await call('session.end', { sessionId: view.sessionId, reason });
       },
+      setDisplay(display) {
+        dispatch({ type: 'display', display });
+      },
       reset(notice) {
         dispatch({ type: 'reset', notice });
       },

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DisplayMenu } from '../display/DisplayMenu';
 import { EndButton } from './EndButton';
 import { HelpButton } from './HelpButton';
 import { LanguageMenu } from './LanguageMenu';
@@ -11,7 +12,7 @@ interface SessionHeaderProps {
   afterSending?: boolean;
 }
 
-/** Always on screen during a session: which service, help, language and end. */
+/** Always on screen during a session: which service, language, display, help and end. */
 export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending = false }: SessionHeaderProps) {
   const { t } = useTranslation();
   return (
@@ -23,6 +24,7 @@ export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending =
         </p>
         <div className="session-header__actions">
           <LanguageMenu />
+          <DisplayMenu />
           <HelpButton helpKey={helpKey} namespace={namespace} />
           <EndButton afterSending={afterSending} />
         </div>

@@ -4,6 +4,7 @@ import { useKiosk } from '../app/context';
 import { markFirstScreenPainted } from '../app/first-screen-mark';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
+import { DisplayMenu } from '../display/DisplayMenu';
 import { HelpButton } from '../components/HelpButton';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
@@ -27,6 +28,7 @@ export function StartScreen() {
         <div className="session-header__inner">
           <p className="session-header__service">{t('app.name')}</p>
           <div className="session-header__actions">
+            <DisplayMenu />
             <HelpButton helpKey="help.start" />
           </div>
         </div>

@@ -135,3 +135,14 @@ describe('renderer answer text on the check page', () => {
     );
   });
 });
+
+describe('display settings', () => {
+  it('stay through a session and go back to normal for the next resident', () => {
+    const chosen = reducer(initialState, { type: 'display', display: { textSize: 'xlarge', contrast: 'high' } });
+    const inSession = reducer(chosen, { type: 'view', view: view('a'), at: 1 });
+    expect(inSession.display).toEqual({ textSize: 'xlarge', contrast: 'high' });
+    for (const notice of [null, 'idleEnded'] as const) {
+      expect(reducer(inSession, { type: 'reset', notice }).display).toEqual({ textSize: 'normal', contrast: 'normal' });
+    }
+  });
+});

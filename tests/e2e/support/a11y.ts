@@ -93,8 +93,24 @@ async function measureTargets(page: Page, primaryNames: string[]): Promise<Targe
   );
 }
 
-/** axe (WCAG 2.2 AA tags) must find nothing, and every target must be big enough. */
-export async function checkA11y(page: Page, screenName: string, primaryNames: string[] = []): Promise<void> {
+/**
+ * axe (WCAG 2.2 AA tags) must find nothing, and every target must be big enough.
+ * `axe: false` measures the targets only (cheaper, for large matrices).
+ */
+export async function checkA11y(
+  page: Page,
+  screenName: string,
+  primaryNames: string[] = [],
+  options: { axe?: boolean } = {},
+): Promise<void> {
+  if (options.axe !== false) await expectNoAxeViolations(page, screenName);
+  const small = await measureTargets(page, primaryNames);
+  const readableSmall = small.map((p) => `${p.what}: ${p.width}×${p.height}, needs ${p.needed}`);
+  expect.soft(readableSmall, `targets below minimum on screen "${screenName}"`).toEqual([]);
+}
+
+/** axe with the WCAG 2.2 AA tags finds nothing (soft assertion). */
+export async function expectNoAxeViolations(page: Page, screenName: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   const readable = results.violations.map(
     (violation) =>
@@ -104,7 +120,4 @@ export async function checkA11y(page: Page, screenName: string, primaryNames: st
         .join('\n'),
   );
   expect.soft(readable, `axe violations on screen "${screenName}"`).toEqual([]);
-  const small = await measureTargets(page, primaryNames);
-  const readableSmall = small.map((p) => `${p.what}: ${p.width}×${p.height}, needs ${p.needed}`);
-  expect.soft(readableSmall, `targets below minimum on screen "${screenName}"`).toEqual([]);
 }

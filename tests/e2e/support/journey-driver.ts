@@ -2,6 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import type { Field, Step } from '../../../contract';
 import { isValidReference, REFERENCE_ALPHABET } from '../../../core/reference';
 import { checkA11y } from './a11y';
+import { scrollAboveKeyboard } from './onscreen-keyboard';
 import { planValue, type PlannedValue } from './answer-plan';
 import { chooseRadioByKeyboard, tabTo } from './keyboard';
 import { checkLabel, fieldLabel, startsWith, svcText, ui, type Lang, type LoadedService } from './service-data';
@@ -67,10 +68,10 @@ export class KioskDriver {
     if (this.mode === 'keyboard') {
       await tabTo(this.page, target);
       await this.page.keyboard.press('Enter');
-    } else if (this.mode === 'touch') {
-      await target.tap();
     } else {
-      await target.click();
+      await scrollAboveKeyboard(target);
+      if (this.mode === 'touch') await target.tap();
+      else await target.click();
     }
   }
 
@@ -116,6 +117,7 @@ export class KioskDriver {
       await this.page.keyboard.type(value);
       return;
     }
+    await scrollAboveKeyboard(input);
     if (this.mode === 'touch') await input.tap();
     else await input.click();
     await input.fill(value);
@@ -126,10 +128,10 @@ export class KioskDriver {
     if (this.mode === 'keyboard') {
       await tabTo(this.page, box);
       await this.page.keyboard.press('Space');
-    } else if (this.mode === 'touch') {
-      await box.tap();
     } else {
-      await box.click();
+      await scrollAboveKeyboard(box);
+      if (this.mode === 'touch') await box.tap();
+      else await box.click();
     }
     await expect(box).toBeChecked({ checked });
   }
@@ -168,8 +170,8 @@ export class KioskDriver {
         {
           const radio = this.page.getByRole('radio', { name: optionLabel(planned.values[0]!) });
           if (this.mode === 'keyboard') await chooseRadioByKeyboard(this.page, radio);
-          else if (this.mode === 'touch') await radio.tap();
-          else await radio.check();
+          else if (this.mode === 'touch') await scrollAboveKeyboard(radio).then(() => radio.tap());
+          else await scrollAboveKeyboard(radio).then(() => radio.check());
           await expect(radio).toBeChecked();
         }
     }
@@ -200,6 +202,18 @@ export class KioskDriver {
       await this.answerStep(service, step, overrides);
     }
     throw new Error('check page never reached');
+  }
+
+  /** Answers question after question until the step `stepId` is on screen (it is left unanswered). */
+  async walkToStep(service: LoadedService, stepId: string, overrides: Record<string, string> = {}): Promise<void> {
+    for (let guard = 0; guard < 45; guard++) {
+      const step = await this.currentStep(service);
+      if (!step) throw new Error(`unexpected page: "${await this.h1().innerText()}"`);
+      if (step.id === stepId) return;
+      await this.screen(`step-${step.id}`);
+      await this.answerStep(service, step, overrides);
+    }
+    throw new Error(`step ${stepId} never reached`);
   }
 
   /** On the check page: "Ändern: <label>", new answer, "Weiter" back to the check page. */

@@ -16,10 +16,10 @@ function slug(text: string): string {
 }
 
 /**
- * Full-page screenshot kept as an artifact:
+ * Full-page (or viewport) screenshot kept as an artifact:
  * tests/artifacts/screens/<spec>/<test>/<nn>-<name>.png (one folder per test so parallel tests never collide).
  */
-export async function snap(page: Page, name: string): Promise<string> {
+export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   const info = test.info();
   const spec = basename(info.file).replace(/\.spec\.ts$/, '');
   const project = info.project.name ? `${slug(info.project.name)}-` : '';
@@ -28,6 +28,7 @@ export async function snap(page: Page, name: string): Promise<string> {
   counters.set(info, next);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${String(next).padStart(2, '0')}-${slug(name)}.png`);
-  await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+  // The viewport alone for what is fixed to the screen (the on-screen keyboard), else the whole page.
+  await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
   return path;
 }
