@@ -3,7 +3,7 @@ import type { AnswerInput, LanguageCode } from '../../contract';
 import type { AppState, Notice } from './state';
 
 export interface KioskActions {
-  chooseStartLanguage(language: LanguageCode): void;
+  chooseStartLanguage(language: LanguageCode): Promise<void>;
   start(serviceId: string): Promise<void>;
   answer(stepId: string, values: Record<string, AnswerInput>): Promise<void>;
   back(): Promise<void>;
