@@ -86,6 +86,8 @@ const nodeEsm = {
   // Smaller source parses faster: cold start is a figure residents feel after every restart.
   minifyWhitespace: true,
   minifySyntax: true,
+  minifyIdentifiers: true,
+  // Class and function names stay right despite the short identifiers: logs name error classes.
   keepNames: true,
   banner: {
     js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',

@@ -32,8 +32,12 @@ export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 /** Translation resources: language → namespace → nested key/value object. */
 export const TranslationsSchema = z.record(z.string(), z.record(z.string(), z.record(z.string(), z.unknown())));
 
+/** One language's service texts: namespace `svc-<id>` → nested key/value object. */
+export const NamespacesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
 export const CatalogSchema = z.object({
   services: z.array(ServiceDefinitionSchema),
+  /** Only the default language's service texts: the start screen needs no more. Others: catalog.translations. */
   translations: TranslationsSchema,
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
@@ -51,6 +55,11 @@ export type ReceiptFile = z.infer<typeof ReceiptFileSchema>;
 export const api = {
   'kiosk.info': { input: z.strictObject({}), output: KioskInfoSchema },
   'catalog.get': { input: z.strictObject({}), output: CatalogSchema },
+  /** Every service's texts in one language, fetched when the resident chooses that language. */
+  'catalog.translations': {
+    input: z.strictObject({ language: Language }),
+    output: z.object({ language: Language, translations: NamespacesSchema }),
+  },
   /** The active session, if one survives (crash resume); null otherwise. */
   'session.resume': { input: z.strictObject({}), output: SessionViewSchema.nullable() },
   /** Ends any previous session (wiping it) and starts a new one. */

@@ -44,8 +44,11 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'catalog.get': () =>
       ok({
         services: ctx.catalog.services.map((service) => service.definition),
-        translations: ctx.catalog.translations,
+        // Only the default language on the boot path; the others follow on demand.
+        translations: { [DEFAULT_LANGUAGE]: ctx.catalog.translations[DEFAULT_LANGUAGE] ?? {} },
       }),
+    'catalog.translations': (input) =>
+      ok({ language: input.language, translations: ctx.catalog.translations[input.language] ?? {} }),
     'session.resume': () => {
       const active = currentSession(ctx);
       if (!active) return ok(null);

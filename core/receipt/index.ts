@@ -3,7 +3,7 @@
  * sending, next steps, documents, fees and office, as an A4 or 80 mm PDF.
  * No personal data: only the catalog and the confirmation feed it.
  */
-import type { LanguageCode } from '../../contract';
+import { receiptLanguage, type LanguageCode } from '../../contract';
 import type { LoadedCatalog } from '../catalog/load-catalog';
 import type { ReceiptFonts } from './fonts';
 import type { ReceiptLayoutName } from './page-formats';
@@ -46,8 +46,10 @@ export function createReceiptMaker(options: {
   const model = (request: ReceiptRequest) => {
     const service = options.catalog.byId.get(request.serviceId);
     if (!service) throw new Error(`Unknown service "${request.serviceId}"`);
-    const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, request.language);
-    const { reference, submittedAt, language } = request;
+    // An Arabic session gets an English receipt: see `receiptLanguage` in contract/languages.ts.
+    const language = receiptLanguage(request.language);
+    const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
+    const { reference, submittedAt } = request;
     return receiptModel(service.definition, { reference, submittedAt, language }, t, { timeZone: options.timeZone });
   };
   return {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
-import { DEFAULT_LANGUAGE, LANGUAGE_CODES, serviceNamespace, type LanguageCode } from '../../contract';
+import { DEFAULT_LANGUAGE, RECEIPT_LANGUAGE_CODES, serviceNamespace, type LanguageCode } from '../../contract';
 
 /** The i18next namespace of the receipt's own labels (resources/receipt/locales/<lang>.json). */
 export const RECEIPT_NS = 'receipt';
@@ -50,8 +50,11 @@ export function receiptLocalesDir(resourcesDir: string): string {
   return join(resourcesDir, 'receipt', 'locales');
 }
 
-/** Reads resources/receipt/locales/<lang>.json for every kiosk language. */
-export function loadReceiptTexts(resourcesDir: string, languages: readonly string[] = LANGUAGE_CODES): ReceiptTexts {
+/** Reads resources/receipt/locales/<lang>.json for every language a receipt is printed in. */
+export function loadReceiptTexts(
+  resourcesDir: string,
+  languages: readonly string[] = RECEIPT_LANGUAGE_CODES,
+): ReceiptTexts {
   const texts: ReceiptTexts = {};
   for (const language of languages) {
     const file = join(receiptLocalesDir(resourcesDir), `${language}.json`);

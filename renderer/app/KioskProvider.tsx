@@ -1,8 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../contract';
 import { isNetworkError } from '../api/network-error';
 import { applyDisplaySettings } from '../display/settings';
+import { createLanguageLoader, isLanguageReady } from '../i18n/load-language';
 import { addServiceTranslations, applyDocumentLanguage } from '../i18n/setup';
 import { loadBasics, type Basics } from './boot';
 import { KioskContext } from './context';
@@ -27,7 +28,8 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
   useLayoutEffect(() => {
     stateRef.current = state;
   });
-  const actions = useSessionActions(bridge, stateRef, dispatch);
+  const loadLanguage = useMemo(() => createLanguageLoader(i18n, bridge), [i18n, bridge]);
+  const actions = useSessionActions(bridge, stateRef, dispatch, loadLanguage);
 
   // Boot: info, catalog and any surviving session (crash resume). Retries until the core answers.
   const bootedAtFirstRender = bootedState?.booted === true;
@@ -85,11 +87,26 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     [bridge],
   );
 
+  // The actions load a language before choosing it; a session resumed in another language
+  // (crash, reload) stays in the shown language until its texts have arrived, then switches.
   const language = state.view?.language ?? state.startLanguage;
+  const [loaded, setLoaded] = useState(0);
   useLayoutEffect(() => {
+    if (!isLanguageReady(i18n, language)) {
+      let cancelled = false;
+      loadLanguage(language).then(
+        () => {
+          if (!cancelled) setLoaded((count) => count + 1);
+        },
+        () => undefined, // the core is away or refused: the next choice tries again
+      );
+      return () => {
+        cancelled = true;
+      };
+    }
     if (i18n.language !== language) void i18n.changeLanguage(language);
     applyDocumentLanguage(language);
-  }, [i18n, language]);
+  }, [i18n, language, loadLanguage, loaded]);
 
   const { display } = state;
   useLayoutEffect(() => applyDisplaySettings(display), [display]);

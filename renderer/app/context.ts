@@ -4,7 +4,7 @@ import type { DisplaySettings } from '../display/settings';
 import type { AppState, Notice } from './state';
 
 export interface KioskActions {
-  chooseStartLanguage(language: LanguageCode): void;
+  chooseStartLanguage(language: LanguageCode): Promise<void>;
   start(serviceId: string): Promise<void>;
   answer(stepId: string, values: Record<string, AnswerInput>): Promise<void>;
   back(): Promise<void>;

@@ -1,6 +1,7 @@
 import { useMemo, useRef, type Dispatch } from 'react';
-import type { ApiError, ApiInput, ApiMethod, ApiResult, KioskBridge, SessionView } from '../../contract';
+import type { ApiError, ApiInput, ApiMethod, ApiResult, KioskBridge, LanguageCode, SessionView } from '../../contract';
 import { isNetworkError } from '../api/network-error';
+import { LanguageLoadError } from '../i18n/load-language';
 import type { KioskActions } from './context';
 import type { Action, AppState } from './state';
 
@@ -13,6 +14,8 @@ export function useSessionActions(
   bridge: KioskBridge,
   stateRef: { readonly current: AppState },
   dispatch: Dispatch<Action>,
+  /** Fetches a language's texts before the screen switches to it (see i18n/load-language.ts). */
+  loadLanguage: (language: LanguageCode) => Promise<void>,
 ): KioskActions & { resume(): Promise<SessionView | null> } {
   const inFlight = useRef(false);
 
@@ -74,6 +77,18 @@ export function useSessionActions(
       }
     }
 
+    /** Loads a language's texts; false (and the reason shown) when that failed. */
+    async function prepareLanguage(language: LanguageCode): Promise<boolean> {
+      try {
+        await loadLanguage(language);
+        return true;
+      } catch (error) {
+        if (isNetworkError(error)) dispatch({ type: 'connection', connected: false });
+        else dispatch({ type: 'apiError', code: error instanceof LanguageLoadError ? error.code : 'internal' });
+        return false;
+      }
+    }
+
     /** Runs one session call; ignores a second tap while one is under way. */
     async function sessionCall<M extends ApiMethod>(
       method: M,
@@ -100,8 +115,8 @@ export function useSessionActions(
 
     return {
       resume,
-      chooseStartLanguage(language) {
-        dispatch({ type: 'startLanguage', language });
+      async chooseStartLanguage(language) {
+        if (await prepareLanguage(language)) dispatch({ type: 'startLanguage', language });
       },
       async start(serviceId) {
         if (inFlight.current) return;
@@ -125,7 +140,11 @@ export function useSessionActions(
           target: { kind: 'step', stepId, returnToCheck: true },
         })),
       goToCheck: () => sessionCall('session.goTo', (sessionId) => ({ sessionId, target: { kind: 'check' } })),
-      setLanguage: (language) => sessionCall('session.setLanguage', (sessionId) => ({ sessionId, language })),
+      // The texts first, so the page switches in one go; the answers stay in the core.
+      async setLanguage(language) {
+        if (!(await prepareLanguage(language))) return;
+        await sessionCall('session.setLanguage', (sessionId) => ({ sessionId, language }));
+      },
       submit: () => sessionCall('session.submit', (sessionId) => ({ sessionId })),
       async keepAlive() {
         const view = stateRef.current.view;
@@ -149,5 +168,5 @@ export function useSessionActions(
         dispatch({ type: 'reset', notice });
       },
     };
-  }, [bridge, stateRef, dispatch]);
+  }, [bridge, stateRef, dispatch, loadLanguage]);
 }

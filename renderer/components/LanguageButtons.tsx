@@ -1,5 +1,5 @@
 import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
+import { languageEntry } from '../../contract/languages';
 import type { LanguageCode } from '../../contract';
 
 interface LanguageButtonsProps {
@@ -9,13 +9,15 @@ interface LanguageButtonsProps {
   autoFocusCurrent?: boolean;
 }
 
-/** One button per language, each named in its own language and marked with its lang; never flags. */
+/**
+ * One button per language, each named in its own language and marked with its lang; never flags. The names come from the contract, as a language's texts are
+ * loaded only when it is chosen.
+ */
 export function LanguageButtons({ languages, current, onChoose, autoFocusCurrent }: LanguageButtonsProps) {
-  const { i18n } = useTranslation();
   return (
     <ul className="language-list">
       {languages.map((code) => {
-        const name = i18n.getFixedT(code)('language.nativeName', { ns: 'common' });
+        const name = languageEntry(code).nativeName;
         const isCurrent = code === current;
         return (
           <li key={code}>

@@ -28,13 +28,18 @@ export function OfficeDetails({ service }: { service: ServiceDefinition }) {
         {office.phone && (
           <div className="summary-list__row">
             <dt className="summary-list__key">{t('confirmation.phone')}</dt>
-            <dd className="summary-list__value">{office.phone}</dd>
+            <dd className="summary-list__value">
+              {/* Digits and spaces would be reordered in a right-to-left page ("401-0 04141"). */}
+              <bdi dir="ltr">{office.phone}</bdi>
+            </dd>
           </div>
         )}
         {office.email && (
           <div className="summary-list__row">
             <dt className="summary-list__key">{t('confirmation.email')}</dt>
-            <dd className="summary-list__value">{office.email}</dd>
+            <dd className="summary-list__value">
+              <bdi dir="ltr">{office.email}</bdi>
+            </dd>
           </div>
         )}
       </dl>

@@ -5,7 +5,6 @@ import { initReactI18next } from 'react-i18next';
 import type { Catalog } from '../../contract';
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES } from '../../contract/languages';
 import de from '../locales/de.json';
-import en from '../locales/en.json';
 
 export const COMMON_NS = 'common';
 
@@ -14,17 +13,24 @@ export const COMMON_NS = 'common';
 // message, tens of milliseconds on a terminal's CPU while the resident waits for the first screen.
 IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(typeof locales === 'string' ? locales : locales[0]!);
 
-/** One i18next instance for the renderer. ICU syntax everywhere: {name}, {count, plural, …}. */
+/**
+ * One i18next instance for the renderer. ICU syntax everywhere: {name}, {count, plural, …}.
+ * Only German is bundled with the start screen; every other language is added by
+ * `createLanguageLoader` (./load-language.ts) when the resident chooses it.
+ */
 export function createI18n(): I18n {
   const instance = i18next.createInstance();
   void instance
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources: { de: { common: de }, en: { common: en } },
+      resources: { [DEFAULT_LANGUAGE]: { common: de } },
       lng: DEFAULT_LANGUAGE,
       fallbackLng: DEFAULT_LANGUAGE,
       supportedLngs: [...LANGUAGE_CODES],
+      // 'de-x-ls' is a language of its own here, not German with a fallback chain.
+      nonExplicitSupportedLngs: false,
+      load: 'currentOnly',
       ns: [COMMON_NS],
       defaultNS: COMMON_NS,
       fallbackNS: COMMON_NS,
@@ -36,12 +42,16 @@ export function createI18n(): I18n {
   return instance;
 }
 
-/** Adds every service's texts (namespace svc-<id>) delivered by catalog.get. */
+/** Adds the service texts (namespace svc-<id>) delivered by catalog.get: the default language only. */
 export function addServiceTranslations(instance: I18n, catalog: Catalog): void {
   for (const [language, namespaces] of Object.entries(catalog.translations)) {
-    for (const [namespace, resources] of Object.entries(namespaces)) {
-      instance.addResourceBundle(language, namespace, resources, true, true);
-    }
+    addNamespaces(instance, language, namespaces);
+  }
+}
+
+export function addNamespaces(instance: I18n, language: string, namespaces: Record<string, Record<string, unknown>>) {
+  for (const [namespace, resources] of Object.entries(namespaces)) {
+    instance.addResourceBundle(language, namespace, resources, true, true);
   }
 }
 

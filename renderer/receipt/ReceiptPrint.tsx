@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { isLanguageCode, languageEntry, receiptLanguage } from '../../contract/languages';
 import { useReceiptPrint, type ReceiptPrintStatus } from './useReceiptPrint';
 
 function PrinterIcon() {
@@ -41,11 +42,19 @@ function message(t: TFunction, status: ReceiptPrintStatus): string | null {
  * The status region is always there, so screen readers announce each change.
  */
 export function ReceiptPrint() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { status, print } = useReceiptPrint(t('receipt.frameTitle'));
   const text = message(t, status);
+  // Arabic receipts are printed in English (contract/languages.ts says why); say so before printing.
+  const language = i18n.language;
+  const printedIn = isLanguageCode(language) ? receiptLanguage(language) : language;
   return (
     <div className="receipt-print">
+      {printedIn !== language && isLanguageCode(printedIn) && (
+        <p className="receipt-print__language">
+          {t('receipt.language', { language: languageEntry(printedIn).nativeName })}
+        </p>
+      )}
       <Button className="button button--secondary receipt-print__button" onPress={print} isPending={status === 'busy'}>
         {status === 'busy' ? <span className="spinner receipt-print__spinner" aria-hidden="true" /> : <PrinterIcon />}
         {t('receipt.print')}

@@ -49,7 +49,7 @@ export function StartScreen() {
             <LanguageButtons
               languages={state.info?.languages ?? []}
               current={state.startLanguage}
-              onChoose={actions.chooseStartLanguage}
+              onChoose={(language) => void actions.chooseStartLanguage(language)}
             />
           </section>
 

@@ -23,7 +23,7 @@ describe('kiosk.info and catalog.get', () => {
       version: '9.9.9-test',
       mode: 'browser',
       defaultLanguage: 'de',
-      languages: ['de', 'en'],
+      languages: ['de', 'de-x-ls', 'en', 'tr', 'ar', 'ru', 'uk', 'pl'],
       idle: { timeoutMs: 60_000, warningMs: 60_000 },
       terminalName: 'Rathaus Foyer',
     });
@@ -36,14 +36,25 @@ describe('kiosk.info and catalog.get', () => {
     expect(info.idle).toEqual({ timeoutMs: 120_000, warningMs: 30_000 });
   });
 
-  it('lists services by order with their translations per language and namespace', async () => {
+  it('lists services by order with texts in the default language only (cold start)', async () => {
     kiosk = openTestCore();
     expect(kiosk.core.catalogProblems).toEqual([]);
     const catalog = await kiosk.value('catalog.get', {});
     expect(catalog.services.map((service) => service.id)).toEqual(['test-feedback', 'test-move']);
-    expect(Object.keys(catalog.translations).sort()).toEqual(['de', 'en']);
+    expect(Object.keys(catalog.translations)).toEqual(['de']);
     expect(catalog.translations.de!['svc-test-move']!.title).toBe('Umzug (Test)');
-    expect(catalog.translations.en!['svc-test-feedback']!.title).toBe('Feedback');
+  });
+
+  it('delivers service texts in another language on demand, validated like every call', async () => {
+    kiosk = openTestCore();
+    const english = await kiosk.value('catalog.translations', { language: 'en' });
+    expect(english.language).toBe('en');
+    expect(Object.keys(english.translations).sort()).toEqual(['svc-test-feedback', 'svc-test-move']);
+    expect(english.translations['svc-test-feedback']!.title).toBe('Feedback');
+    const refused = await kiosk.core.dispatch('catalog.translations', { language: 'xx' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const extra = await kiosk.core.dispatch('catalog.translations', { language: 'en', more: 1 });
+    expect(extra).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_CODES } from '../../contract';
 import { loadCatalog } from '../../core/catalog/load-catalog';
 import { createMemoryLogger } from '../../core/logging';
 import { openTestCore, PROJECT_RESOURCES, removeDir } from '../fixtures/core-harness';
@@ -15,13 +16,15 @@ describe('the shipped services', () => {
     for (const service of catalog.services) expect(service.schemaUri).toMatch(/\S/);
   });
 
-  it('are served by catalog.get with de and en texts', async () => {
+  it('are served in German by catalog.get and in every language by catalog.translations', async () => {
     const kiosk = openTestCore({ resourcesDir: PROJECT_RESOURCES });
     try {
       expect(kiosk.core.catalogProblems).toEqual([]);
       const catalog = await kiosk.value('catalog.get', {});
-      for (const language of ['de', 'en']) {
-        expect(Object.keys(catalog.translations[language]!).sort()).toEqual([
+      expect(Object.keys(catalog.translations)).toEqual(['de']);
+      for (const language of LANGUAGE_CODES) {
+        const { translations } = await kiosk.value('catalog.translations', { language });
+        expect(Object.keys(translations).sort(), language).toEqual([
           'svc-maengel-melden',
           'svc-meldebescheinigung',
           'svc-sperrmuell',

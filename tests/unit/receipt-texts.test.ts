@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_CODES } from '../../contract';
+import { LANGUAGE_CODES, RECEIPT_LANGUAGE_CODES } from '../../contract';
 import { loadReceiptFonts } from '../../core/receipt/fonts';
 import { normalizeForFonts } from '../../core/receipt/font-runs';
 import { RECEIPT_TEXT_KEYS, receiptLocalesDir } from '../../core/receipt/receipt-texts';
@@ -11,7 +11,8 @@ import { PROJECT_RESOURCES, SAMPLE_REFERENCE, SAMPLE_SUBMITTED_AT, shippedCatalo
 
 /**
  * The receipt's own labels live in resources/receipt/locales/<lang>.json.
- * Every kiosk language must have every key (a receipt must never show a raw
+ * Every language a receipt is printed in (all kiosk languages but Arabic,
+ * whose receipt is English: see contract/languages.ts) must have every key (a receipt must never show a raw
  * key), no stale ones, the same placeholders, and valid ICU syntax.
  */
 
@@ -31,12 +32,13 @@ const read = (language: string) =>
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
 
 describe('receipt locale files', () => {
-  it('exist for every kiosk language and for no other', () => {
+  it('exist for every receipt language and for no other', () => {
     const files = readdirSync(localesDir).filter((name) => name.endsWith('.json'));
-    expect(files.sort()).toEqual(LANGUAGE_CODES.map((code) => `${code}.json`).sort());
+    expect(files.sort()).toEqual(RECEIPT_LANGUAGE_CODES.map((code) => `${code}.json`).sort());
+    expect(RECEIPT_LANGUAGE_CODES).not.toContain('ar');
   });
 
-  it.each(LANGUAGE_CODES)(
+  it.each(RECEIPT_LANGUAGE_CODES)(
     '%s has exactly the keys the receipt uses, each a non-empty valid ICU message',
     (language) => {
       expect(existsSync(join(localesDir, `${language}.json`))).toBe(true);
@@ -57,7 +59,7 @@ describe('receipt locale files', () => {
     },
   );
 
-  it.each(LANGUAGE_CODES)('%s uses the same placeholders as German', (language) => {
+  it.each(RECEIPT_LANGUAGE_CODES)('%s uses the same placeholders as German', (language) => {
     const german = read('de');
     const texts = read(language);
     for (const key of RECEIPT_TEXT_KEYS) {
@@ -66,7 +68,7 @@ describe('receipt locale files', () => {
   });
 
   it('name a real Intl locale for dates and money', () => {
-    for (const language of LANGUAGE_CODES) {
+    for (const language of RECEIPT_LANGUAGE_CODES) {
       const locale = read(language)['format.locale'] as string;
       expect(Intl.DateTimeFormat.supportedLocalesOf([locale])).toEqual([locale]);
     }
@@ -74,11 +76,13 @@ describe('receipt locale files', () => {
 });
 
 describe('every receipt of every service and language', () => {
-  it('builds (no missing service text) and needs only the kiosk font, no system font', () => {
+  it('builds (no missing service text); Latin-script ones need only the kiosk font, no system font', () => {
     const catalog = shippedCatalog();
     const maker = createReceiptMaker({ resourcesDir: PROJECT_RESOURCES, catalog });
-    // Without the DejaVu fallback: German and English receipts must not depend on a Debian package.
-    const fonts = loadReceiptFonts({ fallback: null });
+    // Without the DejaVu fallback: receipts in Latin script must not depend on a Debian package.
+    // Cyrillic (ru, uk) needs DejaVu Sans (fonts-dejavu-core), as the README says.
+    const kioskFontOnly = loadReceiptFonts({ fallback: null });
+    const withFallback = loadReceiptFonts();
     for (const service of catalog.services) {
       for (const language of LANGUAGE_CODES) {
         const model = maker.model({
@@ -88,6 +92,8 @@ describe('every receipt of every service and language', () => {
           language,
         });
         const text = normalizeForFonts(JSON.stringify(model));
+        const fonts = language === 'ru' || language === 'uk' ? withFallback : kioskFontOnly;
+        if (language === 'ar') expect(model.language, 'an Arabic session gets an English receipt').toBe('en');
         for (const weight of ['regular', 'bold'] as const) {
           const missing = [...new Set(text)].filter(
             (char) => !fonts[weight].some((face) => face.covers(char.codePointAt(0)!)),

@@ -4,6 +4,7 @@ import { stateAfterBoot } from '../../renderer/app/boot';
 import { initialState, reducer, screenKey } from '../../renderer/app/state';
 import { draftFromAnswer, inputFromDraft } from '../../renderer/fields/draft';
 import { answerText } from '../../renderer/i18n/answerText';
+import { COMMON_LOCALES } from '../../renderer/i18n/load-language';
 import { createI18n } from '../../renderer/i18n/setup';
 
 const SESSION = '8f0c3c52-0b7e-4a3c-9d8e-3f1f2b7e9a10';
@@ -125,7 +126,9 @@ describe('renderer answer text on the check page', () => {
     );
   });
 
-  it('uses English words and dates in English', () => {
+  it('uses English words and dates in English, once English is loaded', async () => {
+    // Only German is bundled; the language loader adds the others (see renderer-language-loading.test.ts).
+    i18n.addResourceBundle('en', 'common', (await COMMON_LOCALES.en()).default);
     const t = i18n.getFixedT('en');
     expect(answerText(t, 'svc-demo', { name: 'd', type: 'date', optional: false, personal: true }, '1980-12-24')).toBe(
       '24 December 1980',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGE_CODES } from '../../contract';
 
 /**
  * i18next-icu parses every service text as an ICU message. A stray brace or a
@@ -21,7 +22,7 @@ function texts(object: unknown, prefix = ''): [string, string][] {
 }
 
 describe.each(serviceIds)('texts of %s', (id) => {
-  it.each(['de', 'en'])('are valid ICU messages in %s', (lang) => {
+  it.each(LANGUAGE_CODES)('are valid ICU messages in %s', (lang) => {
     const locale: unknown = JSON.parse(readFileSync(join(servicesDir, id, 'locales', `${lang}.json`), 'utf8'));
     const entries = texts(locale);
     expect(entries.length).toBeGreaterThan(20);

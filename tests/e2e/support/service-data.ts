@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Field, ServiceDefinition, Step } from '../../../contract';
+import { LANGUAGE_CODES, type Field, type LanguageCode, type ServiceDefinition, type Step } from '../../../contract';
 import { RENDERER_LOCALES_DIR, SERVICES_DIR } from './paths';
 
 /**
@@ -9,7 +9,7 @@ import { RENDERER_LOCALES_DIR, SERVICES_DIR } from './paths';
  * new step needs no test change.
  */
 
-export type Lang = 'de' | 'en';
+export type Lang = LanguageCode;
 type Tree = { [key: string]: string | Tree };
 
 export interface JsonSchemaProperty {
@@ -54,10 +54,9 @@ export function loadServices(): LoadedService[] {
     if (!existsSync(file)) continue;
     const definition = readJson<ServiceDefinition>(file);
     const schema = readJson<LoadedService['schema']>(join(SERVICES_DIR, id, definition.schema));
-    const texts = {
-      de: readJson<Tree>(join(SERVICES_DIR, id, 'locales', 'de.json')),
-      en: readJson<Tree>(join(SERVICES_DIR, id, 'locales', 'en.json')),
-    };
+    const texts = Object.fromEntries(
+      LANGUAGE_CODES.map((code) => [code, readJson<Tree>(join(SERVICES_DIR, id, 'locales', `${code}.json`))]),
+    ) as Record<Lang, Tree>;
     services.push({ definition, schema, texts });
   }
   return services.sort((a, b) => a.definition.order - b.definition.order);
