@@ -12,12 +12,14 @@ import { measureDrain, measureRecovery, measureSubmit } from './portal-bench';
 import { runCrashTrials } from '../tests/fixtures/sync-crash-harness';
 import { chromium } from '@playwright/test';
 import { median, percentile } from './stats';
+import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
 
 /**
  * `npm run bench [-- --json <file>]`: cold start, step transition and autosave
  * commit, all measured in one run on this machine, against the targets of the
  * design. The autosave figure is judged against the raw fsync cost of the same
  * disk measured seconds earlier, not an absolute number (DESIGN §7).
+ * `--only speech` measures the spoken prompts alone (screen change → first audio sample).
  */
 
 interface Row {
@@ -35,6 +37,7 @@ const SUBMITS = 200;
 const DRAIN_COUNT = 500;
 const OUTAGE_COUNT = 200;
 const CRASH_TRIALS = 1000;
+const SPEECH_BROWSER_ROUNDS = 3;
 
 function argValue(flag: string): string | undefined {
   const index = process.argv.indexOf(flag);
@@ -84,8 +87,20 @@ async function main(): Promise<void> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // As the kiosk's Chromium: every screen is spoken as it appears.
+      '--autoplay-policy=no-user-gesture-required',
     ],
   });
+  const only = argValue('--only');
+  if (only === 'speech') {
+    try {
+      rows.push(...(await measureSpeech(browser, tmp, services)));
+    } finally {
+      await browser.close();
+    }
+    finish(rows, tmp, jsonFile);
+    return;
+  }
   try {
     console.error(`bench: cold start × ${COLD_RUNS}`);
     const cold = await measureColdStart(browser, START_SCRIPT, tmp, COLD_RUNS);
@@ -117,6 +132,7 @@ async function main(): Promise<void> {
     rows.push({ name: 'step_transition_p50', value: percentile(steps, 50), unit: 'ms', target: null });
     rows.push({ name: 'step_transition_p95', value: stepP95, unit: 'ms', target: '<= 50', pass: stepP95 <= 50 });
     rows.push({ name: 'step_transition_count', value: steps.length, unit: 'steps', target: '>= 200' });
+    rows.push(...(await measureSpeech(browser, tmp, services)));
   } finally {
     await browser.close();
   }
@@ -201,6 +217,22 @@ async function main(): Promise<void> {
     pass: crash.integrityFailures === 0,
   });
 
+  finish(rows, tmp, jsonFile);
+}
+
+async function measureSpeech(
+  browser: Awaited<ReturnType<typeof chromium.launch>>,
+  tmp: string,
+  services: ReturnType<typeof loadServices>,
+): Promise<Row[]> {
+  console.error('bench: spoken prompts, core path (every screen, language and rate)');
+  const core = await measureSpeechCore(tmp, join(ROOT, 'resources'));
+  console.error('bench: spoken prompts in the browser (every question of every service)');
+  const inBrowser = await measureSpeechBrowser(browser, START_SCRIPT, tmp, services, SPEECH_BROWSER_ROUNDS);
+  return speechRows(core, inBrowser);
+}
+
+function finish(rows: Row[], tmp: string, jsonFile: string | undefined): void {
   rmSync(tmp, { recursive: true, force: true });
   printTable(rows);
   if (jsonFile) {

@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/components.css';
 import './styles/fields.css';
+import './styles/speech.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AnswerInput, LanguageCode } from '../../contract';
-import type { AppState, Notice } from './state';
+import type { AppState, Notice, SpeechSettings } from './state';
 
 export interface KioskActions {
   chooseStartLanguage(language: LanguageCode): void;
@@ -15,6 +15,8 @@ export interface KioskActions {
   end(reason: 'resident' | 'finished'): Promise<void>;
   /** Local return to the start screen (idle countdown ran out). */
   reset(notice: Notice | null): void;
+  /** Speech rate, volume or "Meine Angaben vorlesen"; reset with the session. */
+  setSpeech(settings: Partial<SpeechSettings>): void;
 }
 
 export interface KioskContextValue {

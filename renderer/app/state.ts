@@ -8,6 +8,21 @@ import type {
   SessionView,
 } from '../../contract';
 import { DEFAULT_LANGUAGE } from '../../contract/languages';
+import { DEFAULT_SPEECH_RATE, type SpeechRate } from '../../contract/speech';
+
+/** Volume steps of the spoken prompts (gain = level / max). */
+export const SPEECH_VOLUME_LEVELS = 5;
+
+/** The resident's speech choices; they go with the session (the reset action restores these). */
+export interface SpeechSettings {
+  rate: SpeechRate;
+  /** 1 … SPEECH_VOLUME_LEVELS */
+  volume: number;
+  /** "Meine Angaben vorlesen": the resident's own answers are spoken only when this is on. */
+  speakAnswers: boolean;
+}
+
+export const DEFAULT_SPEECH_SETTINGS: SpeechSettings = { rate: DEFAULT_SPEECH_RATE, volume: 3, speakAnswers: false };
 
 /** Why the start screen shows a notice after a session went away. */
 export type Notice = 'sessionEnded' | 'idleEnded';
@@ -30,6 +45,7 @@ export interface AppState {
   apiError: ApiErrorCode | null;
   notice: Notice | null;
   busy: boolean;
+  speech: SpeechSettings;
 }
 
 export const initialState: AppState = {
@@ -45,6 +61,7 @@ export const initialState: AppState = {
   apiError: null,
   notice: null,
   busy: false,
+  speech: DEFAULT_SPEECH_SETTINGS,
 };
 
 export type Action =
@@ -56,7 +73,8 @@ export type Action =
   | { type: 'apiError'; code: ApiErrorCode | null }
   | { type: 'reset'; notice: Notice | null }
   | { type: 'startLanguage'; language: LanguageCode }
-  | { type: 'busy'; busy: boolean };
+  | { type: 'busy'; busy: boolean }
+  | { type: 'speech'; settings: Partial<SpeechSettings> };
 
 /** Identifies what is on screen; a change means new page (focus to h1, errors cleared). */
 export function screenKey(view: SessionView | null): string {
@@ -93,7 +111,8 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'apiError':
       return { ...state, apiError: action.code };
     case 'reset':
-      // Everything about the last resident goes; the next one starts in the default language.
+      // Everything about the last resident goes; the next one starts in the default language,
+      // with the default speech rate and volume and their answers not spoken.
       return {
         ...initialState,
         booted: state.booted,
@@ -107,5 +126,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, startLanguage: action.language, notice: null };
     case 'busy':
       return { ...state, busy: action.busy };
+    case 'speech':
+      return { ...state, speech: { ...state.speech, ...action.settings } };
   }
 }

@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useKiosk } from './context';
+import { DEFAULT_SPEECH_SETTINGS } from './state';
 
 /** The core is told at most this often that someone is still at the terminal. */
 const KEEP_ALIVE_THROTTLE_MS = 10_000;
 
 /**
  * Touches and key presses anywhere keep the session alive (throttled). On the
- * start screen, a non-default language chosen by someone who walked away goes
+ * start screen, a non-default language (or speech setting) chosen by someone who walked away goes
  * back to the default after the idle timeout. Also blocks the long-press menu.
  */
 export function useActivity(): void {
@@ -46,11 +47,12 @@ export function useActivity(): void {
     lastKeepAlive.current = Date.now();
   }, [sessionId]);
 
-  const { view, info, startLanguage, notice } = state;
+  const { view, info, startLanguage, notice, speech } = state;
+  const speechChanged = speech !== DEFAULT_SPEECH_SETTINGS;
   useEffect(() => {
     if (view || !info) return;
     const defaultLanguage = info.defaultLanguage;
-    if (startLanguage === defaultLanguage && !notice) return;
+    if (startLanguage === defaultLanguage && !notice && !speechChanged) return;
     // Count from the moment the start screen (or its language, or its notice) appeared.
     lastActivity.current = Date.now();
     const timer = setInterval(() => {
@@ -58,5 +60,5 @@ export function useActivity(): void {
       actions.reset(null);
     }, 1000);
     return () => clearInterval(timer);
-  }, [view, info, startLanguage, notice, actions]);
+  }, [view, info, startLanguage, notice, speechChanged, actions]);
 }

@@ -6,14 +6,28 @@ import { HelpButton } from '../components/HelpButton';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { ServiceTile } from '../components/ServiceTile';
+import { SpeechBar } from '../components/SpeechBar';
+import { startScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
 
 /** Attract and start screen: welcome, language, services. */
 export function StartScreen() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { state, actions } = useKiosk();
   const title = t('start.title');
   const headingRef = useScreenFocus('start', t('app.title', { page: title, app: t('app.name') }));
   const services = [...(state.catalog?.services ?? [])].sort((a, b) => a.order - b.order);
+  const languages = state.info?.languages ?? [];
+  useScreenSpeech(
+    `start|${state.notice ?? ''}|${state.apiError ?? ''}`,
+    startScript(t, {
+      notice: state.notice,
+      apiError: state.apiError,
+      languages,
+      services,
+      nativeName: (code) => i18n.getFixedT(code)('language.nativeName', { ns: 'common' }),
+    }),
+  );
 
   return (
     <div className="page page--start">
@@ -39,7 +53,7 @@ export function StartScreen() {
               {t('start.languageHeading')}
             </h2>
             <LanguageButtons
-              languages={state.info?.languages ?? []}
+              languages={languages}
               current={state.startLanguage}
               onChoose={actions.chooseStartLanguage}
             />
@@ -63,6 +77,7 @@ export function StartScreen() {
           </section>
         </main>
       </div>
+      <SpeechBar />
       <Footer />
     </div>
   );
