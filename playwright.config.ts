@@ -37,6 +37,8 @@ export default defineConfig({
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // As the kiosk's Chromium (launcher/chromium.ts): screens are spoken without a gesture first.
+        '--autoplay-policy=no-user-gesture-required',
       ],
     },
   },

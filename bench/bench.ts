@@ -12,10 +12,11 @@ import { measureDrain, measureRecovery, measureSubmit } from './portal-bench';
 import { runCrashTrials } from '../tests/fixtures/sync-crash-harness';
 import { chromium, type Browser } from '@playwright/test';
 import { median, percentile } from './stats';
+import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
 
 /**
  * `npm run bench [-- --json <file>] [-- --only cold,autosave]`: cold start, step
- * transition, autosave commit, portal submit, drain, outage recovery and crash
+ * transition, spoken prompts (screen change → first audio sample), autosave commit, portal submit, drain, outage recovery and crash
  * trials, all measured in one run on this machine, against the targets of the
  * issues. The autosave figure is judged against the raw fsync cost of the same
  * disk sampled alternately with it, not an absolute number (DESIGN §7).
@@ -36,6 +37,7 @@ const SUBMITS = 200;
 const DRAIN_COUNT = 500;
 const OUTAGE_COUNT = 200;
 const CRASH_TRIALS = 1000;
+const SPEECH_BROWSER_ROUNDS = 3;
 
 function argValue(flag: string): string | undefined {
   const index = process.argv.indexOf(flag);
@@ -69,6 +71,7 @@ function printTable(rows: Row[]): void {
 interface BenchContext {
   tmp: string;
   service: LoadedService;
+  services: LoadedService[];
   rows: Row[];
   /** One Chromium for the browser sections, launched on first use. */
   browser(): Promise<Browser>;
@@ -203,10 +206,19 @@ async function crashSection({ rows }: BenchContext): Promise<void> {
   });
 }
 
+async function speechSection({ tmp, services, rows, browser }: BenchContext): Promise<void> {
+  console.error('bench: spoken prompts, core path (every screen, language and rate)');
+  const core = await measureSpeechCore(tmp, join(ROOT, 'resources'));
+  console.error('bench: spoken prompts in the browser (every question of every service)');
+  const inBrowser = await measureSpeechBrowser(await browser(), START_SCRIPT, tmp, services, SPEECH_BROWSER_ROUNDS);
+  rows.push(...speechRows(core, inBrowser));
+}
+
 /** In the order they run; `--only cold,autosave` runs a subset. */
 const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   cold: coldStartSection,
   steps: stepSection,
+  speech: speechSection,
   autosave: autosaveSection,
   submit: submitSection,
   drain: drainSection,
@@ -239,16 +251,22 @@ async function main(): Promise<void> {
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        // As the kiosk's Chromium: every screen is spoken as it appears.
+        '--autoplay-policy=no-user-gesture-required',
       ],
     }));
   try {
     for (const [name, section] of Object.entries(SECTIONS)) {
-      if (!only || only.includes(name)) await section({ tmp, service, rows, browser });
+      if (!only || only.includes(name)) await section({ tmp, service, services, rows, browser });
     }
   } finally {
     if (launched) await (await launched).close();
   }
 
+  finish(rows, tmp, jsonFile);
+}
+
+function finish(rows: Row[], tmp: string, jsonFile: string | undefined): void {
   rmSync(tmp, { recursive: true, force: true });
   printTable(rows);
   if (jsonFile) {

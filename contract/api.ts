@@ -5,6 +5,7 @@ import { OutboxStatusSchema } from './outbox';
 import { resultSchema, type Result } from './result';
 import { ServiceDefinitionSchema } from './service';
 import { SESSION_END_REASONS, SessionViewSchema } from './session';
+import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
 
 /**
  * The one API between renderer and core. Each method has a runtime schema for
@@ -51,6 +52,15 @@ export const ReceiptFileSchema = z.object({
   pdfBase64: z.base64().max(4_000_000),
 });
 export type ReceiptFile = z.infer<typeof ReceiptFileSchema>;
+
+export const SpeechAudioSchema = z.object({
+  /** A mono 16-bit PCM WAV file as base64, so it travels as JSON over both transports. */
+  wavBase64: z.base64().max(8_000_000),
+  durationMs: z.number().nonnegative(),
+  /** Whether the core had it in its prompt cache. */
+  cached: z.boolean(),
+});
+export type SpeechAudio = z.infer<typeof SpeechAudioSchema>;
 
 export const api = {
   'kiosk.info': { input: z.strictObject({}), output: KioskInfoSchema },
@@ -111,6 +121,20 @@ export const api = {
   'session.end': {
     input: z.strictObject({ sessionId: SessionId, reason: z.enum(SESSION_END_REASONS).exclude(['idle', 'startup']) }),
     output: z.object({ ended: z.boolean() }),
+  },
+  /**
+   * One sentence of a spoken prompt as audio, synthesised offline in the core in the voice of
+   * `language`. `personal` marks the resident's own data (spoken only when they chose it): it is
+   * neither cached nor kept. The text is never logged.
+   */
+  'speech.synthesize': {
+    input: z.strictObject({
+      text: z.string().trim().min(1).max(MAX_SPOKEN_TEXT),
+      language: Language,
+      rate: z.enum(SPEECH_RATES),
+      personal: z.boolean().optional(),
+    }),
+    output: SpeechAudioSchema,
   },
   /** Delivery status of every outbox entry, for the help desk. Carries no personal data. */
   'outbox.status': { input: z.strictObject({}), output: OutboxStatusSchema },

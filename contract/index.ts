@@ -7,3 +7,4 @@ export * from './outbox';
 export * from './result';
 export * from './service';
 export * from './session';
+export * from './speech';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KioskEvent } from '../contract';
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES, type KioskEvent } from '../contract';
 import { createDispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
@@ -22,11 +22,13 @@ import { DeliveryStore } from './outbox/delivery-store';
 import { PortalConfigSchema, type PortalConfigInput } from './portal/portal-config';
 import { SyncWorker, type AttachmentRenderer } from './portal/sync-worker';
 import { readPackageVersion } from './version';
+import { createSpeechService } from './speech/speech-service';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IDLE_WARNING_MS = 30_000;
 const SWEEP_INTERVAL_MS = 1_000;
 const SYNC_TICK_MS = 1_000;
+const SPEECH_WARM_UP_AFTER_MS = 4_000;
 
 export function idleConfig(options: Pick<KioskCoreOptions, 'idleTimeoutMs' | 'idleWarningMs'>): IdleConfig {
   const positive = (value: number | undefined, fallback: number) =>
@@ -50,6 +52,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
 
   const db = openDatabase(join(options.dataDir, 'kiosk.db'));
   let timer: ReturnType<Clock['setInterval']> | undefined;
+  let speechTimer: ReturnType<typeof setTimeout> | undefined;
   try {
     const applied = migrate(db, MIGRATIONS, { now: clock.now });
     for (const version of applied) logger.info('db.migrated', { migration: version });
@@ -91,6 +94,23 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     };
     recoverAtStartup(ctx);
 
+    // The speech engine (WebAssembly and 24 MB of voices) loads in its own chunk, on first use or
+    // a few seconds after start-up: never on the way to the first screen.
+    const speech = createSpeechService({
+      loadEngine:
+        options.speech?.loadEngine ??
+        (() => import('./speech/espeak-engine').then((engine) => engine.createEspeakEngine())),
+      logger,
+    });
+    const warmUpAfterMs =
+      options.speech?.warmUpAfterMs === undefined ? SPEECH_WARM_UP_AFTER_MS : options.speech.warmUpAfterMs;
+    if (warmUpAfterMs !== null) {
+      // The default language first: the start screen speaks it.
+      const languages = [DEFAULT_LANGUAGE, ...LANGUAGE_CODES.filter((code) => code !== DEFAULT_LANGUAGE)];
+      speechTimer = setTimeout(() => void speech.warmUp(languages), warmUpAfterMs);
+      speechTimer.unref();
+    }
+
     const dispatch = createDispatch(
       createHandlers(ctx, {
         version: options.version ?? readPackageVersion(options.resourcesDir),
@@ -102,6 +122,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
           maker: lazyReceiptMaker({ resourcesDir: options.resourcesDir, catalog, timeZone }),
           printer: options.receiptPrinter,
         },
+        speech,
       }),
       logger,
     );
@@ -127,6 +148,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         if (closed) return;
         closed = true;
         clock.clearInterval(timer);
+        clearTimeout(speechTimer);
+        void speech.close();
         portal?.stop();
         listeners.clear();
         db.close();
@@ -134,6 +157,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     };
   } catch (error) {
     if (timer !== undefined) clock.clearInterval(timer);
+    clearTimeout(speechTimer);
     db.close();
     throw error;
   }

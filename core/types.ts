@@ -2,6 +2,7 @@ import type { KioskEvent, Result } from '../contract';
 import type { PortalConfigInput } from './portal/portal-config';
 import type { AttachmentRenderer } from './portal/sync-worker';
 import type { PrecompiledCatalog } from './catalog/precompiled';
+import type { SpeechEngine } from './speech/engine';
 
 /** Injectable time source, so tests can move the clock. */
 export interface Clock {
@@ -43,6 +44,17 @@ export interface KioskCoreOptions {
   renderAttachments?: AttachmentRenderer;
   /** The terminal's own receipt printer (Electron); without it, session.printReceipt is refused. */
   receiptPrinter?: ReceiptPrinter;
+  speech?: SpeechOptions;
+}
+
+export interface SpeechOptions {
+  /** The synthesiser; default: espeak-ng (WebAssembly in a worker thread), loaded on first use. */
+  loadEngine?: () => Promise<SpeechEngine>;
+  /**
+   * Loads the engine this long after start-up even if nothing was spoken yet, so the first
+   * prompt is quick; never before the first screen. Default 4000 ms; null: only on first use.
+   */
+  warmUpAfterMs?: number | null;
 }
 
 /** Prints a receipt PDF on the terminal (the renderer offers it to the page's print instead in browser mode). */

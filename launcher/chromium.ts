@@ -49,6 +49,8 @@ export function chromiumArgs(url: string, userDataDir: string, runningAsRoot: bo
     '--disable-translate',
     '--disable-features=Translate,MediaRouter',
     '--overscroll-history-navigation=0',
+    // The terminal speaks every screen as it appears, before anyone has touched it (the idle warning too).
+    '--autoplay-policy=no-user-gesture-required',
     '--noerrdialogs',
     `--user-data-dir=${userDataDir}`,
     // Chromium refuses to start as root with its sandbox on; a kiosk should not run as root at all.

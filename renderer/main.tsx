@@ -12,6 +12,7 @@ import './styles/components.css';
 import './styles/fields.css';
 import './styles/display.css';
 import './styles/keyboard.css';
+import './styles/speech.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

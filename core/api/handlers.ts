@@ -15,6 +15,7 @@ import { printReceipt, receiptFile, type ReceiptSettings } from '../sessions/ses
 import { buildView } from '../sessions/session-view';
 import type { DeliveryStore } from '../outbox/delivery-store';
 import { outboxStatusEntry } from '../outbox/outbox-status';
+import type { SpeechService } from '../speech/speech-service';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -28,6 +29,7 @@ export interface InfoSettings {
   deliveries: DeliveryStore;
   portalConfigured: () => boolean;
   receipts: ReceiptSettings;
+  speech: SpeechService;
 }
 
 export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
@@ -68,6 +70,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.end': (input) => ok({ ended: endSession(ctx, input.sessionId, input.reason) }),
     'session.receipt': (input) => receiptFile(ctx, info.receipts, input.sessionId, input.layout),
     'session.printReceipt': (input) => printReceipt(ctx, info.receipts, input.sessionId),
+    'speech.synthesize': (input) => info.speech.synthesize(input),
     'outbox.status': () =>
       ok({ portalConfigured: info.portalConfigured(), entries: info.deliveries.statusList().map(outboxStatusEntry) }),
   };

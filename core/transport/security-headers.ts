@@ -18,8 +18,8 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    // Spoken prompts arrive as WAV data and are played from blob: or data: URLs.
-    "media-src 'self' blob: data:",
+    // Spoken prompts arrive as WAV bytes through the API and play through Web Audio, which needs no
+    // media-src: media stays under default-src 'none'.
     `connect-src ${connect}`,
     ...(options.frameSrc?.length ? [`frame-src ${options.frameSrc.join(' ')}`] : []),
     "base-uri 'none'",

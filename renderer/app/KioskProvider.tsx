@@ -9,6 +9,7 @@ import { loadBasics, type Basics } from './boot';
 import { KioskContext } from './context';
 import { initialState, reducer, type AppState } from './state';
 import { useSessionActions } from './useSessionActions';
+import { SpeechProvider } from '../speech/SpeechProvider';
 
 const BOOT_RETRY_MS = 2000;
 
@@ -112,5 +113,9 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
   useLayoutEffect(() => applyDisplaySettings(display), [display]);
 
   const value = useMemo(() => ({ state, actions }), [state, actions]);
-  return <KioskContext.Provider value={value}>{children}</KioskContext.Provider>;
+  return (
+    <KioskContext.Provider value={value}>
+      <SpeechProvider bridge={bridge}>{children}</SpeechProvider>
+    </KioskContext.Provider>
+  );
 }

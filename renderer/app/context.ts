@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { AnswerInput, LanguageCode } from '../../contract';
 import type { DisplaySettings } from '../display/settings';
-import type { AppState, Notice } from './state';
+import type { AppState, Notice, SpeechSettings } from './state';
 
 export interface KioskActions {
   chooseStartLanguage(language: LanguageCode): Promise<void>;
@@ -18,6 +18,8 @@ export interface KioskActions {
   setDisplay(display: DisplaySettings): void;
   /** Local return to the start screen (idle countdown ran out). */
   reset(notice: Notice | null): void;
+  /** Speech rate, volume or "Meine Angaben vorlesen"; reset with the session. */
+  setSpeech(settings: Partial<SpeechSettings>): void;
 }
 
 export interface KioskContextValue {

@@ -9,6 +9,21 @@ import type {
 } from '../../contract';
 import { DEFAULT_LANGUAGE } from '../../contract/languages';
 import { DEFAULT_DISPLAY, type DisplaySettings } from '../display/settings';
+import { DEFAULT_SPEECH_RATE, type SpeechRate } from '../../contract/speech';
+
+/** Volume steps of the spoken prompts (gain = level / max). */
+export const SPEECH_VOLUME_LEVELS = 5;
+
+/** The resident's speech choices; they go with the session (the reset action restores these). */
+export interface SpeechSettings {
+  rate: SpeechRate;
+  /** 1 … SPEECH_VOLUME_LEVELS */
+  volume: number;
+  /** "Meine Angaben vorlesen": the resident's own answers are spoken only when this is on. */
+  speakAnswers: boolean;
+}
+
+export const DEFAULT_SPEECH_SETTINGS: SpeechSettings = { rate: DEFAULT_SPEECH_RATE, volume: 3, speakAnswers: false };
 
 /** Why the start screen shows a notice after a session went away. */
 export type Notice = 'sessionEnded' | 'idleEnded';
@@ -33,6 +48,7 @@ export interface AppState {
   busy: boolean;
   /** Text size and contrast; chosen by the resident, reset with everything else for the next one. */
   display: DisplaySettings;
+  speech: SpeechSettings;
 }
 
 export const initialState: AppState = {
@@ -49,6 +65,7 @@ export const initialState: AppState = {
   notice: null,
   busy: false,
   display: DEFAULT_DISPLAY,
+  speech: DEFAULT_SPEECH_SETTINGS,
 };
 
 export type Action =
@@ -61,7 +78,8 @@ export type Action =
   | { type: 'reset'; notice: Notice | null }
   | { type: 'startLanguage'; language: LanguageCode }
   | { type: 'busy'; busy: boolean }
-  | { type: 'display'; display: DisplaySettings };
+  | { type: 'display'; display: DisplaySettings }
+  | { type: 'speech'; settings: Partial<SpeechSettings> };
 
 /** Identifies what is on screen; a change means new page (focus to h1, errors cleared). */
 export function screenKey(view: SessionView | null): string {
@@ -98,7 +116,8 @@ export function reducer(state: AppState, action: Action): AppState {
     case 'apiError':
       return { ...state, apiError: action.code };
     case 'reset':
-      // Everything about the last resident goes; the next one starts in the default language.
+      // Everything about the last resident goes; the next one starts in the default language,
+      // with the default speech rate and volume and their answers not spoken.
       return {
         ...initialState,
         booted: state.booted,
@@ -114,5 +133,7 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, busy: action.busy };
     case 'display':
       return { ...state, display: action.display };
+    case 'speech':
+      return { ...state, speech: { ...state.speech, ...action.settings } };
   }
 }

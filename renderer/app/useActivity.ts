@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react';
 import { isDefaultDisplay } from '../display/settings';
 import { useKiosk } from './context';
+import { DEFAULT_SPEECH_SETTINGS } from './state';
 
 /** The core is told at most this often that someone is still at the terminal. */
 const KEEP_ALIVE_THROTTLE_MS = 10_000;
 
 /**
  * Touches and key presses anywhere keep the session alive (throttled). On the
- * start screen, a non-default language or display setting chosen by someone who
+ * start screen, a non-default language, display or speech setting chosen by someone who
  * walked away goes back to the default after the idle timeout. Also blocks the long-press menu.
  */
 export function useActivity(): void {
@@ -47,11 +48,12 @@ export function useActivity(): void {
     lastKeepAlive.current = Date.now();
   }, [sessionId]);
 
-  const { view, info, startLanguage, notice, display } = state;
+  const { view, info, startLanguage, notice, display, speech } = state;
+  const speechChanged = speech !== DEFAULT_SPEECH_SETTINGS;
   useEffect(() => {
     if (view || !info) return;
     const defaultLanguage = info.defaultLanguage;
-    if (startLanguage === defaultLanguage && !notice && isDefaultDisplay(display)) return;
+    if (startLanguage === defaultLanguage && !notice && isDefaultDisplay(display) && !speechChanged) return;
     // Count from the moment the start screen (or its language, or its notice) appeared.
     lastActivity.current = Date.now();
     const timer = setInterval(() => {
@@ -59,5 +61,5 @@ export function useActivity(): void {
       actions.reset(null);
     }, 1000);
     return () => clearInterval(timer);
-  }, [view, info, startLanguage, notice, display, actions]);
+  }, [view, info, startLanguage, notice, display, speechChanged, actions]);
 }

@@ -167,6 +167,9 @@ export function useSessionActions(
       reset(notice) {
         dispatch({ type: 'reset', notice });
       },
+      setSpeech(settings) {
+        dispatch({ type: 'speech', settings });
+      },
     };
   }, [bridge, stateRef, dispatch, loadLanguage]);
 }

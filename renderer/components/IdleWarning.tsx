@@ -1,7 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { useSpeech } from '../speech/context';
+import { idleCountdownScript, idleScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { KioskModal } from './KioskModal';
+import { SpeakerIcon } from './SpeakerIcon';
 
 /** Announce on opening, then only every this many seconds: a per-second announcement would drown everything. */
 const ANNOUNCE_EVERY_S = 10;
@@ -21,6 +25,16 @@ export function IdleWarning({ remainingMs, onContinue }: { remainingMs: number; 
     const timer = setTimeout(() => setReady(true), 100);
     return () => clearTimeout(timer);
   }, []);
+
+  // Spoken when it opens (the resident may not be looking), then the countdown at each ten seconds.
+  const speech = useSpeech();
+  useScreenSpeech('idle', idleScript(t, seconds));
+  const lastSpoken = useRef(initial);
+  useEffect(() => {
+    if (announced >= lastSpoken.current) return;
+    lastSpoken.current = announced;
+    speech.speak(idleCountdownScript(t, announced));
+  }, [announced, speech, t]);
 
   return (
     <KioskModal
@@ -42,6 +56,10 @@ export function IdleWarning({ remainingMs, onContinue }: { remainingMs: number; 
       <div className="button-group">
         <Button className="button button--primary button--wide" autoFocus onPress={onContinue}>
           {t('idle.continue')}
+        </Button>
+        <Button className="button" onPress={() => speech.repeat()}>
+          <SpeakerIcon />
+          {t('speech.readAloud')}
         </Button>
       </div>
     </KioskModal>

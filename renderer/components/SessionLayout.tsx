@@ -6,6 +6,7 @@ import { useKiosk } from '../app/context';
 import { Footer } from './Footer';
 import { Notice } from './Notice';
 import { SessionHeader } from './SessionHeader';
+import { SpeechBar } from './SpeechBar';
 
 interface SessionLayoutProps {
   service: ServiceDefinition;
@@ -36,6 +37,7 @@ export function SessionLayout({ service, helpKey, afterSending, beforeMain, chil
           {children}
         </main>
       </div>
+      <SpeechBar />
       <Footer />
     </div>
   );

@@ -9,16 +9,22 @@ import { PrimaryButton } from '../components/PrimaryButton';
 import { SessionLayout } from '../components/SessionLayout';
 import { SummaryRow } from '../components/SummaryRow';
 import { answerText } from '../i18n/answerText';
+import { checkScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
 
 /** GOV.UK "check your answers": every visible step's fields with a change button, then send. */
 export function CheckScreen({ view, service }: { view: SessionView; service: ServiceDefinition }) {
   const { t } = useTranslation();
-  const { actions } = useKiosk();
+  const { state, actions } = useKiosk();
   const namespace = serviceNamespace(service.id);
   const title = t('check.title');
   const headingRef = useScreenFocus(
     screenKey(view),
     t('app.titleWithService', { page: title, service: t(service.titleKey, { ns: namespace }), app: t('app.name') }),
+  );
+  useScreenSpeech(
+    `${screenKey(view)}|${state.apiError ?? ''}|${state.speech.speakAnswers}`,
+    checkScript(t, { service, view, apiError: state.apiError, speakAnswers: state.speech.speakAnswers }),
   );
   const visible = new Set(view.visibleStepIds);
   const steps = service.journey.steps.filter((step) => visible.has(step.id));

@@ -10,6 +10,8 @@ import { ReferenceNumber } from '../components/ReferenceNumber';
 import { ReceiptPrint } from '../receipt/ReceiptPrint';
 import { SessionLayout } from '../components/SessionLayout';
 import { formatMoney } from '../i18n/format';
+import { confirmationScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
 
 /** GOV.UK confirmation page: panel with reference, what happens next, what to bring, fees, the office. */
 export function ConfirmationScreen({
@@ -30,6 +32,7 @@ export function ConfirmationScreen({
     t('app.titleWithService', { page: title, service: t(service.titleKey, { ns: namespace }), app: t('app.name') }),
   );
   const tn = (key: string) => t(key, { ns: namespace });
+  useScreenSpeech(screenKey(view), confirmationScript(t, service, reference));
 
   return (
     <SessionLayout service={service} afterSending>

@@ -13,6 +13,8 @@ import { SessionLayout } from '../components/SessionLayout';
 import { draftFromAnswer, inputFromDraft, type DraftValue } from '../fields/draft';
 import { FieldView } from '../fields/FieldView';
 import { fieldErrorText } from '../i18n/fieldErrors';
+import { questionScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
 
 interface QuestionScreenProps {
   view: SessionView;
@@ -49,6 +51,22 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
   const headingRef = useScreenFocus(
     screenKey(view),
     errors.length > 0 ? t('errors.titlePrefix', { title: baseTitle }) : baseTitle,
+  );
+
+  // Spoken: the errors shown, then the question; again after each failed answer.
+  const spokenErrors = state.fieldErrors.filter((error) => summaryErrors.some((shown) => shown.field === error.field));
+  useScreenSpeech(
+    `${screenKey(view)}|${state.errorSerial}|${state.apiError ?? ''}|${state.speech.speakAnswers}`,
+    questionScript(t, {
+      service,
+      step,
+      stepNumber,
+      stepCount,
+      answers: view.answers,
+      errors: spokenErrors,
+      apiError: state.apiError,
+      speakAnswers: state.speech.speakAnswers,
+    }),
   );
 
   const single = step.fields.length === 1;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
 import { markFirstScreenPainted } from '../app/first-screen-mark';
 import { useScreenFocus } from '../app/useScreenFocus';
@@ -9,6 +10,9 @@ import { HelpButton } from '../components/HelpButton';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { ServiceTile } from '../components/ServiceTile';
+import { SpeechBar } from '../components/SpeechBar';
+import { startScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
 
 /** Attract and start screen: welcome, language, services. */
 export function StartScreen() {
@@ -21,6 +25,18 @@ export function StartScreen() {
   useEffect(() => {
     if (hasServices) markFirstScreenPainted();
   }, [hasServices]);
+  const languages = state.info?.languages ?? [];
+  useScreenSpeech(
+    `start|${state.notice ?? ''}|${state.apiError ?? ''}`,
+    startScript(t, {
+      notice: state.notice,
+      apiError: state.apiError,
+      languages,
+      services,
+      // From the contract: other languages' texts are not loaded until chosen.
+      nativeName: (code) => languageEntry(code).nativeName,
+    }),
+  );
 
   return (
     <div className="page page--start">
@@ -47,7 +63,7 @@ export function StartScreen() {
               {t('start.languageHeading')}
             </h2>
             <LanguageButtons
-              languages={state.info?.languages ?? []}
+              languages={languages}
               current={state.startLanguage}
               onChoose={(language) => void actions.chooseStartLanguage(language)}
             />
@@ -71,6 +87,7 @@ export function StartScreen() {
           </section>
         </main>
       </div>
+      <SpeechBar />
       <Footer />
     </div>
   );

@@ -4,8 +4,8 @@ import { loadServices } from './support/service-data';
 
 /**
  * WCAG 2.2.1: the resident is warned before the session ends, can extend it
- * with "Weitermachen", and the countdown is announced (an aria-live region),
- * not only shown. Short timeouts via the kiosk's --idle-* flags.
+ * with "Weitermachen", and the countdown is announced (an aria-live region, and
+ * spoken by the terminal), not only shown. Short timeouts via the kiosk's --idle-* flags.
  */
 
 // Long enough that axe and a screenshot fit inside the warning before "Weitermachen" is pressed.
@@ -23,10 +23,15 @@ test('idle warning: announced countdown, "Weitermachen" extends, then the sessio
   const firstStep = service.definition.journey.steps[0]!;
   await driver.answerStep(service, firstStep);
   const question = await driver.h1().innerText();
+  // The terminal speaks the warning too (the resident may not be looking): playback starts with it.
+  const speechBar = page.locator('[data-speech-plays]');
+  const playsBefore = Number(await speechBar.getAttribute('data-speech-plays'));
 
   const warning = page.getByRole('alertdialog').or(page.getByRole('dialog'));
   await expect(warning).toBeVisible({ timeout: (TIMEOUT_S + 5) * 1000 });
   await expect(warning).toContainText(driver.t('idle.title'));
+  await expect.poll(async () => Number(await speechBar.getAttribute('data-speech-plays'))).toBeGreaterThan(playsBefore);
+  await expect(warning.getByRole('button', { name: driver.t('speech.readAloud') })).toBeVisible();
 
   // The countdown sits in a live region, and starts at (about) the warning time.
   const seconds = Number(/(\d+)/.exec(await warning.innerText())?.[1]);

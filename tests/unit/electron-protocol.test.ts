@@ -21,6 +21,7 @@ describe('app://kiosk/ protocol', () => {
     expect(ELECTRON_CSP).toContain("default-src 'none'");
     // Electron prints receipts in the main process: no frames at all.
     expect(ELECTRON_CSP).not.toContain('frame-src');
+    expect(ELECTRON_CSP).not.toContain('media-src');
     expect(answer.headers['X-Content-Type-Options']).toBe('nosniff');
   });
 

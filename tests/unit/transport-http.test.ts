@@ -121,6 +121,8 @@ describe('browser-mode HTTP transport', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${server.port} ws://localhost:${server.port}`);
     expect(csp).not.toContain('unsafe-inline');
+    // Spoken prompts play through Web Audio from API bytes: no media source is allowed at all.
+    expect(csp).not.toContain('media-src');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');

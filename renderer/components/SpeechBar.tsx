@@ -1,0 +1,48 @@
+import { useCallback, useSyncExternalStore } from 'react';
+import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useSpeech } from '../speech/context';
+import { SpeakerIcon } from './SpeakerIcon';
+import { SpeechSettings } from './SpeechSettings';
+
+/**
+ * At the foot of every screen: the caption of the sentence being spoken,
+ * "Vorlesen" and the speech settings. The caption repeats what the page shows,
+ * so it is not a live region (a screen reader would say everything twice), but
+ * it is not hidden either: what is on screen stays readable by every means.
+ * data-speech-status and data-speech-plays let tests observe playback.
+ */
+export function SpeechBar() {
+  const { t } = useTranslation();
+  const speech = useSpeech();
+  const { player } = speech;
+  const subscribe = useCallback((listener: () => void) => player.subscribe(listener), [player]);
+  const state = useSyncExternalStore(subscribe, () => player.state);
+  const speaking = state.status === 'playing' && state.sentence !== '';
+  return (
+    <section
+      className="speech-bar"
+      aria-label={t('speech.regionLabel')}
+      data-speech-status={state.status}
+      data-speech-plays={state.plays}
+    >
+      <div className="speech-bar__inner">
+        <div className="speech-bar__caption">
+          <span className="visually-hidden">{t('speech.captionLabel')}: </span>
+          {speaking ? (
+            <mark className="speech-bar__sentence">{state.sentence}</mark>
+          ) : (
+            <span className="speech-bar__idle">{t('speech.captionIdle')}</span>
+          )}
+        </div>
+        <div className="speech-bar__actions">
+          <Button className="button button--primary speech-bar__read" onPress={() => speech.repeat()}>
+            <SpeakerIcon />
+            {t('speech.readAloud')}
+          </Button>
+          <SpeechSettings />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { Button, Label, RadioButton, RadioField, RadioGroup, Switch } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { SPEECH_RATES, type SpeechRate } from '../../contract/speech';
+import { useKiosk } from '../app/context';
+import { SPEECH_VOLUME_LEVELS } from '../app/state';
+import { useSpeech } from '../speech/context';
+import { KioskModal } from './KioskModal';
+
+const RATE_KEYS: Record<SpeechRate, string> = {
+  slow: 'speech.rateSlow',
+  normal: 'speech.rateNormal',
+  fast: 'speech.rateFast',
+};
+
+/**
+ * "Vorlesen einstellen": speaking rate (3 steps), volume, and whether the
+ * resident's own answers are read out. Each change is heard at once in the new
+ * setting. Everything returns to the defaults when the session ends.
+ */
+export function SpeechSettings() {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const speech = useSpeech();
+  const [isOpen, setOpen] = useState(false);
+  const { rate, volume, speakAnswers } = state.speech;
+
+  function chooseRate(next: SpeechRate): void {
+    actions.setSpeech({ rate: next });
+    speech.speak([{ text: `${t('speech.rate')}: ${t(RATE_KEYS[next])}.` }], { rate: next });
+  }
+
+  function changeVolume(step: number): void {
+    const next = Math.min(SPEECH_VOLUME_LEVELS, Math.max(1, volume + step));
+    actions.setSpeech({ volume: next });
+    speech.player.setVolume(next / SPEECH_VOLUME_LEVELS);
+    speech.speak([
+      { text: `${t('speech.volume')}: ${t('speech.volumeLevel', { level: next, max: SPEECH_VOLUME_LEVELS })}.` },
+    ]);
+  }
+
+  return (
+    <>
+      <Button className="button speech-bar__settings" onPress={() => setOpen(true)}>
+        {t('speech.openSettings')}
+      </Button>
+      <KioskModal title={t('speech.settingsTitle')} isOpen={isOpen} onOpenChange={setOpen} className="modal--speech">
+        <RadioGroup
+          className="form-group speech-settings__group"
+          value={rate}
+          onChange={(value) => chooseRate(value as SpeechRate)}
+          orientation="horizontal"
+        >
+          <Label className="label">{t('speech.rate')}</Label>
+          <div className="choices choices--row">
+            {SPEECH_RATES.map((option) => (
+              <RadioField key={option} value={option} className="choice choice--radio">
+                <RadioButton className="choice__button">
+                  <span className="choice__control" aria-hidden="true" />
+                  <span className="choice__label">{t(RATE_KEYS[option])}</span>
+                </RadioButton>
+              </RadioField>
+            ))}
+          </div>
+        </RadioGroup>
+
+        <div className="form-group speech-settings__group" role="group" aria-labelledby="speech-volume-label">
+          <p className="label" id="speech-volume-label">
+            {t('speech.volume')}
+          </p>
+          <div className="speech-settings__volume">
+            <Button className="button" isDisabled={volume <= 1} onPress={() => changeVolume(-1)}>
+              {t('speech.volumeDown')}
+            </Button>
+            <output className="speech-settings__level" aria-live="off">
+              {t('speech.volumeLevel', { level: volume, max: SPEECH_VOLUME_LEVELS })}
+            </output>
+            <Button className="button" isDisabled={volume >= SPEECH_VOLUME_LEVELS} onPress={() => changeVolume(1)}>
+              {t('speech.volumeUp')}
+            </Button>
+          </div>
+        </div>
+
+        <Switch
+          className="speech-settings__switch"
+          isSelected={speakAnswers}
+          onChange={(selected) => actions.setSpeech({ speakAnswers: selected })}
+          aria-describedby="speech-answers-hint"
+        >
+          <span className="speech-settings__track" aria-hidden="true">
+            <span className="speech-settings__thumb" />
+          </span>
+          {t('speech.speakAnswers')}
+        </Switch>
+        <p className="hint" id="speech-answers-hint">
+          {t('speech.speakAnswersHint')}
+        </p>
+        <p className="dialog-text">{t('speech.resetNote')}</p>
+        <div className="button-group">
+          <Button className="button" autoFocus onPress={() => setOpen(false)}>
+            {t('speech.close')}
+          </Button>
+        </div>
+      </KioskModal>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+import type { TFunction } from 'i18next';
+import type {
+  AnswerValue,
+  ApiErrorCode,
+  Field,
+  FieldError,
+  LanguageCode,
+  ServiceDefinition,
+  SessionView,
+  Step,
+} from '../../contract';
+import { serviceNamespace } from '../../contract/namespaces';
+import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } from './spoken-text';
+
+/**
+ * What each screen says, composed from the same i18n texts as the screen
+ * (never scraped from the page). Pure functions of `t` and the screen's data,
+ * so unit tests can synthesise every screen of every service in every language.
+ */
+
+export interface Utterance {
+  text: string;
+  /** The resident's own data: spoken only when they switched it on, and never cached. */
+  personal?: boolean;
+  /** Spoken in another voice than the screen's (each language's name in itself). */
+  language?: LanguageCode;
+}
+
+/** Inputs a bystander must never hear, whatever the resident chose (none of today's field types). */
+const MASKED_AUTOCOMPLETE = /(^|\s)(current-password|new-password|one-time-code|cc-number|cc-csc)(\s|$)/;
+
+export function isMasked(field: Field): boolean {
+  return field.autocomplete !== undefined && MASKED_AUTOCOMPLETE.test(field.autocomplete);
+}
+
+const say = (text: string): Utterance => ({ text });
+
+function hasAnswer(value: AnswerValue | undefined): value is AnswerValue {
+  return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/** How an answer is said: option labels, yes/no, dates with the month as a word. */
+export function spokenAnswer(t: TFunction, namespace: string, field: Field, value: AnswerValue): string {
+  const option = (optionValue: string) => {
+    const found = field.options?.find((candidate) => candidate.value === optionValue);
+    return found ? spokenText(t, found.labelKey, { ns: namespace }) : optionValue;
+  };
+  if (typeof value === 'boolean') return t(value ? 'check.yes' : 'check.no');
+  if (Array.isArray(value)) return value.map((item) => (field.options ? option(item) : item)).join(', ');
+  if (typeof value === 'number') return String(value);
+  if (field.type === 'date') return spokenDate(t, value);
+  if (field.type === 'radio') return option(value);
+  if (field.type === 'tel') return spokenDigits(value);
+  return value;
+}
+
+/** The resident's answer, only when they chose to hear their own data and the field is not masked. */
+function answerUtterance(
+  t: TFunction,
+  namespace: string,
+  field: Field,
+  value: AnswerValue | undefined,
+  speakAnswers: boolean,
+): Utterance[] {
+  if (!speakAnswers || isMasked(field) || !hasAnswer(value)) return [];
+  return [{ text: t('speech.yourAnswer', { answer: spokenAnswer(t, namespace, field, value) }), personal: true }];
+}
+
+/** A field's problem in the service's own words, else the general ones; spoken forms first. */
+export function spokenFieldError(t: TFunction, namespace: string, error: FieldError): string {
+  const specific = `${namespace}:fields.${error.field}.errors.${error.code}`;
+  const general = `common:errors.field.${error.code}`;
+  return t([`${specific}_spoken`, specific, `${general}_spoken`, general], { ...error.params });
+}
+
+export interface StartScriptInput {
+  notice: 'sessionEnded' | 'idleEnded' | null;
+  apiError: ApiErrorCode | null;
+  languages: readonly LanguageCode[];
+  services: readonly ServiceDefinition[];
+  /** Each language's own name, in its own language. */
+  nativeName: (language: LanguageCode) => string;
+}
+
+export function startScript(t: TFunction, input: StartScriptInput): Utterance[] {
+  const out: Utterance[] = [];
+  if (input.notice) out.push(say(spokenText(t, `notice.${input.notice}`)));
+  if (input.apiError) out.push(say(spokenText(t, `errors.api.${input.apiError}`)));
+  out.push(say(spokenText(t, 'start.title')), say(spokenText(t, 'start.lead')));
+  if (input.languages.length > 1) {
+    out.push(say(spokenText(t, 'speech.chooseLanguage')));
+    for (const language of input.languages) out.push({ text: input.nativeName(language), language });
+  }
+  out.push(say(spokenText(t, 'start.servicesHeading')));
+  if (input.services.length === 0) out.push(say(spokenText(t, 'start.noServices')));
+  for (const service of input.services) {
+    out.push(say(spokenText(t, service.titleKey, { ns: serviceNamespace(service.id) })));
+  }
+  return out;
+}
+
+export interface QuestionScriptInput {
+  service: ServiceDefinition;
+  step: Step;
+  stepNumber: number;
+  stepCount: number;
+  answers: SessionView['answers'];
+  errors: readonly FieldError[];
+  apiError: ApiErrorCode | null;
+  speakAnswers: boolean;
+}
+
+/** Errors first (the error summary is at the top), then the question, its hint, each field and its options. */
+export function questionScript(t: TFunction, input: QuestionScriptInput): Utterance[] {
+  const { service, step } = input;
+  const ns = serviceNamespace(service.id);
+  const out: Utterance[] = [];
+  if (input.apiError) out.push(say(spokenText(t, `errors.api.${input.apiError}`)));
+  if (input.errors.length > 0) {
+    out.push(say(spokenText(t, 'errors.summaryTitle')));
+    for (const error of input.errors) out.push(say(spokenFieldError(t, ns, error)));
+  }
+  out.push(say(spokenText(t, 'nav.stepOf', { current: input.stepNumber, total: input.stepCount })));
+  out.push(say(spokenText(t, step.titleKey, { ns })));
+  const single = step.fields.length === 1;
+  // As on screen: a one-field step shows the field's own hint instead of the step's.
+  if (step.hintKey && !(single && step.fields[0]!.hintKey)) out.push(say(spokenText(t, step.hintKey, { ns })));
+  for (const field of step.fields) {
+    const label = field.labelKey ? spokenText(t, field.labelKey, { ns }) : single ? '' : field.name;
+    const optional = field.optional ? ` ${spokenText(t, 'field.optional')}` : '';
+    if (label || optional) out.push(say(`${label}${optional}`.trim()));
+    if (field.hintKey) out.push(say(spokenText(t, field.hintKey, { ns })));
+    if (field.type === 'date') out.push(say(spokenText(t, 'speech.dateHint')));
+    if (field.options) {
+      out.push(say(spokenText(t, 'speech.options', { count: field.options.length })));
+      for (const option of field.options) {
+        out.push(say(spokenText(t, option.labelKey, { ns })));
+        if (option.hintKey) out.push(say(spokenText(t, option.hintKey, { ns })));
+      }
+    }
+    out.push(...answerUtterance(t, ns, field, input.answers[field.name], input.speakAnswers));
+  }
+  return out;
+}
+
+export interface CheckScriptInput {
+  service: ServiceDefinition;
+  view: SessionView;
+  apiError: ApiErrorCode | null;
+  speakAnswers: boolean;
+}
+
+/** Each question's label; the answers themselves only when the resident switched them on. */
+export function checkScript(t: TFunction, input: CheckScriptInput): Utterance[] {
+  const { service, view } = input;
+  const ns = serviceNamespace(service.id);
+  const out: Utterance[] = [];
+  if (input.apiError) out.push(say(spokenText(t, `errors.api.${input.apiError}`)));
+  out.push(say(spokenText(t, 'check.title')), say(spokenText(t, 'check.lead')));
+  if (!input.speakAnswers) out.push(say(spokenText(t, 'speech.answersNotSpoken')));
+  const visible = new Set(view.visibleStepIds);
+  for (const step of service.journey.steps.filter((candidate) => visible.has(candidate.id))) {
+    for (const field of step.fields) {
+      const label = t([`check.${field.name}_spoken`, `check.${field.name}`, field.labelKey ?? step.titleKey], { ns });
+      const value = view.answers[field.name];
+      if (input.speakAnswers && !isMasked(field)) {
+        const answer = hasAnswer(value) ? spokenAnswer(t, ns, field, value) : t('check.notGiven');
+        out.push({ text: t('speech.labelledAnswer', { label, answer }), personal: true });
+      } else {
+        out.push(say(label));
+      }
+    }
+  }
+  out.push(say(spokenText(t, 'check.sendHeading')), say(spokenText(t, 'check.sendText')));
+  return out;
+}
+
+/** The reference letter by letter, what happens next, what to bring, fees and the office. */
+export function confirmationScript(t: TFunction, service: ServiceDefinition, reference: string): Utterance[] {
+  const ns = serviceNamespace(service.id);
+  const svc = (key: string) => spokenText(t, key, { ns });
+  const out: Utterance[] = [
+    say(spokenText(t, 'confirmation.title')),
+    say(`${spokenText(t, 'confirmation.referenceLabel')}: ${spokenReference(reference)}.`),
+    say(spokenText(t, 'confirmation.referenceHint')),
+    say(spokenText(t, 'confirmation.nextHeading')),
+    ...service.nextStepsKeys.map((key) => say(svc(key))),
+  ];
+  if (service.documentsToBring.length > 0) {
+    out.push(say(spokenText(t, 'confirmation.documentsHeading')));
+    out.push(...service.documentsToBring.map((document) => say(svc(document.labelKey))));
+  }
+  out.push(say(spokenText(t, 'confirmation.feesHeading')));
+  if (service.fees.length === 0) out.push(say(spokenText(t, 'confirmation.noFees')));
+  for (const fee of service.fees) {
+    out.push(say(`${svc(fee.labelKey)}: ${spokenMoney(t, fee.amountCents, fee.currency)}.`));
+  }
+  const { office } = service;
+  out.push(say(spokenText(t, 'confirmation.officeHeading')), say(svc(office.nameKey)), say(svc(office.addressKey)));
+  out.push(say(`${spokenText(t, 'confirmation.openingHours')}: ${svc(office.openingHoursKey)}`));
+  if (office.accessKey) out.push(say(`${spokenText(t, 'confirmation.access')}: ${svc(office.accessKey)}`));
+  if (office.phone) out.push(say(`${spokenText(t, 'confirmation.phone')}: ${spokenDigits(office.phone)}.`));
+  return out;
+}
+
+/** "Sind Sie noch da?" and the time left, when the idle warning opens. */
+export function idleScript(t: TFunction, seconds: number): Utterance[] {
+  return [say(spokenText(t, 'idle.title')), say(spokenText(t, 'idle.text', { seconds }))];
+}
+
+/** The countdown while the warning stays open: "Noch 20 Sekunden." */
+export function idleCountdownScript(t: TFunction, seconds: number): Utterance[] {
+  return [say(spokenText(t, 'speech.idleCountdown', { seconds }))];
+}
