@@ -8,10 +8,16 @@ import type { FieldViewProps } from './types';
 type InputMode = HTMLAttributes<HTMLInputElement>['inputMode'];
 
 /** Native input settings per field type; numbers use a numeric pad but type=text (GOV.UK advice). */
-const INPUT_SETTINGS: Partial<Record<FieldType, { type: string; inputMode?: InputMode; spellCheck?: boolean }>> = {
+/**
+ * E-mail addresses and phone numbers are written left to right in every language: in an Arabic
+ * session an input with the page's direction would show "04141 123456" as "123456 04141".
+ */
+const INPUT_SETTINGS: Partial<
+  Record<FieldType, { type: string; inputMode?: InputMode; spellCheck?: boolean; dir?: 'ltr' }>
+> = {
   text: { type: 'text' },
-  email: { type: 'email', inputMode: 'email', spellCheck: false },
-  tel: { type: 'tel', inputMode: 'tel', spellCheck: false },
+  email: { type: 'email', inputMode: 'email', spellCheck: false, dir: 'ltr' },
+  tel: { type: 'tel', inputMode: 'tel', spellCheck: false, dir: 'ltr' },
   postcode: { type: 'text', inputMode: 'numeric', spellCheck: false },
   number: { type: 'text', inputMode: 'numeric', spellCheck: false },
 };
@@ -40,6 +46,7 @@ export function TextInputField(props: FieldViewProps) {
         id={`field-${field.name}`}
         className={`input input--width-${field.width ?? 'full'}`}
         spellCheck={settings.spellCheck}
+        dir={settings.dir}
         autoCapitalize="off"
         autoCorrect="off"
       />

@@ -42,6 +42,7 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
               key={field.name}
               label={t([`check.${field.name}`, field.labelKey ?? step.titleKey], { ns: namespace })}
               value={answerText(t, namespace, field, view.answers[field.name])}
+              ltr={field.type === 'tel' || field.type === 'email'}
               onChange={() => void actions.changeStep(step.id)}
             />
           )),

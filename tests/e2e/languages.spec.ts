@@ -55,6 +55,10 @@ test('Arabic: right to left, Meldebescheinigung completed, receipt language name
   await driver.chooseService(service);
   await driver.walkToCheck(service);
   await driver.screen('check');
+  // E-mail addresses and phone numbers keep their left-to-right order inside the right-to-left page.
+  await expect(
+    page.getByRole('definition').filter({ hasText: 'anna.meyer@beispiel.de' }).locator('bdi[dir=ltr]'),
+  ).toHaveText('anna.meyer@beispiel.de');
   const reference = await driver.submit();
   await expect(page.getByRole('main')).toContainText(reference);
   await expect(page.getByRole('main')).toContainText(ui('ar', 'receipt.language', { language: 'English' }));

@@ -20,7 +20,7 @@ export interface TargetProblem {
  *   touch target: its wrapping <label> is, so the label's box is measured instead.
  * - Links inside running text (a <p> or <li> with other text) are exempt, as WCAG 2.5.8 exempts inline targets.
  */
-async function measureTargets(page: Page, primaryNames: string[]): Promise<TargetProblem[]> {
+export async function measureTargets(page: Page, primaryNames: string[]): Promise<TargetProblem[]> {
   return page.evaluate(
     ({ minPx, minPrimary, primaryNames }) => {
       const selector = [

@@ -36,8 +36,9 @@ export function composite(over: Rgba, under: Rgba): Rgba {
 /**
  * Every visible text in the page, with its rendered colour and the background behind it: the first
  * opaque background-color up the ancestors, with any translucent ones on the way composited over it
- * (and the page white at the very top). Text that is aria-hidden or inert (behind a modal) is not
- * seen and not checked; neither is visually hidden text for screen readers, nor disabled controls.
+ * (and the page white at the very top). Text behind an open dialog (aria-hidden or inert) is not
+ * seen and not checked; other aria-hidden text is seen, so it is checked. Visually hidden text for
+ * screen readers and disabled controls are not checked.
  * Elements with a background image are reported, as their contrast cannot be computed this way.
  */
 export async function measureTextContrast(page: Page): Promise<(ContrastProblem & { element: string })[]> {
@@ -60,6 +61,7 @@ export async function measureTextContrast(page: Page): Promise<(ContrastProblem 
       layers: [number, number, number, number][];
       image: boolean;
     }[] = [];
+    const dialogs = Array.from(document.querySelectorAll('[role=dialog],[role=alertdialog]'));
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const seen = new Set<Element>();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -67,7 +69,12 @@ export async function measureTextContrast(page: Page): Promise<(ContrastProblem 
       const el = node.parentElement;
       if (!text || !el || seen.has(el)) continue;
       seen.add(el);
-      if (el.closest('[aria-hidden=true],[inert],.visually-hidden,:disabled,script,style,template')) continue;
+      if (el.closest('[inert],.visually-hidden,:disabled,script,style,template')) continue;
+      // aria-hidden text is still seen (the large reference number, the icons' glyphs): it is checked,
+      // unless a dialog is open and it is behind it (react-aria hides the page behind a modal this way).
+      if (el.closest('[aria-hidden=true]') && dialogs.length > 0 && !dialogs.some((dialog) => dialog.contains(el))) {
+        continue;
+      }
       const style = getComputedStyle(el);
       if (style.visibility !== 'visible' || style.display === 'none' || Number(style.opacity) === 0) continue;
       const rect = el.getBoundingClientRect();
