@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSpeech } from '../speech/context';
@@ -19,8 +19,11 @@ export function SpeechBar() {
   const subscribe = useCallback((listener: () => void) => player.subscribe(listener), [player]);
   const state = useSyncExternalStore(subscribe, () => player.state);
   const speaking = state.status === 'playing' && state.sentence !== '';
+  const barRef = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => keepRoomFor(barRef.current), []);
   return (
     <section
+      ref={barRef}
       className="speech-bar"
       aria-label={t('speech.regionLabel')}
       data-speech-status={state.status}
@@ -45,4 +48,24 @@ export function SpeechBar() {
       </div>
     </section>
   );
+}
+
+const HEIGHT_PROPERTY = '--speech-bar-height';
+
+/**
+ * The bar stays at the foot of the screen over the page: its height goes into the page's
+ * scroll padding (styles/keyboard.css), so that a control scrolled into view, "Weiter" above
+ * all, comes to rest above the bar instead of under it.
+ */
+function keepRoomFor(bar: HTMLElement | null): (() => void) | undefined {
+  if (!bar) return undefined;
+  const root = document.documentElement;
+  const measure = () => root.style.setProperty(HEIGHT_PROPERTY, `${Math.ceil(bar.getBoundingClientRect().height)}px`);
+  measure();
+  const observer = new ResizeObserver(measure);
+  observer.observe(bar);
+  return () => {
+    observer.disconnect();
+    root.style.removeProperty(HEIGHT_PROPERTY);
+  };
 }
