@@ -18,6 +18,18 @@ export function useScreenSpeech(trigger: string, script: readonly Utterance[]): 
   useEffect(() => speech.register(() => current.current), [speech]);
   const language = i18n.language;
   useEffect(() => {
-    speech.speak(current.current, { language });
+    // After the new screen is painted: after a tap, React runs this effect before the browser
+    // paints, and starting playback there (stopping the last one, asking the core for audio)
+    // would hold the next screen back. One frame is far below what a listener notices.
+    let cancelled = false;
+    const frame = requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (!cancelled) speech.speak(current.current, { language });
+      }, 0),
+    );
+    return () => {
+      cancelled = true;
+      cancelAnimationFrame(frame);
+    };
   }, [speech, trigger, language]);
 }
