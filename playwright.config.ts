@@ -1,12 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { findElectronBinary } from './launcher/electron-binary';
+import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from './tests/e2e/support/chromium-launch';
 
 /**
  * End-to-end tests drive the browser kiosk mode with the system Chromium (no
  * browser download). Each test file starts its own server with its own temp
  * data dir, so there is no shared webServer here.
  */
-const chromiumPath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // Said once, in the runner (workers have TEST_WORKER_INDEX): skipped tests must never look as if they ran.
 if (!process.env.TEST_WORKER_INDEX && findElectronBinary(process.cwd()) === null) {
@@ -29,17 +29,8 @@ export default defineConfig({
     timezoneId: 'Europe/Berlin',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // As the kiosk's Chromium (launcher/chromium.ts): screens are spoken without a gesture first.
-        '--autoplay-policy=no-user-gesture-required',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_TEST_ARGS,
     },
   },
   projects: [

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadServices, type LoadedService } from '../tests/e2e/support/service-data';
+import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from '../tests/e2e/support/chromium-launch';
 import { ROOT, START_SCRIPT } from '../tests/e2e/support/paths';
 import { measureAutosave } from './autosave-bench';
 import { measureColdStart, measureStepTransitions } from './browser-bench';
@@ -243,17 +244,8 @@ async function main(): Promise<void> {
   let launched: Promise<Browser> | undefined;
   const browser = () =>
     (launched ??= chromium.launch({
-      executablePath: process.env.PLAYWRIGHT_CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        // As the kiosk's Chromium: every screen is spoken as it appears.
-        '--autoplay-policy=no-user-gesture-required',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_TEST_ARGS,
     }));
   try {
     for (const [name, section] of Object.entries(SECTIONS)) {

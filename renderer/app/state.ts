@@ -25,6 +25,14 @@ export interface SpeechSettings {
 
 export const DEFAULT_SPEECH_SETTINGS: SpeechSettings = { rate: DEFAULT_SPEECH_RATE, volume: 3, speakAnswers: false };
 
+export function isDefaultSpeech(settings: SpeechSettings): boolean {
+  return (
+    settings.rate === DEFAULT_SPEECH_SETTINGS.rate &&
+    settings.volume === DEFAULT_SPEECH_SETTINGS.volume &&
+    settings.speakAnswers === DEFAULT_SPEECH_SETTINGS.speakAnswers
+  );
+}
+
 /** Why the start screen shows a notice after a session went away. */
 export type Notice = 'sessionEnded' | 'idleEnded';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { isDefaultDisplay } from '../display/settings';
 import { useKiosk } from './context';
-import { DEFAULT_SPEECH_SETTINGS } from './state';
+import { isDefaultSpeech } from './state';
 
 /** The core is told at most this often that someone is still at the terminal. */
 const KEEP_ALIVE_THROTTLE_MS = 10_000;
@@ -49,11 +49,10 @@ export function useActivity(): void {
   }, [sessionId]);
 
   const { view, info, startLanguage, notice, display, speech } = state;
-  const speechChanged = speech !== DEFAULT_SPEECH_SETTINGS;
   useEffect(() => {
     if (view || !info) return;
     const defaultLanguage = info.defaultLanguage;
-    if (startLanguage === defaultLanguage && !notice && isDefaultDisplay(display) && !speechChanged) return;
+    if (startLanguage === defaultLanguage && !notice && isDefaultDisplay(display) && isDefaultSpeech(speech)) return;
     // Count from the moment the start screen (or its language, or its notice) appeared.
     lastActivity.current = Date.now();
     const timer = setInterval(() => {
@@ -61,5 +60,5 @@ export function useActivity(): void {
       actions.reset(null);
     }, 1000);
     return () => clearInterval(timer);
-  }, [view, info, startLanguage, notice, display, speechChanged, actions]);
+  }, [view, info, startLanguage, notice, display, speech, actions]);
 }
