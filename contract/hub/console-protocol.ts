@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { AnswerInputSchema, AnswerValueSchema } from '../answers';
+import {
+  GuideTarget,
+  HELP_REASONS,
+  HandoverCode,
+  Language,
+  LiveSnapshotSchema,
+  RequestId,
+  TerminalActivitySchema,
+  TerminalId,
+} from './terminal-protocol';
+
+/**
+ * Staff console ↔ hub. JSON over HTTPS under /api/console, session cookie
+ * (`hub_session`, HttpOnly, SameSite=Strict, Secure with TLS) plus the CSRF
+ * token from login/session in the `x-csrf-token` header on every POST. GET
+ * never changes state. Live events over the WebSocket CONSOLE_WS_PATH (same
+ * cookie, Origin checked). Every route that touches a resident's session
+ * writes an audit entry.
+ */
+
+export const CONSOLE_API_PREFIX = '/api/console';
+export const CONSOLE_WS_PATH = '/ws/console';
+export const CSRF_HEADER = 'x-csrf-token';
+export const STAFF_ROLES = ['staff', 'admin'] as const;
+
+export const StaffSchema = z.object({
+  staffId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(STAFF_ROLES),
+});
+export type Staff = z.infer<typeof StaffSchema>;
+
+export const ConsoleSessionSchema = z.object({ staff: StaffSchema, csrfToken: z.string() });
+
+export const HELP_STATES = ['waiting', 'accepted', 'resolved', 'cancelled'] as const;
+export const CONSENT_STATES = ['none', 'asked', 'granted', 'declined'] as const;
+export const ASSIST_MODES = ['none', 'viewing', 'takeover'] as const;
+
+export const HelpRequestViewSchema = z.object({
+  requestId: RequestId,
+  terminalId: TerminalId,
+  terminalName: z.string(),
+  location: z.string(),
+  reason: z.enum(HELP_REASONS),
+  activity: TerminalActivitySchema,
+  since: z.string().datetime(),
+  state: z.enum(HELP_STATES),
+  assignedTo: z.object({ staffId: z.string(), displayName: z.string() }).nullable(),
+  consent: z.enum(CONSENT_STATES),
+  mode: z.enum(ASSIST_MODES),
+});
+export type HelpRequestView = z.infer<typeof HelpRequestViewSchema>;
+
+export const TerminalViewSchema = z.object({
+  terminalId: TerminalId,
+  name: z.string(),
+  location: z.string(),
+  online: z.boolean(),
+  lastContact: z.string().datetime().nullable(),
+  activity: TerminalActivitySchema.nullable(),
+  outboxBacklog: z.number().int().min(0).nullable(),
+  appVersion: z.string().nullable(),
+  revoked: z.boolean(),
+});
+export type TerminalView = z.infer<typeof TerminalViewSchema>;
+
+export const AuditEntrySchema = z.object({
+  at: z.string().datetime(),
+  staffId: z.string().nullable(),
+  action: z.string(),
+  terminalId: TerminalId.nullable(),
+  /** The kiosk's help request or handover id: never a name or an answer. */
+  subjectId: z.string().nullable(),
+  outcome: z.enum(['ok', 'refused']),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const HandoverViewSchema = z.object({
+  handoverId: z.string().uuid(),
+  serviceId: z.string(),
+  language: Language,
+  answers: z.record(z.string(), AnswerValueSchema),
+  createdAt: z.string().datetime(),
+});
+
+/** Route inputs and outputs, keyed by `<METHOD> <path>` as registered on the hub's router. */
+export const consoleRoutes = {
+  'POST /login': {
+    body: z.strictObject({ username: z.string().min(1).max(80), password: z.string().min(1).max(200) }),
+    reply: ConsoleSessionSchema,
+  },
+  'POST /logout': { body: z.strictObject({}), reply: z.object({ ok: z.literal(true) }) },
+  'GET /session': { reply: ConsoleSessionSchema },
+  'GET /queue': { reply: z.array(HelpRequestViewSchema) },
+  'POST /help/:requestId/accept': { body: z.strictObject({}), reply: HelpRequestViewSchema },
+  'POST /help/:requestId/resolve': { body: z.strictObject({}), reply: HelpRequestViewSchema },
+  'POST /help/:requestId/transfer': { body: z.strictObject({ toStaffId: z.string() }), reply: HelpRequestViewSchema },
+  'POST /help/:requestId/consent': { body: z.strictObject({}), reply: HelpRequestViewSchema },
+  'POST /help/:requestId/live/end': { body: z.strictObject({}), reply: HelpRequestViewSchema },
+  'POST /help/:requestId/guide': {
+    body: z.strictObject({ target: GuideTarget }),
+    reply: z.object({ ok: z.literal(true) }),
+  },
+  'POST /help/:requestId/takeover/start': { body: z.strictObject({}), reply: HelpRequestViewSchema },
+  'POST /help/:requestId/takeover/end': { body: z.strictObject({}), reply: HelpRequestViewSchema },
+  'POST /help/:requestId/takeover/answer': {
+    body: z.strictObject({ stepId: z.string().max(64), values: z.record(z.string(), AnswerInputSchema) }),
+    reply: z.object({ commandId: z.string().uuid() }),
+  },
+  'POST /help/:requestId/takeover/navigate': {
+    body: z.strictObject({ action: z.enum(['back', 'step', 'check']), stepId: z.string().max(64).optional() }),
+    reply: z.object({ commandId: z.string().uuid() }),
+  },
+  'GET /terminals': { reply: z.array(TerminalViewSchema) },
+  'POST /terminals': {
+    body: z.strictObject({ name: z.string().min(1).max(80), location: z.string().min(1).max(120) }),
+    reply: z.object({ terminal: TerminalViewSchema, enrolmentCode: z.string(), expiresAt: z.string().datetime() }),
+  },
+  'POST /terminals/:terminalId/revoke': { body: z.strictObject({}), reply: TerminalViewSchema },
+  'GET /staff': { reply: z.array(StaffSchema) },
+  'POST /staff': {
+    body: z.strictObject({
+      username: z.string().regex(/^[a-z][a-z0-9._-]{2,39}$/),
+      displayName: z.string().min(1).max(80),
+      role: z.enum(STAFF_ROLES),
+      password: z.string().min(12).max(200),
+    }),
+    reply: StaffSchema,
+  },
+  'GET /audit': { reply: z.array(AuditEntrySchema) },
+  'POST /handover/open': { body: z.strictObject({ code: HandoverCode }), reply: HandoverViewSchema },
+  'POST /handover/:handoverId/submit': {
+    body: z.strictObject({ answers: z.record(z.string(), AnswerInputSchema) }),
+    reply: z.object({ reference: z.string() }),
+  },
+} as const;
+
+export const HubToConsoleSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('queue'), requests: z.array(HelpRequestViewSchema) }),
+  z.object({ type: z.literal('terminals'), terminals: z.array(TerminalViewSchema) }),
+  /** A new help request: the console plays its alert. */
+  z.object({ type: z.literal('help.new'), request: HelpRequestViewSchema }),
+  z.object({ type: z.literal('live.snapshot'), requestId: RequestId, snapshot: LiveSnapshotSchema }),
+  z.object({ type: z.literal('live.stopped'), requestId: RequestId, by: z.enum(['resident', 'session_end', 'staff']) }),
+  z.object({
+    type: z.literal('takeover.result'),
+    requestId: RequestId,
+    commandId: z.string().uuid(),
+    ok: z.boolean(),
+    errorCode: z.string().optional(),
+    fieldErrors: z.array(z.object({ field: z.string(), code: z.string() })).optional(),
+  }),
+]);
+export type HubToConsole = z.infer<typeof HubToConsoleSchema>;

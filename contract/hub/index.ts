@@ -1,0 +1,2 @@
+export * from './terminal-protocol';
+export * from './console-protocol';
