@@ -8,6 +8,8 @@ import { encodeWav } from './wav';
 
 const PACKAGE = '@echogarden/espeak-ng-emscripten';
 const PACKAGE_VERSION = '0.3.5';
+/** Linux nice value of the synthesis thread (0 normal, 19 lowest): low enough to yield, not so low it starves. */
+export const SYNTHESIS_NICENESS = 10;
 
 /**
  * The worker's code. It is plain JavaScript in a string, so it runs the same
@@ -17,6 +19,13 @@ const PACKAGE_VERSION = '0.3.5';
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// Synthesis yields the CPU to the resident's taps: on Linux this thread (not the process) gets a
+// lower priority, so on a two-core terminal a prompt being made never delays an answer's commit or
+// the next screen. Elsewhere it keeps the normal priority.
+try {
+  const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  if (Number.isInteger(tid) && tid > 0) require('node:os').setPriority(tid, workerData.niceness);
+} catch {}
 const ready = import(workerData.moduleUrl).then(async ({ default: createModule }) => {
   const espeak = await createModule();
   return new espeak.eSpeakNGWorker();
@@ -71,7 +80,10 @@ function espeakModuleUrl(): string {
  * can run it beside the kiosk's own work.
  */
 export async function createEspeakEngine(): Promise<SpeechEngine> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { moduleUrl: espeakModuleUrl() } });
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { moduleUrl: espeakModuleUrl(), niceness: SYNTHESIS_NICENESS },
+  });
   worker.unref();
   const pending = new Map<number, { resolve(reply: WorkerReply): void; reject(error: Error): void }>();
   let nextId = 1;

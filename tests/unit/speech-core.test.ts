@@ -1,6 +1,8 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../contract';
 import { splitSentences } from '../../contract/speech';
+import { SYNTHESIS_NICENESS } from '../../core/speech/espeak-engine';
 import { withoutQuotationMarks } from '../../core/speech/speech-service';
 import { ESPEAK_VOICES } from '../../core/speech/voices';
 import { base64ToBytes, decodeWav } from '../../renderer/speech/wav';
@@ -115,4 +117,22 @@ describe('the prompt cache', () => {
       if (!result.ok) expect(result.error.code).toBe('invalid_input');
     }
   });
+});
+
+describe('the synthesis thread', () => {
+  // Linux only: the thread's nice value is read from /proc. Elsewhere the engine keeps normal priority.
+  it.runIf(existsSync('/proc/self/task'))(
+    'runs at a lower CPU priority than the core, so a tap is never kept waiting',
+    async () => {
+      await kiosk.value('speech.synthesize', { text: 'Guten Tag.', language: 'de', rate: 'normal' });
+      const niceValues = readdirSync('/proc/self/task').map((tid) => {
+        // Field 19 of stat is the nice value; the fields after the ")" of the thread name start at field 3.
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+      });
+      expect(niceValues).toContain(SYNTHESIS_NICENESS);
+      // The first task is the process's main thread, where the core commits answers.
+    expect(niceValues[0]).toBeLessThan(SYNTHESIS_NICENESS);
+    },
+  );
 });
