@@ -181,7 +181,7 @@ async function outageSection({ tmp, service, rows }: BenchContext): Promise<void
 async function crashSection({ rows }: BenchContext): Promise<void> {
   const crashTrials = argNumber('--crash-trials', CRASH_TRIALS);
   console.error(`bench: crash consistency, ${crashTrials} kill -9 trials`);
-  const crash = await runCrashTrials({ trials: crashTrials, maxKillMs: 1200 });
+  const crash = await runCrashTrials({ trials: crashTrials, maxKillMs: 1200, lanes: 2 });
   rows.push({ name: 'crash_trials', value: crash.trials, unit: 'trials', target: null });
   rows.push({ name: 'crash_acknowledged', value: crash.acknowledged, unit: 'applications', target: null });
   rows.push({
