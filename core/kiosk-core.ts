@@ -18,6 +18,7 @@ import { SessionStore } from './sessions/session-store';
 import type { Clock, KioskCore, KioskCoreOptions, Logger } from './types';
 import type { LoadedCatalog } from './catalog/load-catalog';
 import type { Db } from './db/open-database';
+import { AttachmentPreparer } from './outbox/attachment-preparer';
 import { DeliveryStore } from './outbox/delivery-store';
 import { PortalConfigSchema, type PortalConfigInput } from './portal/portal-config';
 import { SyncWorker, type AttachmentRenderer } from './portal/sync-worker';
@@ -61,10 +62,12 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const today = () => isoDateInZone(clock.now(), timeZone);
     const catalog = loadCatalog(options.resourcesDir, today, logger, options.precompiled ?? PRECOMPILED_CATALOG);
     let closed = false;
+    const renderAttachments = options.renderAttachments ?? lazyApplicationPdf(catalog, options.resourcesDir, timeZone);
+    const preparer = new AttachmentPreparer(new DeliveryStore(db, () => masterKey), catalog, renderAttachments, logger);
     let portal: ReturnType<typeof startPortalSync> | undefined;
     const attachPortal = (config: PortalConfigInput | undefined) => {
       if (config && !closed)
-        portal = startPortalSync(config, options, { db, catalog, clock, logger, masterKey, timeZone });
+        portal = startPortalSync(config, renderAttachments, { db, catalog, clock, logger, masterKey, timeZone });
     };
     if (options.portal instanceof Promise) {
       // A portal that comes up after the kiosk (the local demo receiver): attach it when ready.
@@ -90,7 +93,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
           }
         }
       },
-      afterSubmit: () => void portal?.worker.runDue(),
+      // The application's PDF is made right after sending, portal or not; then delivery starts.
+      afterSubmit: () => void preparer.run().then(() => portal?.worker.runDue()),
     };
     recoverAtStartup(ctx);
 
@@ -144,12 +148,14 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       },
       catalogProblems: catalog.problems,
       syncNow: () => (closed || !portal ? Promise.resolve() : portal.worker.runDue()),
+      prepareAttachments: () => (closed ? Promise.resolve() : preparer.run()),
       close() {
         if (closed) return;
         closed = true;
         clock.clearInterval(timer);
         clearTimeout(speechTimer);
         void speech.close();
+        preparer.stop();
         portal?.stop();
         listeners.clear();
         db.close();
@@ -169,7 +175,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
  */
 function startPortalSync(
   portalConfig: PortalConfigInput,
-  options: KioskCoreOptions,
+  renderAttachments: AttachmentRenderer,
   parts: {
     db: Db;
     catalog: LoadedCatalog;
@@ -188,8 +194,7 @@ function startPortalSync(
     clock: parts.clock,
     logger: parts.logger,
     timeZone: parts.timeZone,
-    renderAttachments:
-      options.renderAttachments ?? lazyApplicationPdf(parts.catalog, options.resourcesDir, parts.timeZone),
+    renderAttachments,
   });
   const timer = parts.clock.setInterval(() => {
     const due = store.nextDueAt();

@@ -80,6 +80,8 @@ export interface KioskCore {
   readonly catalogProblems: readonly CatalogProblem[];
   /** One delivery pass over the outbox now (also run by a timer); resolves when it is done. No-op without a portal. */
   syncNow(): Promise<void>;
+  /** Makes the attachments (application PDF) of every queued application that has none yet; also run after each submission. */
+  prepareAttachments(): Promise<void>;
   /**
    * Stops timers and closes the database. A delivery pass still waiting on the
    * network is abandoned as a crash would leave it: it resumes from its last

@@ -121,7 +121,21 @@ export class DeliveryStore {
     }
   }
 
-  /** Stores the attachments sealed with the entry's key, so every retry sends the bytes the metadata hashes. */
+  /** Queued entries whose attachments are not made yet, oldest first. */
+  awaitingAttachments(limit: number): OutboxRow[] {
+    return this.db
+      .prepare(
+        `SELECT * FROM outbox o WHERE o.status = 'queued'
+           AND NOT EXISTS (SELECT 1 FROM outbox_attachments a WHERE a.outbox_id = o.id)
+           ORDER BY o.created_at LIMIT ?`,
+      )
+      .all(limit) as OutboxRow[];
+  }
+
+  /**
+   * Stores the attachments sealed with the entry's key, so every retry sends the bytes the metadata hashes.
+   * An entry keeps the first set stored: if two makers raced, the later set is dropped.
+   */
   addAttachments(row: OutboxRow, attachments: NewAttachment[]): AttachmentRow[] {
     const key = this.entryKey(row);
     const insert = this.db.prepare(
@@ -130,6 +144,7 @@ export class DeliveryStore {
     );
     try {
       this.db.transaction(() => {
+        if (this.db.prepare('SELECT 1 FROM outbox_attachments WHERE outbox_id = ? LIMIT 1').get(row.id)) return;
         for (const attachment of attachments) {
           const id = randomUUID();
           const sealed = seal(key, attachment.bytes, attachmentAad(row.id, id));

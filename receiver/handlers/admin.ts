@@ -19,6 +19,8 @@ import { HttpFailure, jsonBodyOf, type HandlerContext } from './context';
  *   POST   /__admin/rotate-encryption-key    new encryption key; the old kid is no longer accepted
  *   POST   /__admin/invalidate-tokens        every issued access token stops working
  *   POST   /__admin/idle                     answers once the subscriber has decided every sent submission
+ *   POST   /__admin/subscriber/hold          the subscriber decides nothing until released (benchmarks)
+ *   POST   /__admin/subscriber/release       decides what waited, and from then on as before
  *   GET    /__admin/received                 received applications, decrypted (attachments in base64)
  */
 export interface AdminControls {
@@ -89,6 +91,12 @@ export async function adminHandler(
       return jsonResponse(200, await controls.rotateEncryptionKey());
     case 'POST /invalidate-tokens':
       return jsonResponse(200, { revoked: state.tokens.revokeAll() });
+    case 'POST /subscriber/hold':
+      state.subscriber.hold();
+      return emptyResponse(204);
+    case 'POST /subscriber/release':
+      state.subscriber.release();
+      return emptyResponse(204);
     case 'POST /idle':
       await state.subscriber.idle();
       return emptyResponse(204);

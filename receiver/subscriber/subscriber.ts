@@ -26,11 +26,29 @@ export interface SubscriberDeps {
 export class Subscriber {
   private readonly pending = new Set<Promise<void>>();
   private readonly cryptoKeys = new Map<string, Promise<CryptoKey>>();
+  /** While held, sent submissions wait here: the authority's systems are busy or closed (see hold()). */
+  private held: (() => void)[] | undefined;
 
   constructor(private readonly deps: SubscriberDeps) {}
 
+  /**
+   * Holds back decisions until release(). A real subscriber runs on the authority's own machines, at its own
+   * pace; holding it lets a test or benchmark on one small machine measure the sender and the submission
+   * service without the subscriber's decryption competing for the same cores.
+   */
+  hold(): void {
+    this.held ??= [];
+  }
+
+  release(): void {
+    const waiting = this.held ?? [];
+    this.held = undefined;
+    for (const start of waiting) start();
+  }
+
   enqueue(submissionId: string, options: { forceReject: boolean }): void {
-    const job = new Promise<void>((resolve) => setImmediate(resolve))
+    const started = new Promise<void>((resolve) => (this.held ? this.held.push(resolve) : setImmediate(resolve)));
+    const job = started
       .then(() => this.process(submissionId, options.forceReject))
       .catch((error: unknown) => {
         this.deps.log('subscriber.failed', {
@@ -42,7 +60,7 @@ export class Subscriber {
     this.pending.add(job);
   }
 
-  /** Resolves once every submission sent so far has been decided. */
+  /** Resolves once every submission sent so far has been decided (after release(), when held). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.all([...this.pending]);
   }

@@ -255,6 +255,19 @@ describe('reference receiver: fault injection', () => {
     });
   });
 
+  it('holds the subscriber back on request and decides what waited once released', async () => {
+    const admin = `${running.receiver.url}/__admin`;
+    expect((await fetch(`${admin}/subscriber/hold`, { method: 'POST' })).status).toBe(204);
+    const sent = await sender.submit({ data: VALID_MELDE_DATA });
+    // Held: idle() would wait for the release, so look at the event log directly; only the service's own events are there.
+    const whileHeld = await Promise.all((await sender.events(sent.caseId)).map((token) => sender.verifySet(token)));
+    const heldEvents = whileHeld.flatMap((payload) => Object.keys(payload.events).map((uri) => uri.split('/').pop()));
+    expect(heldEvents).toContain('submit-submission');
+    expect(heldEvents).not.toContain('accept-submission');
+    expect((await fetch(`${admin}/subscriber/release`, { method: 'POST' })).status).toBe(204);
+    expect((await sender.decision(sent.caseId, running.receiver)).event).toBe('accept-submission');
+  });
+
   it('is scriptable over HTTP from another process (loopback admin endpoints)', async () => {
     const admin = `${running.receiver.url}/__admin`;
     const put = await fetch(`${admin}/faults`, {

@@ -36,6 +36,7 @@ export function createFakeCore(): FakeCore {
     },
     listenerCount: () => listeners.size,
     syncNow: () => Promise.resolve(),
+    prepareAttachments: () => Promise.resolve(),
     close() {
       core.closed = true;
     },
