@@ -49,7 +49,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}'],
+    files: ['renderer/**/*.{ts,tsx}', 'console/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: { ...globals.browser } },
     rules: {
@@ -91,9 +91,43 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
-    files: ['renderer/**/*.tsx'],
+    // The staff console is a browser page too, under the hub's strict CSP: no Node, no core, and from the
+    // contract types only (every contract/hub file imports zod) besides the zod-free languages/namespaces.
+    files: ['console/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        paths: ['better-sqlite3', 'ws'].map((name) => ({ name, message: 'The console runs in a browser.' })),
+        patterns: [
+          { group: NODE_BUILTINS, message: 'The console has no Node: it talks to the hub over HTTP and WebSocket.' },
+          {
+            group: ['**/core', '**/core/**', '**/electron', '**/electron/**', '**/renderer', '**/renderer/**'],
+            message: 'The console shares no code with the kiosk: only the contract.',
+          },
+          {
+            regex: '^(\\.\\./)+hub(/|$)',
+            message: 'The console reaches the hub only through the contract (../contract/hub) over the network.',
+          },
+        ],
+      }),
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)contract(/(?!languages$|namespaces$)[^/]+(/[^/]+)*)?$',
+              allowTypeImports: true,
+              message:
+                'Values from these contract files pull zod into the console, which the CSP forbids; import types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['renderer/**/*.tsx', 'console/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  {
+    files: ['renderer/**/*.tsx', 'console/**/*.tsx'],
     // react-aria components (Button in a dialog) take autoFocus to manage focus accessibly; plain DOM elements may not.
     rules: { 'jsx-a11y/no-autofocus': ['error', { ignoreNonDOM: true }] },
   },
@@ -124,6 +158,20 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrictImports({
         patterns: [{ regex: '^(?!zod$|\\./)', message: 'The contract may import only zod (and its own files).' }],
+      }),
+    },
+  },
+  {
+    // contract/hub/ reaches the rest of the contract one folder up; still nothing outside the contract.
+    files: ['contract/hub/**'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          {
+            regex: '^(?!zod$|\\./|\\.\\./[a-z-]+$)',
+            message: 'The contract may import only zod (and its own files).',
+          },
+        ],
       }),
     },
   },

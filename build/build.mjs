@@ -2,6 +2,7 @@
 //   dist/node/start.mjs, dist/node/bench.mjs, dist/node/receiver.mjs   (esbuild, Node 20, ESM, native modules external)
 //   dist/electron/main.cjs, preload.cjs        (esbuild, CJS; the sandboxed preload may only require 'electron')
 //   dist/renderer/                             (Vite, using ../vite.config.ts)
+//   dist/console/                              (Vite, using ../console/vite.config.ts; the hub serves it at /)
 //   the service files, checked and compiled    (core/catalog/precompile.ts; bundled into the Node and Electron bundles)
 // `--if-stale` skips the build when every output is newer than every source file.
 import {
@@ -23,7 +24,18 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
 const args = new Set(process.argv.slice(2));
 
-const SOURCE_DIRS = ['contract', 'core', 'electron', 'renderer', 'launcher', 'receiver', 'bench', 'build', 'resources'];
+const SOURCE_DIRS = [
+  'contract',
+  'core',
+  'electron',
+  'renderer',
+  'console',
+  'launcher',
+  'receiver',
+  'bench',
+  'build',
+  'resources',
+];
 const SOURCE_FILES = ['package.json', 'vite.config.ts', 'tsconfig.json'];
 const OUTPUTS = [
   'dist/node/start.mjs',
@@ -31,6 +43,7 @@ const OUTPUTS = [
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
   'dist/renderer/index.html',
+  'dist/console/index.html',
 ];
 
 function newestMtime(entry) {
@@ -273,6 +286,14 @@ await viteBuild({
   base: './',
   logLevel: 'warn',
   build: { outDir: at('dist/renderer'), emptyOutDir: true },
+});
+// The staff console: its own page and bundle, served by the hub (never by a kiosk).
+await viteBuild({
+  configFile: at('console/vite.config.ts'),
+  root: at('console'),
+  base: './',
+  logLevel: 'warn',
+  build: { outDir: at('dist/console'), emptyOutDir: true },
 });
 
 const size = (file) => `${(statSync(at(file)).size / 1024).toFixed(0)} KiB`;

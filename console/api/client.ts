@@ -1,0 +1,103 @@
+import {
+  API_PREFIX,
+  CSRF_HEADER_NAME,
+  type RouteBody,
+  type RouteKey,
+  type RouteParams,
+  type RouteReply,
+} from './protocol';
+
+/** Why a call failed, in the terms the screens explain to staff. */
+export type ApiFailure =
+  | { kind: 'unauthorized' }
+  | { kind: 'forbidden' }
+  | { kind: 'rate_limited'; retryAfterSeconds: number | null }
+  | { kind: 'not_found' }
+  | { kind: 'conflict' }
+  | { kind: 'invalid' }
+  | { kind: 'network' }
+  | { kind: 'server' };
+
+export class ApiError extends Error {
+  constructor(readonly failure: ApiFailure) {
+    super(`console api: ${failure.kind}`);
+  }
+}
+
+function failureFor(response: Response): ApiFailure {
+  switch (response.status) {
+    case 401:
+      return { kind: 'unauthorized' };
+    case 403:
+      return { kind: 'forbidden' };
+    case 404:
+      return { kind: 'not_found' };
+    case 409:
+      return { kind: 'conflict' };
+    case 400:
+    case 422:
+      return { kind: 'invalid' };
+    case 429: {
+      const seconds = Number(response.headers.get('retry-after'));
+      return { kind: 'rate_limited', retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : null };
+    }
+    default:
+      return { kind: 'server' };
+  }
+}
+
+function pathFor(key: string, params: Record<string, string>): { method: string; path: string } {
+  const [method, template] = key.split(' ') as [string, string];
+  const path = template.replace(/:([A-Za-z]+)/g, (_match, name: string) => encodeURIComponent(params[name] ?? ''));
+  return { method, path: API_PREFIX + path };
+}
+
+/**
+ * Typed calls to the hub's console routes. The session cookie travels by itself (same origin); the CSRF token
+ * from login/session goes with every POST. A 401 on any call but login means the session ended.
+ */
+export class ConsoleApi {
+  private csrfToken: string | null = null;
+
+  constructor(private readonly onSessionEnded: () => void) {}
+
+  setCsrfToken(token: string | null): void {
+    this.csrfToken = token;
+  }
+
+  async call<K extends RouteKey>(
+    key: K,
+    ...args: keyof RouteParams<K> extends never ? [body?: RouteBody<K>] : [params: RouteParams<K>, body?: RouteBody<K>]
+  ): Promise<RouteReply<K>> {
+    const hasParams = key.includes(':');
+    const params = (hasParams ? args[0] : {}) as Record<string, string>;
+    const body = hasParams ? args[1] : args[0];
+    const { method, path } = pathFor(key, params);
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (method === 'POST') {
+      headers['content-type'] = 'application/json';
+      if (this.csrfToken) headers[CSRF_HEADER_NAME] = this.csrfToken;
+    }
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
+      });
+    } catch {
+      throw new ApiError({ kind: 'network' });
+    }
+    if (!response.ok) {
+      const failure = failureFor(response);
+      if (failure.kind === 'unauthorized' && key !== 'POST /login' && key !== 'GET /session') this.onSessionEnded();
+      throw new ApiError(failure);
+    }
+    return (await response.json()) as RouteReply<K>;
+  }
+}
+
+export function failureOf(error: unknown): ApiFailure {
+  return error instanceof ApiError ? error.failure : { kind: 'network' };
+}

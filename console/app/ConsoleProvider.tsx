@@ -1,0 +1,170 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { ApiError, ConsoleApi } from '../api/client';
+import type { ConsoleSession, HelpRequestView, HubToConsole, TerminalView } from '../api/protocol';
+import { connectSocket } from '../api/socket';
+import { loadMuted, playAlert, saveMuted } from '../lib/alert';
+import { ConsoleContext, type ConsoleState } from './context';
+
+const INITIAL: ConsoleState = {
+  auth: 'checking',
+  session: null,
+  loginNotice: null,
+  connected: false,
+  queue: [],
+  terminals: [],
+  snapshots: {},
+  stopped: {},
+  results: {},
+  announcement: null,
+  muted: false,
+};
+
+function upsert<T>(list: T[], item: T, same: (a: T) => boolean): T[] {
+  return list.some(same) ? list.map((entry) => (same(entry) ? item : entry)) : [...list, item];
+}
+
+/** Session, queue, terminals and live events: everything the screens share. */
+export function ConsoleProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<ConsoleState>(() => ({ ...INITIAL, muted: loadMuted() }));
+  const mutedRef = useRef(state.muted);
+  const announceId = useRef(0);
+
+  const sessionEnded = useCallback(() => {
+    setState((current) =>
+      current.auth === 'signed_in'
+        ? { ...INITIAL, auth: 'signed_out', loginNotice: 'expired', muted: current.muted }
+        : current,
+    );
+  }, []);
+  const api = useMemo(() => new ConsoleApi(sessionEnded), [sessionEnded]);
+
+  const signedIn = useCallback(
+    (session: ConsoleSession) => {
+      api.setCsrfToken(session.csrfToken);
+      setState((current) => ({ ...current, auth: 'signed_in', session, loginNotice: null }));
+    },
+    [api],
+  );
+
+  // At load: a session that still holds (a reload) goes straight to the queue.
+  useEffect(() => {
+    api
+      .call('GET /session')
+      .then(signedIn)
+      .catch(() => setState((current) => ({ ...current, auth: 'signed_out' })));
+  }, [api, signedIn]);
+
+  const onEvent = useCallback((event: HubToConsole) => {
+    setState((current) => {
+      switch (event.type) {
+        case 'queue':
+          return { ...current, queue: event.requests };
+        case 'terminals':
+          return { ...current, terminals: event.terminals };
+        case 'help.new':
+          announceId.current += 1;
+          return {
+            ...current,
+            queue: upsert(current.queue, event.request, (entry) => entry.requestId === event.request.requestId),
+            announcement: { id: announceId.current, request: event.request },
+          };
+        case 'live.snapshot': {
+          const { [event.requestId]: _gone, ...stopped } = current.stopped;
+          return { ...current, snapshots: { ...current.snapshots, [event.requestId]: event.snapshot }, stopped };
+        }
+        case 'live.stopped': {
+          const { [event.requestId]: _gone, ...snapshots } = current.snapshots;
+          return { ...current, snapshots, stopped: { ...current.stopped, [event.requestId]: event.by } };
+        }
+        case 'takeover.result':
+          return { ...current, results: { ...current.results, [event.commandId]: event } };
+        default:
+          return current;
+      }
+    });
+    if (event.type === 'help.new' && !mutedRef.current) playAlert();
+  }, []);
+
+  const signedInNow = state.auth === 'signed_in';
+  useEffect(() => {
+    if (!signedInNow) return;
+    // The first lists come by HTTP, so the screens fill even before the socket is up.
+    void Promise.all([api.call('GET /queue'), api.call('GET /terminals')])
+      .then(([queue, terminals]) => setState((current) => ({ ...current, queue, terminals })))
+      .catch(() => undefined);
+    return connectSocket({
+      onEvent,
+      onOpenChange: (connected) => setState((current) => ({ ...current, connected })),
+      onClosed: async () => {
+        try {
+          await api.call('GET /session');
+          return 'retry';
+        } catch (error) {
+          if (error instanceof ApiError && error.failure.kind === 'unauthorized') {
+            sessionEnded();
+            return 'stop';
+          }
+          return 'retry';
+        }
+      },
+    });
+  }, [signedInNow, api, onEvent, sessionEnded]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.call('POST /logout', {});
+    } catch {
+      // The session is forgotten here either way; the hub ends it or it times out.
+    }
+    api.setCsrfToken(null);
+    setState((current) => ({ ...INITIAL, auth: 'signed_out', loginNotice: 'logged_out', muted: current.muted }));
+  }, [api]);
+
+  const setMuted = useCallback((muted: boolean) => {
+    mutedRef.current = muted;
+    saveMuted(muted);
+    setState((current) => ({ ...current, muted }));
+  }, []);
+
+  const updateRequest = useCallback((request: HelpRequestView) => {
+    setState((current) => ({
+      ...current,
+      queue: upsert(current.queue, request, (entry) => entry.requestId === request.requestId),
+    }));
+  }, []);
+
+  const updateTerminal = useCallback((terminal: TerminalView) => {
+    setState((current) => ({
+      ...current,
+      terminals: upsert(current.terminals, terminal, (entry) => entry.terminalId === terminal.terminalId),
+    }));
+  }, []);
+
+  const refreshTerminals = useCallback(async () => {
+    const terminals = await api.call('GET /terminals');
+    setState((current) => ({ ...current, terminals }));
+  }, [api]);
+
+  const clearStopped = useCallback((requestId: string) => {
+    setState((current) => {
+      const { [requestId]: _gone, ...stopped } = current.stopped;
+      return { ...current, stopped };
+    });
+  }, []);
+
+  const value = useMemo(
+    () => ({
+      ...state,
+      api,
+      signedIn,
+      logout,
+      setMuted,
+      updateRequest,
+      updateTerminal,
+      refreshTerminals,
+      clearStopped,
+    }),
+    [state, api, signedIn, logout, setMuted, updateRequest, updateTerminal, refreshTerminals, clearStopped],
+  );
+  return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
+}

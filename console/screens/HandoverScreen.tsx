@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Input, Label, Text, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { failureOf } from '../api/client';
+import type { AnswerInputValue, HandoverView } from '../api/protocol';
+import { useConsole } from '../app/context';
+import { HandoverAnswersForm } from '../components/HandoverAnswersForm';
+import { Notice } from '../components/Notice';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { serviceTitle } from '../lib/catalog';
+import { dateTime } from '../lib/format';
+import { hasAmbiguousCharacters, isHandoverCode, normalizeHandoverCode } from '../lib/handover-code';
+
+/** Continue at the desk: open the resident's draft with the code from the kiosk, finish it, submit it. */
+export function HandoverScreen() {
+  const { t, i18n } = useTranslation();
+  const { api } = useConsole();
+  const [code, setCode] = useState('');
+  const [codeError, setCodeError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<HandoverView | null>(null);
+  const [reference, setReference] = useState<string | null>(null);
+  const [submitError, setSubmitError] = useState<string | null>(null);
+
+  const open = async (event: FormEvent) => {
+    event.preventDefault();
+    const normalized = normalizeHandoverCode(code);
+    setCode(normalized);
+    if (!isHandoverCode(normalized)) {
+      setCodeError(t(hasAmbiguousCharacters(normalized) ? 'handover.error.ambiguous' : 'handover.error.format'));
+      return;
+    }
+    setCodeError(null);
+    try {
+      setDraft(await api.call('POST /handover/open', { code: normalized }));
+      setReference(null);
+    } catch (error) {
+      const kind = failureOf(error).kind;
+      setCodeError(
+        t(
+          kind === 'not_found'
+            ? 'handover.error.notFound'
+            : kind === 'rate_limited'
+              ? 'handover.error.tooMany'
+              : 'error.generic',
+        ),
+      );
+    }
+  };
+
+  const submit = async (answers: Record<string, AnswerInputValue>) => {
+    if (!draft) return;
+    setSubmitError(null);
+    try {
+      const reply = await api.call('POST /handover/:handoverId/submit', { handoverId: draft.handoverId }, { answers });
+      setReference(reply.reference);
+      setDraft(null);
+      setCode('');
+    } catch (error) {
+      setSubmitError(t(failureOf(error).kind === 'invalid' ? 'handover.error.invalid' : 'error.generic'));
+    }
+  };
+
+  return (
+    <>
+      <ScreenHeading>{t('handover.title')}</ScreenHeading>
+      {reference && (
+        <div className="code-panel" role="status">
+          <p>{t('handover.submitted')}</p>
+          <p className="code-label">{t('handover.reference')}</p>
+          <p className="code" data-testid="handover-reference">
+            {reference}
+          </p>
+        </div>
+      )}
+      <form className="form" onSubmit={(event) => void open(event)} noValidate>
+        <TextField
+          className="field"
+          value={code}
+          onChange={setCode}
+          isInvalid={codeError !== null}
+          maxLength={11}
+          autoComplete="off"
+        >
+          <Label className="field-label">{t('handover.code')}</Label>
+          <Input className="input input--code" spellCheck={false} />
+          <Text className="hint" slot="description">
+            {t('handover.codeHint')}
+          </Text>
+        </TextField>
+        <Button type="submit" className="button button--primary">
+          {t('handover.open')}
+        </Button>
+      </form>
+      {codeError && <Notice tone="error">{codeError}</Notice>}
+      {draft && (
+        <section className="panel" aria-labelledby="draft-title">
+          <h2 id="draft-title">{t('handover.draftTitle', { service: serviceTitle(draft.serviceId) })}</h2>
+          <p>
+            {t('handover.draftMeta', {
+              language: t(`languageName.${draft.language}`),
+              time: dateTime(i18n.language, draft.createdAt),
+            })}
+          </p>
+          {submitError && <Notice tone="error">{submitError}</Notice>}
+          <HandoverAnswersForm
+            key={draft.handoverId}
+            answers={draft.answers}
+            onSubmit={(answers) => void submit(answers)}
+          />
+        </section>
+      )}
+    </>
+  );
+}
