@@ -4,6 +4,7 @@ import { LANGUAGE_CODES } from './languages';
 import { OutboxStatusSchema } from './outbox';
 import { resultSchema, type Result } from './result';
 import { ServiceDefinitionSchema } from './service';
+import { HelpStateSchema, HandoverTicketSchema, HELP_REQUEST_REASONS } from './assist';
 import { SESSION_END_REASONS, SessionViewSchema } from './session';
 import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
 
@@ -119,7 +120,10 @@ export const api = {
   },
   /** Ends and wipes the session. Idempotent: ending an unknown session is not an error. */
   'session.end': {
-    input: z.strictObject({ sessionId: SessionId, reason: z.enum(SESSION_END_REASONS).exclude(['idle', 'startup']) }),
+    input: z.strictObject({
+      sessionId: SessionId,
+      reason: z.enum(SESSION_END_REASONS).exclude(['idle', 'startup', 'handover']),
+    }),
     output: z.object({ ended: z.boolean() }),
   },
   /**
@@ -138,6 +142,21 @@ export const api = {
   },
   /** Delivery status of every outbox entry, for the help desk. Carries no personal data. */
   'outbox.status': { input: z.strictObject({}), output: OutboxStatusSchema },
+  /** Calls staff through the help-desk hub. Carries no personal data (terminal, service, step, language). */
+  'help.request': { input: z.strictObject({ reason: z.enum(HELP_REQUEST_REASONS) }), output: HelpStateSchema },
+  /** Withdraws the open help request. */
+  'help.cancel': { input: z.strictObject({}), output: HelpStateSchema },
+  /** Where help stands now (after a reload or reconnect). */
+  'help.state': { input: z.strictObject({}), output: HelpStateSchema },
+  /** The resident's answer to "Darf … Ihre Angaben sehen?": only "Ja" starts the live view. */
+  'help.consent': { input: z.strictObject({ granted: z.boolean() }), output: HelpStateSchema },
+  /** One tap ends the live view or the takeover. */
+  'help.stopAssist': { input: z.strictObject({}), output: HelpStateSchema },
+  /**
+   * Continue at the desk: seals the draft for the hub, waits until the hub stored it, then wipes
+   * the session here. The code (and its QR) is shown to the resident, never logged.
+   */
+  'handover.start': { input: z.strictObject({ sessionId: SessionId }), output: HandoverTicketSchema },
 } as const;
 
 export type Api = typeof api;

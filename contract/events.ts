@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SESSION_END_REASONS } from './session';
+import { GuideTargetSchema, HelpStateSchema } from './assist';
+import { SESSION_END_REASONS, SessionViewSchema } from './session';
 
 /** Events pushed from the core to the renderer (IPC in Electron, WebSocket in browser mode). */
 export const KioskEventSchema = z.discriminatedUnion('type', [
@@ -8,5 +9,11 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
     sessionId: z.string(),
     reason: z.enum(SESSION_END_REASONS),
   }),
+  /** Help request, consent and assist state changed (hub reachable or not, accepted, viewing, takeover). */
+  z.object({ type: z.literal('help.changed'), state: HelpStateSchema }),
+  /** Staff points at a control: the renderer rings it for a few seconds. */
+  z.object({ type: z.literal('guide.highlight'), target: GuideTargetSchema }),
+  /** A takeover command changed the session: the renderer shows this view. */
+  z.object({ type: z.literal('session.changed'), view: SessionViewSchema }),
 ]);
 export type KioskEvent = z.infer<typeof KioskEventSchema>;

@@ -1,4 +1,5 @@
 export * from './answers';
+export * from './assist';
 export * from './api';
 export * from './events';
 export * from './journey';

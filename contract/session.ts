@@ -43,5 +43,6 @@ export const SessionViewSchema = z.object({
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
-export const SESSION_END_REASONS = ['resident', 'finished', 'idle', 'startup'] as const;
+/** `handover`: the draft went to the help-desk hub (continue at the desk) and was wiped here. */
+export const SESSION_END_REASONS = ['resident', 'finished', 'idle', 'startup', 'handover'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LANGUAGE, LANGUAGE_CODES, type KioskEvent } from '../contract';
+import { DEFAULT_LANGUAGE, LANGUAGE_CODES, type KioskEvent, type Result } from '../contract';
 import { createDispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
@@ -24,6 +24,8 @@ import { PortalConfigSchema, type PortalConfigInput } from './portal/portal-conf
 import { SyncWorker, type AttachmentRenderer } from './portal/sync-worker';
 import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
+import { createHubClient, type HubClient } from './hub-client/hub-client';
+import { SessionViewSchema } from '../contract';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IDLE_WARNING_MS = 30_000;
@@ -63,7 +65,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const catalog = loadCatalog(options.resourcesDir, today, logger, options.precompiled ?? PRECOMPILED_CATALOG);
     let closed = false;
     const renderAttachments = options.renderAttachments ?? lazyApplicationPdf(catalog, options.resourcesDir, timeZone);
-    const preparer = new AttachmentPreparer(new DeliveryStore(db, () => masterKey), catalog, renderAttachments, logger);
+    const deliveries = new DeliveryStore(db, () => masterKey);
+    const preparer = new AttachmentPreparer(deliveries, catalog, renderAttachments, logger);
     let portal: ReturnType<typeof startPortalSync> | undefined;
     const attachPortal = (config: PortalConfigInput | undefined) => {
       if (config && !closed)
@@ -115,12 +118,23 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       speechTimer.unref();
     }
 
+    const version = options.version ?? readPackageVersion(options.resourcesDir);
+    // The hub client runs staff commands through the same dispatch as the resident's taps
+    // (observedDispatch, defined below, is only called once the core is open).
+    const hub: HubClient = createHubClient(ctx, options.hub, {
+      dataDir: options.dataDir,
+      appVersion: version,
+      outboxBacklog: () => deliveries.backlog(),
+      dispatch: (method, input) => observedDispatch(method, input),
+    });
+    listeners.add((event) => hub.onCoreEvent(event));
     const dispatch = createDispatch(
       createHandlers(ctx, {
-        version: options.version ?? readPackageVersion(options.resourcesDir),
+        version,
         mode: options.mode,
         terminalName: options.terminalName?.trim() || 'Bürgerkiosk',
-        deliveries: new DeliveryStore(db, () => masterKey),
+        deliveries,
+        hub,
         portalConfigured: () => portal !== undefined,
         receipts: {
           maker: lazyReceiptMaker({ resourcesDir: options.resourcesDir, catalog, timeZone }),
@@ -130,6 +144,15 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       }),
       logger,
     );
+    // Every session call that answers with a view moves the activity (and, with consent, the live view).
+    const observedDispatch = async (method: unknown, input: unknown): Promise<Result<unknown>> => {
+      const result = await dispatch(method, input);
+      if (result.ok && typeof method === 'string' && method.startsWith('session.')) {
+        const view = SessionViewSchema.safeParse(result.value);
+        if (view.success) hub.sessionChanged(view.data);
+      }
+      return result;
+    };
     timer = clock.setInterval(() => {
       try {
         sweepIdle(ctx);
@@ -141,7 +164,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
 
     logger.info('core.opened', { mode: options.mode, count: catalog.services.length });
     return {
-      dispatch: (method, input) => (closed ? Promise.resolve(closedResult()) : dispatch(method, input)),
+      dispatch: (method, input) => (closed ? Promise.resolve(closedResult()) : observedDispatch(method, input)),
       onEvent(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
@@ -156,6 +179,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         clearTimeout(speechTimer);
         void speech.close();
         preparer.stop();
+        hub.stop();
         portal?.stop();
         listeners.clear();
         db.close();

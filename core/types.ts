@@ -3,6 +3,7 @@ import type { PortalConfigInput } from './portal/portal-config';
 import type { AttachmentRenderer } from './portal/sync-worker';
 import type { PrecompiledCatalog } from './catalog/precompiled';
 import type { SpeechEngine } from './speech/engine';
+import type { HubOptions } from './hub-client/hub-options';
 
 /** Injectable time source, so tests can move the clock. */
 export interface Clock {
@@ -45,6 +46,8 @@ export interface KioskCoreOptions {
   /** The terminal's own receipt printer (Electron); without it, session.printReceipt is refused. */
   receiptPrinter?: ReceiptPrinter;
   speech?: SpeechOptions;
+  /** The help-desk hub; without it the kiosk works alone and "Hilfe" points to the desk. */
+  hub?: HubOptions;
 }
 
 export interface SpeechOptions {

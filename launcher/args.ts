@@ -1,3 +1,5 @@
+import { EnrolmentCode } from '../contract/hub/terminal-protocol';
+
 /**
  * Command-line flags shared by the launcher and the Electron main process
  * (the launcher passes its flags on to Electron unchanged).
@@ -17,6 +19,10 @@ export interface KioskFlags {
   noPortal: boolean;
   /** Electron: the CUPS printer for receipts; none: the system's default printer. */
   printer?: string;
+  /** The help-desk hub's base URL; none: the kiosk works alone and help points to the desk. */
+  hubUrl?: string;
+  /** One-time enrolment code from the hub's admin (used while no credential is stored). */
+  hubEnrolmentCode?: string;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -34,6 +40,11 @@ export const USAGE = `Usage: npm start -- [options]
   --no-portal            deliver nowhere; applications wait in the outbox
   --printer <name>       Electron: CUPS printer for receipts, 80 mm roll (env KIOSK_PRINTER; default: the
                          system's default printer). Browser mode offers receipts to the page's print instead
+  --hub-url <url>        the help-desk hub, e.g. https://hub.stade.local:8443 (env KIOSK_HUB_URL); none: help
+                         points residents to the desk
+  --hub-enrolment-code <code>
+                         one-time enrolment code from the hub's admin (XXXX-XXXX-XXXX); exchanged once for
+                         the device credential, kept in the data dir (mode 0600)
   --help                 show this text
 `;
 
@@ -64,6 +75,8 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   let idleWarning = env.KIOSK_IDLE_WARNING_S;
   let dataDir = env.KIOSK_DATA_DIR || undefined;
   let printer = env.KIOSK_PRINTER || undefined;
+  let hubUrl = env.KIOSK_HUB_URL || undefined;
+  let hubEnrolmentCode: string | undefined;
 
   for (let index = 0; index < argv.length; index += 1) {
     const raw = argv[index] as string;
@@ -110,6 +123,12 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
       case '--printer':
         printer = takeValue();
         break;
+      case '--hub-url':
+        hubUrl = takeValue();
+        break;
+      case '--hub-enrolment-code':
+        hubEnrolmentCode = takeValue();
+        break;
       default:
         if (strict) throw new FlagError(`unknown option ${raw} (see --help)`);
     }
@@ -117,9 +136,32 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   if (dataDir) flags.dataDir = dataDir;
   if (portalConfig) flags.portalConfig = portalConfig;
   if (printer) flags.printer = printerName(printer);
+  if (hubUrl) flags.hubUrl = hubBaseUrl(hubUrl);
+  if (hubEnrolmentCode) {
+    if (!EnrolmentCode.safeParse(hubEnrolmentCode.trim().toUpperCase()).success)
+      throw new FlagError('--hub-enrolment-code needs a code like ABCD-EFGH-JKMN');
+    flags.hubEnrolmentCode = hubEnrolmentCode.trim().toUpperCase();
+  }
   if (idleTimeout !== undefined && idleTimeout !== '') flags.idleTimeoutS = positiveNumber('idle timeout', idleTimeout);
   if (idleWarning !== undefined && idleWarning !== '') flags.idleWarningS = positiveNumber('idle warning', idleWarning);
   return flags;
+}
+
+function hubBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new FlagError('--hub-url needs an http(s) URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FlagError('--hub-url needs an http(s) URL');
+  return url.toString();
+}
+
+/** The hub option of KioskCoreOptions. */
+export function hubOptions(flags: KioskFlags): { hub?: { url: string; enrolmentCode?: string } } {
+  if (!flags.hubUrl) return {};
+  return { hub: { url: flags.hubUrl, ...(flags.hubEnrolmentCode ? { enrolmentCode: flags.hubEnrolmentCode } : {}) } };
 }
 
 /** The idle options of KioskCoreOptions, in milliseconds. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { openKioskCore } from '../core/kiosk-core';
 import { startHttpServer } from '../core/transport';
 import type { KioskCore } from '../core/types';
-import { idleOptions, type KioskFlags } from './args';
+import { hubOptions, idleOptions, type KioskFlags } from './args';
 import { findChromium, hasDisplay, launchKioskBrowser, type KioskBrowser } from './chromium';
 import type { ProjectPaths } from './paths';
 import { portalForKiosk } from './portal-settings';
@@ -39,6 +39,7 @@ export async function runBrowserMode(
       resourcesDir: paths.resourcesDir,
       mode: 'browser',
       ...idleOptions(flags),
+      ...hubOptions(flags),
       ...(portal.option ? { portal: portal.option } : {}),
     });
   } catch (error) {

@@ -13,6 +13,7 @@ import './styles/fields.css';
 import './styles/display.css';
 import './styles/keyboard.css';
 import './styles/speech.css';
+import './styles/assist.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

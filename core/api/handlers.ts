@@ -16,6 +16,7 @@ import { buildView } from '../sessions/session-view';
 import type { DeliveryStore } from '../outbox/delivery-store';
 import { outboxStatusEntry } from '../outbox/outbox-status';
 import type { SpeechService } from '../speech/speech-service';
+import type { HubClient } from '../hub-client/hub-client';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -30,6 +31,7 @@ export interface InfoSettings {
   portalConfigured: () => boolean;
   receipts: ReceiptSettings;
   speech: SpeechService;
+  hub: HubClient;
 }
 
 export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
@@ -73,5 +75,11 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'speech.synthesize': (input) => info.speech.synthesize(input),
     'outbox.status': () =>
       ok({ portalConfigured: info.portalConfigured(), entries: info.deliveries.statusList().map(outboxStatusEntry) }),
+    'help.request': (input) => ok(info.hub.request(input.reason)),
+    'help.cancel': () => ok(info.hub.cancel()),
+    'help.state': () => ok(info.hub.state()),
+    'help.consent': (input) => ok(info.hub.consent(input.granted)),
+    'help.stopAssist': () => ok(info.hub.stopAssist()),
+    'handover.start': (input) => info.hub.handover(input.sessionId),
   };
 }

@@ -309,6 +309,14 @@ export class DeliveryStore {
   }
 
   /** The staff view: no content, no personal data. */
+  /** Applications not yet accepted or rejected by the portal (the hub's terminal overview). */
+  backlog(): number {
+    const row = this.db
+      .prepare("SELECT COUNT(*) AS count FROM outbox WHERE status IN ('queued', 'announced', 'submitted')")
+      .get() as { count: number };
+    return row.count;
+  }
+
   statusList(): OutboxRow[] {
     return this.db.prepare('SELECT * FROM outbox ORDER BY created_at DESC').all() as OutboxRow[];
   }

@@ -15,7 +15,7 @@ import {
 import { fileMasterKeyProvider } from '../../core/crypto/master-key';
 import { openKioskCore } from '../../core/kiosk-core';
 import type { KioskCore } from '../../core/types';
-import { idleOptions, parseFlags } from '../../launcher/args';
+import { hubOptions, idleOptions, parseFlags } from '../../launcher/args';
 import { portalForKiosk, type KioskPortal } from '../../launcher/portal-settings';
 import { safeStoragePortalSecret } from './portal-secret';
 import { serveAppRequest } from './app-protocol';
@@ -93,6 +93,7 @@ function openCore(): KioskCore {
       mode: 'electron',
       masterKeyProvider: safeStorageMasterKeyProvider(dataDir, safeStorage, fileMasterKeyProvider(dataDir)),
       ...idleOptions(flags),
+      ...hubOptions(flags),
       ...(portal.option ? { portal: portal.option } : {}),
       receiptPrinter: lpReceiptPrinter({ printer: flags.printer }),
     });

@@ -6,6 +6,11 @@ import { WaitingScreen } from '../screens/WaitingScreen';
 import { IdleGuard } from '../components/IdleGuard';
 import { WaitingOverlay } from '../components/WaitingOverlay';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
+import { AssistBanner } from '../assist/AssistBanner';
+import { ConsentDialog } from '../assist/ConsentDialog';
+import { useAssist } from '../assist/context';
+import { GuideHighlight } from '../assist/GuideHighlight';
+import { HandoverScreen } from '../assist/HandoverScreen';
 import { useKiosk } from './context';
 import { screenKey } from './state';
 import { useActivity } from './useActivity';
@@ -17,7 +22,10 @@ export function App() {
   if (!state.booted) return <WaitingScreen />;
   return (
     <>
+      <AssistBanner />
       <CurrentScreen />
+      <ConsentDialog />
+      <GuideHighlight />
       <OnScreenKeyboard />
       <IdleGuard />
       <WaitingOverlay isOpen={!state.connected} />
@@ -27,7 +35,9 @@ export function App() {
 
 function CurrentScreen() {
   const { state } = useKiosk();
+  const { ticket } = useAssist();
   const view = state.view;
+  if (!view && ticket) return <HandoverScreen ticket={ticket} />;
   const service = view && state.catalog?.services.find((candidate) => candidate.id === view.serviceId);
   if (!view || !service) return <StartScreen />;
   const { position } = view;

@@ -10,6 +10,7 @@ import { KioskContext } from './context';
 import { initialState, reducer, type AppState } from './state';
 import { useSessionActions } from './useSessionActions';
 import { SpeechProvider } from '../speech/SpeechProvider';
+import { AssistProvider } from '../assist/AssistProvider';
 
 const BOOT_RETRY_MS = 2000;
 
@@ -81,6 +82,12 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
   useEffect(
     () =>
       bridge.onEvent((event) => {
+        // Staff filled in or moved on during a takeover: the resident sees it at once.
+        if (event.type === 'session.changed') {
+          if (stateRef.current.view?.sessionId === event.view.sessionId)
+            dispatch({ type: 'view', view: event.view, at: Date.now() });
+          return;
+        }
         if (event.type !== 'session.ended') return;
         if (stateRef.current.view?.sessionId !== event.sessionId) return;
         dispatch({ type: 'reset', notice: event.reason === 'idle' ? 'idleEnded' : null });
@@ -115,7 +122,9 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
   const value = useMemo(() => ({ state, actions }), [state, actions]);
   return (
     <KioskContext.Provider value={value}>
-      <SpeechProvider bridge={bridge}>{children}</SpeechProvider>
+      <SpeechProvider bridge={bridge}>
+        <AssistProvider bridge={bridge}>{children}</AssistProvider>
+      </SpeechProvider>
     </KioskContext.Provider>
   );
 }

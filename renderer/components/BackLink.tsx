@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function BackLink({ onPress }: { onPress: () => void }) {
   const { t } = useTranslation();
   return (
-    <Button className="back-link" onPress={onPress}>
+    <Button className="back-link" onPress={onPress} data-guide="back">
       <span className="back-link__chevron" aria-hidden="true" />
       {t('nav.back')}
     </Button>

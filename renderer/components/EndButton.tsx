@@ -15,7 +15,7 @@ export function EndButton({ afterSending = false }: { afterSending?: boolean }) 
   const press = () => (afterSending ? void actions.end('finished') : setOpen(true));
   return (
     <>
-      <Button className="header-button" onPress={press}>
+      <Button className="header-button" onPress={press} data-guide="end">
         <span className="header-button__icon" aria-hidden="true">
           ×
         </span>

@@ -1,16 +1,24 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { StaffHelp } from '../assist/StaffHelp';
 import { KioskModal } from './KioskModal';
 
-/** "Hilfe": the step's own help text if it has one, always with the note that staff can help. */
-export function HelpButton({ helpKey, namespace }: { helpKey?: string; namespace?: string }) {
+interface HelpButtonProps {
+  helpKey?: string;
+  namespace?: string;
+  /** The service office's step-free way in, for "go to the desk". */
+  accessText?: string;
+}
+
+/** "Hilfe": the step's own help text if it has one, and a person: called to the terminal, or at the desk. */
+export function HelpButton({ helpKey, namespace, accessText }: HelpButtonProps) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const text = helpKey ? t(helpKey, namespace ? { ns: namespace } : {}) : t('help.general');
   return (
     <>
-      <Button className="header-button" onPress={() => setOpen(true)}>
+      <Button className="header-button" onPress={() => setOpen(true)} data-guide="help">
         <span className="header-button__icon" aria-hidden="true">
           ?
         </span>
@@ -18,7 +26,7 @@ export function HelpButton({ helpKey, namespace }: { helpKey?: string; namespace
       </Button>
       <KioskModal title={t('help.title')} isOpen={isOpen} onOpenChange={setOpen}>
         <p className="dialog-text">{text}</p>
-        <p className="dialog-text dialog-text--staff">{t('help.staff')}</p>
+        <StaffHelp {...(accessText ? { accessText } : {})} onDone={() => setOpen(false)} />
         <div className="button-group">
           <Button className="button" autoFocus onPress={() => setOpen(false)}>
             {t('help.close')}

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { EndButton } from './EndButton';
+import { HelpStatus } from '../assist/HelpStatus';
 import { HelpButton } from './HelpButton';
 import { LanguageMenu } from './LanguageMenu';
 
@@ -10,10 +11,17 @@ interface SessionHeaderProps {
   namespace?: string;
   /** After sending there is nothing to lose: "Beenden" ends without asking. */
   afterSending?: boolean;
+  accessText?: string;
 }
 
 /** Always on screen during a session: which service, language, display, help and end. */
-export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending = false }: SessionHeaderProps) {
+export function SessionHeader({
+  serviceTitle,
+  helpKey,
+  namespace,
+  afterSending = false,
+  accessText,
+}: SessionHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="session-header">
@@ -25,7 +33,8 @@ export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending =
         <div className="session-header__actions">
           <LanguageMenu />
           <DisplayMenu />
-          <HelpButton helpKey={helpKey} namespace={namespace} />
+          <HelpStatus />
+          <HelpButton helpKey={helpKey} namespace={namespace} {...(accessText ? { accessText } : {})} />
           <EndButton afterSending={afterSending} />
         </div>
       </div>

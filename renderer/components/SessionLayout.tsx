@@ -29,6 +29,7 @@ export function SessionLayout({ service, helpKey, afterSending, beforeMain, chil
         helpKey={helpKey}
         namespace={namespace}
         afterSending={afterSending}
+        {...(service.office.accessKey ? { accessText: t(service.office.accessKey, { ns: namespace }) } : {})}
       />
       <div className="width-container">
         {beforeMain}

@@ -18,7 +18,12 @@ export function SummaryRow({ label, value, ltr = false, onChange }: SummaryRowPr
       <dd className="summary-list__value">{ltr ? <bdi dir="ltr">{value}</bdi> : value}</dd>
       <dd className="summary-list__actions">
         {/* aria-label, not a visually hidden span: Chromium would put a space before the colon. */}
-        <Button className="link-button" onPress={onChange} aria-label={t('check.changeField', { field: label })}>
+        <Button
+          className="link-button"
+          onPress={onChange}
+          data-guide="change"
+          aria-label={t('check.changeField', { field: label })}
+        >
           {t('check.change')}
         </Button>
       </dd>

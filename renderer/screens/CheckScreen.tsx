@@ -50,7 +50,9 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
       </dl>
       <h2 className="section-heading">{t('check.sendHeading')}</h2>
       <p>{t('check.sendText')}</p>
-      <PrimaryButton onPress={() => void actions.submit()}>{t('check.submit')}</PrimaryButton>
+      <PrimaryButton onPress={() => void actions.submit()} guide="send">
+        {t('check.submit')}
+      </PrimaryButton>
     </SessionLayout>
   );
 }

@@ -15,6 +15,7 @@ import { FieldView } from '../fields/FieldView';
 import { fieldErrorText } from '../i18n/fieldErrors';
 import { questionScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
+import { StuckOffer } from '../assist/StuckOffer';
 
 interface QuestionScreenProps {
   view: SessionView;
@@ -88,6 +89,7 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
   return (
     <SessionLayout service={service} helpKey={step.helpKey} beforeMain={<BackLink onPress={onBack} />}>
       {summaryErrors.length > 0 && <ErrorSummary errors={summaryErrors} serial={state.errorSerial} />}
+      <StuckOffer stepKey={screenKey(view)} />
       <form className="question" onSubmit={onSubmit} noValidate>
         <p className="caption">{t('nav.stepOf', { current: stepNumber, total: stepCount })}</p>
         {!single && (
@@ -111,7 +113,9 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
             hint={field.hintKey ? t(field.hintKey, { ns: namespace }) : single ? stepHint : undefined}
           />
         ))}
-        <PrimaryButton type="submit">{t('nav.continue')}</PrimaryButton>
+        <PrimaryButton type="submit" guide="next">
+          {t('nav.continue')}
+        </PrimaryButton>
       </form>
       <ConfirmDialog
         isOpen={leaveOpen}

@@ -6,6 +6,7 @@ import { markFirstScreenPainted } from '../app/first-screen-mark';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { DisplayMenu } from '../display/DisplayMenu';
+import { HelpStatus } from '../assist/HelpStatus';
 import { HelpButton } from '../components/HelpButton';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
@@ -45,6 +46,7 @@ export function StartScreen() {
           <p className="session-header__service">{t('app.name')}</p>
           <div className="session-header__actions">
             <DisplayMenu />
+            <HelpStatus />
             <HelpButton helpKey="help.start" />
           </div>
         </div>

@@ -22,6 +22,8 @@ export interface KioskOptions {
    * specs about journeys need no delivery, and its RSA-4096 key generation costs seconds of CPU.
    */
   portal?: 'demo' | 'none';
+  /** The help-desk hub (`--hub-url`, `--hub-enrolment-code`); default none. */
+  hub?: { url: string; enrolmentCode?: string };
 }
 
 export interface KioskHandle {
@@ -59,6 +61,8 @@ function launch(dataDir: string, options: KioskOptions, port: number, log: strin
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
   if (options.portal !== 'demo') args.push('--no-portal');
+  if (options.hub) args.push('--hub-url', options.hub.url);
+  if (options.hub?.enrolmentCode) args.push('--hub-enrolment-code', options.hub.enrolmentCode);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   liveChildren.add(child);
   child.once('exit', () => liveChildren.delete(child));

@@ -1,0 +1,56 @@
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { EnrolResponseSchema, type EnrolResponse } from '../../contract/hub';
+
+/** The device credential from enrolment, with the hub's handover key: one file, mode 0600, never logged. */
+export const CREDENTIAL_FILE = 'hub-terminal.json';
+
+export function readCredential(dataDir: string): EnrolResponse | undefined {
+  const file = join(dataDir, CREDENTIAL_FILE);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return undefined; // a damaged file: the kiosk runs without the hub until it is enrolled again
+  }
+  const parsed = EnrolResponseSchema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Written to a temporary file created 0600 and renamed over, so a crash never leaves half a credential. */
+export function writeCredential(dataDir: string, credential: EnrolResponse): void {
+  const file = join(dataDir, CREDENTIAL_FILE);
+  const temporary = `${file}.tmp`;
+  rmSync(temporary, { force: true });
+  const fd = openSync(temporary, 'wx', 0o600);
+  try {
+    writeSync(fd, JSON.stringify(credential));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
+}
+
+/** A revoked terminal forgets its credential. */
+export function deleteCredential(dataDir: string): void {
+  rmSync(join(dataDir, CREDENTIAL_FILE), { force: true });
+}

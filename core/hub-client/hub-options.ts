@@ -1,0 +1,12 @@
+import type { BackoffPolicy } from './hub-connection';
+
+/** The help-desk hub a kiosk reports to; without it the kiosk works alone and help points to the desk. */
+export interface HubOptions {
+  /** Base URL, e.g. https://hub.stade.local:8443 */
+  url: string;
+  /** One-time code from the hub's admin; used only while no credential is stored. */
+  enrolmentCode?: string;
+  backoff?: BackoffPolicy;
+  /** How long continue-at-the-desk waits for the hub to confirm the deposit (default 10 s). */
+  handoverTimeoutMs?: number;
+}
