@@ -47,3 +47,80 @@ export function answersOfVisibleSteps(service: ServiceDefinition, answers: Answe
   }
   return kept;
 }
+
+/** Beyond this many combinations of open answers, the count falls back to a cheaper upper bound. */
+const MAX_COMBINATIONS = 4096;
+
+const OTHER_TEXT = '\u0000other';
+
+function conditionFields(condition: Condition, into: Set<string>): Set<string> {
+  if ('all' in condition) for (const inner of condition.all) conditionFields(inner, into);
+  else if ('any' in condition) for (const inner of condition.any) conditionFields(inner, into);
+  else into.add(condition.field);
+  return into;
+}
+
+/** Every value a condition can tell apart for `field`: the values it names, "something else" and "no answer". */
+function candidateValues(service: ServiceDefinition, field: string): (Answers[string] | undefined)[] {
+  const values = new Set<Answers[string] | undefined>([undefined, OTHER_TEXT]);
+  const visit = (condition: Condition): void => {
+    if ('all' in condition) condition.all.forEach(visit);
+    else if ('any' in condition) condition.any.forEach(visit);
+    else if (condition.field !== field) return;
+    else if ('equals' in condition) values.add(condition.equals);
+    else if ('in' in condition) condition.in.forEach((value) => values.add(value));
+  };
+  for (const step of service.journey.steps) if (step.when) visit(step.when);
+  for (const step of service.journey.steps) {
+    for (const option of step.fields.find((candidate) => candidate.name === field)?.options ?? []) {
+      values.add(option.value);
+    }
+  }
+  return [...values];
+}
+
+/**
+ * How many steps the journey can still have: the longest journey the answers not yet given
+ * can lead to. "Schritt 6 von 6" must never be followed by "Schritt 7 von 7" because an
+ * answer revealed a step; the total may only shrink when an answer rules steps out.
+ * An answer counts as given once its step was passed (an optional field left empty is given
+ * as "no answer"), so `completedStepIds` are the steps the resident has passed.
+ */
+export function possibleStepCount(
+  service: ServiceDefinition,
+  answers: Answers,
+  completedStepIds: readonly string[],
+): number {
+  const completed = new Set(completedStepIds);
+  const referenced = new Set<string>();
+  for (const step of service.journey.steps) if (step.when) conditionFields(step.when, referenced);
+  const open = service.journey.steps
+    .filter((step) => !completed.has(step.id))
+    .flatMap((step) => step.fields.map((field) => field.name))
+    .filter((name) => referenced.has(name) && answers[name] === undefined);
+  const choices = open.map((name) => candidateValues(service, name));
+  const combinations = choices.reduce((product, values) => product * values.length, 1);
+  if (combinations > MAX_COMBINATIONS) {
+    // Too many to try: every step whose condition is not already decided against counts.
+    const isOpen = (condition: Condition): boolean =>
+      [...conditionFields(condition, new Set())].some((name) => open.includes(name));
+    return service.journey.steps.filter((step) => !step.when || conditionHolds(step.when, answers) || isOpen(step.when))
+      .length;
+  }
+  let longest = visibleSteps(service, answers).length;
+  const trial: Answers = { ...answers };
+  const tryFrom = (index: number): void => {
+    if (index === open.length) {
+      longest = Math.max(longest, visibleSteps(service, trial).length);
+      return;
+    }
+    for (const value of choices[index]!) {
+      if (value === undefined) delete trial[open[index]!];
+      else trial[open[index]!] = value;
+      tryFrom(index + 1);
+    }
+    delete trial[open[index]!];
+  };
+  tryFrom(0);
+  return longest;
+}

@@ -1,6 +1,7 @@
 import {
   DEFAULT_LANGUAGE,
   isLanguageCode,
+  possibleStepCount,
   visibleSteps,
   type Answers,
   type Position,
@@ -23,7 +24,11 @@ export function remainingMs(ctx: CoreContext, lastActivityAt: number): number {
   return Math.max(0, Math.round(lastActivityAt + ctx.idle.timeoutMs - ctx.clock.now()));
 }
 
-/** The session as the renderer sees it; step numbers are counted among the currently visible steps. */
+/**
+ * The session as the renderer sees it. The step number counts the currently visible steps; the
+ * total is the longest journey the open answers can still lead to, so it never grows as a
+ * later answer reveals a conditional step (contract/journey.ts).
+ */
 export function buildView(
   ctx: CoreContext,
   row: SessionRow,
@@ -38,7 +43,7 @@ export function buildView(
     viewPosition = {
       ...position,
       stepNumber: index + 1 || 1,
-      stepCount: Math.max(visible.length, 1),
+      stepCount: Math.max(possibleStepCount(service.definition, answers, completedSteps(row)), 1),
     };
   } else {
     viewPosition = position;

@@ -71,7 +71,16 @@ interface WorkerReply {
 
 /** Where the package's module file is, as a file: URL (resolved from this file, in source and in bundles). */
 function espeakModuleUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve(PACKAGE)).href;
+  return pathToFileURL(unpackedPath(createRequire(import.meta.url).resolve(PACKAGE))).href;
+}
+
+/**
+ * In the packaged Electron app the package resolves into app.asar, but it is kept unpacked
+ * beside it (build/electron-builder.yml, asarUnpack): the worker's import() and the module's
+ * own reading of its voice data need real files. Elsewhere the path is left as it is.
+ */
+export function unpackedPath(path: string): string {
+  return path.replace(/([\\/])app\.asar([\\/])/, '$1app.asar.unpacked$2');
 }
 
 /**

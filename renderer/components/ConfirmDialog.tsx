@@ -1,35 +1,38 @@
 import { useId } from 'react';
 import { Button } from 'react-aria-components';
-
+import { useTranslation } from 'react-i18next';
+import { confirmScript } from '../speech/dialog-scripts';
+import { DialogSpeech } from '../speech/useDialogSpeech';
 import { KioskModal } from './KioskModal';
+import { ReadAloudButton } from './ReadAloudButton';
 
 interface ConfirmDialogProps {
   isOpen: boolean;
   onOpenChange: (isOpen: boolean) => void;
-  title: string;
-  text: string;
-  confirmLabel: string;
-  cancelLabel: string;
+  /** The i18n group with title, text, confirm and cancel: "end" (Beenden) or "leave" (back to the start). */
+  texts: 'end' | 'leave';
   onConfirm: () => void;
 }
 
-/** "Are you sure?" with the safe choice first and focused. */
+/** "Are you sure?" with the safe choice first and focused; spoken when it opens. */
 export function ConfirmDialog(props: ConfirmDialogProps) {
+  const { t } = useTranslation();
   const textId = useId();
   return (
     <KioskModal
-      title={props.title}
+      title={t(`${props.texts}.title`)}
       isOpen={props.isOpen}
       onOpenChange={props.onOpenChange}
       role="alertdialog"
       describedBy={textId}
     >
+      <DialogSpeech name={`confirm-${props.texts}`} script={confirmScript(t, props.texts)} />
       <p id={textId} className="dialog-text">
-        {props.text}
+        {t(`${props.texts}.text`)}
       </p>
       <div className="button-group">
         <Button className="button button--secondary" autoFocus onPress={() => props.onOpenChange(false)}>
-          {props.cancelLabel}
+          {t(`${props.texts}.cancel`)}
         </Button>
         <Button
           className="button button--warning"
@@ -38,8 +41,9 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
             props.onConfirm();
           }}
         >
-          {props.confirmLabel}
+          {t(`${props.texts}.confirm`)}
         </Button>
+        <ReadAloudButton />
       </div>
     </KioskModal>
   );

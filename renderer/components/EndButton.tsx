@@ -24,10 +24,7 @@ export function EndButton({ afterSending = false }: { afterSending?: boolean }) 
       <ConfirmDialog
         isOpen={isOpen}
         onOpenChange={setOpen}
-        title={t('end.title')}
-        text={t('end.text')}
-        confirmLabel={t('end.confirm')}
-        cancelLabel={t('end.cancel')}
+        texts="end"
         onConfirm={() => void actions.end('resident')}
       />
     </>

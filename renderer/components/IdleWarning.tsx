@@ -5,7 +5,7 @@ import { useSpeech } from '../speech/context';
 import { idleCountdownScript, idleScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { KioskModal } from './KioskModal';
-import { SpeakerIcon } from './SpeakerIcon';
+import { ReadAloudButton } from './ReadAloudButton';
 
 /** Announce on opening, then only every this many seconds: a per-second announcement would drown everything. */
 const ANNOUNCE_EVERY_S = 10;
@@ -57,10 +57,7 @@ export function IdleWarning({ remainingMs, onContinue }: { remainingMs: number; 
         <Button className="button button--primary button--wide" autoFocus onPress={onContinue}>
           {t('idle.continue')}
         </Button>
-        <Button className="button" onPress={() => speech.repeat()}>
-          <SpeakerIcon />
-          {t('speech.readAloud')}
-        </Button>
+        <ReadAloudButton />
       </div>
     </KioskModal>
   );

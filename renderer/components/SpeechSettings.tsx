@@ -1,17 +1,11 @@
-import { useState } from 'react';
 import { Button, Label, RadioButton, RadioField, RadioGroup, Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { SPEECH_RATES, type SpeechRate } from '../../contract/speech';
 import { useKiosk } from '../app/context';
 import { SPEECH_VOLUME_LEVELS } from '../app/state';
 import { useSpeech } from '../speech/context';
-import { KioskModal } from './KioskModal';
-
-const RATE_KEYS: Record<SpeechRate, string> = {
-  slow: 'speech.rateSlow',
-  normal: 'speech.rateNormal',
-  fast: 'speech.rateFast',
-};
+import { RATE_KEYS, speechSettingsScript } from '../speech/dialog-scripts';
+import { MenuDialog } from './MenuDialog';
 
 /**
  * "Vorlesen einstellen": speaking rate (3 steps), volume, and whether the
@@ -22,7 +16,6 @@ export function SpeechSettings() {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   const speech = useSpeech();
-  const [isOpen, setOpen] = useState(false);
   const { rate, volume, speakAnswers } = state.speech;
 
   function chooseRate(next: SpeechRate): void {
@@ -39,69 +32,80 @@ export function SpeechSettings() {
     ]);
   }
 
+  // Said like the other settings; the page beneath is read with the answers once the dialog is closed.
+  function chooseSpeakAnswers(selected: boolean): void {
+    actions.setSpeech({ speakAnswers: selected });
+    const answer = t(selected ? 'check.yes' : 'check.no');
+    speech.speak([{ text: `${t('speech.labelledAnswer', { label: t('speech.speakAnswers'), answer })}.` }]);
+  }
+
   return (
-    <>
-      <Button className="button speech-bar__settings" onPress={() => setOpen(true)}>
-        {t('speech.openSettings')}
-      </Button>
-      <KioskModal title={t('speech.settingsTitle')} isOpen={isOpen} onOpenChange={setOpen} className="modal--speech">
-        <RadioGroup
-          className="form-group speech-settings__group"
-          value={rate}
-          onChange={(value) => chooseRate(value as SpeechRate)}
-          orientation="horizontal"
-        >
-          <Label className="label">{t('speech.rate')}</Label>
-          <div className="choices choices--row">
-            {SPEECH_RATES.map((option) => (
-              <RadioField key={option} value={option} className="choice choice--radio">
-                <RadioButton className="choice__button">
-                  <span className="choice__control" aria-hidden="true" />
-                  <span className="choice__label">{t(RATE_KEYS[option])}</span>
-                </RadioButton>
-              </RadioField>
-            ))}
-          </div>
-        </RadioGroup>
+    <MenuDialog
+      triggerClassName="button speech-bar__settings"
+      trigger={t('speech.openSettings')}
+      title={t('speech.settingsTitle')}
+      closeLabel={t('speech.close')}
+      closeClassName="button"
+      autoFocusClose
+      className="modal--speech"
+      speechName="speech-settings"
+      speech={() => speechSettingsScript(t, state.speech)}
+    >
+      {() => (
+        <>
+          <RadioGroup
+            className="form-group speech-settings__group"
+            value={rate}
+            onChange={(value) => chooseRate(value as SpeechRate)}
+            orientation="horizontal"
+          >
+            <Label className="label">{t('speech.rate')}</Label>
+            <div className="choices choices--row">
+              {SPEECH_RATES.map((option) => (
+                <RadioField key={option} value={option} className="choice choice--radio">
+                  <RadioButton className="choice__button">
+                    <span className="choice__control" aria-hidden="true" />
+                    <span className="choice__label">{t(RATE_KEYS[option])}</span>
+                  </RadioButton>
+                </RadioField>
+              ))}
+            </div>
+          </RadioGroup>
 
-        <div className="form-group speech-settings__group" role="group" aria-labelledby="speech-volume-label">
-          <p className="label" id="speech-volume-label">
-            {t('speech.volume')}
+          <div className="form-group speech-settings__group" role="group" aria-labelledby="speech-volume-label">
+            <p className="label" id="speech-volume-label">
+              {t('speech.volume')}
+            </p>
+            <div className="speech-settings__volume">
+              <Button className="button" isDisabled={volume <= 1} onPress={() => changeVolume(-1)}>
+                {t('speech.volumeDown')}
+              </Button>
+              <output className="speech-settings__level" aria-live="off">
+                {t('speech.volumeLevel', { level: volume, max: SPEECH_VOLUME_LEVELS })}
+              </output>
+              <Button className="button" isDisabled={volume >= SPEECH_VOLUME_LEVELS} onPress={() => changeVolume(1)}>
+                {t('speech.volumeUp')}
+              </Button>
+            </div>
+          </div>
+
+          <Switch
+            className="speech-settings__switch"
+            isSelected={speakAnswers}
+            onChange={chooseSpeakAnswers}
+            aria-describedby="speech-answers-hint"
+          >
+            <span className="speech-settings__track" aria-hidden="true">
+              <span className="speech-settings__thumb" />
+            </span>
+            {t('speech.speakAnswers')}
+          </Switch>
+          <p className="hint" id="speech-answers-hint">
+            {t('speech.speakAnswersHint')}
           </p>
-          <div className="speech-settings__volume">
-            <Button className="button" isDisabled={volume <= 1} onPress={() => changeVolume(-1)}>
-              {t('speech.volumeDown')}
-            </Button>
-            <output className="speech-settings__level" aria-live="off">
-              {t('speech.volumeLevel', { level: volume, max: SPEECH_VOLUME_LEVELS })}
-            </output>
-            <Button className="button" isDisabled={volume >= SPEECH_VOLUME_LEVELS} onPress={() => changeVolume(1)}>
-              {t('speech.volumeUp')}
-            </Button>
-          </div>
-        </div>
-
-        <Switch
-          className="speech-settings__switch"
-          isSelected={speakAnswers}
-          onChange={(selected) => actions.setSpeech({ speakAnswers: selected })}
-          aria-describedby="speech-answers-hint"
-        >
-          <span className="speech-settings__track" aria-hidden="true">
-            <span className="speech-settings__thumb" />
-          </span>
-          {t('speech.speakAnswers')}
-        </Switch>
-        <p className="hint" id="speech-answers-hint">
-          {t('speech.speakAnswersHint')}
-        </p>
-        <p className="dialog-text">{t('speech.resetNote')}</p>
-        <div className="button-group">
-          <Button className="button" autoFocus onPress={() => setOpen(false)}>
-            {t('speech.close')}
-          </Button>
-        </div>
-      </KioskModal>
-    </>
+          <p className="dialog-text">{t('speech.resetNote')}</p>
+        </>
+      )}
+    </MenuDialog>
   );
 }

@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { waitingScript } from '../speech/dialog-scripts';
+import { DialogSpeech } from '../speech/useDialogSpeech';
 import { KioskModal } from './KioskModal';
 
 /** Over a page in progress while the core is unreachable: the form stays mounted, so nothing typed is lost. */
@@ -6,6 +8,8 @@ export function WaitingOverlay({ isOpen }: { isOpen: boolean }) {
   const { t } = useTranslation();
   return (
     <KioskModal title={t('waiting.title')} isOpen={isOpen} isKeyboardDismissDisabled className="modal--waiting">
+      {/* Heard only if the core answers again soon or the prompts were made before it went away. */}
+      <DialogSpeech name="waiting" script={waitingScript(t)} />
       <span className="spinner" aria-hidden="true" />
       <p className="dialog-text" role="status">
         {t('waiting.text')}

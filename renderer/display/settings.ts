@@ -27,3 +27,15 @@ export function applyDisplaySettings(settings: DisplaySettings, root: HTMLElemen
   root.dataset.textSize = settings.textSize;
   root.dataset.contrast = settings.contrast;
 }
+
+/** The i18n key of each choice, for the dialog and for what it says. */
+export const TEXT_SIZE_KEYS: Record<TextSize, string> = {
+  normal: 'display.textSizeNormal',
+  large: 'display.textSizeLarge',
+  xlarge: 'display.textSizeXLarge',
+};
+
+export const CONTRAST_KEYS: Record<Contrast, string> = {
+  normal: 'display.contrastNormal',
+  high: 'display.contrastHigh',
+};

@@ -5,6 +5,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Catalog } from '../../contract';
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES } from '../../contract/languages';
 import de from '../locales/de.json';
+import { bidiPostProcessor } from './bidi';
 
 export const COMMON_NS = 'common';
 
@@ -23,6 +24,7 @@ export function createI18n(): I18n {
   void instance
     .use(ICU)
     .use(initReactI18next)
+    .use(bidiPostProcessor)
     .init({
       resources: { [DEFAULT_LANGUAGE]: { common: de } },
       lng: DEFAULT_LANGUAGE,
@@ -36,6 +38,8 @@ export function createI18n(): I18n {
       fallbackNS: COMMON_NS,
       interpolation: { escapeValue: false },
       returnNull: false,
+      // Phone numbers, dates and postcodes keep their order in Arabic (./bidi.ts).
+      postProcess: ['bidiNumbers'],
       initAsync: false,
       react: { useSuspense: false },
     });

@@ -120,10 +120,7 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
       <ConfirmDialog
         isOpen={leaveOpen}
         onOpenChange={setLeaveOpen}
-        title={t('leave.title')}
-        text={t('leave.text')}
-        confirmLabel={t('leave.confirm')}
-        cancelLabel={t('leave.cancel')}
+        texts="leave"
         onConfirm={() => void actions.end('resident')}
       />
     </SessionLayout>

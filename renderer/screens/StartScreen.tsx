@@ -12,7 +12,8 @@ import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { ServiceTile } from '../components/ServiceTile';
 import { SpeechBar } from '../components/SpeechBar';
-import { startScript } from '../speech/scripts';
+import { startNoticeScript, startScript } from '../speech/scripts';
+import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
 /** Attract and start screen: welcome, language, services. */
@@ -27,17 +28,17 @@ export function StartScreen() {
     if (hasServices) markFirstScreenPainted();
   }, [hasServices]);
   const languages = state.info?.languages ?? [];
-  useScreenSpeech(
-    `start|${state.notice ?? ''}|${state.apiError ?? ''}`,
-    startScript(t, {
-      notice: state.notice,
-      apiError: state.apiError,
-      languages,
-      services,
-      // From the contract: other languages' texts are not loaded until chosen.
-      nativeName: (code) => languageEntry(code).nativeName,
-    }),
-  );
+  const script = startScript(t, {
+    notice: state.notice,
+    apiError: state.apiError,
+    languages,
+    services,
+    // From the contract: other languages' texts are not loaded until chosen.
+    nativeName: (code) => languageEntry(code).nativeName,
+  });
+  // Not spoken to an empty foyer after each resident: see useAttractSpeech.
+  const attract = useAttractSpeech(state.notice, script, startNoticeScript(t, state.notice));
+  useScreenSpeech(`start|${attract.mode}|${state.notice ?? ''}|${state.apiError ?? ''}`, script, attract.appear);
 
   return (
     <div className="page page--start">

@@ -72,6 +72,7 @@ export function SpeechProvider({ bridge, children }: { bridge: KioskBridge; chil
           scripts.current = scripts.current.filter((candidate) => candidate !== entry);
         };
       },
+      isTopmost: (script) => scripts.current.at(-1)?.script === script,
       stop: () => player.stop(),
     };
   }, [player]);

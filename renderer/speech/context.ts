@@ -11,6 +11,8 @@ export interface SpeechContextValue {
   repeat(): void;
   /** A screen or dialog says what "Vorlesen" repeats while it is shown; returns the unregister function. */
   register(script: () => readonly Utterance[]): () => void;
+  /** Whether this registered script is the topmost (a screen beneath an open dialog is not). */
+  isTopmost(script: () => readonly Utterance[]): boolean;
   stop(): void;
 }
 

@@ -1,5 +1,6 @@
 import type { LanguageCode, SpeechAudio, SpeechRate } from '../../contract';
 import { splitSentences } from '../../contract/speech';
+import { withoutIsolates } from '../i18n/bidi';
 import type { Utterance } from './scripts';
 import { base64ToBytes, decodeWav } from './wav';
 
@@ -73,7 +74,8 @@ export class SpeechPlayer {
     this.stop();
     const generation = this.generation;
     const sentences = utterances.flatMap((utterance) =>
-      splitSentences(utterance.text).map((text) => ({
+      // The bidi isolates around numbers in right-to-left texts are for the eye only.
+      splitSentences(withoutIsolates(utterance.text)).map((text) => ({
         text,
         language: utterance.language ?? language,
         rate,

@@ -99,6 +99,11 @@ export function startScript(t: TFunction, input: StartScriptInput): Utterance[] 
   return out;
 }
 
+/** Only the start screen's notice ("Ihre Sitzung wurde beendet …"), when there is one. */
+export function startNoticeScript(t: TFunction, notice: StartScriptInput['notice']): Utterance[] {
+  return notice ? [say(spokenText(t, `notice.${notice}`))] : [];
+}
+
 export interface QuestionScriptInput {
   service: ServiceDefinition;
   step: Step;

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpeech } from './context';
 import type { Utterance } from './scripts';
@@ -6,16 +6,21 @@ import type { Utterance } from './scripts';
 /**
  * Speaks a screen's script when it appears and whenever `trigger` changes
  * (new page, new errors, "Meine Angaben vorlesen" switched), in the language
- * the screen is shown in; and makes it what "Vorlesen" repeats.
+ * the screen is shown in; and makes it what "Vorlesen" repeats. `appear`, when
+ * given, is said instead of the script at those moments (the start screen
+ * waiting for the next resident says less, see useAttractSpeech).
  */
-export function useScreenSpeech(trigger: string, script: readonly Utterance[]): void {
+export function useScreenSpeech(trigger: string, script: readonly Utterance[], appear?: readonly Utterance[]): void {
   const speech = useSpeech();
   const { i18n } = useTranslation();
   const current = useRef(script);
+  const onAppear = useRef(appear);
   useLayoutEffect(() => {
     current.current = script;
+    onAppear.current = appear;
   });
-  useEffect(() => speech.register(() => current.current), [speech]);
+  const read = useCallback(() => current.current, []);
+  useEffect(() => speech.register(read), [speech, read]);
   const language = i18n.language;
   useEffect(() => {
     // After the new screen is painted: after a tap, React runs this effect before the browser
@@ -24,12 +29,14 @@ export function useScreenSpeech(trigger: string, script: readonly Utterance[]): 
     let cancelled = false;
     const frame = requestAnimationFrame(() =>
       setTimeout(() => {
-        if (!cancelled) speech.speak(current.current, { language });
+        // A screen under an open dialog keeps quiet (e.g. "Meine Angaben vorlesen" switched in the
+        // speech settings): the dialog is what the resident is listening to.
+        if (!cancelled && speech.isTopmost(read)) speech.speak(onAppear.current ?? current.current, { language });
       }, 0),
     );
     return () => {
       cancelled = true;
       cancelAnimationFrame(frame);
     };
-  }, [speech, trigger, language]);
+  }, [speech, read, trigger, language]);
 }

@@ -63,12 +63,12 @@ describe('session lifecycle', () => {
     kiosk = openTestCore();
     expect(await kiosk.value('session.resume', {})).toBeNull();
     let view = await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
-    expect(view.position).toEqual({ kind: 'step', stepId: 'name', stepNumber: 1, stepCount: 7, returnToCheck: false });
+    expect(view.position).toEqual({ kind: 'step', stepId: 'name', stepNumber: 1, stepCount: 8, returnToCheck: false });
     expect(view.visibleStepIds).not.toContain('persons');
     expect(view.idle).toEqual({ remainingMs: 120_000, timeoutMs: 120_000, warningMs: 30_000 });
 
     for (const stepId of ['name', 'birth', 'address', 'household']) view = await answer(view, stepId);
-    // "family" makes the persons step visible: 8 steps now.
+    // "family" makes the persons step visible; it was counted from the start, while still possible.
     expect(view.position).toMatchObject({ kind: 'step', stepId: 'persons', stepNumber: 5, stepCount: 8 });
     expect(view.answers).toMatchObject({ fullName: 'Erika Mustermann', birthDate: '1964-08-12' });
     expect(view.answers).not.toHaveProperty('persons');
