@@ -128,6 +128,17 @@ export default tseslint.config(
     },
   },
   {
+    // The hub protocol sits one folder down: it may import the contract's own files one level up, nothing further.
+    files: ['contract/hub/**'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          { regex: '^(?!zod$|\\./|\\.\\./[^./])', message: 'The contract may import only zod (and its own files).' },
+        ],
+      }),
+    },
+  },
+  {
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

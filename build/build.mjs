@@ -1,5 +1,5 @@
 // Builds everything `npm start` and the tests need:
-//   dist/node/start.mjs, dist/node/bench.mjs, dist/node/receiver.mjs   (esbuild, Node 20, ESM, native modules external)
+//   dist/node/start.mjs, dist/node/bench.mjs, dist/node/receiver.mjs, dist/node/hub.mjs  (esbuild, Node 20, ESM, native modules external)
 //   dist/electron/main.cjs, preload.cjs        (esbuild, CJS; the sandboxed preload may only require 'electron')
 //   dist/renderer/                             (Vite, using ../vite.config.ts)
 //   the service files, checked and compiled    (core/catalog/precompile.ts; bundled into the Node and Electron bundles)
@@ -23,11 +23,23 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
 const args = new Set(process.argv.slice(2));
 
-const SOURCE_DIRS = ['contract', 'core', 'electron', 'renderer', 'launcher', 'receiver', 'bench', 'build', 'resources'];
+const SOURCE_DIRS = [
+  'contract',
+  'core',
+  'hub',
+  'electron',
+  'renderer',
+  'launcher',
+  'receiver',
+  'bench',
+  'build',
+  'resources',
+];
 const SOURCE_FILES = ['package.json', 'vite.config.ts', 'tsconfig.json'];
 const OUTPUTS = [
   'dist/node/start.mjs',
   'dist/node/receiver.mjs',
+  'dist/node/hub.mjs',
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
   'dist/renderer/index.html',
@@ -220,6 +232,15 @@ const jobs = [
     entryPoints: [at('receiver/main.ts')],
     outfile: at('dist/node/receiver.mjs'),
     ...nodeEsm,
+  }),
+  // The help-desk hub (`npm run hub`): plain Node, fastify; the desk's kiosk core uses the precompiled catalog too.
+  esbuild({
+    ...common,
+    entryPoints: [at('hub/cli.ts')],
+    outfile: at('dist/node/hub.mjs'),
+    ...nodeEsm,
+    external: [...NATIVE_EXTERNALS, '@node-rs/*'],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
   }),
   esbuild({
     ...common,
