@@ -14,6 +14,7 @@ import { runCrashTrials } from '../tests/fixtures/sync-crash-harness';
 import { chromium, type Browser } from '@playwright/test';
 import { median, percentile } from './stats';
 import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
+import { measureHub } from './hub-bench';
 
 /**
  * `npm run bench [-- --json <file>] [-- --only cold,autosave]`: cold start, step
@@ -215,6 +216,21 @@ async function speechSection({ tmp, services, rows, browser }: BenchContext): Pr
   rows.push(...speechRows(core, inBrowser));
 }
 
+async function hubSection({ tmp, rows }: BenchContext): Promise<void> {
+  const kiosks = argNumber('--hub-kiosks', 200);
+  const consoles = argNumber('--hub-consoles', 20);
+  console.error(`bench: help-desk hub, ${kiosks} kiosks and ${consoles} consoles on loopback`);
+  const hub = await measureHub(tmp, ROOT, { kiosks, consoles, requestsPerKiosk: 5, durationMs: 20_000 });
+  const p99 = percentile(hub.notifyMs, 99);
+  rows.push({ name: 'hub_help_requests', value: hub.requests, unit: 'requests', target: null });
+  rows.push({ name: 'hub_notifications', value: hub.notifyMs.length, unit: 'messages', target: null });
+  rows.push({ name: 'hub_notify_p50', value: percentile(hub.notifyMs, 50), unit: 'ms', target: null });
+  rows.push({ name: 'hub_notify_p99', value: p99, unit: 'ms', target: '<= 100', pass: p99 <= 100 });
+  rows.push({ name: 'hub_rss_connected', value: hub.rssConnectedMb, unit: 'MiB', target: null });
+  rows.push({ name: 'hub_rss_peak', value: hub.rssPeakMb, unit: 'MiB', target: null });
+  rows.push({ name: 'hub_cpu_during_load', value: hub.hubCpuCores, unit: 'cores', target: null });
+}
+
 /** In the order they run; `--only cold,autosave` runs a subset. */
 const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   cold: coldStartSection,
@@ -225,6 +241,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   drain: drainSection,
   outage: outageSection,
   crash: crashSection,
+  hub: hubSection,
 };
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 // Builds everything `npm start` and the tests need:
-//   dist/node/start.mjs, dist/node/bench.mjs, dist/node/receiver.mjs   (esbuild, Node 20, ESM, native modules external)
+//   dist/node/start.mjs, dist/node/bench.mjs, dist/node/receiver.mjs, dist/node/hub.mjs  (esbuild, Node 20, ESM, native modules external)
 //   dist/electron/main.cjs, preload.cjs        (esbuild, CJS; the sandboxed preload may only require 'electron')
 //   dist/renderer/                             (Vite, using ../vite.config.ts)
 //   dist/console/                              (Vite, using ../console/vite.config.ts; the hub serves it at /)
@@ -27,6 +27,7 @@ const args = new Set(process.argv.slice(2));
 const SOURCE_DIRS = [
   'contract',
   'core',
+  'hub',
   'electron',
   'renderer',
   'console',
@@ -40,6 +41,7 @@ const SOURCE_FILES = ['package.json', 'vite.config.ts', 'tsconfig.json'];
 const OUTPUTS = [
   'dist/node/start.mjs',
   'dist/node/receiver.mjs',
+  'dist/node/hub.mjs',
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
   'dist/renderer/index.html',
@@ -233,6 +235,15 @@ const jobs = [
     entryPoints: [at('receiver/main.ts')],
     outfile: at('dist/node/receiver.mjs'),
     ...nodeEsm,
+  }),
+  // The help-desk hub (`npm run hub`): plain Node, fastify; the desk's kiosk core uses the precompiled catalog too.
+  esbuild({
+    ...common,
+    entryPoints: [at('hub/cli.ts')],
+    outfile: at('dist/node/hub.mjs'),
+    ...nodeEsm,
+    external: [...NATIVE_EXTERNALS, '@node-rs/*'],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
   }),
   esbuild({
     ...common,

@@ -74,6 +74,10 @@ export const HelpRequestBodySchema = z.object({
 });
 export type HelpRequestBody = z.infer<typeof HelpRequestBodySchema>;
 
+/** The plaintext (JSON) inside `handover.deposit`'s sealedDraft: the answers as the kiosk stores them. */
+export const HandoverDraftSchema = z.object({ answers: z.record(z.string(), AnswerValueSchema) });
+export type HandoverDraft = z.infer<typeof HandoverDraftSchema>;
+
 export const TerminalToHubSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('hello'),

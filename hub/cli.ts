@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { STAFF_ROLES } from '../contract/hub';
+import { readPortalConfig } from '../launcher/portal-settings';
+import { rootFromModule } from '../launcher/paths';
+import { openHubDb } from './db/open-hub-db';
+import { createHub } from './create-hub';
+import { generatePassword } from './secrets';
+import { StaffStore, UsernameTakenError } from './stores/staff-store';
+
+export const HUB_USAGE = `Usage:
+  npm run hub -- [options]                      start the help-desk hub
+  npm run hub -- create-admin --username <u> --display-name <name> [--data-dir <d>] [--password-stdin]
+                                                create an admin; prints a generated password once
+                                                (or reads it from stdin with --password-stdin)
+
+Options:
+  --host <h>             address to listen on (default 127.0.0.1; 0.0.0.0 for the town's network)
+  --port <n>             port (default 8443 with TLS, 8090 without; 0 picks a free port)
+  --data-dir <dir>       hub.db, the handover key and the desk's data (env HUB_DATA_DIR; default .hub-data)
+  --tls-cert <file>      TLS certificate (PEM); with --tls-key the hub serves HTTPS and WSS only
+  --tls-key <file>       TLS private key (PEM)
+  --public-origin <url>  the origin browsers use (e.g. https://hub.stade.local); checked on POSTs and WebSockets
+  --console-dir <dir>    the built staff console (default dist/console)
+  --portal-config <file> FIT-Connect settings for applications finished at the desk (as npm start's);
+                         without it they wait in the desk's outbox
+  --help                 show this text
+`;
+
+class CliError extends Error {}
+
+function parse(argv: readonly string[]): { command: string | undefined; flags: Map<string, string | true> } {
+  const flags = new Map<string, string | true>();
+  let command: string | undefined;
+  for (let index = 0; index < argv.length; index += 1) {
+    const raw = argv[index]!;
+    if (!raw.startsWith('--')) {
+      if (command !== undefined || index !== 0) throw new CliError(`unexpected argument ${raw}`);
+      command = raw;
+      continue;
+    }
+    const [name, inline] = raw.includes('=') ? (raw.split(/=(.*)/s, 2) as [string, string]) : [raw, undefined];
+    if (['--help', '--password-stdin'].includes(name)) {
+      flags.set(name, true);
+      continue;
+    }
+    const value = inline ?? argv[index + 1];
+    if (value === undefined || (inline === undefined && value.startsWith('--')))
+      throw new CliError(`${name} needs a value`);
+    if (inline === undefined) index += 1;
+    flags.set(name, value);
+  }
+  return { command, flags };
+}
+
+const KNOWN_START = [
+  '--host',
+  '--port',
+  '--data-dir',
+  '--tls-cert',
+  '--tls-key',
+  '--public-origin',
+  '--console-dir',
+  '--portal-config',
+  '--help',
+];
+const KNOWN_ADMIN = ['--data-dir', '--username', '--display-name', '--password-stdin', '--help'];
+
+function checkKnown(flags: Map<string, string | true>, known: string[]): void {
+  for (const name of flags.keys()) if (!known.includes(name)) throw new CliError(`unknown option ${name} (see --help)`);
+}
+
+const str = (flags: Map<string, string | true>, name: string) => {
+  const value = flags.get(name);
+  return typeof value === 'string' ? value : undefined;
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+}
+
+async function createAdmin(flags: Map<string, string | true>, dataDir: string): Promise<void> {
+  checkKnown(flags, KNOWN_ADMIN);
+  const username = str(flags, '--username');
+  const displayName = str(flags, '--display-name');
+  if (!username || !/^[a-z][a-z0-9._-]{2,39}$/.test(username))
+    throw new CliError('--username needs 3–40 characters: a–z first, then a–z, 0–9, . _ -');
+  if (!displayName || displayName.length > 80) throw new CliError('--display-name needs 1–80 characters');
+  const fromStdin = flags.get('--password-stdin') === true;
+  const password = fromStdin ? await readStdin() : generatePassword();
+  if (password.length < 12 || password.length > 200) throw new CliError('the password needs 12–200 characters');
+  const db = openHubDb(dataDir, Date.now);
+  try {
+    const staff = await new StaffStore(db, Date.now).create({ username, displayName, role: STAFF_ROLES[1], password });
+    process.stdout.write(`Admin ${staff.username} created in ${dataDir}.\n`);
+    if (!fromStdin) process.stdout.write(`Password (shown once, keep it safe): ${password}\n`);
+  } catch (error) {
+    if (error instanceof UsernameTakenError) throw new CliError(`the username ${username} is taken`);
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const { command, flags } = parse(process.argv.slice(2));
+  if (flags.has('--help')) {
+    process.stdout.write(HUB_USAGE);
+    return;
+  }
+  const root = rootFromModule(import.meta.url);
+  const dataDir = path.resolve(str(flags, '--data-dir') ?? process.env.HUB_DATA_DIR ?? path.join(root, '.hub-data'));
+  if (command === 'create-admin') return createAdmin(flags, dataDir);
+  if (command !== undefined) throw new CliError(`unknown command ${command} (see --help)`);
+  checkKnown(flags, KNOWN_START);
+
+  const certFile = str(flags, '--tls-cert');
+  const keyFile = str(flags, '--tls-key');
+  if (Boolean(certFile) !== Boolean(keyFile)) throw new CliError('--tls-cert and --tls-key go together');
+  const tls = certFile && keyFile ? { cert: readFileSync(certFile), key: readFileSync(keyFile) } : undefined;
+  const portRaw = str(flags, '--port');
+  const port = portRaw === undefined ? (tls ? 8443 : 8090) : Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port needs a port number (0–65535)');
+  const host = str(flags, '--host') ?? '127.0.0.1';
+  const portalFile = str(flags, '--portal-config');
+  const publicOrigin = str(flags, '--public-origin');
+
+  const hub = await createHub({
+    dataDir,
+    host,
+    port,
+    ...(tls ? { tls } : {}),
+    ...(publicOrigin ? { publicOrigin } : {}),
+    consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
+    desk: {
+      resourcesDir: path.join(root, 'resources'),
+      ...(portalFile ? { portal: readPortalConfig(portalFile, process.env) } : {}),
+    },
+  });
+  process.stdout.write(`Bürgerkiosk hub listening on ${hub.url}\n`);
+  if (!tls && host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+    process.stdout.write(
+      'Warning: no TLS on a network address; use --tls-cert and --tls-key outside a test network.\n',
+    );
+  const shutdown = () =>
+    void hub.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Bürgerkiosk hub: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

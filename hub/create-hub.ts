@@ -1,0 +1,251 @@
+import { existsSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import websocket from '@fastify/websocket';
+import Fastify, { type FastifyError } from 'fastify';
+import { ZodError } from 'zod';
+import type { Staff } from '../contract/hub';
+import { systemClock } from '../core/clock';
+import { createJsonLogger } from '../core/logging';
+import type { Clock, Logger } from '../core/types';
+import { openHubDb } from './db/open-hub-db';
+import { Desk, DeskError, type DeskOptions } from './desk';
+import { loadHandoverKey, type HandoverKey } from './handover-key';
+import { HubError } from './hub-error';
+import { registerConsoleRoutes } from './http/console-routes';
+import { registerConsoleSocket } from './http/console-socket';
+import { registerTerminalRoutes } from './http/terminal-routes';
+import { LiveHub } from './live-hub';
+import { LoginThrottle } from './login-throttle';
+import { AuditStore } from './stores/audit-store';
+import { HandoverStore } from './stores/handover-store';
+import { HelpStore } from './stores/help-store';
+import { SessionStore } from './stores/session-store';
+import { StaffStore } from './stores/staff-store';
+import { TerminalStore } from './stores/terminal-store';
+
+export interface HubOptions {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Injectable time for session timeouts, code expiry and audit times (tests move it). */
+  clock?: Clock;
+  /** The built staff console (dist/console); served at / when it exists. */
+  consoleDir?: string;
+  /** The origin browsers reach the hub by (e.g. https://hub.stade.local); default: scheme + Host header. */
+  publicOrigin?: string;
+  /** Continue at the desk: submits through a kiosk core of the hub's own. Without it, submit answers 503. */
+  desk?: DeskOptions;
+  logger?: Logger;
+  /** RSA modulus for the handover key when it is first generated (default 3072). */
+  handoverKeyBits?: number;
+  /** Per-account login delay; injectable so tests need not wait it out. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  websocket: boolean;
+}
+
+export interface Hub {
+  url: string;
+  /** Every route as registered on the router (for the security tests). */
+  routes: readonly RouteEntry[];
+  createStaff(input: { username: string; displayName: string; role: Staff['role']; password: string }): Promise<Staff>;
+  /** A terminal and its enrolment code, as POST /terminals makes them (for the embedded default and tests). */
+  createTerminal(name: string, location: string): { terminalId: string; enrolmentCode: string };
+  handoverPublicKey(): Promise<Record<string, unknown>>;
+  hasAdmin(): boolean;
+  /** Whether a device credential is valid (enrolled, not revoked). */
+  terminalCredentialValid(credential: string): boolean;
+  close(): Promise<void>;
+}
+
+const SESSION_SWEEP_MS = 60_000;
+
+/** The console's own WebSocket origin for connect-src ('self' covers ws: only in newer CSP implementations). */
+function socketOrigin(tls: boolean, publicOrigin: string | undefined) {
+  return (request: IncomingMessage): string => {
+    if (publicOrigin) return publicOrigin.replace(/^http/, 'ws');
+    const host = request.headers.host ?? '';
+    // Only a plain host[:port] goes into the header.
+    return /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-fA-F:]+\](:\d{1,5})?$/.test(host)
+      ? `${tls ? 'wss' : 'ws'}://${host}`
+      : "'self'";
+  };
+}
+
+function contentSecurityPolicy(tls: boolean, publicOrigin: string | undefined) {
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      // The console's WebSocket and fetches go to the hub itself; the alert sound is a file of the console's.
+      connectSrc: ["'self'", socketOrigin(tls, publicOrigin)],
+      mediaSrc: ["'self'"],
+      manifestSrc: ["'self'"],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      ...(tls ? { upgradeInsecureRequests: [] } : {}),
+    },
+  };
+}
+
+/**
+ * The help-desk hub: staff console API and WebSocket, kiosk enrolment and
+ * WebSocket, SQLite in <dataDir>/hub.db, the built console at /.
+ */
+export async function createHub(options: HubOptions): Promise<Hub> {
+  const clock = options.clock ?? systemClock;
+  const now = () => clock.now();
+  const logger = options.logger ?? createJsonLogger();
+  const tls = options.tls !== undefined;
+  const dataDir = resolve(options.dataDir);
+  const db = openHubDb(dataDir, now);
+
+  const staff = new StaffStore(db, now);
+  const sessions = new SessionStore(db, staff, now);
+  const terminals = new TerminalStore(db, now);
+  const help = new HelpStore(db, now);
+  const audit = new AuditStore(db, now);
+  const handovers = new HandoverStore(db, now);
+  const live = new LiveHub({ now, staff, terminals, help, audit, handovers });
+  const throttle = new LoginThrottle(now);
+  let keyPromise: Promise<HandoverKey> | undefined;
+  const handoverKey = () => (keyPromise ??= loadHandoverKey(dataDir, options.handoverKeyBits));
+  const desk = options.desk ? new Desk(dataDir, options.desk, clock, logger) : undefined;
+  const auth = { sessions, tls, ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}) };
+
+  const app = Fastify({
+    logger: false,
+    // A whole application's answers at the desk; every other body is far smaller.
+    bodyLimit: 512 * 1024,
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+  });
+  const routes: RouteEntry[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods)
+      routes.push({
+        method,
+        url: route.url,
+        websocket: route.websocket === true || typeof route.wsHandler === 'function',
+      });
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: contentSecurityPolicy(tls, options.publicOrigin),
+    hsts: tls ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: true,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  // 3 MB: a sealed handover draft may be up to 2 MB of base64.
+  await app.register(websocket, { options: { maxPayload: 3 * 1024 * 1024 } });
+
+  app.setErrorHandler((error: FastifyError | HubError | ZodError | DeskError, _request, reply) => {
+    if (error instanceof HubError) return reply.code(error.status).send({ error: error.code });
+    if (error instanceof ZodError) return reply.code(400).send({ error: 'invalid_input' });
+    if (error instanceof DeskError)
+      return reply
+        .code(422)
+        .send({ error: error.code, ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}) });
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status >= 500) logger.error('hub.request_failed', { errorClass: (error as Error).name });
+    return reply
+      .code(status)
+      .send({ error: status === 429 ? 'rate_limited' : status >= 500 ? 'internal' : 'invalid_request' });
+  });
+
+  registerConsoleRoutes(app, {
+    auth,
+    sessions,
+    staff,
+    terminals,
+    audit,
+    handovers,
+    live,
+    throttle,
+    handoverKey,
+    desk,
+    sleep: options.sleep ?? ((ms) => (ms > 0 ? sleep(ms) : Promise.resolve())),
+  });
+  registerConsoleSocket(app, { auth, sessions, live });
+  const terminalSide = registerTerminalRoutes(app, { terminals, audit, live, handoverKey });
+
+  const consoleDir = options.consoleDir;
+  const serveConsole = consoleDir !== undefined && existsSync(join(consoleDir, 'index.html'));
+  if (serveConsole) {
+    await app.register(fastifyStatic, { root: resolve(consoleDir), prefix: '/', index: 'index.html' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // The console is one page: its own paths (e.g. /queue) get index.html; the API gets a JSON 404.
+    if (serveConsole && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/ws/'))
+      return reply.sendFile('index.html');
+    return reply.code(404).send({ error: 'not_found' });
+  });
+
+  const sweeper = clock.setInterval(() => {
+    sessions.sweep();
+    handovers.purgeExpired();
+    live.sweepConsoles((hash) => sessions.lookupHash(hash, false) !== undefined);
+  }, SESSION_SWEEP_MS);
+  if (typeof sweeper === 'object') sweeper.unref?.();
+
+  let url: string;
+  try {
+    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : options.port;
+    const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
+    url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  } catch (error) {
+    clock.clearInterval(sweeper);
+    terminalSide.stop();
+    await app.close().catch(() => undefined);
+    db.close();
+    throw error;
+  }
+  logger.info('hub.listening', { count: routes.length });
+
+  let closed = false;
+  return {
+    url,
+    routes,
+    createStaff: (input) => staff.create(input),
+    createTerminal(name, location) {
+      const created = terminals.create(name, location);
+      live.terminalsChanged();
+      return { terminalId: created.terminal.terminalId, enrolmentCode: created.enrolmentCode };
+    },
+    handoverPublicKey: async () => ({ ...(await handoverKey()).publicJwk }),
+    hasAdmin: () => staff.countAdmins() > 0,
+    terminalCredentialValid: (credential) => terminals.authenticate(credential) !== undefined,
+    async close() {
+      if (closed) return;
+      closed = true;
+      clock.clearInterval(sweeper);
+      terminalSide.stop();
+      live.closeAll();
+      await app.close();
+      await keyPromise?.catch(() => undefined);
+      desk?.close();
+      db.close();
+    },
+  };
+}

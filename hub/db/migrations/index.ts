@@ -1,0 +1,5 @@
+import type { Migration } from '../../../core/db/migration';
+import * as m0001 from './0001-initial';
+
+/** The hub's migrations, in order. Append only; never edit a released one. */
+export const HUB_MIGRATIONS: readonly Migration[] = [m0001];

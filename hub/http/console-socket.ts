@@ -1,0 +1,32 @@
+import type { FastifyInstance } from 'fastify';
+import { CONSOLE_WS_PATH } from '../../contract/hub';
+import { HubError } from '../hub-error';
+import type { LiveHub } from '../live-hub';
+import type { SessionStore } from '../stores/session-store';
+import { SESSION_COOKIE, type AuthSettings } from './console-auth';
+import { originMatches, ownOrigin } from './origin';
+
+/** The console's live events: the session cookie, and an Origin that is the hub's own (no cross-site WebSocket). */
+export function registerConsoleSocket(
+  app: FastifyInstance,
+  parts: { auth: AuthSettings; sessions: SessionStore; live: LiveHub },
+): void {
+  app.route({
+    method: 'GET',
+    url: CONSOLE_WS_PATH,
+    preValidation: async (request) => {
+      if (!originMatches(request, ownOrigin(request, parts.auth.tls, parts.auth.publicOrigin), true))
+        throw new HubError(403, 'foreign_origin');
+      const session = parts.sessions.lookup(request.cookies[SESSION_COOKIE]);
+      if (!session) throw new HubError(401, 'unauthenticated');
+      request.consoleSession = session;
+    },
+    handler: () => {
+      throw new HubError(426, 'upgrade_required');
+    },
+    wsHandler: (socket, request) => {
+      const session = request.consoleSession!;
+      parts.live.attachConsole(socket, session.staff.staffId, session.tokenHash);
+    },
+  });
+}

@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import {
+  EnrolRequestSchema,
+  ENROL_PATH,
+  TERMINAL_WS_PATH,
+  TerminalToHubSchema,
+  type EnrolResponse,
+} from '../../contract/hub';
+import type { HandoverKey } from '../handover-key';
+import { HubError } from '../hub-error';
+import type { LiveHub } from '../live-hub';
+import type { TerminalStore } from '../stores/terminal-store';
+import type { AuditStore } from '../stores/audit-store';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    terminalId?: string;
+  }
+}
+
+const ENROL_RATE = { max: 10, timeWindow: 60_000 };
+/** A kiosk that has not answered a ping for this long is gone (cable pulled): it is shown offline. */
+const PING_EVERY_MS = 15_000;
+
+export interface TerminalRouteParts {
+  terminals: TerminalStore;
+  audit: AuditStore;
+  live: LiveHub;
+  handoverKey: () => Promise<HandoverKey>;
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+/** Kiosk ↔ hub: enrolment (the one-time code is the credential) and the device-authenticated WebSocket. */
+export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRouteParts): { stop(): void } {
+  app.route({
+    method: 'POST',
+    url: ENROL_PATH,
+    config: { rateLimit: ENROL_RATE },
+    handler: async (request): Promise<EnrolResponse> => {
+      const parsed = EnrolRequestSchema.safeParse(request.body);
+      if (!parsed.success) throw new HubError(400, 'invalid_input');
+      const enrolled = parts.terminals.enrol(parsed.data.enrolmentCode, parsed.data.appVersion);
+      if (!enrolled) throw new HubError(401, 'invalid_code');
+      parts.audit.write({
+        staffId: null,
+        action: 'terminal.enrol',
+        terminalId: enrolled.terminal.terminalId,
+        outcome: 'ok',
+      });
+      parts.live.terminalsChanged();
+      return {
+        terminalId: enrolled.terminal.terminalId,
+        credential: enrolled.credential,
+        terminalName: enrolled.terminal.name,
+        location: enrolled.terminal.location,
+        handoverKey: { ...(await parts.handoverKey()).publicJwk },
+      };
+    },
+  });
+
+  const alive = new WeakMap<WebSocket, boolean>();
+  const sockets = new Set<WebSocket>();
+  const pinger = setInterval(() => {
+    for (const socket of sockets) {
+      if (alive.get(socket) === false) {
+        socket.terminate();
+        continue;
+      }
+      alive.set(socket, false);
+      socket.ping();
+    }
+  }, PING_EVERY_MS);
+  pinger.unref();
+
+  app.route({
+    method: 'GET',
+    url: TERMINAL_WS_PATH,
+    preValidation: async (request) => {
+      const terminal = parts.terminals.authenticate(bearer(request));
+      if (!terminal) throw new HubError(401, 'unauthenticated');
+      request.terminalId = terminal.terminalId;
+    },
+    handler: () => {
+      throw new HubError(426, 'upgrade_required');
+    },
+    wsHandler: async (socket, request) => {
+      const terminalId = request.terminalId!;
+      const terminal = parts.terminals.get(terminalId)!;
+      sockets.add(socket);
+      alive.set(socket, true);
+      socket.on('pong', () => alive.set(socket, true));
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('message', (data, isBinary) => {
+        if (isBinary) return;
+        let message: unknown;
+        try {
+          message = JSON.parse(data.toString());
+        } catch {
+          return;
+        }
+        const parsed = TerminalToHubSchema.safeParse(message);
+        // A revoked terminal's socket is closed at once; this is the belt to that brace.
+        if (!parsed.success || !parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) return;
+        alive.set(socket, true);
+        try {
+          parts.live.onTerminalMessage(terminalId, parsed.data);
+        } catch (error) {
+          request.log.error({ err: error }, 'terminal message failed');
+        }
+      });
+      parts.live.attachTerminal(terminalId, socket, {
+        type: 'welcome',
+        terminalName: terminal.name,
+        location: terminal.location,
+        handoverKey: { ...(await parts.handoverKey()).publicJwk },
+      });
+    },
+  });
+
+  return { stop: () => clearInterval(pinger) };
+}
