@@ -132,7 +132,7 @@ describe('the synthesis thread', () => {
       });
       expect(niceValues).toContain(SYNTHESIS_NICENESS);
       // The first task is the process's main thread, where the core commits answers.
-    expect(niceValues[0]).toBeLessThan(SYNTHESIS_NICENESS);
+      expect(niceValues[0]).toBeLessThan(SYNTHESIS_NICENESS);
     },
   );
 });
