@@ -88,6 +88,8 @@ const NATIVE_EXTERNALS = [
   // pdfkit reads its standard fonts and ICC profile from files next to itself.
   'pdfkit',
   '@echogarden/*',
+  // argon2 (the hub's password hashing) is a native module; npm start's local hub loads it.
+  '@node-rs/*',
   'bufferutil',
   'utf-8-validate',
 ];
@@ -242,7 +244,7 @@ const jobs = [
     entryPoints: [at('hub/cli.ts')],
     outfile: at('dist/node/hub.mjs'),
     ...nodeEsm,
-    external: [...NATIVE_EXTERNALS, '@node-rs/*'],
+    external: NATIVE_EXTERNALS,
     plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
   }),
   esbuild({

@@ -47,7 +47,7 @@ export interface KioskCoreOptions {
   receiptPrinter?: ReceiptPrinter;
   speech?: SpeechOptions;
   /** The help-desk hub; without it the kiosk works alone and "Hilfe" points to the desk. */
-  hub?: HubOptions;
+  hub?: HubOptions | Promise<HubOptions | undefined>;
 }
 
 export interface SpeechOptions {

@@ -17,6 +17,8 @@ export interface KioskFlags {
   portalConfig?: string;
   /** Deliver nowhere: applications wait in the outbox. */
   noPortal: boolean;
+  /** No help-desk hub at all (no --hub-url and no local demo hub). */
+  noHub: boolean;
   /** Electron: the CUPS printer for receipts; none: the system's default printer. */
   printer?: string;
   /** The help-desk hub's base URL; none: the kiosk works alone and help points to the desk. */
@@ -40,8 +42,9 @@ export const USAGE = `Usage: npm start -- [options]
   --no-portal            deliver nowhere; applications wait in the outbox
   --printer <name>       Electron: CUPS printer for receipts, 80 mm roll (env KIOSK_PRINTER; default: the
                          system's default printer). Browser mode offers receipts to the page's print instead
-  --hub-url <url>        the help-desk hub, e.g. https://hub.stade.local:8443 (env KIOSK_HUB_URL); none: help
-                         points residents to the desk
+  --hub-url <url>        the help-desk hub, e.g. https://hub.stade.local:8443 (env KIOSK_HUB_URL). Default: a
+                         local hub with its staff console, started a few seconds after the kiosk (demo)
+  --no-hub               no help-desk hub: "Hilfe" points residents to the desk
   --hub-enrolment-code <code>
                          one-time enrolment code from the hub's admin (XXXX-XXXX-XXXX); exchanged once for
                          the device credential, kept in the data dir (mode 0600)
@@ -69,7 +72,14 @@ function printerName(raw: string): string {
  * lenient, because Electron and test drivers add their own switches.
  */
 export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, strict = true): KioskFlags {
-  const flags: KioskFlags = { browser: false, noOpen: false, help: false, port: DEFAULT_PORT, noPortal: false };
+  const flags: KioskFlags = {
+    browser: false,
+    noOpen: false,
+    help: false,
+    port: DEFAULT_PORT,
+    noPortal: false,
+    noHub: false,
+  };
   let portalConfig = env.KIOSK_PORTAL_CONFIG || undefined;
   let idleTimeout = env.KIOSK_IDLE_TIMEOUT_S;
   let idleWarning = env.KIOSK_IDLE_WARNING_S;
@@ -119,6 +129,9 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
         break;
       case '--no-portal':
         flags.noPortal = true;
+        break;
+      case '--no-hub':
+        flags.noHub = true;
         break;
       case '--printer':
         printer = takeValue();

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { openKioskCore } from '../core/kiosk-core';
+import { readPackageVersion } from '../core/version';
 import { startHttpServer } from '../core/transport';
 import type { KioskCore } from '../core/types';
-import { hubOptions, idleOptions, type KioskFlags } from './args';
+import { idleOptions, type KioskFlags } from './args';
+import { hubForKiosk } from './hub-settings';
 import { findChromium, hasDisplay, launchKioskBrowser, type KioskBrowser } from './chromium';
 import type { ProjectPaths } from './paths';
 import { portalForKiosk } from './portal-settings';
@@ -20,6 +22,7 @@ function describeListenError(error: unknown, port: number): string {
 
 /** See runBrowserMode: how long after the ready line the demo receiver starts. */
 const DEMO_PORTAL_DELAY_MS = 3_000;
+const DEMO_HUB_DELAY_MS = 5_000;
 
 /** Browser kiosk mode: core + HTTP/WebSocket server + (optionally) Chromium --kiosk. Resolves to a stop function. */
 export async function runBrowserMode(
@@ -32,6 +35,17 @@ export async function runBrowserMode(
   }
   const dataDir = path.resolve(flags.dataDir ?? paths.defaultDataDir);
   const portal = portalForKiosk(flags, process.env, dataDir, paths.resourcesDir, say);
+  const hub = hubForKiosk(
+    flags,
+    {
+      dataDir,
+      resourcesDir: paths.resourcesDir,
+      consoleDir: paths.consoleDir,
+      appVersion: readPackageVersion(paths.resourcesDir),
+      portal: portal.option,
+    },
+    say,
+  );
   let core: KioskCore;
   try {
     core = openKioskCore({
@@ -39,7 +53,7 @@ export async function runBrowserMode(
       resourcesDir: paths.resourcesDir,
       mode: 'browser',
       ...idleOptions(flags),
-      ...hubOptions(flags),
+      ...(hub.option ? { hub: hub.option } : {}),
       ...(portal.option ? { portal: portal.option } : {}),
     });
   } catch (error) {
@@ -61,6 +75,8 @@ export async function runBrowserMode(
   // after the first screen has had time to come up, so that the screen neither waits nor shares the CPU
   // with it. Applications sent before it is up wait in the outbox.
   const portalTimer = setTimeout(() => portal.start(), DEMO_PORTAL_DELAY_MS);
+  // The local hub likewise, a little later still: the two would otherwise make their keys at once.
+  const hubTimer = setTimeout(() => hub.start(), DEMO_HUB_DELAY_MS);
 
   let browser: KioskBrowser | undefined;
   if (!flags.noOpen) {
@@ -73,6 +89,8 @@ export async function runBrowserMode(
 
   return async () => {
     clearTimeout(portalTimer);
+    clearTimeout(hubTimer);
+    await hub.stop();
     await browser?.stop();
     await server.close();
     core.close();

@@ -6,6 +6,8 @@ export interface ProjectPaths {
   root: string;
   resourcesDir: string;
   rendererDir: string;
+  /** The built staff console, served by the help-desk hub. */
+  consoleDir: string;
   electronMain: string;
   defaultDataDir: string;
 }
@@ -15,6 +17,7 @@ export function projectPaths(root: string): ProjectPaths {
     root,
     resourcesDir: path.join(root, 'resources'),
     rendererDir: path.join(root, 'dist', 'renderer'),
+    consoleDir: path.join(root, 'dist', 'console'),
     electronMain: path.join(root, 'dist', 'electron', 'main.cjs'),
     defaultDataDir: path.join(root, '.kiosk-data'),
   };

@@ -53,7 +53,14 @@ const DEFAULT_HANDOVER_TIMEOUT_MS = 10_000;
  * in memory; what the hub must not lose on a reconnect goes again in `hello`.
  * With `options` undefined (no hub configured) it only ever says "unavailable".
  */
-export function createHubClient(ctx: CoreContext, options: HubOptions | undefined, settings: Settings): HubClient {
+export function createHubClient(
+  ctx: CoreContext,
+  given: HubOptions | Promise<HubOptions | undefined> | undefined,
+  settings: Settings,
+): HubClient {
+  // A hub that comes up after the kiosk (npm start's local hub) is attached when it is ready;
+  // until then the kiosk behaves as without a hub.
+  let options = given instanceof Promise ? undefined : given;
   let connection: HubConnection | undefined;
   let handoverKey: Record<string, unknown> | undefined;
   let revoked = false;
@@ -209,9 +216,10 @@ export function createHubClient(ctx: CoreContext, options: HubOptions | undefine
     changed();
   }
 
-  function connect(credential: EnrolResponse): void {
+  function connect(credential: Pick<EnrolResponse, 'credential'> & Partial<EnrolResponse>): void {
     if (stopped || !options) return;
-    handoverKey = credential.handoverKey;
+    // Without one from enrolment, the key arrives with the hub's welcome.
+    if (credential.handoverKey) handoverKey = credential.handoverKey;
     connection = new HubConnection({
       hubUrl: options.url,
       credential: credential.credential,
@@ -239,14 +247,16 @@ export function createHubClient(ctx: CoreContext, options: HubOptions | undefine
           return;
         }
         ctx.logger.warn('hub.enrol_failed', { errorClass: errorClass(error) });
-        const delay = retryDelayMs(attempt, options.backoff ?? DEFAULT_HUB_BACKOFF, undefined);
+        const delay = retryDelayMs(attempt, options?.backoff ?? DEFAULT_HUB_BACKOFF, undefined);
         enrolTimer = setTimeout(() => enrol(code, attempt + 1), delay);
         enrolTimer.unref();
       },
     );
   }
 
-  if (options) {
+  function start(): void {
+    if (!options || stopped) return;
+    if (options.credential) return connect({ credential: options.credential });
     let stored: EnrolResponse | undefined;
     try {
       stored = readCredential(settings.dataDir);
@@ -256,6 +266,20 @@ export function createHubClient(ctx: CoreContext, options: HubOptions | undefine
     if (stored) connect(stored);
     else if (options.enrolmentCode) enrol(options.enrolmentCode, 0);
     else ctx.logger.warn('hub.not_enrolled');
+  }
+
+  if (given instanceof Promise) {
+    given.then(
+      (attached) => {
+        if (!attached || stopped) return;
+        options = attached;
+        start();
+        changed();
+      },
+      (error: unknown) => ctx.logger.error('hub.unavailable', { errorClass: errorClass(error) }),
+    );
+  } else {
+    start();
   }
 
   return {

@@ -6,6 +6,8 @@ export interface HubOptions {
   url: string;
   /** One-time code from the hub's admin; used only while no credential is stored. */
   enrolmentCode?: string;
+  /** A device credential handed over directly (npm start's local hub enrols its own terminal); not stored. */
+  credential?: string;
   backoff?: BackoffPolicy;
   /** How long continue-at-the-desk waits for the hub to confirm the deposit (default 10 s). */
   handoverTimeoutMs?: number;

@@ -15,7 +15,9 @@ import {
 import { fileMasterKeyProvider } from '../../core/crypto/master-key';
 import { openKioskCore } from '../../core/kiosk-core';
 import type { KioskCore } from '../../core/types';
-import { hubOptions, idleOptions, parseFlags } from '../../launcher/args';
+import { idleOptions, parseFlags } from '../../launcher/args';
+import { readPackageVersion } from '../../core/version';
+import { hubForKiosk, type KioskHub } from '../../launcher/hub-settings';
 import { portalForKiosk, type KioskPortal } from '../../launcher/portal-settings';
 import { safeStoragePortalSecret } from './portal-secret';
 import { serveAppRequest } from './app-protocol';
@@ -49,6 +51,7 @@ app.commandLine.appendSwitch('overscroll-history-navigation', '0');
 let mainWindow: BrowserWindow | undefined;
 let core: KioskCore | undefined;
 let portal: KioskPortal | undefined;
+let hub: KioskHub | undefined;
 
 function fatal(message: string): never {
   process.stderr.write(`Bürgerkiosk could not start: ${message}\n`);
@@ -87,13 +90,24 @@ function openCore(): KioskCore {
       say,
       safeStoragePortalSecret(dataDir, safeStorage),
     );
+    hub = hubForKiosk(
+      flags,
+      {
+        dataDir,
+        resourcesDir,
+        consoleDir: path.join(root, 'dist', 'console'),
+        appVersion: readPackageVersion(resourcesDir),
+        portal: portal.option,
+      },
+      say,
+    );
     return openKioskCore({
       dataDir,
       resourcesDir,
       mode: 'electron',
       masterKeyProvider: safeStorageMasterKeyProvider(dataDir, safeStorage, fileMasterKeyProvider(dataDir)),
       ...idleOptions(flags),
-      ...hubOptions(flags),
+      ...(hub.option ? { hub: hub.option } : {}),
       ...(portal.option ? { portal: portal.option } : {}),
       receiptPrinter: lpReceiptPrinter({ printer: flags.printer }),
     });
@@ -137,6 +151,8 @@ function start(): void {
   });
   powerSaveBlocker.start('prevent-display-sleep');
   portal?.start();
+  // Like the demo portal, the local demo hub comes up once the first screen is there (see launcher/hub-settings.ts).
+  setTimeout(() => hub?.start(), 5_000).unref();
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -153,6 +169,7 @@ if (!app.requestSingleInstanceLock()) {
     core?.close();
     core = undefined;
     void portal?.stop();
+    void hub?.stop();
   });
   app
     .whenReady()

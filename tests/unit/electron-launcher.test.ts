@@ -15,6 +15,7 @@ describe('launcher flags (shared with the Electron main process)', () => {
       help: false,
       port: DEFAULT_PORT,
       noPortal: false,
+      noHub: false,
     });
   });
 
@@ -32,6 +33,7 @@ describe('launcher flags (shared with the Electron main process)', () => {
         '--portal-config',
         '/etc/kiosk/portal.json',
         '--no-portal',
+        '--no-hub',
       ],
       {},
     );
@@ -45,6 +47,7 @@ describe('launcher flags (shared with the Electron main process)', () => {
       idleWarningS: 25,
       portalConfig: '/etc/kiosk/portal.json',
       noPortal: true,
+      noHub: true,
     });
     expect(idleOptions(flags)).toEqual({ idleTimeoutMs: 90_000, idleWarningMs: 25_000 });
   });

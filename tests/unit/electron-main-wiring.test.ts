@@ -37,7 +37,7 @@ describe('Electron main process wiring', () => {
       format: 'cjs',
       target: 'node20',
       // As in build/build.mjs: native and file-loading packages stay external, import.meta.url is shimmed for CJS.
-      external: ['electron', 'better-sqlite3', 'pdfkit'],
+      external: ['electron', 'better-sqlite3', 'pdfkit', '@node-rs/*', '@echogarden/*'],
       banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
       define: { 'import.meta.url': '__importMetaUrl' },
       logLevel: 'error',

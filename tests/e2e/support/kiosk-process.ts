@@ -61,7 +61,8 @@ function launch(dataDir: string, options: KioskOptions, port: number, log: strin
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
   if (options.portal !== 'demo') args.push('--no-portal');
-  if (options.hub) args.push('--hub-url', options.hub.url);
+  // Without a hub given, none: the local demo hub of npm start would only cost the tests CPU.
+  args.push(...(options.hub ? ['--hub-url', options.hub.url] : ['--no-hub']));
   if (options.hub?.enrolmentCode) args.push('--hub-enrolment-code', options.hub.enrolmentCode);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
   liveChildren.add(child);
