@@ -7,11 +7,14 @@ export interface SpawnedKiosk {
   url: string;
 }
 
-/** Starts dist/node/start.mjs in browser mode and resolves on its ready line. */
+/**
+ * Starts dist/node/start.mjs in browser mode and resolves on its ready line. Without the demo portal
+ * and demo hub: on a terminal both are other machines, and their first start makes RSA keys for
+ * seconds on every core, which would be measured as the kiosk's own slowness.
+ */
 export function spawnKiosk(startScript: string, dataDir: string, timeoutMs = 20_000): Promise<SpawnedKiosk> {
-  const child = spawn(process.execPath, [startScript, '--browser', '--no-open', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const args = [startScript, '--browser', '--no-open', '--port', '0', '--data-dir', dataDir, '--no-portal', '--no-hub'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {
