@@ -130,9 +130,9 @@ describe('the synthesis thread', () => {
         const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
         return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
       });
-      expect(niceValues).toContain(SYNTHESIS_NICENESS);
-      // The first task is the process's main thread, where the core commits answers.
-      expect(niceValues[0]).toBeLessThan(SYNTHESIS_NICENESS);
+      // The first task is the process's main thread, where the core commits answers; a process started
+      // with a nice value of its own already (e.g. under `nice`) keeps it, and synthesis never goes above it.
+      expect(niceValues).toContain(Math.max(SYNTHESIS_NICENESS, niceValues[0]!));
     },
   );
 });

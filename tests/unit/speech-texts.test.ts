@@ -56,6 +56,9 @@ const SAMPLE = {
     page: 'Seite',
     service: 'Dienst',
     language: 'English',
+    time: '10:30',
+    control: 'Weiter',
+    code: 'JD54-HN3Q',
   },
 };
 
