@@ -61,8 +61,9 @@ test('kill -9 mid-journey: after restart the same question and all answers are b
 });
 
 test.describe('idle window passed while down', () => {
-  const IDLE_S = 4;
-  test.use({ kioskOptions: { idleTimeoutS: IDLE_S, idleWarningS: 2 } });
+  // Long enough that a slow step on a loaded machine never meets the idle warning (a modal) on the way.
+  const IDLE_S = 10;
+  test.use({ kioskOptions: { idleTimeoutS: IDLE_S, idleWarningS: 3 } });
 
   test('kill -9, wait past the idle window, restart: start screen and nothing left', async ({ page, kiosk }) => {
     const canary = makeCanary();
