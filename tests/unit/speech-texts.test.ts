@@ -56,6 +56,10 @@ const SAMPLE = {
     page: 'Seite',
     service: 'Dienst',
     language: 'English',
+    // Staff help (assist.*): the help dialog, the guide and the handover code are spoken too.
+    time: '10:41',
+    control: 'Weiter',
+    code: 'K 7 M R, 4 Q X P',
   },
 };
 
