@@ -9,10 +9,11 @@ import fastifyStatic from '@fastify/static';
 import websocket from '@fastify/websocket';
 import Fastify, { type FastifyError } from 'fastify';
 import { ZodError } from 'zod';
-import type { Staff } from '../contract/hub';
+import type { ConsoleCatalog, Staff } from '../contract/hub';
 import { systemClock } from '../core/clock';
 import { createJsonLogger } from '../core/logging';
 import type { Clock, Logger } from '../core/types';
+import { buildConsoleCatalog } from './console-catalog';
 import { openHubDb } from './db/open-hub-db';
 import { Desk, DeskError, type DeskOptions } from './desk';
 import { loadHandoverKey, type HandoverKey } from './handover-key';
@@ -40,7 +41,10 @@ export interface HubOptions {
   consoleDir?: string;
   /** The origin browsers reach the hub by (e.g. https://hub.stade.local); default: scheme + Host header. */
   publicOrigin?: string;
-  /** Continue at the desk: submits through a kiosk core of the hub's own. Without it, submit answers 503. */
+  /**
+   * Continue at the desk: submits through a kiosk core of the hub's own. Without it, submit answers 503.
+   * Its resourcesDir is also where the console's catalog (GET /catalog) comes from; without it, an empty one.
+   */
   desk?: DeskOptions;
   logger?: Logger;
   /** RSA modulus for the handover key when it is first generated (default 3072). */
@@ -128,6 +132,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   let keyPromise: Promise<HandoverKey> | undefined;
   const handoverKey = () => (keyPromise ??= loadHandoverKey(dataDir, options.handoverKeyBits));
   const desk = options.desk ? new Desk(dataDir, options.desk, clock, logger) : undefined;
+  let catalog: ConsoleCatalog | undefined;
   const auth = { sessions, tls, ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}) };
 
   const app = Fastify({
@@ -183,6 +188,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throttle,
     handoverKey,
     desk,
+    catalog: () => (catalog ??= buildConsoleCatalog(options.desk?.resourcesDir, logger)),
     sleep: options.sleep ?? ((ms) => (ms > 0 ? sleep(ms) : Promise.resolve())),
   });
   registerConsoleSocket(app, { auth, sessions, live });

@@ -14,7 +14,7 @@ export type ApiFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number | null }
   | { kind: 'not_found' }
   | { kind: 'conflict' }
-  | { kind: 'invalid' }
+  | { kind: 'invalid'; fieldErrors?: { field: string; code: string }[] }
   | { kind: 'network' }
   | { kind: 'server' };
 
@@ -91,6 +91,18 @@ export class ConsoleApi {
     }
     if (!response.ok) {
       const failure = failureFor(response);
+      // The desk's checks name the fields that do not fit (422 { error, fieldErrors }).
+      if (failure.kind === 'invalid') {
+        const reply = (await response.json().catch(() => null)) as { fieldErrors?: unknown } | null;
+        if (Array.isArray(reply?.fieldErrors))
+          failure.fieldErrors = reply.fieldErrors.filter(
+            (entry): entry is { field: string; code: string } =>
+              typeof entry === 'object' &&
+              entry !== null &&
+              typeof (entry as { field?: unknown }).field === 'string' &&
+              typeof (entry as { code?: unknown }).code === 'string',
+          );
+      }
       if (failure.kind === 'unauthorized' && key !== 'POST /login' && key !== 'GET /session') this.onSessionEnded();
       throw new ApiError(failure);
     }

@@ -40,3 +40,4 @@ export type HandoverView = RouteReply<'POST /handover/open'>;
 export type ConsoleSession = RouteReply<'GET /session'>;
 export type GuideTargetValue = RouteBody<'POST /help/:requestId/guide'>['target'];
 export type AnswerInputValue = RouteBody<'POST /handover/:handoverId/submit'>['answers'][string];
+export type { CatalogField, CatalogService, ConsoleCatalog } from '../../contract/hub/console-protocol';

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiError, ConsoleApi } from '../api/client';
 import type { ConsoleSession, HelpRequestView, HubToConsole, TerminalView } from '../api/protocol';
 import { connectSocket } from '../api/socket';
 import { loadMuted, playAlert, saveMuted } from '../lib/alert';
+import { setServiceCatalog } from '../lib/catalog';
 import { ConsoleContext, type ConsoleState } from './context';
 
 const INITIAL: ConsoleState = {
@@ -17,6 +19,7 @@ const INITIAL: ConsoleState = {
   results: {},
   announcement: null,
   muted: false,
+  catalogLoaded: false,
 };
 
 function upsert<T>(list: T[], item: T, same: (a: T) => boolean): T[] {
@@ -25,6 +28,7 @@ function upsert<T>(list: T[], item: T, same: (a: T) => boolean): T[] {
 
 /** Session, queue, terminals and live events: everything the screens share. */
 export function ConsoleProvider({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
   const [state, setState] = useState<ConsoleState>(() => ({ ...INITIAL, muted: loadMuted() }));
   const mutedRef = useRef(state.muted);
   const announceId = useRef(0);
@@ -92,6 +96,14 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     void Promise.all([api.call('GET /queue'), api.call('GET /terminals')])
       .then(([queue, terminals]) => setState((current) => ({ ...current, queue, terminals })))
       .catch(() => undefined);
+    // Titles and labels instead of ids; the console's language is read at each lookup, so switching needs no reload.
+    void api
+      .call('GET /catalog')
+      .then((catalog) => {
+        setServiceCatalog(catalog, () => i18n.language);
+        setState((current) => ({ ...current, catalogLoaded: true }));
+      })
+      .catch(() => undefined);
     return connectSocket({
       onEvent,
       onOpenChange: (connected) => setState((current) => ({ ...current, connected })),
@@ -108,7 +120,7 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
         }
       },
     });
-  }, [signedInNow, api, onEvent, sessionEnded]);
+  }, [signedInNow, api, onEvent, sessionEnded, i18n]);
 
   const logout = useCallback(async () => {
     try {

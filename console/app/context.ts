@@ -21,6 +21,8 @@ export interface ConsoleState {
   /** The newest help request announced, shown and read out in the live region. */
   announcement: { id: number; request: HelpRequestView } | null;
   muted: boolean;
+  /** The hub's catalog (lib/catalog.ts) has arrived: screens re-render with titles and labels. */
+  catalogLoaded: boolean;
 }
 
 export interface ConsoleActions {

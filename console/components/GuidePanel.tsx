@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { GuideTargetValue, LiveSnapshot } from '../api/protocol';
 import { useConsole } from '../app/context';
-import { stepFields } from '../lib/catalog';
+import { fieldLabel, stepFields } from '../lib/catalog';
 import { Notice } from './Notice';
 
 const CONTROLS = ['next', 'back', 'help', 'end', 'send', 'change'] as const;
@@ -17,7 +17,10 @@ export function GuidePanel({ requestId, snapshot }: { requestId: string; snapsho
   const [result, setResult] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const stepId = snapshot.position.kind === 'step' ? snapshot.position.stepId : null;
   const fields = [
-    ...new Set([...((stepId && stepFields(snapshot.serviceId, stepId)) || []), ...Object.keys(snapshot.answers)]),
+    ...new Set([
+      ...((stepId && stepFields(snapshot.serviceId, stepId)) || []).map((entry) => entry.name),
+      ...Object.keys(snapshot.answers),
+    ]),
   ].filter((name) => FIELD_NAME.test(name));
   const [field, setField] = useState('');
 
@@ -60,7 +63,7 @@ export function GuidePanel({ requestId, snapshot }: { requestId: string; snapsho
               <option value="">{t('assist.guide.fieldPlaceholder')}</option>
               {fields.map((name) => (
                 <option key={name} value={name}>
-                  {name}
+                  {fieldLabel(snapshot.serviceId, name)}
                 </option>
               ))}
             </select>
@@ -68,7 +71,7 @@ export function GuidePanel({ requestId, snapshot }: { requestId: string; snapsho
           <Button
             className="button button--secondary"
             isDisabled={!field}
-            onPress={() => void point(`field:${field}`, field)}
+            onPress={() => void point(`field:${field}`, fieldLabel(snapshot.serviceId, field))}
           >
             {t('assist.guide.showField')}
           </Button>

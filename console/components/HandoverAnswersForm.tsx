@@ -1,21 +1,71 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Input, Label, TextField } from 'react-aria-components';
+import { Button, Checkbox, FieldError, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInputValue, HandoverView } from '../api/protocol';
+import { serviceSteps } from '../lib/catalog';
+import { initialValue, inputValues, type FieldValue } from '../lib/field-values';
+import { TypedField } from './TypedField';
 
 type Answers = HandoverView['answers'];
 
-/**
- * The draft's answers, editable: text and numbers as text, lists as comma-separated text, yes/no as a
- * checkbox. Dates stay in their ISO form ("YYYY-MM-DD") as the hub's checks expect them.
- */
-export function HandoverAnswersForm({
-  answers,
-  onSubmit,
-}: {
+interface FormProps {
+  serviceId: string;
   answers: Answers;
+  /** Field name → the desk's complaint in plain words. */
+  fieldErrors: Record<string, string>;
   onSubmit: (answers: Record<string, AnswerInputValue>) => void;
-}) {
+}
+
+/**
+ * The draft's answers, editable step by step with the control each field needs (lib/catalog.ts); the
+ * values go as the desk's core takes them (dates as DateParts, choices by value). A service the console
+ * does not know falls back to name/value fields.
+ */
+export function HandoverAnswersForm(props: FormProps) {
+  return serviceSteps(props.serviceId) ? <TypedAnswersForm {...props} /> : <GenericAnswersForm {...props} />;
+}
+
+function TypedAnswersForm({ serviceId, answers, fieldErrors, onSubmit }: FormProps) {
+  const { t } = useTranslation();
+  const steps = serviceSteps(serviceId) ?? [];
+  const fields = steps.flatMap((step) => step.fields);
+  const [values, setValues] = useState<Record<string, FieldValue>>(() =>
+    Object.fromEntries(fields.map((field) => [field.name, initialValue(field, answers[field.name])])),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(inputValues(fields, values));
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      {steps.map((step) => {
+        const controls = step.fields.map((field) => (
+          <TypedField
+            key={field.name}
+            field={field}
+            value={values[field.name]!}
+            error={fieldErrors[field.name]}
+            onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+          />
+        ));
+        // A step with one field asks its question as the field's label: no second frame with the same name.
+        return step.fields.length === 1 && step.fields[0]!.label === step.title ? (
+          controls
+        ) : (
+          <fieldset key={step.stepId} className="form form--step">
+            <legend className="step-legend">{step.title}</legend>
+            {controls}
+          </fieldset>
+        );
+      })}
+      <Button type="submit" className="button button--primary">
+        {t('handover.submit')}
+      </Button>
+    </form>
+  );
+}
+
+function GenericAnswersForm({ answers, fieldErrors, onSubmit }: FormProps) {
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string | boolean>>(() =>
     Object.fromEntries(
@@ -68,10 +118,12 @@ export function HandoverAnswersForm({
             key={name}
             className="field"
             value={value}
+            isInvalid={fieldErrors[name] !== undefined}
             onChange={(text) => setValues((current) => ({ ...current, [name]: text }))}
           >
             <Label className="field-label">{name}</Label>
             <Input className="input" />
+            <FieldError className="field-error">{fieldErrors[name]}</FieldError>
           </TextField>
         );
       })}

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../api/protocol';
-import { serviceTitle, stepTitle } from '../lib/catalog';
+import { fieldOf, serviceTitle, stepTitle } from '../lib/catalog';
 import { answerText } from '../lib/answer-text';
 
-/** What the resident sees, after their "Ja": where they are and their answers as label/value pairs. */
+/** What the resident sees, after their "Ja": where they are and their answers as label: value (lib/catalog.ts). */
 export function LiveSnapshotView({ snapshot }: { snapshot: LiveSnapshot }) {
   const { t } = useTranslation();
   const { position } = snapshot;
@@ -32,12 +32,15 @@ export function LiveSnapshotView({ snapshot }: { snapshot: LiveSnapshot }) {
         <p>{t('assist.snapshot.noAnswers')}</p>
       ) : (
         <dl className="answers">
-          {entries.map(([name, value]) => (
-            <div key={name} className="answers-row">
-              <dt>{name}</dt>
-              <dd>{answerText(t, value)}</dd>
-            </div>
-          ))}
+          {entries.map(([name, value]) => {
+            const field = fieldOf(snapshot.serviceId, name);
+            return (
+              <div key={name} className="answers-row">
+                <dt>{field?.label ?? name}</dt>
+                <dd>{answerText(t, value, field)}</dd>
+              </div>
+            );
+          })}
         </dl>
       )}
     </div>

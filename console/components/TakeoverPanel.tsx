@@ -1,25 +1,20 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { HelpRequestView, LiveSnapshot } from '../api/protocol';
+import type { AnswerInputValue, HelpRequestView, LiveSnapshot } from '../api/protocol';
 import { useConsole } from '../app/context';
 import { answerText } from '../lib/answer-text';
-import { stepFields, stepTitle } from '../lib/catalog';
+import { fieldOf, stepFields, stepTitle } from '../lib/catalog';
+import { fieldErrorMap } from '../lib/field-errors';
+import { initialValue, inputValues, type FieldValue } from '../lib/field-values';
+import { FieldErrorList } from './FieldErrorList';
 import { Notice } from './Notice';
+import { TypedField } from './TypedField';
 
 interface Row {
   id: number;
   name: string;
   value: string;
-}
-
-function initialRows(snapshot: LiveSnapshot, stepId: string): Row[] {
-  const known = stepFields(snapshot.serviceId, stepId);
-  const names = known ?? [''];
-  return names.map((name, index) => {
-    const current = snapshot.answers[name];
-    return { id: index, name, value: current === undefined || typeof current === 'boolean' ? '' : String(current) };
-  });
 }
 
 /**
@@ -71,15 +66,7 @@ export function TakeoverPanel({ request, snapshot }: { request: HelpRequestView;
       {result && !result.ok && (
         <Notice tone="error">
           <p>{t('assist.takeover.failed', { code: result.errorCode ?? '' })}</p>
-          {result.fieldErrors && result.fieldErrors.length > 0 && (
-            <ul>
-              {result.fieldErrors.map((fieldError) => (
-                <li key={fieldError.field}>
-                  {t('assist.takeover.fieldError', { field: fieldError.field, code: fieldError.code })}
-                </li>
-              ))}
-            </ul>
-          )}
+          {snapshot && <FieldErrorList serviceId={snapshot.serviceId} fieldErrors={result.fieldErrors ?? []} />}
         </Notice>
       )}
       {snapshot && stepId ? (
@@ -87,6 +74,11 @@ export function TakeoverPanel({ request, snapshot }: { request: HelpRequestView;
           key={`${stepId}-${snapshot.serviceId}`}
           snapshot={snapshot}
           stepId={stepId}
+          fieldErrors={
+            result && !result.ok
+              ? fieldErrorMap(t, result.fieldErrors, (name) => fieldOf(snapshot.serviceId, name))
+              : {}
+          }
           onSubmit={(values) =>
             void call(() => api.call('POST /help/:requestId/takeover/answer', { requestId }, { stepId, values }))
           }
@@ -135,11 +127,64 @@ export function TakeoverPanel({ request, snapshot }: { request: HelpRequestView;
 function StepForm(props: {
   snapshot: LiveSnapshot;
   stepId: string;
-  onSubmit: (values: Record<string, string>) => void;
+  fieldErrors: Record<string, string>;
+  onSubmit: (values: Record<string, AnswerInputValue>) => void;
 }) {
   const { t } = useTranslation();
-  const known = stepFields(props.snapshot.serviceId, props.stepId) !== null;
-  const [rows, setRows] = useState<Row[]>(() => initialRows(props.snapshot, props.stepId));
+  const fields = stepFields(props.snapshot.serviceId, props.stepId);
+  return (
+    <div className="form">
+      <h3 id="takeover-step-title">
+        {t('assist.takeover.stepTitle', { step: stepTitle(props.snapshot.serviceId, props.stepId) ?? props.stepId })}
+      </h3>
+      {fields ? (
+        <TypedStepForm fields={fields} answers={props.snapshot.answers} {...props} />
+      ) : (
+        <GenericStepForm {...props} />
+      )}
+    </div>
+  );
+}
+
+/** The step's own fields, each with its control (lib/catalog.ts), prefilled with the resident's answers. */
+function TypedStepForm(props: {
+  fields: NonNullable<ReturnType<typeof stepFields>>;
+  answers: LiveSnapshot['answers'];
+  fieldErrors: Record<string, string>;
+  onSubmit: (values: Record<string, AnswerInputValue>) => void;
+}) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<Record<string, FieldValue>>(() =>
+    Object.fromEntries(props.fields.map((field) => [field.name, initialValue(field, props.answers[field.name])])),
+  );
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    props.onSubmit(inputValues(props.fields, values));
+  };
+  return (
+    <form className="form" onSubmit={submit} noValidate aria-labelledby="takeover-step-title">
+      {props.fields.map((field) => (
+        <TypedField
+          key={field.name}
+          field={field}
+          value={values[field.name]!}
+          error={props.fieldErrors[field.name]}
+          onChange={(value) => setValues((current) => ({ ...current, [field.name]: value }))}
+        />
+      ))}
+      <div className="button-row">
+        <Button type="submit" className="button button--primary">
+          {t('assist.takeover.next')}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** A step the console does not know: field names and values typed in by staff. */
+function GenericStepForm(props: { snapshot: LiveSnapshot; onSubmit: (values: Record<string, string>) => void }) {
+  const { t } = useTranslation();
+  const [rows, setRows] = useState<Row[]>([{ id: 0, name: '', value: '' }]);
   const [missing, setMissing] = useState(false);
   const setRow = (id: number, change: Partial<Row>) =>
     setRows((current) => current.map((row) => (row.id === id ? { ...row, ...change } : row)));
@@ -147,7 +192,7 @@ function StepForm(props: {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const filled = rows.filter((row) => row.name.trim());
-    if (!known && filled.length === 0) {
+    if (filled.length === 0) {
       setMissing(true);
       return;
     }
@@ -157,36 +202,24 @@ function StepForm(props: {
 
   return (
     <form className="form" onSubmit={submit} noValidate aria-labelledby="takeover-step-title">
-      <h3 id="takeover-step-title">
-        {t('assist.takeover.stepTitle', { step: stepTitle(props.snapshot.serviceId, props.stepId) ?? props.stepId })}
-      </h3>
-      {!known && <p className="hint">{t('assist.takeover.genericHint')}</p>}
+      <p className="hint">{t('assist.takeover.genericHint')}</p>
       {missing && <Notice tone="error">{t('assist.takeover.missing')}</Notice>}
-      {rows.map((row, index) =>
-        known ? (
-          <TextField key={row.id} className="field" value={row.value} onChange={(value) => setRow(row.id, { value })}>
-            <Label className="field-label">{row.name}</Label>
-            <Input className="input" />
-          </TextField>
-        ) : (
-          <GenericRow
-            key={row.id}
-            row={row}
-            number={index + 1}
-            answers={props.snapshot.answers}
-            onChange={(change) => setRow(row.id, change)}
-          />
-        ),
-      )}
+      {rows.map((row, index) => (
+        <GenericRow
+          key={row.id}
+          row={row}
+          number={index + 1}
+          answers={props.snapshot.answers}
+          onChange={(change) => setRow(row.id, change)}
+        />
+      ))}
       <div className="button-row">
-        {!known && (
-          <Button
-            className="button button--secondary"
-            onPress={() => setRows((current) => [...current, { id: Date.now(), name: '', value: '' }])}
-          >
-            {t('assist.takeover.addField')}
-          </Button>
-        )}
+        <Button
+          className="button button--secondary"
+          onPress={() => setRows((current) => [...current, { id: Date.now(), name: '', value: '' }])}
+        >
+          {t('assist.takeover.addField')}
+        </Button>
         <Button type="submit" className="button button--primary">
           {t('assist.takeover.next')}
         </Button>

@@ -1,12 +1,27 @@
 import type { TFunction } from 'i18next';
-import type { LiveSnapshot } from '../api/protocol';
+import type { CatalogField, LiveSnapshot } from '../api/protocol';
 
 type AnswerValue = LiveSnapshot['answers'][string];
 
-/** An answer as staff read it: lists joined, yes/no in words, empty shown as such. */
-export function answerText(t: TFunction, value: AnswerValue): string {
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** "2026-03-01" → "01.03.2026", as residents and staff write dates; anything else unchanged. */
+export function displayDate(value: string): string {
+  const match = ISO_DATE.exec(value);
+  return match ? `${match[3]}.${match[2]}.${match[1]}` : value;
+}
+
+function optionLabel(field: CatalogField | null, value: string): string {
+  return field?.options?.find((option) => option.value === value)?.label ?? value;
+}
+
+/** An answer as staff read it: choices by their label, dates as dd.mm.yyyy, yes/no in words, empty as such. */
+export function answerText(t: TFunction, value: AnswerValue, field: CatalogField | null = null): string {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (Array.isArray(value)) return value.length ? value.join(', ') : t('common.empty');
+  if (Array.isArray(value))
+    return value.length ? value.map((entry) => optionLabel(field, entry)).join(', ') : t('common.empty');
   const text = String(value);
-  return text === '' ? t('common.empty') : text;
+  if (text === '') return t('common.empty');
+  if (field?.type === 'date' || (field === null && ISO_DATE.test(text))) return displayDate(text);
+  return optionLabel(field, text);
 }

@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { failureOf } from '../api/client';
 import type { AnswerInputValue, HandoverView } from '../api/protocol';
 import { useConsole } from '../app/context';
+import { FieldErrorList } from '../components/FieldErrorList';
 import { HandoverAnswersForm } from '../components/HandoverAnswersForm';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { serviceTitle } from '../lib/catalog';
+import { fieldOf, serviceTitle } from '../lib/catalog';
+import { fieldErrorMap } from '../lib/field-errors';
 import { dateTime } from '../lib/format';
 import { hasAmbiguousCharacters, isHandoverCode, normalizeHandoverCode } from '../lib/handover-code';
 
@@ -20,6 +22,7 @@ export function HandoverScreen() {
   const [draft, setDraft] = useState<HandoverView | null>(null);
   const [reference, setReference] = useState<string | null>(null);
   const [submitError, setSubmitError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<{ field: string; code: string }[]>([]);
 
   const open = async (event: FormEvent) => {
     event.preventDefault();
@@ -50,13 +53,16 @@ export function HandoverScreen() {
   const submit = async (answers: Record<string, AnswerInputValue>) => {
     if (!draft) return;
     setSubmitError(null);
+    setFieldErrors([]);
     try {
       const reply = await api.call('POST /handover/:handoverId/submit', { handoverId: draft.handoverId }, { answers });
       setReference(reply.reference);
       setDraft(null);
       setCode('');
     } catch (error) {
-      setSubmitError(t(failureOf(error).kind === 'invalid' ? 'handover.error.invalid' : 'error.generic'));
+      const failure = failureOf(error);
+      setSubmitError(t(failure.kind === 'invalid' ? 'handover.error.invalid' : 'error.generic'));
+      if (failure.kind === 'invalid') setFieldErrors(failure.fieldErrors ?? []);
     }
   };
 
@@ -101,10 +107,17 @@ export function HandoverScreen() {
               time: dateTime(i18n.language, draft.createdAt),
             })}
           </p>
-          {submitError && <Notice tone="error">{submitError}</Notice>}
+          {submitError && (
+            <Notice tone="error">
+              <p>{submitError}</p>
+              <FieldErrorList serviceId={draft.serviceId} fieldErrors={fieldErrors} />
+            </Notice>
+          )}
           <HandoverAnswersForm
             key={draft.handoverId}
+            serviceId={draft.serviceId}
             answers={draft.answers}
+            fieldErrors={fieldErrorMap(t, fieldErrors, (name) => fieldOf(draft.serviceId, name))}
             onSubmit={(answers) => void submit(answers)}
           />
         </section>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AnswerInputSchema, AnswerValueSchema } from '../answers';
+import { FIELD_TYPES } from '../service';
 import {
   GuideTarget,
   HELP_REASONS,
@@ -86,6 +87,32 @@ export const HandoverViewSchema = z.object({
   createdAt: z.string().datetime(),
 });
 
+/** The languages staff work in; the catalog comes in both at once, so switching needs no reload. */
+export const STAFF_LANGUAGES = ['de', 'en'] as const;
+
+/** A service's texts for staff: titles and field labels, no answers. Choices carry their labels. */
+export const CatalogFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(FIELD_TYPES),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  /** The service's own plain-language message per field error code (`fields.<name>.errors.<code>`). */
+  errors: z.record(z.string(), z.string()).optional(),
+});
+export type CatalogField = z.infer<typeof CatalogFieldSchema>;
+export const CatalogServiceSchema = z.object({
+  serviceId: z.string(),
+  title: z.string(),
+  steps: z.array(z.object({ stepId: z.string(), title: z.string(), fields: z.array(CatalogFieldSchema) })),
+});
+export type CatalogService = z.infer<typeof CatalogServiceSchema>;
+export const ConsoleCatalogSchema = z.object({
+  de: z.array(CatalogServiceSchema),
+  en: z.array(CatalogServiceSchema),
+});
+export type ConsoleCatalog = z.infer<typeof ConsoleCatalogSchema>;
+
 /** Route inputs and outputs, keyed by `<METHOD> <path>` as registered on the hub's router. */
 export const consoleRoutes = {
   'POST /login': {
@@ -95,6 +122,7 @@ export const consoleRoutes = {
   'POST /logout': { body: z.strictObject({}), reply: z.object({ ok: z.literal(true) }) },
   'GET /session': { reply: ConsoleSessionSchema },
   'GET /queue': { reply: z.array(HelpRequestViewSchema) },
+  'GET /catalog': { reply: ConsoleCatalogSchema },
   'POST /help/:requestId/accept': { body: z.strictObject({}), reply: HelpRequestViewSchema },
   'POST /help/:requestId/resolve': { body: z.strictObject({}), reply: HelpRequestViewSchema },
   'POST /help/:requestId/transfer': { body: z.strictObject({ toStaffId: z.string() }), reply: HelpRequestViewSchema },

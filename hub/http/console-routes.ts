@@ -4,6 +4,7 @@ import {
   CONSOLE_API_PREFIX,
   consoleRoutes,
   HandoverDraftSchema,
+  type ConsoleCatalog,
   type HandoverDraft,
   type Staff,
 } from '../../contract/hub';
@@ -47,6 +48,8 @@ export interface ConsoleRouteParts {
   throttle: LoginThrottle;
   handoverKey: () => Promise<HandoverKey>;
   desk: Desk | undefined;
+  /** Service and field texts for the console, built once on first use. */
+  catalog: () => ConsoleCatalog;
   sleep: (ms: number) => Promise<void>;
 }
 
@@ -141,6 +144,7 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
   }));
 
   route('GET /queue', {}, () => live.queue());
+  route('GET /catalog', {}, () => parts.catalog());
 
   route('POST /help/:requestId/accept', {}, ({ staff, params }) => live.accept(staff, params.requestId!));
   route('POST /help/:requestId/resolve', {}, ({ staff, params }) => live.resolve(staff, params.requestId!));

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/context';
 import { useAssist } from './context';
+import { useCanHandOver } from './HelpDialogSpeech';
 import { formatSince } from './format-since';
 
 /**
@@ -12,10 +12,10 @@ import { formatSince } from './format-since';
  */
 export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const { state } = useKiosk();
   const assist = useAssist();
   const { help } = assist;
   const [handover, setHandover] = useState<'idle' | 'busy' | 'failed'>('idle');
+  const canHandOver = useCanHandOver();
 
   const desk = (
     <>
@@ -28,7 +28,6 @@ export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone:
   if (help.status === 'unavailable') return desk;
 
   const open = help.status !== 'idle';
-  const canHandOver = help.hub === 'online' && state.view?.position.kind !== 'confirmation' && state.view !== null;
 
   return (
     <div className="staff-help">

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
+import type { HelpState } from '../../contract';
 import type { Utterance } from '../speech/scripts';
-import { spokenReference } from '../speech/spoken-text';
+import { spokenReference, spokenText } from '../speech/spoken-text';
 
 /** What the new dialogs and banners say: the same texts as on screen (see speech/scripts.ts). */
 export function consentScript(t: TFunction, name: string): Utterance[] {
@@ -27,5 +28,70 @@ export function handoverScript(t: TFunction, code: string): Utterance[] {
     { text: t('assist.handover.text') },
     { text: spoken },
     { text: spoken },
+  ];
+}
+
+export interface HelpDialogSpeechInput {
+  /** The step's help text (its spoken form) or the general help. */
+  helpText: string;
+  help: HelpState;
+  /** "Am Schalter weitermachen" is offered (StaffHelp shows it). */
+  canHandOver: boolean;
+  /** The service office's step-free way in, read with "go to the desk". */
+  accessText?: string;
+  /** The time of the call as shown ("10:42"). */
+  since?: string;
+}
+
+/** Where the staff part of the help dialog stands, as StaffHelp shows it. */
+export function staffHelpPart(help: HelpState): 'desk' | 'call' | 'open' {
+  if (help.status === 'unavailable') return 'desk';
+  return help.status === 'idle' ? 'call' : 'open';
+}
+
+/** The staff part alone: who comes (or that help is on the way), since when, and whether the call still waits to be sent. */
+export function helpStatusScript(t: TFunction, input: HelpDialogSpeechInput): Utterance[] {
+  const { help } = input;
+  const part = staffHelpPart(help);
+  if (part === 'desk') {
+    const desk = [{ text: spokenText(t, help.hub === 'none' ? 'help.staff' : 'assist.unavailable') }];
+    return input.accessText ? [...desk, { text: input.accessText }] : desk;
+  }
+  if (part === 'call') return [];
+  const out: Utterance[] = [
+    {
+      text:
+        help.staffName && help.status !== 'waiting'
+          ? t('assist.accepted', { name: help.staffName })
+          : spokenText(t, 'assist.waitingTitle'),
+    },
+  ];
+  if (input.since) out.push({ text: t('assist.waitingSince', { time: input.since }) });
+  if (help.hub !== 'online') out.push({ text: spokenText(t, 'assist.offline') });
+  return out;
+}
+
+/**
+ * The "Hilfe" dialog, as the other dialogs are spoken (speech/dialog-scripts.ts): the title, the help
+ * text, where the call for staff stands, then the buttons there are, in screen order.
+ */
+export function helpDialogScript(t: TFunction, input: HelpDialogSpeechInput): Utterance[] {
+  const part = staffHelpPart(input.help);
+  const buttons: string[] = [];
+  if (part === 'call') buttons.push(spokenText(t, 'assist.call'));
+  if (part === 'open') buttons.push(spokenText(t, 'assist.cancel'));
+  const handover: Utterance[] =
+    part !== 'desk' && input.canHandOver
+      ? [{ text: spokenText(t, 'assist.handover.heading') }, { text: spokenText(t, 'assist.handover.hint') }]
+      : [];
+  if (handover.length > 0) buttons.push(spokenText(t, 'assist.handover.button'));
+  buttons.push(spokenText(t, 'help.close'));
+  return [
+    { text: spokenText(t, 'help.title') },
+    { text: input.helpText },
+    ...helpStatusScript(t, input),
+    ...handover,
+    { text: spokenText(t, 'speech.options', { count: buttons.length }) },
+    ...buttons.map((text) => ({ text })),
   ];
 }

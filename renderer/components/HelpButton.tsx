@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { HelpDialogSpeech } from '../assist/HelpDialogSpeech';
 import { StaffHelp } from '../assist/StaffHelp';
+import { spokenText } from '../speech/spoken-text';
 import { KioskModal } from './KioskModal';
+import { ReadAloudButton } from './ReadAloudButton';
 
 interface HelpButtonProps {
   helpKey?: string;
@@ -15,7 +18,9 @@ interface HelpButtonProps {
 export function HelpButton({ helpKey, namespace, accessText }: HelpButtonProps) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
-  const text = helpKey ? t(helpKey, namespace ? { ns: namespace } : {}) : t('help.general');
+  const options = namespace ? { ns: namespace } : {};
+  const text = helpKey ? t(helpKey, options) : t('help.general');
+  const spoken = helpKey ? spokenText(t, helpKey, options) : spokenText(t, 'help.general');
   return (
     <>
       <Button className="header-button" onPress={() => setOpen(true)} data-guide="help">
@@ -25,12 +30,14 @@ export function HelpButton({ helpKey, namespace, accessText }: HelpButtonProps) 
         {t('header.help')}
       </Button>
       <KioskModal title={t('help.title')} isOpen={isOpen} onOpenChange={setOpen}>
+        <HelpDialogSpeech helpText={spoken} accessText={accessText} />
         <p className="dialog-text">{text}</p>
         <StaffHelp {...(accessText ? { accessText } : {})} onDone={() => setOpen(false)} />
         <div className="button-group">
           <Button className="button" autoFocus onPress={() => setOpen(false)}>
             {t('help.close')}
           </Button>
+          <ReadAloudButton />
         </div>
       </KioskModal>
     </>

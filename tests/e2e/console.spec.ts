@@ -148,7 +148,7 @@ test('queue → accept → consent → live view → guide → takeover → resi
     errorCode: 'validation',
     fieldErrors: [{ field: 'postalCode', code: 'pattern' }],
   });
-  await expect(page.getByRole('alert')).toContainText('Feld postalCode: pattern');
+  await expect(page.getByRole('alert')).toContainText('postalCode: Die Angabe passt nicht.');
   await page.getByRole('button', { name: 'Zur Prüfseite' }).click();
   await expect
     .poll(() => hub.commands.filter((c) => c.route === 'POST /help/:requestId/takeover/navigate').map((c) => c.body))

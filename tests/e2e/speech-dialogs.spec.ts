@@ -6,7 +6,7 @@ import { snap } from './support/snap';
 
 /**
  * Issue 4, spoken prompts for what is not a page: each dialog (language, display, speech
- * settings, "Beenden") is spoken when it opens and falls silent when it closes, without the
+ * settings, "Beenden", "Hilfe") is spoken when it opens and falls silent when it closes, without the
  * page beneath being read again; the start screen waits silently for the next resident after
  * a session and speaks at the first touch; the waiting screen is spoken too.
  * What is spoken is read from the prompts the page asks the core for (the real synthesiser).
@@ -109,6 +109,7 @@ test('dialogs speak while open; the start screen waits silently for the next res
       close: 'speech.close',
     },
     { open: driver.button(t('header.end')), title: 'end.title', close: 'end.cancel', role: 'alertdialog' as const },
+    { open: driver.button(t('header.help')), title: 'help.title', close: 'help.close' },
   ];
   for (const { open, title, close, role } of dialogs) {
     const dialog = page.getByRole(role ?? 'dialog', { name: t(title) });

@@ -1,0 +1,57 @@
+import type { AnswerInputValue, CatalogField, LiveSnapshot } from '../api/protocol';
+
+export interface DateParts {
+  day: string;
+  month: string;
+  year: string;
+}
+/** What a typed control holds while staff edit it. */
+export type FieldValue = string | string[] | boolean | DateParts;
+
+type Stored = LiveSnapshot['answers'][string] | undefined;
+
+/** A stored answer (ISO date, number, list) as the control for its field type holds it. */
+export function initialValue(field: CatalogField, stored: Stored): FieldValue {
+  switch (field.type) {
+    case 'confirm':
+      return stored === true;
+    case 'checkboxes':
+      return Array.isArray(stored) ? stored : [];
+    case 'date': {
+      const match = typeof stored === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(stored) : null;
+      return match ? { day: match[3]!, month: match[2]!, year: match[1]! } : { day: '', month: '', year: '' };
+    }
+    default:
+      return stored === undefined || typeof stored === 'boolean' || Array.isArray(stored) ? '' : String(stored);
+  }
+}
+
+/**
+ * What the kiosk's and the desk's core take for a field (contract AnswerInput): text trimmed, choices by
+ * value, dates as DateParts. Undefined: nothing entered, so the field is left out and the core decides
+ * whether it was needed (it answers "required" per field).
+ */
+export function inputValue(field: CatalogField, value: FieldValue): AnswerInputValue | undefined {
+  if (typeof value === 'boolean') return field.type === 'confirm' ? value : undefined;
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'object') {
+    const parts = { day: value.day.trim(), month: value.month.trim(), year: value.year.trim() };
+    return parts.day || parts.month || parts.year ? parts : undefined;
+  }
+  const text = value.trim();
+  return text === '' ? undefined : text;
+}
+
+/** Every field's input, leaving out the ones with nothing entered. */
+export function inputValues(
+  fields: readonly CatalogField[],
+  values: Record<string, FieldValue>,
+): Record<string, AnswerInputValue> {
+  const out: Record<string, AnswerInputValue> = {};
+  for (const field of fields) {
+    const value = values[field.name];
+    const input = value === undefined ? undefined : inputValue(field, value);
+    if (input !== undefined) out[field.name] = input;
+  }
+  return out;
+}
