@@ -5,6 +5,7 @@ import { OutboxStatusSchema } from './outbox';
 import { resultSchema, type Result } from './result';
 import { ServiceDefinitionSchema } from './service';
 import { HelpStateSchema, HandoverTicketSchema, HELP_REQUEST_REASONS } from './assist';
+import { HandoverCode } from './hub/terminal-protocol';
 import { SESSION_END_REASONS, SessionViewSchema } from './session';
 import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
 
@@ -157,6 +158,21 @@ export const api = {
    * the session here. The code (and its QR) is shown to the resident, never logged.
    */
   'handover.start': { input: z.strictObject({ sessionId: SessionId }), output: HandoverTicketSchema },
+  /**
+   * The handover slip (title, code, QR, where to go, no answers) as a PDF. Only for the code this
+   * kiosk issued last, until handover.done or the next session; the code is never logged.
+   */
+  'handover.slip': {
+    input: z.strictObject({ code: HandoverCode, layout: ReceiptLayout }),
+    output: ReceiptFileSchema,
+  },
+  /** Electron: prints the handover slip on the terminal's own printer, in the paper's layout. */
+  'handover.printSlip': {
+    input: z.strictObject({ code: HandoverCode }),
+    output: z.object({ printed: z.literal(true) }),
+  },
+  /** "Fertig" on the handover screen: the kiosk forgets the issued code, so no slip can be printed any more. */
+  'handover.done': { input: z.strictObject({}), output: z.object({ forgotten: z.boolean() }) },
 } as const;
 
 export type Api = typeof api;

@@ -12,6 +12,7 @@ import type { CoreContext } from '../sessions/context';
 import { answerStep, goBack, goTo, keepAlive, setLanguage, submit } from '../sessions/journey-actions';
 import { currentSession, endSession, startSession } from '../sessions/lifecycle';
 import { printReceipt, receiptFile, type ReceiptSettings } from '../sessions/session-receipt';
+import { printSlip, slipFile } from '../sessions/handover-slip';
 import { buildView } from '../sessions/session-view';
 import type { DeliveryStore } from '../outbox/delivery-store';
 import { outboxStatusEntry } from '../outbox/outbox-status';
@@ -81,5 +82,8 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'help.consent': (input) => ok(info.hub.consent(input.granted)),
     'help.stopAssist': () => ok(info.hub.stopAssist()),
     'handover.start': (input) => info.hub.handover(input.sessionId),
+    'handover.slip': (input) => slipFile(ctx, info.receipts, info.hub, input.code, input.layout),
+    'handover.printSlip': (input) => printSlip(ctx, info.receipts, info.hub, input.code),
+    'handover.done': () => ok({ forgotten: info.hub.forgetHandover() }),
   };
 }

@@ -5,6 +5,7 @@ import {
   type HelpRequestReason,
   type HelpState,
   type KioskEvent,
+  type LanguageCode,
   type Result,
   type SessionEndReason,
   type SessionView,
@@ -32,10 +33,23 @@ export interface HubClient {
   consent(granted: boolean): HelpState;
   stopAssist(): HelpState;
   handover(sessionId: string): Promise<Result<HandoverTicket>>;
+  /** The handover this kiosk issued last, if `code` is its code and it is still current; else undefined. */
+  issuedHandover(code: string): IssuedHandover | undefined;
+  /** Forgets the issued code ("Fertig", the next session); says whether there was one. */
+  forgetHandover(): boolean;
   /** A session call answered with this view (the resident's tap or a takeover command). */
   sessionChanged(view: SessionView): void;
   onCoreEvent(event: KioskEvent): void;
   stop(): void;
+}
+
+/** What the handover slip needs: the code and the (catalog) service, never the answers. */
+export interface IssuedHandover {
+  code: string;
+  serviceId: string;
+  language: LanguageCode;
+  /** Epoch ms, from the core's clock. */
+  issuedAt: number;
 }
 
 interface Settings {
@@ -63,6 +77,7 @@ export function createHubClient(
   let options = given instanceof Promise ? undefined : given;
   let connection: HubConnection | undefined;
   let handoverKey: Record<string, unknown> | undefined;
+  let issued: IssuedHandover | undefined;
   let revoked = false;
   let stopped = false;
   let enrolTimer: ReturnType<typeof setTimeout> | undefined;
@@ -366,9 +381,23 @@ export function createHubClient(
         return ok({ stored: false, reason: sent ? 'timeout' : 'hub_unavailable' });
       }
       endSession(ctx, sessionId, 'handover');
+      // In memory only: the slip may print this code, and nothing else, until "Fertig" or the next session.
+      issued = { code, serviceId: view.serviceId, language: view.language, issuedAt: ctx.clock.now() };
       return ok({ stored: true, code, qr: codeQrRows(code) });
     },
+    issuedHandover(code) {
+      // The handover screen goes after the idle timeout; so does the right to print its code.
+      if (issued && ctx.clock.now() - issued.issuedAt > ctx.idle.timeoutMs + ctx.idle.warningMs) issued = undefined;
+      return issued?.code === code ? issued : undefined;
+    },
+    forgetHandover() {
+      const had = issued !== undefined;
+      issued = undefined;
+      return had;
+    },
     sessionChanged(view) {
+      // A session view means a new session: the previous resident's code is no longer theirs to print.
+      issued = undefined;
       sendActivity(view);
       sendSnapshot(view);
     },

@@ -1,6 +1,6 @@
 import type { LaidItem, LaidOutReceipt, Measure, StructNode } from './layout-types';
 import { contentWidth, type PageFormat, type TextStyle } from './page-formats';
-import { referenceQr } from './qr';
+import { referenceQr, type QrMatrix } from './qr';
 import type { ReceiptBlock, ReceiptModel, ReceiptSection } from './receipt-model';
 import { wrapText } from './wrap-text';
 
@@ -59,7 +59,8 @@ export function layoutReceipt(model: ReceiptModel, format: PageFormat, measure: 
   return composer.finish(root, model.pagination);
 }
 
-class Composer {
+/** Places text, boxes and QR codes on pages; the receipt and the handover slip (slip-layout.ts) share it. */
+export class Composer {
   private readonly items: LaidItem[] = [];
   private page = 0;
   private y: number;
@@ -303,6 +304,20 @@ class Composer {
     this.y = qrBeside ? textBottom + gap.block : qrY + qrSize;
     this.lines(caption, styles.small, x, { tag: 'P', parent: sect }, qrBeside ? undefined : inner);
     this.y = top + height;
+  }
+
+  /** A QR code of `size` points, centred on the content width; never split across pages. */
+  qr(matrix: QrMatrix, size: number, alt: string, parent: StructNode): void {
+    this.ensureRoom(size);
+    const x = this.left + (this.width - size) / 2;
+    const figure: StructNode = { tag: 'Figure', alt, parent };
+    this.items.push({ kind: 'qr', page: this.page, x, y: this.y, size, matrix, struct: figure });
+    this.y += size;
+  }
+
+  /** A paragraph with each line centred on the content width. */
+  centred(text: string, style: TextStyle, parent: StructNode, tag: StructNode['tag'] = 'P'): void {
+    this.lines(this.wrap(text, style, this.width), style, this.left, { tag, parent }, this.width);
   }
 
   rule(): void {

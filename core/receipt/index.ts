@@ -2,6 +2,7 @@
  * The resident's receipt: reference number, QR code, service, time of
  * sending, next steps, documents, fees and office, as an A4 or 80 mm PDF.
  * No personal data: only the catalog and the confirmation feed it.
+ * Also the handover slip (slip-model.ts): the code for the desk, on the same paper.
  */
 import { receiptLanguage, type LanguageCode } from '../../contract';
 import type { LoadedCatalog } from '../catalog/load-catalog';
@@ -9,14 +10,16 @@ import type { ReceiptFonts } from './fonts';
 import type { ReceiptLayoutName } from './page-formats';
 import { receiptModel, type ReceiptModel } from './receipt-model';
 import { createReceiptTranslator, loadReceiptTexts } from './receipt-texts';
-import { renderReceipt } from './render-pdf';
+import { renderReceipt, renderSlip } from './render-pdf';
+import { slipModel, type SlipRequest } from './slip-model';
 
 export { defaultReceiptFonts, loadReceiptFonts, type ReceiptFonts } from './fonts';
 export { MissingGlyphError } from './font-runs';
 export { RECEIPT_LAYOUTS, type ReceiptLayoutName } from './page-formats';
 export { receiptModel, type ReceiptConfirmation, type ReceiptModel } from './receipt-model';
 export { createReceiptTranslator, loadReceiptTexts, type ReceiptTranslate } from './receipt-texts';
-export { renderReceipt } from './render-pdf';
+export { renderReceipt, renderSlip } from './render-pdf';
+export { slipModel, type SlipModel, type SlipRequest } from './slip-model';
 
 export interface ReceiptRequest {
   serviceId: string;
@@ -29,6 +32,8 @@ export interface ReceiptRequest {
 export interface ReceiptMaker {
   model(request: ReceiptRequest): ReceiptModel;
   pdf(request: ReceiptRequest, layout: ReceiptLayoutName): Promise<Buffer>;
+  /** The handover slip of an issued code, in the slip language of `request.language` (Arabic: English). */
+  slip(request: SlipRequest, layout: ReceiptLayoutName): Promise<Buffer>;
 }
 
 /**
@@ -52,8 +57,16 @@ export function createReceiptMaker(options: {
     const { reference, submittedAt } = request;
     return receiptModel(service.definition, { reference, submittedAt, language }, t, { timeZone: options.timeZone });
   };
+  const slip = (request: SlipRequest) => {
+    const service = options.catalog.byId.get(request.serviceId);
+    if (!service) throw new Error(`Unknown service "${request.serviceId}"`);
+    const language = receiptLanguage(request.language);
+    const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
+    return slipModel(service.definition, { ...request, language }, t, { timeZone: options.timeZone });
+  };
   return {
     model,
     pdf: (request, layout) => renderReceipt(model(request), layout, { fonts: options.fonts }),
+    slip: (request, layout) => renderSlip(slip(request), layout, { fonts: options.fonts }),
   };
 }

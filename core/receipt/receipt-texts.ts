@@ -31,6 +31,16 @@ export const RECEIPT_TEXT_KEYS = [
   'footer.privacy',
   'pagination.continues',
   'pagination.continuation',
+  // The handover slip (slip-model.ts) shares the receipt's texts, fonts and paper.
+  'handoverSlip.documentTitle',
+  'handoverSlip.title',
+  'handoverSlip.service',
+  'handoverSlip.codeLabel',
+  'handoverSlip.qrAlt',
+  'handoverSlip.instruction',
+  'handoverSlip.issuedAt',
+  'handoverSlip.office',
+  'handoverSlip.footer',
 ] as const;
 export type ReceiptTextKey = (typeof RECEIPT_TEXT_KEYS)[number];
 

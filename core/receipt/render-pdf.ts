@@ -6,6 +6,8 @@ import type { LaidItem, LaidOutReceipt, Measure, StructNode } from './layout-typ
 import { PAGE_FORMATS, type ReceiptLayoutName } from './page-formats';
 import { QR_QUIET_ZONE } from './qr';
 import type { ReceiptModel } from './receipt-model';
+import { layoutSlip } from './slip-layout';
+import type { SlipModel } from './slip-model';
 
 export interface RenderReceiptOptions {
   /** Default: the kiosk font with DejaVu Sans as fallback (see fonts.ts). */
@@ -22,10 +24,38 @@ export async function renderReceipt(
 }
 
 /** Also returns where everything was placed (tests check the QR and the margins with it). */
-export async function renderReceiptWithLayout(
+export function renderReceiptWithLayout(
   model: ReceiptModel,
   layout: ReceiptLayoutName,
   options: RenderReceiptOptions = {},
+): Promise<{ pdf: Buffer; layout: LaidOutReceipt }> {
+  const meta = { ...model, subject: model.serviceTitle };
+  return renderLaidOut(meta, (measure) => fitReceipt(model, PAGE_FORMATS[layout], measure), options);
+}
+
+/** The handover slip as a PDF, on the receipt's page formats and with its fonts and tagging. */
+export async function renderSlip(
+  model: SlipModel,
+  layout: ReceiptLayoutName,
+  options: RenderReceiptOptions = {},
+): Promise<Buffer> {
+  const meta = { ...model, subject: model.title };
+  return (await renderLaidOut(meta, (measure) => layoutSlip(model, PAGE_FORMATS[layout], measure), options)).pdf;
+}
+
+interface DocumentMeta {
+  language: string;
+  direction: 'ltr' | 'rtl';
+  documentTitle: string;
+  subject: string;
+  issuer: string;
+  createdAt: string;
+}
+
+async function renderLaidOut(
+  model: DocumentMeta,
+  lay: (measure: Measure) => LaidOutReceipt,
+  options: RenderReceiptOptions,
 ): Promise<{ pdf: Buffer; layout: LaidOutReceipt }> {
   // pdfkit lays text out left to right only; right-to-left receipts need another renderer.
   if (model.direction !== 'ltr') throw new Error('Right-to-left receipts are not supported by the PDF renderer');
@@ -41,7 +71,7 @@ export async function renderReceiptWithLayout(
     font: null as unknown as string,
     info: {
       Title: xmpSafe(model.documentTitle),
-      Subject: xmpSafe(model.serviceTitle),
+      Subject: xmpSafe(model.subject),
       Author: xmpSafe(model.issuer),
       Creator: 'Bürgerkiosk',
       Producer: 'Bürgerkiosk (PDFKit)',
@@ -68,7 +98,7 @@ export async function renderReceiptWithLayout(
     }
     return width;
   };
-  const laidOut = fitReceipt(model, PAGE_FORMATS[layout], measure);
+  const laidOut = lay(measure);
 
   const root = doc.struct('Document');
   doc.addStructure(root);

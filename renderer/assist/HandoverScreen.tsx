@@ -1,9 +1,11 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { getBridge } from '../api/bridge';
 import { useKiosk } from '../app/context';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { PrimaryButton } from '../components/PrimaryButton';
+import { HandoverSlipPrint } from '../receipt/HandoverSlipPrint';
 import { SpeechBar } from '../components/SpeechBar';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { spokenReference } from '../speech/spoken-text';
@@ -14,8 +16,8 @@ import { QrCode } from './QrCode';
 
 /**
  * After continue-at-the-desk: the session is gone from the kiosk; the code
- * (large, as QR, and spoken letter by letter) is all the resident takes to the
- * desk. It stays until "Fertig" or the idle timeout, in memory only.
+ * (large, as QR, spoken letter by letter, and printed on request) is all the
+ * resident takes to the desk. It stays until "Fertig" or the idle timeout, in memory only.
  */
 export function HandoverScreen({ ticket }: { ticket: StoredTicket }) {
   const { t } = useTranslation();
@@ -24,11 +26,19 @@ export function HandoverScreen({ ticket }: { ticket: StoredTicket }) {
   const headingRef = useScreenFocus(`handover:${ticket.code}`, t('assist.handover.title'));
   useScreenSpeech(`handover|${ticket.code}`, handoverScript(t, ticket.code));
 
+  // The core forgets the code too, so its slip can no longer be printed (it also expires on its own).
+  const finish = useCallback(() => {
+    void getBridge()
+      .call('handover.done', {})
+      .catch(() => undefined);
+    assist.clearTicket();
+  }, [assist]);
+
   const timeoutMs = state.info?.idle.timeoutMs ?? 120_000;
   useEffect(() => {
-    const timer = setTimeout(() => assist.clearTicket(), timeoutMs);
+    const timer = setTimeout(finish, timeoutMs);
     return () => clearTimeout(timer);
-  }, [assist, timeoutMs]);
+  }, [finish, timeoutMs]);
 
   return (
     <div className="page page--handover">
@@ -50,8 +60,9 @@ export function HandoverScreen({ ticket }: { ticket: StoredTicket }) {
             <bdi dir="ltr">{ticket.code}</bdi>
           </p>
           <QrCode rows={ticket.qr} label={t('assist.handover.qrLabel')} />
+          <HandoverSlipPrint code={ticket.code} />
           <p>{t('assist.handover.deleted')}</p>
-          <PrimaryButton onPress={() => assist.clearTicket()}>{t('assist.handover.done')}</PrimaryButton>
+          <PrimaryButton onPress={finish}>{t('assist.handover.done')}</PrimaryButton>
         </main>
       </div>
       <SpeechBar />

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isLanguageCode, languageEntry, receiptLanguage } from '../../contract/languages';
 import { useReceiptPrint, type ReceiptPrintStatus } from './useReceiptPrint';
 
-function PrinterIcon() {
+export function PrinterIcon() {
   return (
     <svg
       className="receipt-print__icon"

@@ -171,6 +171,16 @@ test('continue at the desk: code and QR, the draft gone from the kiosk; then the
   expect(kiosk!.output()).not.toContain(canary);
   expect(kiosk!.output()).not.toContain(code);
 
+  // "Code drucken" in browser mode: the slip PDF goes to the page's own print through the hidden frame
+  // (print() stubbed in every frame: headless Chromium has no print dialog).
+  await page.addInitScript(() => (window.print = () => undefined));
+  await driver.activate(driver.button(driver.t('handoverSlip.print')));
+  // The first PDF loads the receipt fonts (about a second, more on a busy machine).
+  await expect(page.getByRole('status').filter({ hasText: driver.t('handoverSlip.offered') })).toBeVisible({
+    timeout: 20_000,
+  });
+  expect(kiosk!.output()).not.toContain(code);
+
   await driver.activate(driver.button(driver.t('assist.handover.done')));
   await expect(driver.h1()).toHaveText(driver.t('start.title'));
 

@@ -50,6 +50,8 @@ describe('receipt locale files', () => {
         expect((text as string).trim(), key).not.toBe('');
         const formatted = new IntlMessageFormat(text as string, language).format({
           reference: SAMPLE_REFERENCE,
+          // The handover slip's code (handoverSlip.qrAlt).
+          code: 'K7MR-4QXP',
           service: 'S',
           date: 'D',
           time: 'T',

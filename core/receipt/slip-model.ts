@@ -1,0 +1,76 @@
+import { LANGUAGES, serviceNamespace, type LanguageCode, type ServiceDefinition } from '../../contract';
+import { HandoverCode } from '../../contract/hub/terminal-protocol';
+import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatTime } from './format';
+import type { ReceiptBlock, ReceiptModel } from './receipt-model';
+import { RECEIPT_NS, type ReceiptTranslate } from './receipt-texts';
+
+/** What the slip shows: the issued code and catalog texts of its service. Nothing the resident typed. */
+export interface SlipRequest {
+  code: string;
+  serviceId: string;
+  /** The slip's language (already the receipt language: Arabic sessions get English). */
+  language: LanguageCode;
+  /** When the code was issued (epoch ms): the slip's date and the PDF's creation date. */
+  issuedAt: number;
+}
+
+export interface SlipModel {
+  language: string;
+  direction: 'ltr' | 'rtl';
+  documentTitle: string;
+  createdAt: string;
+  issuer: string;
+  title: string;
+  serviceLine: string;
+  code: { label: string; value: string; qrAlt: string };
+  instruction: string;
+  issuedAt: string;
+  office: { heading: string; blocks: ReceiptBlock[] };
+  footer: string[];
+  pagination: ReceiptModel['pagination'];
+}
+
+export function slipModel(
+  service: ServiceDefinition,
+  request: SlipRequest,
+  t: ReceiptTranslate,
+  options: { timeZone?: string } = {},
+): SlipModel {
+  if (!HandoverCode.safeParse(request.code).success) throw new RangeError('Not a valid handover code');
+  const label = (key: string, values?: Record<string, string | number>) => t(`${RECEIPT_NS}:${key}`, values);
+  const text = (key: string) => t(`${serviceNamespace(service.id)}:${key}`);
+  const locale = label('format.locale');
+  const timeZone = options.timeZone ?? DEFAULT_RECEIPT_TIME_ZONE;
+  const issued = new Date(request.issuedAt);
+  const serviceTitle = text(service.titleKey);
+  const { office } = service;
+  const rows = [{ label: label('office.openingHours'), value: text(office.openingHoursKey) }];
+  if (office.accessKey) rows.push({ label: label('office.access'), value: text(office.accessKey) });
+  const code = request.code;
+  return {
+    language: request.language,
+    direction: LANGUAGES.find((entry) => entry.code === request.language)?.dir ?? 'ltr',
+    documentTitle: label('handoverSlip.documentTitle', { service: serviceTitle }),
+    createdAt: issued.toISOString(),
+    issuer: label('document.issuer'),
+    title: label('handoverSlip.title'),
+    serviceLine: label('handoverSlip.service', { service: serviceTitle }),
+    code: { label: label('handoverSlip.codeLabel'), value: code, qrAlt: label('handoverSlip.qrAlt', { code }) },
+    instruction: label('handoverSlip.instruction'),
+    issuedAt: label('handoverSlip.issuedAt', {
+      date: formatLongDate(issued, locale, timeZone),
+      time: formatTime(issued, locale, timeZone),
+    }),
+    office: {
+      heading: label('handoverSlip.office'),
+      blocks: [
+        { kind: 'paragraph', text: text(office.nameKey), strong: true },
+        { kind: 'paragraph', text: text(office.addressKey) },
+        { kind: 'fields', rows },
+      ],
+    },
+    footer: [label('handoverSlip.footer')],
+    // A slip fits one page; these only show if a huge office text ever pushes it onto a second.
+    pagination: { continues: label('pagination.continues'), continuation: label('handoverSlip.title') },
+  };
+}

@@ -1,0 +1,168 @@
+// @vitest-environment node
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LanguageCode } from '../../contract';
+import { lpReceiptPrinter, type SpawnLike } from '../../electron/main/receipt-printer';
+import { startTestHub, type TestHub } from '../e2e/support/hub-test-server';
+import { PROJECT_RESOURCES, removeDir, tempDir, type TestCore } from '../fixtures/core-harness';
+import { decodeBarcodes, hasZbar, pdfInfo, pdfToPng, pdfToText } from '../fixtures/receipt-harness';
+import { openHubCore, untilOnline } from './hub-client-helpers';
+
+/**
+ * The handover slip ("Code drucken") against the real core (real SQLite, the
+ * shipped services and receipt texts) and the stand-in hub on 127.0.0.1: a PDF
+ * only for the code this kiosk issued, with the code, its QR and the office,
+ * never the answers; and on the Electron path through the real lp printer
+ * wrapper with a fake spawn in place of `lp` (no CUPS here).
+ */
+
+const CANARY = `Kanarien${Date.now().toString(36)}vogel`;
+const OTHER_CODE = '2345-6789';
+
+let kiosk: TestCore | undefined;
+let hub: TestHub | undefined;
+const dirs: string[] = [];
+afterEach(async () => {
+  kiosk?.close();
+  if (kiosk) removeDir(kiosk.dataDir);
+  kiosk = undefined;
+  await hub?.close();
+  hub = undefined;
+  for (const dir of dirs.splice(0)) removeDir(dir);
+});
+
+/** A resident who typed the canary and then chose "continue at the desk". */
+async function handedOver(
+  extra: Parameters<typeof openHubCore>[1] = {},
+  language: LanguageCode = 'de',
+): Promise<{ k: TestCore; code: string }> {
+  hub = await startTestHub();
+  kiosk = openHubCore(hub, { resourcesDir: PROJECT_RESOURCES, ...extra });
+  await untilOnline(kiosk);
+  let view = await kiosk.value('session.start', { serviceId: 'maengel-melden', language });
+  view = await kiosk.value('session.answer', {
+    sessionId: view.sessionId,
+    stepId: 'category',
+    values: { category: 'strassenschaden' },
+  });
+  view = await kiosk.value('session.answer', {
+    sessionId: view.sessionId,
+    stepId: 'place',
+    values: { location: `Am Sande ${CANARY}` },
+  });
+  const ticket = await kiosk.value('handover.start', { sessionId: view.sessionId });
+  if (!ticket.stored) throw new Error('handover not stored');
+  return { k: kiosk, code: ticket.code };
+}
+
+function pdfFile(bytes: Buffer, name: string): string {
+  const dir = tempDir('handover-slip-');
+  dirs.push(dir);
+  const file = join(dir, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+async function slipPdf(k: TestCore, code: string, layout: 'a4' | 'receipt80'): Promise<string> {
+  const file = await k.value('handover.slip', { code, layout });
+  expect(file.fileName).toBe(`handover-slip-${layout}.pdf`);
+  return pdfFile(Buffer.from(file.pdfBase64, 'base64'), `slip-${layout}`);
+}
+
+describe('handover slip', () => {
+  it('holds the code, its QR, what to do and the office in both layouts, and nothing the resident typed', async () => {
+    const { k, code } = await handedOver();
+    for (const layout of ['a4', 'receipt80'] as const) {
+      const file = await slipPdf(k, code, layout);
+      expect(pdfInfo(file).Pages).toBe('1');
+      const text = pdfToText(file).replace(/\s+/g, ' ');
+      expect(text).toContain(code);
+      expect(text).toContain('Weiter am Schalter');
+      expect(text).toContain('Schalter des Bürgerservice');
+      expect(text).toContain('Seminarstraße 2–4, 21682 Stade');
+      expect(text).toContain('Öffnungszeiten');
+      expect(text).toContain('Barrierefreier');
+      expect(text).toContain('Verwaltungsanbau');
+      expect(text).toMatch(/Ausgestellt am \w+, \d{1,2}\. \w+ \d{4}, \d{2}:\d{2} Uhr/);
+      expect(text).not.toContain(CANARY);
+      expect(text).not.toContain('Am Sande');
+      if (hasZbar) expect(decodeBarcodes(pdfToPng(file, `${file}-qr`, 150))).toEqual([code]);
+    }
+    // The code is shown and printed, never logged.
+    expect(JSON.stringify(k.logger.lines)).not.toContain(code);
+    expect(k.logger.lines.some((line) => JSON.stringify(line).includes('handover.slip_made'))).toBe(true);
+  });
+
+  it('an Arabic session gets an English slip, like the receipt', async () => {
+    const { k, code } = await handedOver({}, 'ar');
+    const text = pdfToText(await slipPdf(k, code, 'receipt80')).replace(/\s+/g, ' ');
+    expect(text).toContain('Continue at the desk');
+    expect(text).toContain(code);
+  });
+
+  it('refuses any code but the one issued here, and that one after "Fertig" or the next session', async () => {
+    const { k, code } = await handedOver();
+    const refused = { ok: false, error: { code: 'not_reachable' } };
+    expect(await k.call('handover.slip', { code: OTHER_CODE, layout: 'a4' })).toMatchObject(refused);
+    expect(await k.call('handover.slip', { code: 'Hallo Welt', layout: 'a4' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await k.call('handover.slip', { code, layout: 'a4', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await k.value('handover.done', {})).toEqual({ forgotten: true });
+    expect(await k.call('handover.slip', { code, layout: 'a4' })).toMatchObject(refused);
+    expect(await k.value('handover.done', {})).toEqual({ forgotten: false });
+
+    // A second handover, then the next resident starts: the old code is no longer printable.
+    let view = await k.value('session.start', { serviceId: 'maengel-melden', language: 'de' });
+    const ticket = await k.value('handover.start', { sessionId: view.sessionId });
+    if (!ticket.stored) throw new Error('handover not stored');
+    expect((await k.call('handover.slip', { code: ticket.code, layout: 'a4' })).ok).toBe(true);
+    view = await k.value('session.start', { serviceId: 'maengel-melden', language: 'de' });
+    expect(await k.call('handover.slip', { code: ticket.code, layout: 'a4' })).toMatchObject(refused);
+    expect(view.position.kind).toBe('step');
+  });
+});
+
+/** Stands in for `lp` (no CUPS here): keeps the job file as lp would have read it, then exits 0. */
+function fakeLp() {
+  const jobs: Buffer[] = [];
+  const spawn: SpawnLike = (_command, args) => {
+    const file = args.at(-1)!;
+    if (existsSync(file)) jobs.push(readFileSync(file));
+    const child = Object.assign(new EventEmitter(), { kill: () => true });
+    setImmediate(() => child.emit('close', 0, null));
+    return child;
+  };
+  return { spawn, jobs };
+}
+
+describe('handover slip on the terminal printer (Electron)', () => {
+  it('prints the issued code on the 80 mm roll through lp, and nothing for another code', async () => {
+    const lp = fakeLp();
+    const printDir = tempDir('slip-lp-');
+    dirs.push(printDir);
+    const printer = lpReceiptPrinter({ printer: 'Bon_Drucker-1', spawn: lp.spawn, tempDir: printDir });
+    const { k, code } = await handedOver({ receiptPrinter: printer });
+    expect(await k.call('handover.printSlip', { code: OTHER_CODE })).toMatchObject({
+      ok: false,
+      error: { code: 'not_reachable' },
+    });
+    expect(lp.jobs).toHaveLength(0);
+    expect(await k.value('handover.printSlip', { code })).toEqual({ printed: true });
+    expect(lp.jobs).toHaveLength(1);
+    const file = pdfFile(lp.jobs[0]!, `lp-${randomUUID()}`);
+    const text = pdfToText(file).replace(/\s+/g, ' ');
+    expect(text).toContain(code);
+    expect(text).not.toContain(CANARY);
+    // The roll layout: 80 mm wide.
+    expect(pdfInfo(file)['Page size']).toMatch(/^226\.77\d* x /);
+    expect(JSON.stringify(k.logger.lines)).not.toContain(code);
+  });
+});
