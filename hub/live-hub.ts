@@ -80,9 +80,19 @@ export class LiveHub {
   }
 
   terminalViews() {
-    return this.parts.terminals
-      .list()
-      .map((record) => terminalView(record, this.terminalSockets.has(record.terminalId)));
+    // What a connected kiosk reported since its hello is newer than the database (written on hello and close).
+    return this.parts.terminals.list().map((record) => {
+      const reported = this.reported.get(record.terminalId);
+      const current = reported
+        ? {
+            ...record,
+            lastContact: reported.lastContact,
+            activity: reported.activity ?? record.activity,
+            outboxBacklog: reported.outboxBacklog ?? record.outboxBacklog,
+          }
+        : record;
+      return terminalView(current, this.terminalSockets.has(record.terminalId));
+    });
   }
 
   isOnline(terminalId: string): boolean {

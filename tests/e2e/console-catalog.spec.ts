@@ -7,7 +7,7 @@ import type { LiveSnapshot, TerminalActivity } from '../../contract/hub';
 import { lookupTextKey } from '../../core/catalog/json-pointer';
 import type { Client } from '../fixtures/hub-wire';
 import { expectNoAxeViolations } from './support/a11y';
-import { startHubProcess, type HubProcess } from './support/hub-process';
+import { startHubProcess, type HubProcess } from './support/catalog-hub-process';
 import { ROOT } from './support/paths';
 import { snap } from './support/snap';
 

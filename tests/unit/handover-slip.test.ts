@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LanguageCode } from '../../contract';
 import { lpReceiptPrinter, type SpawnLike } from '../../electron/main/receipt-printer';
-import { startTestHub, type TestHub } from '../e2e/support/hub-test-server';
 import { PROJECT_RESOURCES, removeDir, tempDir, type TestCore } from '../fixtures/core-harness';
 import { decodeBarcodes, hasZbar, pdfInfo, pdfToPng, pdfToText } from '../fixtures/receipt-harness';
-import { openHubCore, untilOnline } from './hub-client-helpers';
+import { openHubCore, startRealHub, untilOnline, type RealHub } from './hub-client-helpers';
 
 /**
  * The handover slip ("Code drucken") against the real core (real SQLite, the
- * shipped services and receipt texts) and the stand-in hub on 127.0.0.1: a PDF
+ * shipped services and receipt texts) and the real hub in-process on 127.0.0.1: a PDF
  * only for the code this kiosk issued, with the code, its QR and the office,
  * never the answers; and on the Electron path through the real lp printer
  * wrapper with a fake spawn in place of `lp` (no CUPS here).
@@ -23,7 +22,7 @@ const CANARY = `Kanarien${Date.now().toString(36)}vogel`;
 const OTHER_CODE = '2345-6789';
 
 let kiosk: TestCore | undefined;
-let hub: TestHub | undefined;
+let hub: RealHub | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
   kiosk?.close();
@@ -39,7 +38,7 @@ async function handedOver(
   extra: Parameters<typeof openHubCore>[1] = {},
   language: LanguageCode = 'de',
 ): Promise<{ k: TestCore; code: string }> {
-  hub = await startTestHub();
+  hub = await startRealHub();
   kiosk = openHubCore(hub, { resourcesDir: PROJECT_RESOURCES, ...extra });
   await untilOnline(kiosk);
   let view = await kiosk.value('session.start', { serviceId: 'maengel-melden', language });

@@ -1,20 +1,28 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CREDENTIAL_FILE } from '../../core/hub-client/credential-file';
+import { ENROL_PATH, type HelpRequestView, type TerminalView } from '../../contract/hub';
+import { CREDENTIAL_FILE, writeCredential } from '../../core/hub-client/credential-file';
 import { openTestCore, removeDir, type TestCore } from '../fixtures/core-harness';
+import { http } from '../fixtures/hub-harness';
 import { MOVE_ANSWERS } from '../fixtures/test-move-answers';
-import { startTestHub, type TestHub } from '../e2e/support/hub-test-server';
-import { helpState, openHubCore, TEST_BACKOFF, until, untilOnline } from './hub-client-helpers';
+import {
+  helpState,
+  openHubCore,
+  startRealHub,
+  TEST_BACKOFF,
+  until,
+  untilOnline,
+  type RealHub,
+} from './hub-client-helpers';
 
 /**
- * The kiosk's hub client against a real WebSocket server on 127.0.0.1 (a
- * protocol-level stand-in for the hub built in parallel, see
- * tests/e2e/support/hub-test-server.ts) and a real SQLite file.
+ * The kiosk's hub client (real core, real SQLite file) against the real hub (createHub in-process on
+ * 127.0.0.1, temp data dir). What the kiosk reports is checked where staff see it: the console's API and socket.
  */
 
 let kiosk: TestCore | undefined;
-let hub: TestHub | undefined;
+let hub: RealHub | undefined;
 afterEach(async () => {
   kiosk?.close();
   if (kiosk) removeDir(kiosk.dataDir);
@@ -23,27 +31,41 @@ afterEach(async () => {
   hub = undefined;
 });
 
+async function terminal(real: RealHub): Promise<TerminalView> {
+  const views = (await real.staff.get('/terminals')).body as TerminalView[];
+  return views.find((view) => view.terminalId === real.terminalId)!;
+}
+
+const queue = async (real: RealHub) => (await real.staff.get('/queue')).body as HelpRequestView[];
+
 describe('hub client: enrolment and connection', () => {
   it('enrols once, keeps the credential 0600 and unlogged, and says hello with the activity', async () => {
-    hub = await startTestHub();
+    hub = await startRealHub();
     kiosk = openHubCore(hub);
     await untilOnline(kiosk);
     const file = join(kiosk.dataDir, CREDENTIAL_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const hello = await hub.waitFor('hello');
-    expect(hello).toMatchObject({
+    const view = await until(async () => {
+      const current = await terminal(hub!);
+      return current.online && current.activity && current;
+    });
+    expect(view).toMatchObject({
       appVersion: '9.9.9-test',
       outboxBacklog: 0,
       activity: { screen: 'start', serviceId: null },
-      openRequests: [],
     });
     expect(JSON.stringify(kiosk.logger.lines)).not.toContain(hub.enrolmentCode);
     expect(kiosk.logger.lines.some((line) => line.event === 'hub.enrolled')).toBe(true);
 
-    // A restart uses the stored credential; the one-time code would be refused now.
+    // The code was one-time: the hub refuses it now, and a restarted kiosk uses its stored credential.
+    const again = await http(`${hub.url}${ENROL_PATH}`, {
+      method: 'POST',
+      body: { enrolmentCode: hub.enrolmentCode, appVersion: 'x' },
+    });
+    expect(again.status).toBeGreaterThanOrEqual(400);
     kiosk = kiosk.reopen();
     await untilOnline(kiosk);
-    expect(hub.received.filter((message) => message.type === 'hello')).toHaveLength(2);
+    expect((await terminal(hub)).online).toBe(true);
   });
 
   it('without a hub, help says unavailable and nothing breaks', async () => {
@@ -71,49 +93,75 @@ describe('hub client: enrolment and connection', () => {
   });
 
   it('reports activity when the session moves, never an answer', async () => {
-    hub = await startTestHub();
+    hub = await startRealHub();
     kiosk = openHubCore(hub);
     await untilOnline(kiosk);
     const view = await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
     await kiosk.value('session.answer', { sessionId: view.sessionId, stepId: 'name', values: MOVE_ANSWERS.name });
-    const moved = await hub.waitFor('activity', (message) => message.activity.stepId === 'birth');
+    const moved = await until(async () => {
+      const current = await terminal(hub!);
+      return current.activity?.stepId === 'birth' && current;
+    });
     expect(moved.activity).toMatchObject({ serviceId: 'test-move', screen: 'step', stepNumber: 2, language: 'de' });
-    expect(JSON.stringify(hub.received)).not.toContain('Mustermann');
+    expect(JSON.stringify(hub.console.messages)).not.toContain('Mustermann');
   });
 
-  it('keeps working while the hub is away, reconnects, and sends the open request again in hello', async () => {
-    hub = await startTestHub();
+  it('keeps working while the hub is down, reconnects by itself, and the request made offline is queued', async () => {
+    hub = await startRealHub();
     kiosk = openHubCore(hub);
     await untilOnline(kiosk);
-    hub.down = true;
-    hub.dropAll();
+    await hub.t.close();
     await until(async () => (await helpState(kiosk!)).hub === 'offline');
     // Offline: the kiosk still answers, and the request waits for the next hello.
     const view = await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
     expect(view.position).toMatchObject({ kind: 'step', stepId: 'name' });
     const waiting = await kiosk.value('help.request', { reason: 'button' });
     expect(waiting).toMatchObject({ status: 'waiting', hub: 'offline' });
-    hub.down = false;
+
+    await hub.t.restart();
     await untilOnline(kiosk);
-    expect(hub.received.some((message) => message.type === 'help.request')).toBe(false);
-    const hello = await until(() =>
-      hub!.received.find((message) => message.type === 'hello' && message.openRequests.length === 1),
-    );
-    expect(hello).toMatchObject({ openRequests: [{ reason: 'button', activity: { stepId: 'name' } }] });
+    const queued = await until(async () => {
+      const requests = await queue(hub!);
+      return requests.length > 0 && requests;
+    });
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ reason: 'button', state: 'waiting', activity: { stepId: 'name' } });
+  });
+
+  it('a hub restart while a request waits: the kiosk comes back by itself, the request is queued once', async () => {
+    hub = await startRealHub();
+    kiosk = openHubCore(hub);
+    await untilOnline(kiosk);
+    await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
+    await kiosk.value('help.request', { reason: 'button' });
+    const alert = await hub.console.next('help.new');
+    const requestId = (alert.request as HelpRequestView).requestId;
+
+    await hub.t.restart();
+    // Back by itself: the restarted hub has the terminal's socket again.
+    await until(async () => (await terminal(hub!)).online);
+    await untilOnline(kiosk);
+    const staffSocket = await hub.reconnect();
+    const first = await staffSocket.next('queue');
+    expect((first.requests as HelpRequestView[]).map((request) => request.requestId)).toEqual([requestId]);
+    // Still the kiosk's open request: accepting it reaches the resident.
+    expect((await hub.staff.post(`/help/${requestId}/accept`)).status).toBe(200);
+    await until(async () => (await helpState(kiosk!)).status === 'accepted');
+    expect((await queue(hub)).map((request) => request.requestId)).toEqual([requestId]);
   });
 
   it('a revoked terminal forgets its credential and shows the desk hint', async () => {
-    hub = await startTestHub();
+    hub = await startRealHub();
     kiosk = openHubCore(hub);
     await untilOnline(kiosk);
-    hub.revoke();
+    expect((await hub.admin.post(`/terminals/${hub.terminalId}/revoke`)).status).toBe(200);
     await until(async () => (await helpState(kiosk!)).hub === 'none');
     expect(() => statSync(join(kiosk!.dataDir, CREDENTIAL_FILE))).toThrow();
     expect(await helpState(kiosk)).toEqual({ status: 'unavailable', hub: 'none' });
   });
 
   it('a damaged credential file does not stop the kiosk: the enrolment code enrols it again', async () => {
-    hub = await startTestHub();
+    hub = await startRealHub();
     kiosk = openTestCore();
     kiosk.close();
     writeFileSync(join(kiosk.dataDir, CREDENTIAL_FILE), '{"terminalId": tru', { mode: 0o644 });
@@ -122,10 +170,8 @@ describe('hub client: enrolment and connection', () => {
     expect(statSync(join(kiosk.dataDir, CREDENTIAL_FILE)).mode & 0o777).toBe(0o600);
   });
 
-  it('a wrong credential is refused by the hub and retried with backoff', async () => {
-    hub = await startTestHub();
-    // Enrolled elsewhere with a credential the hub never issued.
-    const { writeCredential } = await import('../../core/hub-client/credential-file');
+  it('a credential the hub never issued is refused: the kiosk stays offline and keeps retrying', async () => {
+    hub = await startRealHub();
     kiosk = openTestCore({ hub: { url: hub.url, backoff: TEST_BACKOFF } });
     kiosk.close();
     writeCredential(kiosk.dataDir, {
@@ -136,8 +182,10 @@ describe('hub client: enrolment and connection', () => {
       handoverKey: {},
     });
     kiosk = kiosk.reopen();
-    await until(() => hub!.refusedUpgrades >= 2);
+    await until(async () => (await helpState(kiosk!)).hub === 'offline');
+    // Several backoff rounds (20–100 ms each) later it is still refused, and the hub knows no terminal online.
+    await new Promise((resolve) => setTimeout(resolve, 500));
     expect((await helpState(kiosk)).hub).toBe('offline');
-    expect(hub.connected()).toBe(0);
+    expect((await terminal(hub)).online).toBe(false);
   });
 });

@@ -1,6 +1,15 @@
 import type { HelpState } from '../../contract';
 import { openTestCore, type TestCore } from '../fixtures/core-harness';
-import type { TestHub } from '../e2e/support/hub-test-server';
+import {
+  ADMIN,
+  connectConsole,
+  login,
+  STAFF,
+  startTestHub,
+  type Client,
+  type StaffSession,
+  type TestHub,
+} from '../fixtures/hub-harness';
 
 /** Fast reconnects, so a network cut in a test costs milliseconds. */
 export const TEST_BACKOFF = { baseMs: 20, capMs: 100 };
@@ -16,7 +25,51 @@ export async function until<T>(check: () => T | undefined | false | Promise<T | 
   }
 }
 
-export function openHubCore(hub: TestHub, extra: Parameters<typeof openTestCore>[0] = {}): TestCore {
+/**
+ * The real hub (createHub in-process on 127.0.0.1, temp dir; tests/fixtures/hub-harness.ts) with a terminal
+ * created by the admin API, and a staff member's console: its API session and its live WebSocket. What the
+ * kiosk sent is observed where staff observe it, on the console.
+ */
+export interface RealHub {
+  t: TestHub;
+  url: string;
+  enrolmentCode: string;
+  terminalId: string;
+  admin: StaffSession;
+  staff: StaffSession;
+  /** The staff member's console socket (reconnect() after a hub restart). */
+  console: Client;
+  reconnect(): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export async function startRealHub(): Promise<RealHub> {
+  const t = await startTestHub();
+  const admin = await login(t.hub, ADMIN);
+  const staff = await login(t.hub, STAFF);
+  const created = await admin.post('/terminals', { name: 'Rathaus Foyer', location: 'Erdgeschoss' });
+  const body = created.body as { enrolmentCode: string; terminal: { terminalId: string } };
+  const real: RealHub = {
+    t,
+    url: t.hub.url,
+    enrolmentCode: body.enrolmentCode,
+    terminalId: body.terminal.terminalId,
+    admin,
+    staff,
+    console: await connectConsole(t.hub, staff),
+    async reconnect() {
+      real.console = await connectConsole(t.hub, staff);
+      return real.console;
+    },
+    async close() {
+      real.console.close();
+      await t.close();
+    },
+  };
+  return real;
+}
+
+export function openHubCore(hub: RealHub, extra: Parameters<typeof openTestCore>[0] = {}): TestCore {
   return openTestCore({ hub: { url: hub.url, enrolmentCode: hub.enrolmentCode, backoff: TEST_BACKOFF }, ...extra });
 }
 

@@ -1,89 +1,206 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { generateKeyPair } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONSOLE_API_PREFIX, ENROL_PATH, TERMINAL_WS_PATH, type EnrolResponse } from '../../../contract/hub';
-import { connect, http, type Client } from '../../fixtures/hub-wire';
+import { CONSOLE_API_PREFIX, CSRF_HEADER } from '../../../contract/hub';
 import { ROOT } from './paths';
 
 /**
- * The real hub as `npm run hub` runs it (dist/node/hub.mjs, so: node build/build.mjs first), in a temp data
- * folder, with an admin made by its documented create-admin command. A process, not createHub in-process:
- * Playwright's loader cannot import the JSON schemas the hub's desk core pulls in.
+ * The real help-desk hub as the town runs it: `node dist/node/hub.mjs` (needs `node build/build.mjs`),
+ * its first admin made with the documented `create-admin` command, on 127.0.0.1 with a fresh data dir.
+ * Staff accounts and terminals are created through the hub's own admin API, as the console does.
  */
-export interface HubProcess {
-  url: string;
-  admin: { username: string; password: string };
-  /** Creates and enrols a terminal through the admin routes and the enrolment route; its kiosk socket. */
-  enrolKiosk(name: string): Promise<Client>;
-  stop(): Promise<void>;
+
+export const HUB_SCRIPT = join(ROOT, 'dist', 'node', 'hub.mjs');
+const READY = /Bürgerkiosk hub listening on (http:\/\/127\.0\.0\.1:(\d+))/;
+const START_TIMEOUT_MS = 40_000;
+
+export interface HubAccount {
+  username: string;
+  displayName: string;
+  password: string;
 }
 
-const HUB = join(ROOT, 'dist', 'node', 'hub.mjs');
+export const HUB_ADMIN: HubAccount = {
+  username: 'admin',
+  displayName: 'Frau Admin',
+  password: 'admin-password-e2e',
+};
+export const HUB_STAFF: HubAccount = {
+  username: 'meyer',
+  displayName: 'Frau Meyer',
+  password: 'meyer-password-e2e',
+};
 
-export async function startHubProcess(): Promise<HubProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-e2e-'));
-  const admin = { username: 'admin', password: 'admin-password-e2e' };
-  const made = spawnSync(
-    process.execPath,
-    [
-      HUB,
-      'create-admin',
-      '--username',
-      admin.username,
-      '--display-name',
-      'Frau Admin',
-      '--data-dir',
-      dataDir,
-      '--password-stdin',
-    ],
-    { input: `${admin.password}\n`, encoding: 'utf8' },
-  );
-  if (made.status !== 0) throw new Error(`create-admin failed: ${made.stderr}`);
-  const child: ChildProcess = spawn(process.execPath, [HUB, '--port', '0', '--data-dir', dataDir], {
+// Children never outlive the test runner.
+const liveChildren = new Set<ChildProcess>();
+process.once('exit', () => liveChildren.forEach((child) => child.kill('SIGKILL')));
+
+function run(args: string[], stdin?: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [HUB_SCRIPT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`hub ${args[0]}: ${output}`))));
+    child.stdin.end(stdin ?? '');
+  });
+}
+
+function launch(
+  dataDir: string,
+  port: number,
+  log: string[],
+): Promise<{ child: ChildProcess; url: string; port: number }> {
+  const child = spawn(process.execPath, [HUB_SCRIPT, '--port', String(port), '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /listening on (http:\/\/\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`hub exited (${code})`)));
-  });
-
-  return {
-    url,
-    admin,
-    async enrolKiosk(name) {
-      const login = await http(`${url}${CONSOLE_API_PREFIX}/login`, {
-        method: 'POST',
-        body: admin,
-        headers: { origin: url },
-      });
-      const cookie = (login.headers['set-cookie'] as string[])[0]!.split(';')[0]!;
-      const csrf = (login.body as { csrfToken: string }).csrfToken;
-      const created = await http(`${url}${CONSOLE_API_PREFIX}/terminals`, {
-        method: 'POST',
-        headers: { cookie, 'x-csrf-token': csrf, origin: url },
-        body: { name, location: 'Rathaus, Erdgeschoss' },
-      });
-      const enrolmentCode = (created.body as { enrolmentCode: string }).enrolmentCode;
-      const enrolled = await http(`${url}${ENROL_PATH}`, {
-        method: 'POST',
-        body: { enrolmentCode, appVersion: '0.1.0-e2e' },
-      });
-      const { credential } = enrolled.body as EnrolResponse;
-      return connect(`${url.replace(/^http/, 'ws')}${TERMINAL_WS_PATH}`, { authorization: `Bearer ${credential}` });
-    },
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
+  liveChildren.add(child);
+  child.once('exit', () => liveChildren.delete(child));
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`hub did not report ready within ${START_TIMEOUT_MS} ms:\n${log.join('')}`));
+    }, START_TIMEOUT_MS);
+    child.stdout!.setEncoding('utf8');
+    child.stderr!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      log.push(chunk);
+      stdout += chunk;
+      const match = READY.exec(stdout);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1]!, port: Number(match[2]) });
       }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+    });
+    child.stderr!.on('data', (chunk: string) => log.push(chunk));
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`hub exited before ready (code ${code}, signal ${signal}):\n${log.join('')}`));
+    });
+  });
+}
+
+function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+}
+
+/**
+ * The hub generates its RSA-3072 handover key at the first enrolment: seconds of CPU that, on a loaded
+ * machine, outlast the kiosk's enrolment timeout. Each hub here gets a 2048-bit key made once per worker
+ * instead, in the file the hub loads it from; loading and using it is the hub's own code.
+ */
+let handoverKeyPem: Promise<string> | undefined;
+function sharedHandoverKey(): Promise<string> {
+  return (handoverKeyPem ??= new Promise((resolve, reject) =>
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, _publicKey, privateKey) =>
+      error ? reject(error) : resolve(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),
+    ),
+  ));
+}
+
+/** A logged-in admin API client (cookie + CSRF token), as the console holds them. */
+export class HubAdmin {
+  private constructor(
+    private readonly hub: HubProcess,
+    private readonly cookie: string,
+    private readonly csrf: string,
+  ) {}
+
+  static async login(hub: HubProcess, account: HubAccount): Promise<HubAdmin> {
+    const response = await fetch(`${hub.url}${CONSOLE_API_PREFIX}/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: account.username, password: account.password }),
+    });
+    if (!response.ok) throw new Error(`login refused (${response.status})`);
+    const cookie = response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0]!)
+      .join('; ');
+    const { csrfToken } = (await response.json()) as { csrfToken: string };
+    return new HubAdmin(hub, cookie, csrfToken);
+  }
+
+  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.hub.url}${CONSOLE_API_PREFIX}${path}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        ...(method === 'POST' ? { 'content-type': 'application/json', [CSRF_HEADER]: this.csrf } : {}),
+      },
+      ...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);
+    return (await response.json()) as T;
+  }
+
+  createTerminal(name: string, location: string): Promise<{ enrolmentCode: string; terminal: { terminalId: string } }> {
+    return this.call('POST', '/terminals', { name, location });
+  }
+}
+
+export interface HubProcess {
+  url: string;
+  port: number;
+  dataDir: string;
+  output(): string;
+  /** SIGKILL: the hub dies mid-request, no shutdown code runs. */
+  kill9(): Promise<void>;
+  /** SIGTERM and wait for exit; the data dir stays for inspection. */
+  stop(): Promise<void>;
+  /** Starts again on the same port and data dir. */
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** A fresh hub with its first admin (create-admin) and a staff account, ready on 127.0.0.1. */
+export async function startHub(): Promise<HubProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hub-e2e-'));
+  const log: string[] = [];
+  try {
+    writeFileSync(join(dataDir, 'handover-key.pem'), await sharedHandoverKey(), { mode: 0o600 });
+    await run(
+      [
+        'create-admin',
+        '--data-dir',
+        dataDir,
+        '--username',
+        HUB_ADMIN.username,
+        '--display-name',
+        HUB_ADMIN.displayName,
+        '--password-stdin',
+      ],
+      `${HUB_ADMIN.password}\n`,
+    );
+    let running = await launch(dataDir, 0, log);
+    const hub: HubProcess = {
+      url: running.url,
+      port: running.port,
+      dataDir,
+      output: () => log.join(''),
+      kill9: () => exited(running.child, 'SIGKILL'),
+      stop: () => exited(running.child, 'SIGTERM'),
+      async restart() {
+        await exited(running.child, 'SIGTERM');
+        running = await launch(dataDir, hub.port, log);
+      },
+      async dispose() {
+        await exited(running.child, 'SIGTERM');
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+    const admin = await HubAdmin.login(hub, HUB_ADMIN);
+    await admin.call('POST', '/staff', { ...HUB_STAFF, role: 'staff' });
+    return hub;
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 }
