@@ -3,7 +3,20 @@ import type { AuditEntry, HelpRequestView, LiveSnapshot, Staff } from '../../con
 import { expectNoAxeViolations } from './support/a11y';
 import { ACCOUNTS, ConsoleTestHub } from './support/console-real-hub';
 import { tabTo } from './support/keyboard';
+import { fieldLabel, loadService, svcText } from './support/service-data';
 import { snap } from './support/snap';
+
+/** The console labels fields and choices with the service's own German texts (the hub's catalog). */
+const melde = loadService('meldebescheinigung');
+function labelOf(fieldName: string): string {
+  const step = melde.definition.journey.steps.find((candidate) => candidate.fields.some((f) => f.name === fieldName))!;
+  return fieldLabel(
+    melde,
+    'de',
+    step,
+    step.fields.find((field) => field.name === fieldName)!,
+  );
+}
 
 /**
  * The staff console (dist/console) served by the real hub (dist/node/hub.mjs, temp data dir); the kiosk's
@@ -48,6 +61,8 @@ async function login(page: Page, account: { username: string; password: string }
   await page.getByLabel('Passwort').fill(account.password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hilfeanfragen' })).toBeVisible();
+  // The live socket is up: a request sent before it would be listed, but not announced.
+  await expect(page.getByText('Verbunden', { exact: true })).toBeVisible();
 }
 
 const queue = () => hub.admin.call<HelpRequestView[]>('GET', '/queue');
@@ -121,39 +136,39 @@ test('queue → accept → consent → live view → guide → takeover → resi
   hub.answerConsent(request.requestId, true, SNAPSHOT);
   const snapshot = page.getByTestId('live-snapshot');
   await expect(snapshot).toContainText('Schritt 2 von 9');
-  await expect(snapshot.locator('dt', { hasText: 'postcode' })).toBeVisible();
+  await expect(snapshot.locator('dt', { hasText: labelOf('postcode') })).toBeVisible();
   await expect(snapshot.locator('dd', { hasText: '21682' })).toBeVisible();
 
   // Guide: a navigation control and a field.
   await page.getByRole('button', { name: 'Weiter', exact: true }).first().click();
   await expect(page.getByText('Am Terminal hervorgehoben: Weiter')).toBeVisible();
-  await page.getByLabel('Eingabefeld').selectOption('postcode');
+  await page.getByLabel('Eingabefeld').selectOption({ label: labelOf('postcode') });
   await page.getByRole('button', { name: 'Feld zeigen' }).click();
   await hub.kiosk.next('guide.highlight', () => true, 1);
   expect(hub.sent('guide.highlight').map((message) => message.target)).toEqual(['next', 'field:postcode']);
   await snap(page, 'assist live view');
   await expectNoAxeViolations(page, 'assist live view');
 
-  // Take over: answer the current step through the generic field form.
+  // Take over: answer the current step through its typed form (a choice for "purpose").
   await page.getByRole('button', { name: 'Übernahme starten' }).click();
   await expect(page.getByRole('heading', { name: 'Übernahme läuft' })).toBeVisible();
   await hub.kiosk.next('takeover.start');
-  await page.getByLabel('Feldname').fill('postcode');
-  await page.getByLabel('Wert').fill('21680');
-  const form = page.locator('form', { has: page.getByLabel('Feldname') });
+  // A choice with few options is react-aria radios: the visible label is what staff press.
+  const form = page.getByRole('region', { name: 'Übernahme läuft' });
+  await form.locator('label', { hasText: svcText(melde, 'de', 'options.purpose.bank') }).click();
   await form.getByRole('button', { name: 'Weiter' }).click();
   await expect(page.getByText('Befehl gesendet. Warten auf das Terminal')).toBeVisible();
   const answer = await hub.kiosk.next('takeover.answer');
-  expect(answer).toMatchObject({ stepId: 'purpose', values: { postcode: '21680' } });
+  expect(answer).toMatchObject({ stepId: 'purpose', values: { purpose: 'bank' } });
   hub.kiosk.send({
     type: 'takeover.result',
     requestId: request.requestId,
     commandId: answer.commandId,
     ok: false,
     errorCode: 'validation',
-    fieldErrors: [{ field: 'postcode', code: 'pattern' }],
+    fieldErrors: [{ field: 'purpose', code: 'required' }],
   });
-  await expect(page.getByRole('alert')).toContainText('Feld postcode: pattern');
+  await expect(page.getByRole('alert')).toContainText(labelOf('purpose'));
   await page.getByRole('button', { name: 'Zur Prüfseite' }).click();
   expect(await hub.kiosk.next('takeover.navigate')).toMatchObject({ action: 'check' });
   await snap(page, 'assist takeover');
@@ -229,8 +244,8 @@ test('continue at the desk: handover code → draft → edit → submit → refe
   await field.fill(code.toLowerCase().replace('-', ''));
   await page.getByRole('button', { name: 'Entwurf öffnen' }).click();
   await expect(page.getByRole('heading', { name: /^Entwurf: / })).toBeVisible();
-  await expect(page.getByLabel('postcode')).toHaveValue('21682');
-  await page.getByLabel('houseNumber').fill('5');
+  await expect(page.getByLabel(labelOf('postcode'), { exact: true })).toHaveValue('21682');
+  await page.getByLabel(labelOf('houseNumber'), { exact: true }).fill('5');
   await snap(page, 'handover draft');
   await expectNoAxeViolations(page, 'handover draft');
   await page.getByRole('button', { name: 'Antrag abschicken' }).click();
