@@ -46,6 +46,8 @@ test('after "Beenden": no trace of the canary on disk', async ({ page, kiosk }) 
   // Encrypted at rest even while the session is open.
   expect(scanForCanary(kiosk.dataDir, canary).hits).toEqual([]);
   await driver.endSession();
+  // The screen is cleared first; the wipe in the core follows at once (the page does not wait for it).
+  await expect.poll(() => countRows(kiosk.dataDir, ['sessions', 'drafts'])).toEqual({ sessions: 0, drafts: 0 });
   expectNoCanary(kiosk, canary);
   await kiosk.stop();
   expectNoCanary(kiosk, canary);
