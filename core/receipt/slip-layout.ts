@@ -1,10 +1,10 @@
 import { Composer } from './compose';
 import type { LaidOutReceipt, Measure, StructNode } from './layout-types';
-import { MM, type PageFormat, type TextStyle } from './page-formats';
+import { contentWidth, MM, type PageFormat, type TextStyle } from './page-formats';
 import { referenceQr } from './qr';
 import type { SlipModel } from './slip-model';
 
-/** The code as large as the paper allows (9 characters must fit one line of the 72 mm strip). */
+/** The code as large as the paper allows; codeStyle shrinks it for wide letters ("WWMW-MWWM") so it never breaks. */
 const SLIP_CODE: Record<PageFormat['name'], TextStyle> = {
   a4: { weight: 'bold', size: 64, leading: 1.2, characterSpacing: 4 },
   receipt80: { weight: 'bold', size: 30, leading: 1.2, characterSpacing: 1.5 },
@@ -26,7 +26,7 @@ export function layoutSlip(model: SlipModel, format: PageFormat, measure: Measur
   composer.gap(gap.section);
   const codeSect: StructNode = { tag: 'Sect', parent: root };
   composer.centred(model.code.label, styles.referenceLabel, codeSect);
-  composer.centred(model.code.value, SLIP_CODE[format.name], codeSect);
+  composer.centred(model.code.value, codeStyle(model.code.value, format, measure), codeSect);
   composer.gap(gap.block);
   composer.qr(referenceQr(model.code.value), SLIP_QR_SIZE[format.name], model.code.qrAlt, codeSect);
   composer.gap(gap.section);
@@ -41,4 +41,15 @@ export function layoutSlip(model: SlipModel, format: PageFormat, measure: Measur
   for (const line of model.footer) composer.paragraph(line, styles.small, root);
   composer.paragraph(model.issuer, styles.small, root);
   return composer.finish(root, model.pagination);
+}
+
+/** The code on one line: a code split at its hyphen reads as two codes, and a staff member would type half of it. */
+export function codeStyle(code: string, format: PageFormat, measure: Measure): TextStyle {
+  const style = SLIP_CODE[format.name];
+  const width = measure(code, style);
+  const room = contentWidth(format);
+  if (width <= room) return style;
+  // Width is near linear in size and spacing; the 0.98 keeps rounding in the renderer's measure from tipping it over.
+  const scale = (room / width) * 0.98;
+  return { ...style, size: style.size * scale, characterSpacing: (style.characterSpacing ?? 0) * scale };
 }
