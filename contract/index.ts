@@ -9,3 +9,4 @@ export * from './result';
 export * from './service';
 export * from './session';
 export * from './speech';
+export * from './socket';

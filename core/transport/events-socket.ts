@@ -1,13 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { fail, MAX_SOCKET_CALL_BYTES, SocketCallSchema, type Result, type SocketReply } from '../../contract';
 import type { KioskCore } from '../types';
 import { hostAllowed, originRequired } from './request-guard';
 
 export const EVENTS_PATH = '/api/events';
 
-/** Events go one way (core → renderer); clients have nothing to send, so frames stay tiny. */
-const MAX_CLIENT_FRAME_BYTES = 1024;
 const PING_INTERVAL_MS = 15_000;
 
 export interface EventsSocket {
@@ -20,7 +19,8 @@ function refuse(socket: Duplex, status: string): void {
 }
 
 export function createEventsSocket(core: KioskCore): EventsSocket {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME_BYTES });
+  // A bigger frame closes the socket (1009); the renderer sends big input by POST instead.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_CALL_BYTES });
   const alive = new WeakSet<WebSocket>();
 
   const unsubscribe = core.onEvent((event) => {
@@ -46,7 +46,17 @@ export function createEventsSocket(core: KioskCore): EventsSocket {
   wss.on('connection', (client) => {
     alive.add(client);
     client.on('pong', () => alive.add(client));
-    client.on('message', () => client.close(1008, 'no messages expected'));
+    client.on('message', (data, isBinary) => {
+      const call = isBinary ? undefined : parseCall(String(data));
+      if (!call) {
+        client.close(1008, 'not a call');
+        return;
+      }
+      void answer(core, call.method, call.input).then((result) => {
+        const reply: SocketReply = { reply: call.call, result };
+        if (client.readyState === client.OPEN) client.send(JSON.stringify(reply));
+      });
+    });
     client.on('error', () => client.terminate());
   });
 
@@ -64,4 +74,22 @@ export function createEventsSocket(core: KioskCore): EventsSocket {
       wss.close();
     },
   };
+}
+
+function parseCall(text: string) {
+  try {
+    const parsed = SocketCallSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** core.dispatch validates method and input; it promises never to throw, and no stack trace crosses anyway. */
+async function answer(core: KioskCore, method: string, input: unknown): Promise<Result<unknown>> {
+  try {
+    return await core.dispatch(method, input);
+  } catch {
+    return fail('internal');
+  }
 }

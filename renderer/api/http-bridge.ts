@@ -1,14 +1,29 @@
 import type { ApiInput, ApiMethod, ApiResult, KioskBridge, KioskEvent } from '../../contract';
+import {
+  MAX_SOCKET_CALL_BYTES,
+  SOCKET_CALL_METHODS,
+  type SocketCall,
+  type SocketReply,
+} from '../../contract/socket-call';
 import { NetworkError } from './network-error';
 
 const MAX_BACKOFF_MS = 5000;
 
 type Listener<T> = (value: T) => void;
 
+/** UTF-16 units that surely fit the socket's frame limit (at most 3 UTF-8 bytes each). */
+const SOCKET_CALL_MAX_CHARS = Math.floor(MAX_SOCKET_CALL_BYTES / 3);
+
+interface PendingCall {
+  resolve(result: unknown): void;
+  reject(error: Error): void;
+}
+
 /**
- * Browser kiosk mode: calls go as POST /api/call/<method>, events arrive on a
- * WebSocket at /api/events. The socket doubles as the liveness signal: while it
- * is down the renderer shows "Einen Moment bitte …" and keeps reconnecting.
+ * Browser kiosk mode: events arrive on a WebSocket at /api/events; the journey's calls
+ * go on the same socket while it is open (contract/socket.ts), all others, and all
+ * while it is down, as POST /api/call/<method>. The socket doubles as the liveness signal: while
+ * it is down the renderer shows "Einen Moment bitte …" and keeps reconnecting.
  */
 export function createHttpBridge(base: URL): KioskBridge {
   const eventListeners = new Set<Listener<KioskEvent>>();
@@ -17,6 +32,8 @@ export function createHttpBridge(base: URL): KioskBridge {
   let socket: WebSocket | undefined;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
+  let nextCall = 0;
+  const pending = new Map<number, PendingCall>();
 
   function setConnected(next: boolean): void {
     if (next === connected) return;
@@ -50,15 +67,23 @@ export function createHttpBridge(base: URL): KioskBridge {
       setConnected(true);
     };
     ws.onmessage = (message) => {
-      let event: KioskEvent;
+      let frame: KioskEvent | SocketReply;
       try {
-        event = JSON.parse(String(message.data)) as KioskEvent;
+        frame = JSON.parse(String(message.data)) as KioskEvent | SocketReply;
       } catch {
         return;
       }
-      for (const listener of eventListeners) listener(event);
+      if ('reply' in frame) {
+        pending.get(frame.reply)?.resolve(frame.result);
+        pending.delete(frame.reply);
+        return;
+      }
+      for (const listener of eventListeners) listener(frame);
     };
     ws.onclose = () => {
+      // Calls in flight on this socket get no answer now: the caller treats them like a failed fetch.
+      for (const call of pending.values()) call.reject(new NetworkError('socket closed during a call'));
+      pending.clear();
       if (socket !== ws) return;
       socket = undefined;
       setConnected(false);
@@ -69,8 +94,23 @@ export function createHttpBridge(base: URL): KioskBridge {
 
   connect();
 
+  function callOnSocket(ws: WebSocket, method: string, input: unknown): Promise<unknown> | undefined {
+    const call: SocketCall = { call: nextCall++, method, input };
+    const text = JSON.stringify(call);
+    if (text.length > SOCKET_CALL_MAX_CHARS) return undefined;
+    return new Promise((resolve, reject) => {
+      pending.set(call.call, { resolve, reject });
+      ws.send(text);
+    });
+  }
+
   return {
     async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+      const onSocket =
+        SOCKET_CALL_METHODS.has(method) && socket?.readyState === WebSocket.OPEN
+          ? callOnSocket(socket, method, input)
+          : undefined;
+      if (onSocket) return (await onSocket) as ApiResult<M>;
       let response: Response;
       try {
         response = await fetch(new URL(`api/call/${method}`, base), {

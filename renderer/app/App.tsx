@@ -4,6 +4,7 @@ import { QuestionScreen } from '../screens/QuestionScreen';
 import { StartScreen } from '../screens/StartScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { IdleGuard } from '../components/IdleGuard';
+import { SessionFrame } from '../components/SessionFrame';
 import { WaitingOverlay } from '../components/WaitingOverlay';
 import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { AssistBanner } from '../assist/AssistBanner';
@@ -12,7 +13,6 @@ import { useAssist } from '../assist/context';
 import { GuideHighlight } from '../assist/GuideHighlight';
 import { HandoverScreen } from '../assist/HandoverScreen';
 import { useKiosk } from './context';
-import { screenKey } from './state';
 import { useActivity } from './useActivity';
 
 /** Chooses the screen from the session's position; the core decides where the resident is. */
@@ -41,14 +41,13 @@ function CurrentScreen() {
   const service = view && state.catalog?.services.find((candidate) => candidate.id === view.serviceId);
   if (!view || !service) return <StartScreen />;
   const { position } = view;
-  switch (position.kind) {
-    case 'step': {
-      const step = service.journey.steps.find((candidate) => candidate.id === position.stepId);
-      if (!step) return <StartScreen />;
-      return (
+  const step = position.kind === 'step' ? service.journey.steps.find((s) => s.id === position.stepId) : undefined;
+  if (position.kind === 'step' && !step) return <StartScreen />;
+  // One frame for the whole journey: a step change replaces only the page's middle.
+  return (
+    <SessionFrame service={service} helpKey={step?.helpKey} afterSending={position.kind === 'confirmation'}>
+      {position.kind === 'step' && step ? (
         <QuestionScreen
-          // A new step gets fresh inputs; a language change or keep-alive keeps what was typed.
-          key={screenKey(view)}
           view={view}
           service={service}
           step={step}
@@ -56,11 +55,11 @@ function CurrentScreen() {
           stepCount={position.stepCount}
           returnToCheck={position.returnToCheck}
         />
-      );
-    }
-    case 'check':
-      return <CheckScreen view={view} service={service} />;
-    case 'confirmation':
-      return <ConfirmationScreen view={view} service={service} reference={position.reference} />;
-  }
+      ) : position.kind === 'check' ? (
+        <CheckScreen view={view} service={service} />
+      ) : position.kind === 'confirmation' ? (
+        <ConfirmationScreen view={view} service={service} reference={position.reference} />
+      ) : null}
+    </SessionFrame>
+  );
 }

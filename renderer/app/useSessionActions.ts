@@ -5,6 +5,9 @@ import { LanguageLoadError } from '../i18n/load-language';
 import type { KioskActions } from './context';
 import type { Action, AppState } from './state';
 
+/** A call that takes longer than this shows its button as pending. */
+const SLOW_CALL_MS = 300;
+
 /**
  * Every call to the core goes through here: a NetworkError marks the core as
  * unreachable (the app then waits and resumes), a typed error is turned into
@@ -99,17 +102,33 @@ export function useSessionActions(
         dispatch({ type: 'reset', notice: 'sessionEnded' });
         return;
       }
-      if (inFlight.current) return;
-      inFlight.current = true;
-      dispatch({ type: 'busy', busy: true });
-      try {
+      await oneAtATime(async () => {
         const result = await call(method, input(view.sessionId));
         if (!result) return;
         if (result.ok) showView(result.value as SessionView);
         else await handleError(result.error);
+      });
+    }
+
+    /**
+     * Ignores a second tap while a call is under way. "busy" (the pending "Weiter") is shown
+     * only when the core is slow to answer: dispatched at once, it would re-render the whole
+     * page before the request even left, on every step.
+     */
+    async function oneAtATime(run: () => Promise<void>): Promise<void> {
+      if (inFlight.current) return;
+      inFlight.current = true;
+      let shownBusy = false;
+      const slow = setTimeout(() => {
+        shownBusy = true;
+        dispatch({ type: 'busy', busy: true });
+      }, SLOW_CALL_MS);
+      try {
+        await run();
       } finally {
+        clearTimeout(slow);
         inFlight.current = false;
-        dispatch({ type: 'busy', busy: false });
+        if (shownBusy) dispatch({ type: 'busy', busy: false });
       }
     }
 
@@ -118,20 +137,13 @@ export function useSessionActions(
       async chooseStartLanguage(language) {
         if (await prepareLanguage(language)) dispatch({ type: 'startLanguage', language });
       },
-      async start(serviceId) {
-        if (inFlight.current) return;
-        inFlight.current = true;
-        dispatch({ type: 'busy', busy: true });
-        try {
+      start: (serviceId) =>
+        oneAtATime(async () => {
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });
           if (!result) return;
           if (result.ok) showView(result.value);
           else await handleError(result.error);
-        } finally {
-          inFlight.current = false;
-          dispatch({ type: 'busy', busy: false });
-        }
-      },
+        }),
       answer: (stepId, values) => sessionCall('session.answer', (sessionId) => ({ sessionId, stepId, values })),
       back: () => sessionCall('session.back', (sessionId) => ({ sessionId })),
       changeStep: (stepId) =>

@@ -32,7 +32,7 @@ export function MenuDialog(props: MenuDialogProps) {
         {props.trigger}
       </Button>
       <KioskModal title={props.title} isOpen={isOpen} onOpenChange={setOpen} className={props.className}>
-        <DialogSpeech name={props.speechName} script={props.speech()} />
+        <MenuDialogSpeech name={props.speechName} speech={props.speech} />
         {props.children(close)}
         <div className="button-group">
           <Button
@@ -47,4 +47,9 @@ export function MenuDialog(props: MenuDialogProps) {
       </KioskModal>
     </>
   );
+}
+
+/** Builds the spoken script only while the dialog is open: closed, it sits in the header of every page. */
+function MenuDialogSpeech({ name, speech }: { name: string; speech: () => readonly Utterance[] }) {
+  return <DialogSpeech name={name} script={speech()} />;
 }

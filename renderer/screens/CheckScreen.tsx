@@ -6,7 +6,7 @@ import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
 import { PrimaryButton } from '../components/PrimaryButton';
-import { SessionLayout } from '../components/SessionLayout';
+import { SessionMain } from '../components/SessionMain';
 import { SummaryRow } from '../components/SummaryRow';
 import { answerText } from '../i18n/answerText';
 import { checkScript } from '../speech/scripts';
@@ -30,7 +30,7 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
   const steps = service.journey.steps.filter((step) => visible.has(step.id));
 
   return (
-    <SessionLayout service={service} beforeMain={<BackLink onPress={() => void actions.back()} />}>
+    <SessionMain beforeMain={<BackLink onPress={() => void actions.back()} />}>
       <h1 className="page-heading" ref={headingRef} tabIndex={-1}>
         {title}
       </h1>
@@ -50,9 +50,9 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
       </dl>
       <h2 className="section-heading">{t('check.sendHeading')}</h2>
       <p>{t('check.sendText')}</p>
-      <PrimaryButton onPress={() => void actions.submit()} guide="send">
+      <PrimaryButton onPress={() => void actions.submit()} guide="send" isPending={state.busy}>
         {t('check.submit')}
       </PrimaryButton>
-    </SessionLayout>
+    </SessionMain>
   );
 }

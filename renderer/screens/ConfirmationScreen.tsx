@@ -8,7 +8,7 @@ import { OfficeDetails } from '../components/OfficeDetails';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { ReferenceNumber } from '../components/ReferenceNumber';
 import { ReceiptPrint } from '../receipt/ReceiptPrint';
-import { SessionLayout } from '../components/SessionLayout';
+import { SessionMain } from '../components/SessionMain';
 import { formatMoney } from '../i18n/format';
 import { confirmationScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
@@ -35,7 +35,7 @@ export function ConfirmationScreen({
   useScreenSpeech(screenKey(view), confirmationScript(t, service, reference));
 
   return (
-    <SessionLayout service={service} afterSending>
+    <SessionMain>
       <div className="panel">
         <h1 className="panel__title" ref={headingRef} tabIndex={-1}>
           {title}
@@ -85,6 +85,6 @@ export function ConfirmationScreen({
       <OfficeDetails service={service} />
 
       <PrimaryButton onPress={() => void actions.end('finished')}>{t('confirmation.done')}</PrimaryButton>
-    </SessionLayout>
+    </SessionMain>
   );
 }

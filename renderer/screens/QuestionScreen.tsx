@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, ServiceDefinition, SessionView, Step } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
@@ -9,7 +9,7 @@ import { BackLink } from '../components/BackLink';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PrimaryButton } from '../components/PrimaryButton';
-import { SessionLayout } from '../components/SessionLayout';
+import { SessionMain } from '../components/SessionMain';
 import { draftFromAnswer, inputFromDraft, type DraftValue } from '../fields/draft';
 import { FieldView } from '../fields/FieldView';
 import { fieldErrorText } from '../i18n/fieldErrors';
@@ -26,19 +26,19 @@ interface QuestionScreenProps {
   returnToCheck: boolean;
 }
 
-/** One question per page (GOV.UK question page). Typed values live here until "Weiter". */
+/**
+ * One question per page (GOV.UK question page). The screen itself stays mounted from
+ * step to step; the part that holds what is typed (QuestionForm) is keyed by the step,
+ * so a new step gets fresh inputs while a language change or keep-alive keeps them.
+ */
 export function QuestionScreen({ view, service, step, stepNumber, stepCount, returnToCheck }: QuestionScreenProps) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   const namespace = serviceNamespace(service.id);
-  const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() =>
-    Object.fromEntries(step.fields.map((field) => [field.name, draftFromAnswer(field, view.answers[field.name])])),
-  );
   const [leaveOpen, setLeaveOpen] = useState(false);
 
   const stepFieldNames = new Set(step.fields.map((field) => field.name));
   const errors = state.fieldErrors.map((error) => ({ field: error.field, text: fieldErrorText(t, namespace, error) }));
-  const errorFor = (name: string) => errors.find((error) => error.field === name)?.text;
   const summaryErrors = errors.some((error) => stepFieldNames.has(error.field))
     ? errors.filter((error) => stepFieldNames.has(error.field))
     : errors;
@@ -70,6 +70,53 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
     }),
   );
 
+  function onBack(): void {
+    if (returnToCheck) void actions.goToCheck();
+    else if (stepNumber === 1) setLeaveOpen(true);
+    else void actions.back();
+  }
+
+  return (
+    <SessionMain beforeMain={<BackLink onPress={onBack} />}>
+      {summaryErrors.length > 0 && <ErrorSummary errors={summaryErrors} serial={state.errorSerial} />}
+      <QuestionForm
+        key={screenKey(view)}
+        view={view}
+        step={step}
+        namespace={namespace}
+        title={title}
+        headingRef={headingRef}
+        errors={errors}
+        caption={t('nav.stepOf', { current: stepNumber, total: stepCount })}
+      />
+      <ConfirmDialog
+        isOpen={leaveOpen}
+        onOpenChange={setLeaveOpen}
+        texts="leave"
+        onConfirm={() => void actions.end('resident')}
+      />
+    </SessionMain>
+  );
+}
+
+interface QuestionFormProps {
+  view: SessionView;
+  step: Step;
+  namespace: string;
+  title: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  errors: { field: string; text: string }[];
+  caption: string;
+}
+
+/** The step's fields and "Weiter"; typed values live here until "Weiter". */
+function QuestionForm({ view, step, namespace, title, headingRef, errors, caption }: QuestionFormProps) {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() =>
+    Object.fromEntries(step.fields.map((field) => [field.name, draftFromAnswer(field, view.answers[field.name])])),
+  );
+  const errorFor = (name: string) => errors.find((error) => error.field === name)?.text;
   const single = step.fields.length === 1;
   const stepHint = step.hintKey ? t(step.hintKey, { ns: namespace }) : undefined;
 
@@ -80,18 +127,11 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
     void actions.answer(step.id, values);
   }
 
-  function onBack(): void {
-    if (returnToCheck) void actions.goToCheck();
-    else if (stepNumber === 1) setLeaveOpen(true);
-    else void actions.back();
-  }
-
   return (
-    <SessionLayout service={service} helpKey={step.helpKey} beforeMain={<BackLink onPress={onBack} />}>
-      {summaryErrors.length > 0 && <ErrorSummary errors={summaryErrors} serial={state.errorSerial} />}
+    <>
       <StuckOffer stepKey={screenKey(view)} />
       <form className="question" onSubmit={onSubmit} noValidate>
-        <p className="caption">{t('nav.stepOf', { current: stepNumber, total: stepCount })}</p>
+        <p className="caption">{caption}</p>
         {!single && (
           <>
             <h1 className="page-heading" ref={headingRef} tabIndex={-1}>
@@ -113,16 +153,10 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
             hint={field.hintKey ? t(field.hintKey, { ns: namespace }) : single ? stepHint : undefined}
           />
         ))}
-        <PrimaryButton type="submit" guide="next">
+        <PrimaryButton type="submit" guide="next" isPending={state.busy}>
           {t('nav.continue')}
         </PrimaryButton>
       </form>
-      <ConfirmDialog
-        isOpen={leaveOpen}
-        onOpenChange={setLeaveOpen}
-        texts="leave"
-        onConfirm={() => void actions.end('resident')}
-      />
-    </SessionLayout>
+    </>
   );
 }

@@ -36,6 +36,12 @@ async function completeService(driver: KioskDriver, url: string, service: Loaded
       addEventListener(type, () => counter.pointerEvents++, true);
     }
   });
+  // The journey's calls go on the event socket (contract/socket-call.ts), not as one fetch each.
+  const journeyPosts: string[] = [];
+  driver.page.on('request', (request) => {
+    const method = /\/api\/call\/(session\.(?:start|answer|back|goTo|submit))$/.exec(request.url())?.[1];
+    if (method) journeyPosts.push(method);
+  });
   await driver.openStart(url);
   if (lang !== driver.lang) await driver.chooseLanguage(lang);
   await driver.chooseService(service);
@@ -55,6 +61,7 @@ async function completeService(driver: KioskDriver, url: string, service: Loaded
   const pointerEvents = await driver.page.evaluate(
     () => (window as unknown as { pointerEvents: number }).pointerEvents,
   );
+  expect(journeyPosts, 'journey calls sent by POST instead of on the socket').toEqual([]);
   if (driver.mode === 'keyboard') expect(pointerEvents, 'pointer events in a keyboard-only run').toBe(0);
   else expect(pointerEvents).toBeGreaterThan(0);
 }

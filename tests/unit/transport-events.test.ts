@@ -52,6 +52,45 @@ describe('browser-mode event socket', () => {
     socket.close();
   });
 
+  it("answers calls on the socket with the core's Result, matched by call id, out of order", async () => {
+    const socket = await connect(`ws://127.0.0.1:${server.port}/api/events`, {
+      origin: `http://127.0.0.1:${server.port}`,
+    });
+    const replies: unknown[] = [];
+    const two = new Promise<void>((resolve) =>
+      socket.on('message', (data) => {
+        replies.push(JSON.parse(String(data)));
+        if (replies.length === 2) resolve();
+      }),
+    );
+    socket.send(JSON.stringify({ call: 7, method: 'catalog.get', input: { language: 'de' } }));
+    socket.send(JSON.stringify({ call: 8, method: 'no.such', input: {} }));
+    await two;
+    expect(replies).toContainEqual({
+      reply: 7,
+      result: { ok: true, value: { echoedMethod: 'catalog.get', echoedInput: { language: 'de' } } },
+    });
+    expect(replies).toContainEqual({ reply: 8, result: { ok: false, error: { code: 'unknown_method' } } });
+    socket.close();
+  });
+
+  it('closes the socket on a frame that is not a call, and on one over the size limit', async () => {
+    const origin = `http://127.0.0.1:${server.port}`;
+    const closeCode = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', resolve));
+    for (const frame of ['hello', JSON.stringify({ call: 1, method: 'catalog.get', input: {}, extra: 1 })]) {
+      const socket = await connect(`ws://127.0.0.1:${server.port}/api/events`, { origin });
+      const closed = closeCode(socket);
+      socket.send(frame);
+      expect(await closed).toBe(1008);
+    }
+    const big = await connect(`ws://127.0.0.1:${server.port}/api/events`, { origin });
+    const closed = closeCode(big);
+    big.send(JSON.stringify({ call: 2, method: 'catalog.get', input: { text: 'x'.repeat(70 * 1024) } }));
+    expect(await closed).toBe(1009);
+    // None of the three reached the core: its last calls are still the previous test's.
+    expect(core.calls.slice(-2).map((call) => call.method)).toEqual(['catalog.get', 'no.such']);
+  });
+
   it('refuses a WebSocket from a foreign origin', async () => {
     await expect(
       connect(`ws://127.0.0.1:${server.port}/api/events`, { origin: 'http://evil.example' }),

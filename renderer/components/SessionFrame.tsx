@@ -2,25 +2,26 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
-import { useKiosk } from '../app/context';
 import { Footer } from './Footer';
-import { Notice } from './Notice';
 import { SessionHeader } from './SessionHeader';
 import { SpeechBar } from './SpeechBar';
 
-interface SessionLayoutProps {
+interface SessionFrameProps {
   service: ServiceDefinition;
   helpKey?: string;
   afterSending?: boolean;
-  /** Above <main>, like GOV.UK's back link. */
-  beforeMain?: ReactNode;
+  /** The screen's own part (SessionMain): questions, check, confirmation. */
   children: ReactNode;
 }
 
-/** Header, back link, main column and footer for every page inside a session. */
-export function SessionLayout({ service, helpKey, afterSending, beforeMain, children }: SessionLayoutProps) {
+/**
+ * Header, speech bar and footer around every page inside a session. Rendered once
+ * for the whole journey (App's CurrentScreen), not by each screen: moving between
+ * steps then only replaces the page's middle, and the header's dialogs, the speech
+ * bar and the footer stay as they are instead of being rebuilt on every "Weiter".
+ */
+export function SessionFrame({ service, helpKey, afterSending, children }: SessionFrameProps) {
   const { t } = useTranslation();
-  const { state } = useKiosk();
   const namespace = serviceNamespace(service.id);
   return (
     <div className="page">
@@ -31,13 +32,7 @@ export function SessionLayout({ service, helpKey, afterSending, beforeMain, chil
         afterSending={afterSending}
         {...(service.office.accessKey ? { accessText: t(service.office.accessKey, { ns: namespace }) } : {})}
       />
-      <div className="width-container">
-        {beforeMain}
-        <main className="main" id="main">
-          {state.apiError && <Notice tone="problem" text={t(`errors.api.${state.apiError}`)} />}
-          {children}
-        </main>
-      </div>
+      {children}
       <SpeechBar />
       <Footer />
     </div>

@@ -1,0 +1,35 @@
+import type { Result } from './result';
+
+/**
+ * Browser mode: the journey's calls travel on the same WebSocket as the events, one
+ * frame each way instead of a fetch per call, since the resident waits for them after
+ * every tap. Everything else (start-up, texts, audio, PDFs) stays POST /api/call, where
+ * big answers stream without holding up the events; so do all calls while the socket
+ * is down, and oversize input, which POST answers with a typed error.
+ */
+export const SOCKET_CALL_METHODS: ReadonlySet<string> = new Set([
+  'session.start',
+  'session.answer',
+  'session.back',
+  'session.goTo',
+  'session.setLanguage',
+  'session.keepAlive',
+  'session.submit',
+  'session.end',
+]);
+
+/** The core's answer to `call` (events never have a `reply` field). */
+export interface SocketReply {
+  reply: number;
+  result: Result<unknown>;
+}
+
+/** Largest call frame, as for the HTTP body. */
+export const MAX_SOCKET_CALL_BYTES = 64 * 1024;
+
+/** A call frame (validated by SocketCallSchema in contract/socket.ts on the core's side). */
+export interface SocketCall {
+  call: number;
+  method: string;
+  input: unknown;
+}
