@@ -27,8 +27,13 @@ export const KioskInfoSchema = z.object({
   defaultLanguage: Language,
   languages: z.array(Language),
   idle: z.object({ timeoutMs: z.number().int().positive(), warningMs: z.number().int().positive() }),
-  /** Terminal name shown small in the footer, e.g. "Rathaus Foyer". Not personal data. */
+  /**
+   * Terminal name shown small in the footer, e.g. "Rathaus Foyer": the name the admin gave it on the
+   * help-desk hub, else the configured one. Not personal data.
+   */
   terminalName: z.string(),
+  /** Where the terminal stands, as the admin entered it on the hub ("Erdgeschoss"); absent without a hub. */
+  terminalLocation: z.string().optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

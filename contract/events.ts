@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { GuideTargetSchema, HelpStateSchema } from './assist';
-import { SESSION_END_REASONS, SessionViewSchema } from './session';
+import { IdleStateSchema, SESSION_END_REASONS, SessionViewSchema } from './session';
 
 /** Events pushed from the core to the renderer (IPC in Electron, WebSocket in browser mode). */
 export const KioskEventSchema = z.discriminatedUnion('type', [
@@ -15,5 +15,9 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('guide.highlight'), target: GuideTargetSchema }),
   /** A takeover command changed the session: the renderer shows this view. */
   z.object({ type: z.literal('session.changed'), view: SessionViewSchema }),
+  /** The hub told the kiosk its name and location (enrolment, each connect): the footer shows them. */
+  z.object({ type: z.literal('terminal.changed'), terminalName: z.string(), terminalLocation: z.string() }),
+  /** Staff acted on the session (guide, takeover): its idle clock started again. Moves no page. */
+  z.object({ type: z.literal('session.idle'), sessionId: z.string(), idle: IdleStateSchema }),
 ]);
 export type KioskEvent = z.infer<typeof KioskEventSchema>;

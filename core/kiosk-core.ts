@@ -121,9 +121,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const version = options.version ?? readPackageVersion(options.resourcesDir);
     // The hub client runs staff commands through the same dispatch as the resident's taps
     // (observedDispatch, defined below, is only called once the core is open).
+    const terminalName = options.terminalName?.trim() || 'Bürgerkiosk';
     const hub: HubClient = createHubClient(ctx, options.hub, {
       dataDir: options.dataDir,
       appVersion: version,
+      terminalName,
       outboxBacklog: () => deliveries.backlog(),
       dispatch: (method, input) => observedDispatch(method, input),
     });
@@ -132,7 +134,6 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       createHandlers(ctx, {
         version,
         mode: options.mode,
-        terminalName: options.terminalName?.trim() || 'Bürgerkiosk',
         deliveries,
         hub,
         portalConfigured: () => portal !== undefined,

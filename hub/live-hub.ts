@@ -177,7 +177,13 @@ export class LiveHub {
     // A newer connection of the same terminal replaces the old one.
     const previous = this.terminalSockets.get(terminalId);
     this.terminalSockets.set(terminalId, socket);
-    if (previous && previous !== socket) previous.close(4409, 'replaced');
+    if (previous && previous !== socket) {
+      previous.close(4409, 'replaced');
+      // The kiosk came back before the old socket was seen to close (a half-open connection after a network
+      // cut). Consent lasts one connection: the kiosk ended it when it lost the old one, so the hub does too.
+      this.endAssistForTerminal(terminalId, 'session_end');
+      this.pushQueue();
+    }
     socket.on('close', () => {
       if (this.terminalSockets.get(terminalId) !== socket) return;
       this.terminalSockets.delete(terminalId);

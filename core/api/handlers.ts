@@ -27,7 +27,6 @@ export type Handlers = {
 export interface InfoSettings {
   version: string;
   mode: 'electron' | 'browser';
-  terminalName: string;
   deliveries: DeliveryStore;
   portalConfigured: () => boolean;
   receipts: ReceiptSettings;
@@ -37,15 +36,18 @@ export interface InfoSettings {
 
 export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
   return {
-    'kiosk.info': () =>
-      ok({
+    'kiosk.info': () => {
+      const terminal = info.hub.terminal();
+      return ok({
         version: info.version,
         mode: info.mode,
         defaultLanguage: DEFAULT_LANGUAGE,
         languages: [...LANGUAGE_CODES],
         idle: { ...ctx.idle },
-        terminalName: info.terminalName,
-      }),
+        terminalName: terminal.name,
+        ...(terminal.location ? { terminalLocation: terminal.location } : {}),
+      });
+    },
     'catalog.get': () =>
       ok({
         services: ctx.catalog.services.map((service) => service.definition),

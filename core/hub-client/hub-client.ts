@@ -8,6 +8,7 @@ import {
   type LanguageCode,
   type Result,
   type SessionEndReason,
+  SessionViewSchema,
   type SessionView,
 } from '../../contract';
 import type { EnrolResponse, HelpRequestBody, HubToTerminal, TerminalToHub } from '../../contract/hub';
@@ -28,6 +29,8 @@ type Phase = 'waiting' | 'accepted' | 'consent' | 'viewing' | 'takeover';
 
 export interface HubClient {
   state(): HelpState;
+  /** The name and location the admin gave this terminal on the hub; the configured name without a hub. */
+  terminal(): TerminalNaming;
   request(reason: HelpRequestReason): HelpState;
   cancel(): HelpState;
   consent(granted: boolean): HelpState;
@@ -43,6 +46,12 @@ export interface HubClient {
   stop(): void;
 }
 
+export interface TerminalNaming {
+  name: string;
+  /** Empty without a hub. */
+  location: string;
+}
+
 /** What the handover slip needs: the code and the (catalog) service, never the answers. */
 export interface IssuedHandover {
   code: string;
@@ -55,6 +64,8 @@ export interface IssuedHandover {
 interface Settings {
   dataDir: string;
   appVersion: string;
+  /** The configured name (--terminal-name, default "Bürgerkiosk"): shown until the hub names the terminal. */
+  terminalName: string;
   outboxBacklog(): number;
   dispatch: CoreDispatch;
 }
@@ -86,6 +97,9 @@ export function createHubClient(
   let staffName: string | undefined;
   let lastActivity = '';
   let lastSnapshot = '';
+  /** The hub's name for this terminal, and the stored credential it is kept in (none when configured directly). */
+  let naming: TerminalNaming | undefined;
+  let stored: EnrolResponse | undefined;
   const pendingDeposits = new Map<string, (stored: boolean) => void>();
 
   const hubStatus = (): HelpState['hub'] =>
@@ -104,6 +118,25 @@ export function createHubClient(
   }
 
   const changed = () => ctx.emit({ type: 'help.changed', state: state() });
+
+  const terminal = (): TerminalNaming => naming ?? { name: settings.terminalName, location: '' };
+
+  /** The hub named the terminal (enrolment, stored credential, each welcome): kept, and the footer told. */
+  function named(next: TerminalNaming | undefined): void {
+    const usable = next?.name.trim() ? { name: next.name.trim(), location: next.location.trim() } : undefined;
+    if (JSON.stringify(usable) === JSON.stringify(naming)) return;
+    naming = usable;
+    const current = terminal();
+    ctx.emit({ type: 'terminal.changed', terminalName: current.name, terminalLocation: current.location });
+    if (!usable || !stored || (stored.terminalName === usable.name && stored.location === usable.location)) return;
+    // Kept with the credential, so the footer shows it from the next start on, before the hub answers.
+    stored = { ...stored, terminalName: usable.name, location: usable.location };
+    try {
+      writeCredential(settings.dataDir, stored);
+    } catch (error) {
+      ctx.logger.warn('hub.credential_unwritable', { errorClass: errorClass(error) });
+    }
+  }
   const send = (message: TerminalToHub) => connection?.send(message) ?? false;
 
   function currentView(): SessionView | null {
@@ -119,6 +152,27 @@ export function createHubClient(
     const text = JSON.stringify(snapshot);
     if (text === lastSnapshot) return;
     if (send({ type: 'live.snapshot', requestId: request.requestId, snapshot })) lastSnapshot = text;
+  }
+
+  /**
+   * Staff pointing at a control or filling in counts as someone being there: the session's idle clock starts
+   * again, and the renderer gets the fresh clock, so its countdown (and an open idle warning) follows. Only staff
+   * actions do: a resident who walks away while staff merely watch still gets the warning and the wipe.
+   */
+  function staffActed(): void {
+    // Only with the resident's "Ja": a hub must not be able to hold a session open on its own.
+    if (!consented()) return;
+    const view = currentView();
+    if (!view) return;
+    settings.dispatch('session.keepAlive', { sessionId: view.sessionId }).then(
+      (result) => {
+        if (!result.ok) return;
+        const fresh = SessionViewSchema.parse(result.value);
+        // Only the clock: a page the resident moved on from meanwhile must not come back.
+        ctx.emit({ type: 'session.idle', sessionId: fresh.sessionId, idle: fresh.idle });
+      },
+      (error: unknown) => ctx.logger.error('hub.keep_alive_failed', { errorClass: errorClass(error) }),
+    );
   }
 
   function sendActivity(view: SessionView | null): void {
@@ -164,15 +218,18 @@ export function createHubClient(
   function onMessage(message: HubToTerminal): void {
     if (message.type === 'welcome') {
       handoverKey = message.handoverKey;
+      named({ name: message.terminalName, location: message.location });
       return;
     }
     if (message.type === 'revoked') {
       ctx.logger.warn('hub.revoked');
       revoked = true;
       deleteCredential(settings.dataDir);
+      stored = undefined;
       connection?.stop();
       connection = undefined;
       clearRequest();
+      named(undefined);
       changed();
       return;
     }
@@ -207,6 +264,7 @@ export function createHubClient(
       case 'guide.highlight':
         if (phase === 'waiting') return;
         ctx.emit({ type: 'guide.highlight', target: message.target });
+        staffActed();
         return;
       case 'takeover.start':
         // Taking over needs the resident's "Ja" first.
@@ -223,6 +281,8 @@ export function createHubClient(
           (outcome) => {
             send({ type: 'takeover.result', requestId, commandId: message.commandId, ...outcome.result });
             if (outcome.view) ctx.emit({ type: 'session.changed', view: outcome.view });
+            // A refused command (an invalid answer) moved nothing, but staff were there all the same.
+            else if (outcome.result.errorCode !== 'not_in_takeover') staffActed();
           },
           (error: unknown) => ctx.logger.error('hub.takeover_failed', { errorClass: errorClass(error) }),
         );
@@ -233,8 +293,10 @@ export function createHubClient(
 
   function connect(credential: Pick<EnrolResponse, 'credential'> & Partial<EnrolResponse>): void {
     if (stopped || !options) return;
-    // Without one from enrolment, the key arrives with the hub's welcome.
+    // Without one from enrolment, the key and the name arrive with the hub's welcome.
     if (credential.handoverKey) handoverKey = credential.handoverKey;
+    if (credential.terminalName !== undefined)
+      named({ name: credential.terminalName, location: credential.location ?? '' });
     connection = new HubConnection({
       hubUrl: options.url,
       credential: credential.credential,
@@ -253,6 +315,7 @@ export function createHubClient(
       (credential) => {
         if (stopped) return;
         writeCredential(settings.dataDir, credential);
+        stored = credential;
         ctx.logger.info('hub.enrolled');
         connect(credential);
       },
@@ -272,7 +335,6 @@ export function createHubClient(
   function start(): void {
     if (!options || stopped) return;
     if (options.credential) return connect({ credential: options.credential });
-    let stored: EnrolResponse | undefined;
     try {
       stored = readCredential(settings.dataDir);
     } catch (error) {
@@ -299,6 +361,7 @@ export function createHubClient(
 
   return {
     state,
+    terminal,
     request(reason) {
       if (!options || revoked) return state();
       if (!request) {

@@ -40,6 +40,11 @@ export const RECEIPT_TEXT_KEYS = [
   'handoverSlip.instruction',
   'handoverSlip.issuedAt',
   'handoverSlip.office',
+  // The Bürgerservice desk the slip sends the resident to, with its step-free entrance.
+  'handoverSlip.desk.name',
+  'handoverSlip.desk.address',
+  'handoverSlip.desk.openingHours',
+  'handoverSlip.desk.access',
   'handoverSlip.footer',
 ] as const;
 export type ReceiptTextKey = (typeof RECEIPT_TEXT_KEYS)[number];

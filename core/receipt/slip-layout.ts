@@ -14,7 +14,7 @@ const SLIP_QR_SIZE: Record<PageFormat['name'], number> = { a4: 55 * MM, receipt8
 /**
  * The handover slip on the receipt's page formats: title, the code very large
  * and centred with its QR code below, what to do at the desk, the date, and
- * the office block as on the receipt.
+ * where the Bürgerservice desk is (set like the receipt's office block).
  */
 export function layoutSlip(model: SlipModel, format: PageFormat, measure: Measure): LaidOutReceipt {
   const composer = new Composer(format, measure);

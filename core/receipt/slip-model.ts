@@ -43,9 +43,12 @@ export function slipModel(
   const timeZone = options.timeZone ?? DEFAULT_RECEIPT_TIME_ZONE;
   const issued = new Date(request.issuedAt);
   const serviceTitle = text(service.titleKey);
-  const { office } = service;
-  const rows = [{ label: label('office.openingHours'), value: text(office.openingHoursKey) }];
-  if (office.accessKey) rows.push({ label: label('office.access'), value: text(office.accessKey) });
+  // Where the resident is sent: the town's Bürgerservice desk, not the service's own office
+  // (for Sperrmüll that is the Landkreis, in another building, where no one has the code).
+  const rows = [
+    { label: label('office.openingHours'), value: label('handoverSlip.desk.openingHours') },
+    { label: label('office.access'), value: label('handoverSlip.desk.access') },
+  ];
   const code = request.code;
   return {
     language: request.language,
@@ -64,8 +67,8 @@ export function slipModel(
     office: {
       heading: label('handoverSlip.office'),
       blocks: [
-        { kind: 'paragraph', text: text(office.nameKey), strong: true },
-        { kind: 'paragraph', text: text(office.addressKey) },
+        { kind: 'paragraph', text: label('handoverSlip.desk.name'), strong: true },
+        { kind: 'paragraph', text: label('handoverSlip.desk.address') },
         { kind: 'fields', rows },
       ],
     },

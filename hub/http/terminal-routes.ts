@@ -6,6 +6,8 @@ import {
   TERMINAL_WS_PATH,
   TerminalToHubSchema,
   type EnrolResponse,
+  type HubToTerminal,
+  type TerminalToHub,
 } from '../../contract/hub';
 import type { HandoverKey } from '../handover-key';
 import { HubError } from '../hub-error';
@@ -22,6 +24,8 @@ declare module 'fastify' {
 const ENROL_RATE = { max: 10, timeWindow: 60_000 };
 /** A kiosk that has not answered a ping for this long is gone (cable pulled): it is shown offline. */
 const PING_EVERY_MS = 15_000;
+/** Frames kept while a new socket is being attached (see wsHandler). */
+const MAX_EARLY_FRAMES = 16;
 
 export interface TerminalRouteParts {
   terminals: TerminalStore;
@@ -95,6 +99,20 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
       socket.on('close', () => sockets.delete(socket));
+      const handle = (message: TerminalToHub) => {
+        // A revoked terminal's socket is closed at once; this is the belt to that brace.
+        if (!parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) return;
+        try {
+          parts.live.onTerminalMessage(terminalId, message);
+        } catch (error) {
+          request.log.error({ err: error }, 'terminal message failed');
+        }
+      };
+      // The kiosk sends its hello the moment the socket opens, while the hub may still be loading its
+      // handover key (the first connection after a restart). Frames that early wait until the socket is
+      // attached: handled before, the answer to the hello (e.g. "accepted" for a request staff took
+      // meanwhile) would go to no socket and be lost.
+      let early: TerminalToHub[] | undefined = [];
       socket.on('message', (data, isBinary) => {
         if (isBinary) return;
         let message: unknown;
@@ -104,21 +122,25 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
           return;
         }
         const parsed = TerminalToHubSchema.safeParse(message);
-        // A revoked terminal's socket is closed at once; this is the belt to that brace.
-        if (!parsed.success || !parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) return;
+        if (!parsed.success) return;
         alive.set(socket, true);
-        try {
-          parts.live.onTerminalMessage(terminalId, parsed.data);
-        } catch (error) {
-          request.log.error({ err: error }, 'terminal message failed');
-        }
+        // A kiosk sends a hello and perhaps a request or two; more than that early is not a kiosk's doing.
+        if (early) {
+          if (early.length < MAX_EARLY_FRAMES) early.push(parsed.data);
+        } else handle(parsed.data);
       });
-      parts.live.attachTerminal(terminalId, socket, {
+      const welcome: HubToTerminal = {
         type: 'welcome',
         terminalName: terminal.name,
         location: terminal.location,
         handoverKey: { ...(await parts.handoverKey()).publicJwk },
-      });
+      };
+      // Gone while the key loaded: attaching it now would show the terminal online with no socket behind it.
+      if (socket.readyState !== socket.OPEN) return;
+      parts.live.attachTerminal(terminalId, socket, welcome);
+      const waiting = early;
+      early = undefined;
+      for (const message of waiting) handle(message);
     },
   });
 

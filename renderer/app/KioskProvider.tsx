@@ -88,6 +88,15 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
             dispatch({ type: 'view', view: event.view, at: Date.now() });
           return;
         }
+        if (event.type === 'terminal.changed') {
+          dispatch({ type: 'terminal', name: event.terminalName, location: event.terminalLocation });
+          return;
+        }
+        // Staff guided or filled in: they count as someone being there, like a touch.
+        if (event.type === 'session.idle') {
+          dispatch({ type: 'idle', sessionId: event.sessionId, idle: event.idle, at: Date.now() });
+          return;
+        }
         if (event.type !== 'session.ended') return;
         if (stateRef.current.view?.sessionId !== event.sessionId) return;
         dispatch({ type: 'reset', notice: event.reason === 'idle' ? 'idleEnded' : null });

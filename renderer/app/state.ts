@@ -81,6 +81,7 @@ export type Action =
   | { type: 'connection'; connected: boolean }
   | { type: 'view'; view: SessionView; at: number }
   | { type: 'idle'; sessionId: string; idle: IdleState; at: number }
+  | { type: 'terminal'; name: string; location: string }
   | { type: 'fieldErrors'; errors: FieldError[] }
   | { type: 'apiError'; code: ApiErrorCode | null }
   | { type: 'reset'; notice: Notice | null }
@@ -119,6 +120,15 @@ export function reducer(state: AppState, action: Action): AppState {
       // Only the idle clock: a late keep-alive answer must never move the page.
       if (state.view?.sessionId !== action.sessionId) return state;
       return { ...state, view: { ...state.view, idle: action.idle }, viewAt: action.at };
+    case 'terminal': {
+      // Before boot there is nothing to update: kiosk.info will carry the name.
+      if (!state.info) return state;
+      const { terminalLocation: _previous, ...info } = state.info;
+      return {
+        ...state,
+        info: { ...info, terminalName: action.name, ...(action.location ? { terminalLocation: action.location } : {}) },
+      };
+    }
     case 'fieldErrors':
       return { ...state, fieldErrors: action.errors, errorSerial: state.errorSerial + 1, apiError: null };
     case 'apiError':

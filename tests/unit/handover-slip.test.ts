@@ -4,10 +4,11 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { LanguageCode } from '../../contract';
+import { RECEIPT_LANGUAGE_CODES, type LanguageCode } from '../../contract';
+import { createReceiptTranslator, loadReceiptTexts, slipModel } from '../../core/receipt';
 import { lpReceiptPrinter, type SpawnLike } from '../../electron/main/receipt-printer';
 import { PROJECT_RESOURCES, removeDir, tempDir, type TestCore } from '../fixtures/core-harness';
-import { decodeBarcodes, hasZbar, pdfInfo, pdfToPng, pdfToText } from '../fixtures/receipt-harness';
+import { decodeBarcodes, hasZbar, pdfInfo, pdfToPng, pdfToText, shippedCatalog } from '../fixtures/receipt-harness';
 import { openHubCore, startRealHub, untilOnline, type RealHub } from './hub-client-helpers';
 
 /**
@@ -33,7 +34,10 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) removeDir(dir);
 });
 
-/** A resident who typed the canary and then chose "continue at the desk". */
+/**
+ * A resident who typed the canary and then chose "continue at the desk". Sperrmüll: its own office is the
+ * Landkreis in the Kreishaus (Am Sande), another building than the Bürgerservice desk the slip sends them to.
+ */
 async function handedOver(
   extra: Parameters<typeof openHubCore>[1] = {},
   language: LanguageCode = 'de',
@@ -41,16 +45,11 @@ async function handedOver(
   hub = await startRealHub();
   kiosk = openHubCore(hub, { resourcesDir: PROJECT_RESOURCES, ...extra });
   await untilOnline(kiosk);
-  let view = await kiosk.value('session.start', { serviceId: 'maengel-melden', language });
+  let view = await kiosk.value('session.start', { serviceId: 'sperrmuell', language });
   view = await kiosk.value('session.answer', {
     sessionId: view.sessionId,
-    stepId: 'category',
-    values: { category: 'strassenschaden' },
-  });
-  view = await kiosk.value('session.answer', {
-    sessionId: view.sessionId,
-    stepId: 'place',
-    values: { location: `Am Sande ${CANARY}` },
+    stepId: 'address',
+    values: { street: `Hökerstraße ${CANARY}`, houseNumber: '12', postcode: '21682', town: 'Stade' },
   });
   const ticket = await kiosk.value('handover.start', { sessionId: view.sessionId });
   if (!ticket.stored) throw new Error('handover not stored');
@@ -72,7 +71,7 @@ async function slipPdf(k: TestCore, code: string, layout: 'a4' | 'receipt80'): P
 }
 
 describe('handover slip', () => {
-  it('holds the code, its QR, what to do and the office in both layouts, and nothing the resident typed', async () => {
+  it('holds the code, its QR, what to do and where the desk is in both layouts, and nothing the resident typed', async () => {
     const { k, code } = await handedOver();
     for (const layout of ['a4', 'receipt80'] as const) {
       const file = await slipPdf(k, code, layout);
@@ -81,12 +80,19 @@ describe('handover slip', () => {
       expect(text).toContain(code);
       expect(text).toContain('Weiter am Schalter');
       expect(text).toContain('Schalter des Bürgerservice');
-      expect(text).toContain('Seminarstraße 2–4, 21682 Stade');
+      // Where that desk is: the town hall's Bürgerservice, its hours and its step-free entrance.
+      expect(text).toContain('Bürgerservicebüro, Rathaus Stade');
+      expect(text).toContain('Seminarstraße 2–4');
+      expect(text).toContain('Hinterm Hagedorn, 21682 Stade');
       expect(text).toContain('Öffnungszeiten');
+      expect(text).toContain('Do 8:30–18:00');
       expect(text).toContain('Barrierefreier');
-      expect(text).toContain('Verwaltungsanbau');
+      expect(text).toContain('Ohne Stufen');
       expect(text).toMatch(/Ausgestellt am \w+, \d{1,2}\. \w+ \d{4}, \d{2}:\d{2} Uhr/);
       expect(text).not.toContain(CANARY);
+      expect(text).not.toContain('Hökerstraße');
+      // Not the service's own office, where no one could open the code.
+      expect(text).not.toContain('Landkreis');
       expect(text).not.toContain('Am Sande');
       if (hasZbar) expect(decodeBarcodes(pdfToPng(file, `${file}-qr`, 150))).toEqual([code]);
     }
@@ -100,6 +106,8 @@ describe('handover slip', () => {
     const text = pdfToText(await slipPdf(k, code, 'receipt80')).replace(/\s+/g, ' ');
     expect(text).toContain('Continue at the desk');
     expect(text).toContain(code);
+    expect(text).toContain('Stade town hall');
+    expect(text).toContain('step-free');
   });
 
   it('refuses any code but the one issued here, and that one after "Fertig" or the next session', async () => {
@@ -126,6 +134,33 @@ describe('handover slip', () => {
     view = await k.value('session.start', { serviceId: 'maengel-melden', language: 'de' });
     expect(await k.call('handover.slip', { code: ticket.code, layout: 'a4' })).toMatchObject(refused);
     expect(view.position.kind).toBe('step');
+  });
+});
+
+describe('handover slip: the desk', () => {
+  it('is the town hall Bürgerservice, as its office is described, in every receipt language', () => {
+    const catalog = shippedCatalog();
+    const texts = loadReceiptTexts(PROJECT_RESOURCES);
+    const sperrmuell = catalog.byId.get('sperrmuell')!.definition;
+    for (const language of RECEIPT_LANGUAGE_CODES) {
+      const t = createReceiptTranslator(texts, catalog.translations, 'sperrmuell', language);
+      const request = { code: OTHER_CODE, serviceId: 'sperrmuell', language, issuedAt: Date.UTC(2025, 2, 14, 9) };
+      // The Bürgerservice office as the shipped services describe it (Meldebescheinigung is issued there):
+      // the slip's desk texts must say the same, so the two cannot drift apart.
+      const office = (catalog.translations[language]?.['svc-meldebescheinigung'] as { office: Record<string, string> })
+        .office;
+      expect(slipModel(sperrmuell, request, t).office.blocks, language).toEqual([
+        { kind: 'paragraph', text: office.name, strong: true },
+        { kind: 'paragraph', text: office.address },
+        {
+          kind: 'fields',
+          rows: [
+            { label: t('receipt:office.openingHours'), value: office.openingHours },
+            { label: t('receipt:office.access'), value: office.access },
+          ],
+        },
+      ]);
+    }
   });
 });
 

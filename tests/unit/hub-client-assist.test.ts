@@ -143,6 +143,41 @@ describe('hub client: help and assist', () => {
     expect((await helpState(k)).status).toBe('accepted');
   });
 
+  it('staff guiding or filling in keeps the session alive; staff only watching does not', async () => {
+    const { k, h, view, requestId } = await setUp();
+    await consent(k, h, requestId, true);
+    await h.console.next('live.snapshot');
+    const idleEvents = () => k.events.filter((event) => event.type === 'session.idle');
+    const remaining = async () => (await k.value('session.resume', {}))?.idle.remainingMs;
+
+    // 100 s without a touch, then staff point at a field: the idle clock starts again, and the renderer hears it.
+    k.clock.advance(100_000);
+    expect((await h.staff.post(`/help/${requestId}/guide`, { target: 'field:fullName' })).status).toBe(200);
+    const guided = await until(() => idleEvents()[0]);
+    expect(guided).toEqual({ type: 'session.idle', sessionId: view.sessionId, idle: expect.any(Object) });
+    expect(guided.type === 'session.idle' && guided.idle.remainingMs).toBe(120_000);
+    expect(await remaining()).toBe(120_000);
+
+    // Taking over: even an answer the service refuses shows that someone is there.
+    expect((await h.staff.post(`/help/${requestId}/takeover/start`)).status).toBe(200);
+    await until(async () => (await helpState(k)).status === 'takeover');
+    k.clock.advance(100_000);
+    const bad = await h.staff.post(`/help/${requestId}/takeover/answer`, { stepId: 'name', values: { fullName: '' } });
+    const badId = (bad.body as { commandId: string }).commandId;
+    expect(await h.console.next('takeover.result', (m) => m.commandId === badId)).toMatchObject({ ok: false });
+    await until(() => idleEvents()[1]);
+    expect(await remaining()).toBe(120_000);
+
+    // Staff only watch, the resident has gone: the warning time comes, then the end, as without staff.
+    k.clock.advance(95_000);
+    expect(await remaining()).toBe(25_000);
+    expect(idleEvents()).toHaveLength(2);
+    k.clock.advance(25_000);
+    expect(k.events).toContainEqual({ type: 'session.ended', sessionId: view.sessionId, reason: 'idle' });
+    expect(await h.console.next('live.stopped')).toMatchObject({ requestId, by: 'session_end' });
+    expect(rowCounts(k.dataDir)).toMatchObject({ sessions: 0, drafts: 0, data_keys: 0 });
+  });
+
   it('continue at the desk: sealed for the hub, stored, then wiped here with no trace of the answers', async () => {
     const { k, h, view } = await setUp();
     const canary = `Kanarien${Date.now().toString(36)}vogel`;

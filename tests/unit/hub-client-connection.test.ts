@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ENROL_PATH, type HelpRequestView, type TerminalView } from '../../contract/hub';
@@ -56,6 +56,10 @@ describe('hub client: enrolment and connection', () => {
     });
     expect(JSON.stringify(kiosk.logger.lines)).not.toContain(hub.enrolmentCode);
     expect(kiosk.logger.lines.some((line) => line.event === 'hub.enrolled')).toBe(true);
+    // The footer shows the name and location the admin gave the terminal on the hub, not the default.
+    const named = { terminalName: 'Rathaus Foyer', terminalLocation: 'Erdgeschoss' };
+    expect(await kiosk.value('kiosk.info', {})).toMatchObject(named);
+    expect(kiosk.events).toContainEqual({ type: 'terminal.changed', ...named });
 
     // The code was one-time: the hub refuses it now, and a restarted kiosk uses its stored credential.
     const again = await http(`${hub.url}${ENROL_PATH}`, {
@@ -64,6 +68,8 @@ describe('hub client: enrolment and connection', () => {
     });
     expect(again.status).toBeGreaterThanOrEqual(400);
     kiosk = kiosk.reopen();
+    // Kept with the credential: named from the start, before the hub answers.
+    expect(await kiosk.value('kiosk.info', {})).toMatchObject(named);
     await untilOnline(kiosk);
     expect((await terminal(hub)).online).toBe(true);
   });
@@ -150,6 +156,31 @@ describe('hub client: enrolment and connection', () => {
     expect((await queue(hub)).map((request) => request.requestId)).toEqual([requestId]);
   });
 
+  it('a request accepted right after a hub restart, while the kiosk says hello again, reaches the resident', async () => {
+    hub = await startRealHub();
+    kiosk = openHubCore(hub);
+    await untilOnline(kiosk);
+    await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
+    await kiosk.value('help.request', { reason: 'button' });
+    const alert = await hub.console.next('help.new');
+    const requestId = (alert.request as HelpRequestView).requestId;
+    await hub.t.close();
+    await until(async () => (await helpState(kiosk!)).hub === 'offline');
+
+    // A restarted hub loads its handover key on the first kiosk connection, and the kiosk's hello (with its open
+    // request) arrives meanwhile. Reading the key file takes a few milliseconds; without the file the hub makes a
+    // new key, which takes long enough for the hello and the accept below to fall into that window every time.
+    rmSync(join(hub.t.dataDir, 'handover-key.pem'));
+    await hub.t.restart();
+    expect((await hub.staff.post(`/help/${requestId}/accept`)).status).toBe(200);
+    expect(await until(async () => (await helpState(kiosk!)).status === 'accepted' && helpState(kiosk!))).toMatchObject(
+      { status: 'accepted', staffName: 'Frau Meyer' },
+    );
+    // The same request, once: the hello did not queue it again.
+    expect(await queue(hub)).toEqual([expect.objectContaining({ requestId, state: 'accepted' })]);
+    await until(async () => (await terminal(hub!)).online);
+  });
+
   it('a revoked terminal forgets its credential and shows the desk hint', async () => {
     hub = await startRealHub();
     kiosk = openHubCore(hub);
@@ -158,6 +189,10 @@ describe('hub client: enrolment and connection', () => {
     await until(async () => (await helpState(kiosk!)).hub === 'none');
     expect(() => statSync(join(kiosk!.dataDir, CREDENTIAL_FILE))).toThrow();
     expect(await helpState(kiosk)).toEqual({ status: 'unavailable', hub: 'none' });
+    // Revoked, it is no longer the hub's terminal: the footer goes back to the configured name.
+    const info = await kiosk.value('kiosk.info', {});
+    expect(info.terminalName).toBe('Bürgerkiosk');
+    expect(info.terminalLocation).toBeUndefined();
   });
 
   it('a damaged credential file does not stop the kiosk: the enrolment code enrols it again', async () => {

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CompactEncrypt, importJWK } from 'jose';
 import { randomUUID } from 'node:crypto';
-import { HelpRequestViewSchema, HubToConsoleSchema, HubToTerminalSchema, type LiveSnapshot } from '../../contract/hub';
+import {
+  HelpRequestViewSchema,
+  HubToConsoleSchema,
+  HubToTerminalSchema,
+  type HelpRequestBody,
+  type LiveSnapshot,
+} from '../../contract/hub';
 import { join } from 'node:path';
 import { FIXTURE_RESOURCES, START_TIME, peekDb, scanForCanary } from '../fixtures/core-harness';
 import { MOVE_ANSWERS } from '../fixtures/test-move-answers';
@@ -52,14 +58,14 @@ function expectContract(console: Client, kiosk?: Client): void {
   for (const message of kiosk?.messages ?? []) HubToTerminalSchema.parse(message);
 }
 
-async function kioskWithRequest(): Promise<{ kiosk: Client; requestId: string }> {
+async function kioskWithRequest(): Promise<{ kiosk: Client; requestId: string; request: HelpRequestBody }> {
   const kiosk = await connectKiosk(t.hub, credential);
   await kiosk.next('welcome');
   kiosk.send(hello());
   const request = helpRequest();
   kiosk.send({ type: 'help.request', request });
   await kiosk.next('help.queued', (message) => message.requestId === request.requestId);
-  return { kiosk, requestId: request.requestId };
+  return { kiosk, requestId: request.requestId, request };
 }
 
 async function auditFor(requestId: string) {
@@ -161,6 +167,34 @@ describe('help requests', () => {
     kiosk.close();
     meyerConsole.close();
     adminConsole.close();
+  });
+
+  it('consent lasts one connection: a kiosk back before its old socket was seen to close ends it at the hub too', async () => {
+    const meyerConsole = await connectConsole(t.hub, meyer);
+    const { kiosk, requestId, request } = await kioskWithRequest();
+    await meyer.post(`/help/${requestId}/accept`);
+    await meyer.post(`/help/${requestId}/consent`);
+    await kiosk.next('consent.request');
+    kiosk.send({ type: 'consent.answer', requestId, granted: true });
+    await meyerConsole.next('queue', (message) =>
+      (message.requests as { requestId: string; mode: string }[]).some(
+        (entry) => entry.requestId === requestId && entry.mode === 'viewing',
+      ),
+    );
+    // A network cut the hub has not noticed yet: its old socket still looks open when the kiosk connects again.
+    const replaced = kiosk.closed();
+    const again = await connectKiosk(t.hub, credential);
+    again.send(hello([request]));
+    expect(await meyerConsole.next('live.stopped')).toMatchObject({ requestId });
+    expect((await replaced).code).toBe(4409);
+    // The kiosk ended its consent with the old connection; staff must ask again before guiding or looking.
+    expect((await meyer.post(`/help/${requestId}/guide`, { target: 'next' })).status).toBe(409);
+    again.send({ type: 'live.snapshot', requestId, snapshot: SNAPSHOT });
+    await meyer.post(`/help/${requestId}/consent`);
+    await again.next('consent.request');
+    expect(meyerConsole.of('live.snapshot')).toHaveLength(0);
+    again.close();
+    meyerConsole.close();
   });
 
   it('guide and takeover are relayed with command ids; results come back; staff ends it; only the assigned staff may act', async () => {

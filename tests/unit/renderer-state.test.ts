@@ -52,6 +52,18 @@ describe('renderer app state', () => {
     expect(other).toBe(state);
   });
 
+  it("takes the hub's name and location for the footer, and keeps them across residents", () => {
+    const before = reducer(initialState, { type: 'terminal', name: 'Rathaus Foyer', location: 'Erdgeschoss' });
+    expect(before).toBe(initialState);
+    let state = reducer(initialState, { type: 'booted', info, catalog: { services: [], translations: {} } });
+    state = reducer(state, { type: 'terminal', name: 'Rathaus Foyer', location: 'Erdgeschoss' });
+    expect(state.info).toMatchObject({ terminalName: 'Rathaus Foyer', terminalLocation: 'Erdgeschoss' });
+    state = reducer(state, { type: 'reset', notice: null });
+    expect(state.info).toMatchObject({ terminalName: 'Rathaus Foyer', terminalLocation: 'Erdgeschoss' });
+    state = reducer(state, { type: 'terminal', name: 'Test', location: '' });
+    expect(state.info).toEqual(info);
+  });
+
   it('forgets the resident on reset and returns to the default language', () => {
     let state = reducer(initialState, { type: 'booted', info, catalog: { services: [], translations: {} } });
     state = reducer(state, { type: 'startLanguage', language: 'en' });
