@@ -15,13 +15,12 @@ import type { CoreContext, IdleConfig } from './sessions/context';
 import { recoverAtStartup, sweepIdle } from './sessions/lifecycle';
 import { lazyReceiptMaker } from './sessions/session-receipt';
 import { SessionStore } from './sessions/session-store';
-import type { Clock, KioskCore, KioskCoreOptions, Logger } from './types';
+import type { Clock, KioskCore, KioskCoreOptions } from './types';
 import type { LoadedCatalog } from './catalog/load-catalog';
-import type { Db } from './db/open-database';
 import { AttachmentPreparer } from './outbox/attachment-preparer';
 import { DeliveryStore } from './outbox/delivery-store';
 import { PortalConfigSchema, type PortalConfigInput } from './portal/portal-config';
-import { SyncWorker, type AttachmentRenderer } from './portal/sync-worker';
+import { SyncWorker, type AttachmentRenderer, type SyncWorkerOptions } from './portal/sync-worker';
 import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
@@ -70,7 +69,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     let portal: ReturnType<typeof startPortalSync> | undefined;
     const attachPortal = (config: PortalConfigInput | undefined) => {
       if (config && !closed)
-        portal = startPortalSync(config, renderAttachments, { db, catalog, clock, logger, masterKey, timeZone });
+        portal = startPortalSync(config, renderAttachments, { store: deliveries, catalog, clock, logger, timeZone });
     };
     if (options.portal instanceof Promise) {
       // A portal that comes up after the kiosk (the local demo receiver): attach it when ready.
@@ -201,28 +200,13 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
 function startPortalSync(
   portalConfig: PortalConfigInput,
   renderAttachments: AttachmentRenderer,
-  parts: {
-    db: Db;
-    catalog: LoadedCatalog;
-    clock: Clock;
-    logger: Logger;
-    masterKey: Buffer;
-    timeZone: string;
-  },
+  // `store` is the core's own delivery store (the attachment preparer and kiosk.info use it too).
+  parts: Pick<SyncWorkerOptions, 'store' | 'catalog' | 'clock' | 'logger' | 'timeZone'>,
 ): { worker: SyncWorker; stop(): void } {
   const config = PortalConfigSchema.parse(portalConfig);
-  const store = new DeliveryStore(parts.db, () => parts.masterKey);
-  const worker = new SyncWorker({
-    config,
-    store,
-    catalog: parts.catalog,
-    clock: parts.clock,
-    logger: parts.logger,
-    timeZone: parts.timeZone,
-    renderAttachments,
-  });
+  const worker = new SyncWorker({ ...parts, config, renderAttachments });
   const timer = parts.clock.setInterval(() => {
-    const due = store.nextDueAt();
+    const due = parts.store.nextDueAt();
     if (due !== undefined && due <= parts.clock.now()) void worker.runDue();
   }, SYNC_TICK_MS);
   if (typeof timer === 'object') timer.unref?.();

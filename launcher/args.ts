@@ -172,7 +172,9 @@ function hubBaseUrl(raw: string): string {
 }
 
 /** The hub option of KioskCoreOptions. */
-export function hubOptions(flags: KioskFlags): { hub?: { url: string; enrolmentCode?: string } } {
+export function hubOptions(flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode'>): {
+  hub?: { url: string; enrolmentCode?: string };
+} {
   if (!flags.hubUrl) return {};
   return { hub: { url: flags.hubUrl, ...(flags.hubEnrolmentCode ? { enrolmentCode: flags.hubEnrolmentCode } : {}) } };
 }

@@ -32,7 +32,7 @@ export function hubForKiosk(
   say: (line: string) => void,
 ): KioskHub {
   const none = { start() {}, stop: () => Promise.resolve() };
-  if (flags.hubUrl) return { option: hubOptions(flags as KioskFlags).hub, ...none };
+  if (flags.hubUrl) return { option: hubOptions(flags).hub, ...none };
   if (flags.noHub) return { option: undefined, ...none };
 
   let resolve: (options: HubOptions | undefined) => void = () => {};

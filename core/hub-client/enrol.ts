@@ -1,4 +1,8 @@
 import { ENROL_PATH, EnrolResponseSchema, type EnrolResponse } from '../../contract/hub';
+import { errorClass } from '../logging';
+import { retryDelayMs } from '../portal/backoff';
+import type { Logger } from '../types';
+import { DEFAULT_HUB_BACKOFF, type BackoffPolicy } from './hub-connection';
 
 export class EnrolRefusedError extends Error {
   constructor(readonly status: number) {
@@ -21,4 +25,42 @@ export async function enrolTerminal(hubUrl: string, enrolmentCode: string, appVe
   if (response.status >= 400 && response.status < 500) throw new EnrolRefusedError(response.status);
   if (!response.ok) throw new Error(`hub enrolment failed (HTTP ${response.status})`);
   return EnrolResponseSchema.parse(await response.json());
+}
+
+/**
+ * Enrols with the one-time code, retrying network problems with backoff until it works or is
+ * stopped; a refused code is logged and not tried again (the admin issues a new one).
+ */
+export function enrolWithRetry(
+  enrolment: { hubUrl: string; code: string; appVersion: string; backoff?: BackoffPolicy },
+  logger: Logger,
+  onEnrolled: (credential: EnrolResponse) => void,
+): { stop(): void } {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const attempt = (count: number): void => {
+    if (stopped) return;
+    enrolTerminal(enrolment.hubUrl, enrolment.code, enrolment.appVersion).then(
+      (credential) => {
+        if (!stopped) onEnrolled(credential);
+      },
+      (error: unknown) => {
+        if (error instanceof EnrolRefusedError) {
+          logger.error('hub.enrol_refused', { status: error.status });
+          return;
+        }
+        logger.warn('hub.enrol_failed', { errorClass: errorClass(error) });
+        const delay = retryDelayMs(count, enrolment.backoff ?? DEFAULT_HUB_BACKOFF, undefined);
+        timer = setTimeout(() => attempt(count + 1), delay);
+        timer.unref();
+      },
+    );
+  };
+  attempt(0);
+  return {
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
 }

@@ -1,5 +1,7 @@
 import { SessionViewSchema, type Result, type SessionView } from '../../contract';
-import type { HubToTerminal } from '../../contract/hub';
+import type { HubToTerminal, TerminalToHub } from '../../contract/hub';
+import { errorClass } from '../logging';
+import type { CoreContext } from '../sessions/context';
 
 export type CoreDispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>;
 
@@ -41,4 +43,29 @@ export async function runTakeover(
     return { result: { ok: false, errorCode: result.error.code, ...(fieldErrors ? { fieldErrors } : {}) } };
   }
   return { result: { ok: true }, view: SessionViewSchema.parse(result.value) };
+}
+
+/** Runs a staff command (allowed only in takeover) and sends its result back to the hub. */
+export function relayTakeover(
+  command: TakeoverCommand,
+  requestId: string,
+  parts: {
+    allowed: boolean;
+    dispatch: CoreDispatch;
+    currentView(): SessionView | null;
+    send(message: TerminalToHub): boolean;
+    ctx: Pick<CoreContext, 'emit' | 'logger'>;
+    /** The command was refused by the form (not for want of a takeover): nothing moved. */
+    onRefused(): void;
+  },
+): void {
+  const { ctx } = parts;
+  void runTakeover(command, parts).then(
+    (outcome) => {
+      parts.send({ type: 'takeover.result', requestId, commandId: command.commandId, ...outcome.result });
+      if (outcome.view) ctx.emit({ type: 'session.changed', view: outcome.view });
+      else if (outcome.result.errorCode !== 'not_in_takeover') parts.onRefused();
+    },
+    (error: unknown) => ctx.logger.error('hub.takeover_failed', { errorClass: errorClass(error) }),
+  );
 }

@@ -1,4 +1,5 @@
 import type { LoadedCatalog } from '../catalog/load-catalog';
+import { CoalescingRunner } from '../coalescing-runner';
 import { errorClass } from '../logging';
 import type { AttachmentRenderer } from '../portal/sync-worker';
 import type { Logger } from '../types';
@@ -13,9 +14,13 @@ const BATCH = 20;
  * still makes any that are missing, and the store keeps the first set if both make one.
  */
 export class AttachmentPreparer {
-  private running: Promise<void> | undefined;
-  private again = false;
   private stopped = false;
+  private readonly runs = new CoalescingRunner(
+    () => this.prepareAll(),
+    () => this.stopped,
+    // Only reachable when the database went away under a run (kiosk closing): the sync worker makes what is left.
+    (error) => this.logger.error('outbox.prepare_failed', { errorClass: errorClass(error) }),
+  );
 
   constructor(
     private readonly store: DeliveryStore,
@@ -26,25 +31,7 @@ export class AttachmentPreparer {
 
   /** One run over every queued entry without attachments; concurrent calls share it and ask for one more. Never rejects. */
   run(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.prepareAll();
-        } while (this.again && !this.stopped);
-      } catch (error) {
-        // Only reachable when the database went away under a run (kiosk closing): the sync worker makes what is left.
-        if (!this.stopped) this.logger.error('outbox.prepare_failed', { errorClass: errorClass(error) });
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.runs.run();
   }
 
   stop(): void {

@@ -1,6 +1,7 @@
 import { serviceNamespace } from '../../contract/namespaces';
 import type { LoadedCatalog } from '../catalog/load-catalog';
 import type { LoadedService } from '../catalog/loaded-service';
+import { CoalescingRunner } from '../coalescing-runner';
 import type { DeliveryStore, NewAttachment, OutboxRow } from '../outbox/delivery-store';
 import { errorClass } from '../logging';
 import type { Clock, Logger } from '../types';
@@ -45,11 +46,15 @@ const DESTINATION_TTL_MS = 5 * 60_000;
  */
 export class SyncWorker {
   private readonly api: PortalApi;
-  private running: Promise<void> | undefined;
-  private again = false;
   /** Entries accepted in the pass running now; their WAL pages are truncated when it ends. */
   private acceptedInPass = 0;
   private stopped = false;
+  private readonly passes = new CoalescingRunner(
+    () => this.pass(),
+    () => this.stopped,
+    // Only reachable when the store went away under a pass (kiosk closing): like a crash, resumed at next start.
+    (error) => this.options.logger.error('portal.pass_failed', { errorClass: errorClass(error) }),
+  );
   // The portal as a whole: when it fails transiently, nothing is sent until the backoff has passed,
   // so 200 queued applications cost one request per attempt, not 200, and all go as soon as it is back.
   private portalPausedUntil = 0;
@@ -68,25 +73,7 @@ export class SyncWorker {
 
   /** One pass; concurrent calls share it (and ask for one more pass), so one entry is never worked twice at once. */
   runDue(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    this.running = (async () => {
-      try {
-        do {
-          this.again = false;
-          await this.pass();
-        } while (this.again && !this.stopped);
-      } catch (error) {
-        // Only reachable when the store went away under a pass (kiosk closing): like a crash, resumed at next start.
-        if (!this.stopped) this.options.logger.error('portal.pass_failed', { errorClass: errorClass(error) });
-      } finally {
-        this.running = undefined;
-      }
-    })();
-    return this.running;
+    return this.passes.run();
   }
 
   private async pass(): Promise<void> {

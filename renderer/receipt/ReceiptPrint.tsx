@@ -1,79 +1,46 @@
-import type { TFunction } from 'i18next';
-import { Button } from 'react-aria-components';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isLanguageCode, languageEntry, receiptLanguage } from '../../contract/languages';
-import { useReceiptPrint, type ReceiptPrintStatus } from './useReceiptPrint';
-
-export function PrinterIcon() {
-  return (
-    <svg
-      className="receipt-print__icon"
-      viewBox="0 0 48 48"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="3.5"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
-      <path d="M14 18V6h20v12" />
-      <path d="M14 36H8a2 2 0 0 1-2-2V20a2 2 0 0 1 2-2h32a2 2 0 0 1 2 2v14a2 2 0 0 1-2 2h-6" />
-      <path d="M14 28h20v14H14z" />
-    </svg>
-  );
-}
-
-function message(t: TFunction, status: ReceiptPrintStatus): string | null {
-  switch (status) {
-    case 'busy':
-      return t('receipt.busy');
-    case 'printed':
-      return t('receipt.printed');
-    case 'offered':
-      return t('receipt.offered');
-    default:
-      return null;
-  }
-}
+import { getBridge } from '../api/bridge';
+import { useKiosk } from '../app/context';
+import { PrintPanel } from './PrintPanel';
+import { usePdfPrint, type PrintJob } from './usePdfPrint';
 
 /**
- * "Beleg drucken" on the confirmation page: a record to take away (DESIGN §4).
- * The status region is always there, so screen readers announce each change.
+ * "Beleg drucken" on the confirmation page: a record to take away (DESIGN §4). In Electron the core
+ * prints it (session.printReceipt); in browser mode the page gets the PDF (session.receipt).
  */
 export function ReceiptPrint() {
-  const { t, i18n } = useTranslation();
-  const { status, print } = useReceiptPrint(t('receipt.frameTitle'));
-  const text = message(t, status);
-  // Arabic receipts are printed in English (contract/languages.ts says why); say so before printing.
-  const language = i18n.language;
-  const printedIn = isLanguageCode(language) ? receiptLanguage(language) : language;
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const sessionId = state.view?.sessionId;
+  const job = useMemo<PrintJob | undefined>(
+    () =>
+      sessionId
+        ? {
+            printOnTerminal: () => getBridge().call('session.printReceipt', { sessionId }),
+            fetchPdf: (layout) => getBridge().call('session.receipt', { sessionId, layout }),
+            // A session that is gone takes the resident back to the start, as everywhere else.
+            onRefused: (error) => {
+              if (error.code === 'no_session') actions.reset('sessionEnded');
+            },
+          }
+        : undefined,
+    [sessionId, actions],
+  );
+  const { status, print } = usePdfPrint(job, t('receipt.frameTitle'));
   return (
-    <div className="receipt-print">
-      {printedIn !== language && isLanguageCode(printedIn) && (
-        <p className="receipt-print__language">
-          {t('receipt.language', { language: languageEntry(printedIn).nativeName })}
-        </p>
-      )}
-      <Button className="button button--secondary receipt-print__button" onPress={print} isPending={status === 'busy'}>
-        {status === 'busy' ? <span className="spinner receipt-print__spinner" aria-hidden="true" /> : <PrinterIcon />}
-        {t('receipt.print')}
-      </Button>
-      <div className="receipt-print__status" role="status">
-        {status === 'failed' ? (
-          <div className="notice notice--problem">
-            <span className="notice__icon" aria-hidden="true">
-              !
-            </span>
-            <p className="notice__text">
-              <span className="visually-hidden">{t('errors.prefix')} </span>
-              {t('receipt.failed')}
-            </p>
-          </div>
-        ) : (
-          text && <p className="receipt-print__message">{text}</p>
-        )}
-      </div>
-    </div>
+    <PrintPanel
+      status={status}
+      onPrint={print}
+      isPending={status === 'busy'}
+      texts={{
+        print: t('receipt.print'),
+        busy: t('receipt.busy'),
+        printed: t('receipt.printed'),
+        offered: t('receipt.offered'),
+        failed: t('receipt.failed'),
+        printedIn: (language) => t('receipt.language', { language }),
+      }}
+    />
   );
 }

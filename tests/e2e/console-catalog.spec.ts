@@ -7,7 +7,7 @@ import type { LiveSnapshot, TerminalActivity } from '../../contract/hub';
 import { lookupTextKey } from '../../core/catalog/json-pointer';
 import type { Client } from '../fixtures/hub-wire';
 import { expectNoAxeViolations } from './support/a11y';
-import { startHubProcess, type HubProcess } from './support/catalog-hub-process';
+import { connectTerminal, HUB_ADMIN, HubAdmin, startHub, type HubProcess } from './support/hub-process';
 import { ROOT } from './support/paths';
 import { snap } from './support/snap';
 
@@ -47,14 +47,16 @@ let handoverKey: Record<string, unknown>;
 // One hub for the file: the two tests run one after the other in one worker.
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
-  hub = await startHubProcess();
-  kiosk = await hub.enrolKiosk('Foyer');
+  hub = await startHub();
+  const admin = await HubAdmin.login(hub, HUB_ADMIN);
+  const { credential } = await admin.enrolTerminal('Foyer', 'Rathaus, Erdgeschoss', '0.1.0-e2e');
+  kiosk = await connectTerminal(hub, credential);
   handoverKey = (await kiosk.next('welcome')).handoverKey as Record<string, unknown>;
   kiosk.send({ type: 'hello', appVersion: '0.1.0-test', outboxBacklog: 0, activity: ACTIVITY, openRequests: [] });
 });
 test.afterAll(async () => {
   kiosk?.close();
-  await hub?.stop();
+  await hub?.dispose();
 });
 
 let cspViolations: string[] = [];
@@ -71,8 +73,8 @@ test.afterEach(() => {
 
 async function login(page: Page): Promise<void> {
   await page.goto(hub.url);
-  await page.getByLabel('Benutzername').fill(hub.admin.username);
-  await page.getByLabel('Passwort').fill(hub.admin.password);
+  await page.getByLabel('Benutzername').fill(HUB_ADMIN.username);
+  await page.getByLabel('Passwort').fill(HUB_ADMIN.password);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hilfeanfragen' })).toBeVisible();
 }

@@ -1,16 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CompactEncrypt, importJWK } from 'jose';
-import {
-  ENROL_PATH,
-  TERMINAL_WS_PATH,
-  type EnrolResponse,
-  type HelpRequestBody,
-  type LiveSnapshot,
-  type Staff,
-  type TerminalActivity,
-} from '../../../contract/hub';
-import { connect, type Client } from '../../fixtures/hub-wire';
-import { HUB_ADMIN, HUB_STAFF, HubAdmin, startHub, type HubProcess } from './hub-process';
+import type { EnrolResponse, HelpRequestBody, LiveSnapshot, Staff, TerminalActivity } from '../../../contract/hub';
+import type { Client } from '../../fixtures/hub-wire';
+import { connectTerminal, HUB_ADMIN, HUB_STAFF, HubAdmin, startHub, type HubProcess } from './hub-process';
 
 /**
  * The real hub as a process (dist/node/hub.mjs via support/hub-process.ts, temp data dir) serving the
@@ -68,20 +60,12 @@ export class ConsoleTestHub {
     await this.process?.dispose();
   }
 
-  private async enrol(name: string): Promise<EnrolResponse> {
-    const { enrolmentCode } = await this.admin.createTerminal(name, 'Rathaus, Erdgeschoss');
-    const response = await fetch(`${this.process.url}${ENROL_PATH}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ enrolmentCode, appVersion: '0.1.0' }),
-    });
-    if (!response.ok) throw new Error(`enrol: ${response.status}`);
-    return (await response.json()) as EnrolResponse;
+  private enrol(name: string): Promise<EnrolResponse> {
+    return this.admin.enrolTerminal(name, 'Rathaus, Erdgeschoss', '0.1.0');
   }
 
   private async connect(enrolled: EnrolResponse): Promise<Client> {
-    const url = `${this.process.url.replace(/^http/, 'ws')}${TERMINAL_WS_PATH}`;
-    const client = await connect(url, { authorization: `Bearer ${enrolled.credential}` });
+    const client = await connectTerminal(this.process, enrolled.credential);
     await client.next('welcome');
     client.send({ type: 'hello', appVersion: '0.1.0', outboxBacklog: 0, activity: ACTIVITY, openRequests: [] });
     return client;

@@ -1,9 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { generateKeyPair } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONSOLE_API_PREFIX, CSRF_HEADER } from '../../../contract/hub';
+import {
+  CONSOLE_API_PREFIX,
+  CSRF_HEADER,
+  ENROL_PATH,
+  TERMINAL_WS_PATH,
+  type EnrolResponse,
+} from '../../../contract/hub';
+import { connect, type Client } from '../../fixtures/hub-wire';
+import { launchUntilReady, stopChild, type Running } from './child-process';
 import { ROOT } from './paths';
 
 /**
@@ -33,10 +41,6 @@ export const HUB_STAFF: HubAccount = {
   password: 'meyer-password-e2e',
 };
 
-// Children never outlive the test runner.
-const liveChildren = new Set<ChildProcess>();
-process.once('exit', () => liveChildren.forEach((child) => child.kill('SIGKILL')));
-
 function run(args: string[], stdin?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [HUB_SCRIPT, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -48,47 +52,9 @@ function run(args: string[], stdin?: string): Promise<string> {
   });
 }
 
-function launch(
-  dataDir: string,
-  port: number,
-  log: string[],
-): Promise<{ child: ChildProcess; url: string; port: number }> {
-  const child = spawn(process.execPath, [HUB_SCRIPT, '--port', String(port), '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  liveChildren.add(child);
-  child.once('exit', () => liveChildren.delete(child));
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`hub did not report ready within ${START_TIMEOUT_MS} ms:\n${log.join('')}`));
-    }, START_TIMEOUT_MS);
-    child.stdout!.setEncoding('utf8');
-    child.stderr!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      log.push(chunk);
-      stdout += chunk;
-      const match = READY.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, port: Number(match[2]) });
-      }
-    });
-    child.stderr!.on('data', (chunk: string) => log.push(chunk));
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`hub exited before ready (code ${code}, signal ${signal}):\n${log.join('')}`));
-    });
-  });
-}
-
-function exited(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
+function launch(dataDir: string, port: number, log: string[]): Promise<Running> {
+  const args = [HUB_SCRIPT, '--port', String(port), '--data-dir', dataDir];
+  return launchUntilReady('hub', args, { ready: READY, timeoutMs: START_TIMEOUT_MS, log });
 }
 
 /**
@@ -144,6 +110,23 @@ export class HubAdmin {
   createTerminal(name: string, location: string): Promise<{ enrolmentCode: string; terminal: { terminalId: string } }> {
     return this.call('POST', '/terminals', { name, location });
   }
+
+  /** A terminal created here and enrolled with its code as a kiosk enrols: its credential and the handover key. */
+  async enrolTerminal(name: string, location: string, appVersion: string): Promise<EnrolResponse> {
+    const { enrolmentCode } = await this.createTerminal(name, location);
+    const response = await fetch(`${this.hub.url}${ENROL_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrolmentCode, appVersion }),
+    });
+    if (!response.ok) throw new Error(`enrol: ${response.status}`);
+    return (await response.json()) as EnrolResponse;
+  }
+}
+
+/** The terminal WebSocket with an enrolled credential: the test plays the kiosk over the real protocol. */
+export function connectTerminal(hub: Pick<HubProcess, 'url'>, credential: string): Promise<Client> {
+  return connect(`${hub.url.replace(/^http/, 'ws')}${TERMINAL_WS_PATH}`, { authorization: `Bearer ${credential}` });
 }
 
 export interface HubProcess {
@@ -185,14 +168,14 @@ export async function startHub(): Promise<HubProcess> {
       port: running.port,
       dataDir,
       output: () => log.join(''),
-      kill9: () => exited(running.child, 'SIGKILL'),
-      stop: () => exited(running.child, 'SIGTERM'),
+      kill9: () => stopChild(running.child, 'SIGKILL'),
+      stop: () => stopChild(running.child, 'SIGTERM'),
       async restart() {
-        await exited(running.child, 'SIGTERM');
+        await stopChild(running.child, 'SIGTERM');
         running = await launch(dataDir, hub.port, log);
       },
       async dispose() {
-        await exited(running.child, 'SIGTERM');
+        await stopChild(running.child, 'SIGTERM');
         rmSync(dataDir, { recursive: true, force: true });
       },
     };

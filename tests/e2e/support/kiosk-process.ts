@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { launchUntilReady, stopChild, type Running } from './child-process';
 import { START_SCRIPT } from './paths';
 
 /**
@@ -45,16 +45,8 @@ export interface KioskHandle {
 
 const READY = /Bürgerkiosk listening on (http:\/\/127\.0\.0\.1:(\d+)\/)/;
 const START_TIMEOUT_MS = 20_000;
-
-// Children never outlive the test runner.
-const liveChildren = new Set<ChildProcess>();
-process.once('exit', () => liveChildren.forEach((child) => child.kill('SIGKILL')));
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  port: number;
-}
+/** A kiosk that does not stop on SIGTERM within this is killed. */
+const STOP_TIMEOUT_MS = 10_000;
 
 function launch(dataDir: string, options: KioskOptions, port: number, log: string[]): Promise<Running> {
   const args = [START_SCRIPT, '--browser', '--no-open', '--port', String(port), '--data-dir', dataDir];
@@ -64,44 +56,7 @@ function launch(dataDir: string, options: KioskOptions, port: number, log: strin
   // Without a hub given, none: the local demo hub of npm start would only cost the tests CPU.
   args.push(...(options.hub ? ['--hub-url', options.hub.url] : ['--no-hub']));
   if (options.hub?.enrolmentCode) args.push('--hub-enrolment-code', options.hub.enrolmentCode);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
-  liveChildren.add(child);
-  child.once('exit', () => liveChildren.delete(child));
-  return new Promise((resolve, reject) => {
-    let stdout = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`kiosk did not report ready within ${START_TIMEOUT_MS} ms:\n${log.join('')}`));
-    }, START_TIMEOUT_MS);
-    child.stdout!.setEncoding('utf8');
-    child.stderr!.setEncoding('utf8');
-    child.stdout!.on('data', (chunk: string) => {
-      log.push(chunk);
-      stdout += chunk;
-      const match = READY.exec(stdout);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]!, port: Number(match[2]) });
-      }
-    });
-    child.stderr!.on('data', (chunk: string) => log.push(chunk));
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`kiosk exited before ready (code ${code}, signal ${signal}):\n${log.join('')}`));
-    });
-  });
-}
-
-function waitForExit(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill(signal);
-  });
+  return launchUntilReady('kiosk', args, { ready: READY, timeoutMs: START_TIMEOUT_MS, log });
 }
 
 export async function startKiosk(options: KioskOptions = {}): Promise<KioskHandle> {
@@ -122,20 +77,20 @@ export async function startKiosk(options: KioskOptions = {}): Promise<KioskHandl
     pid: running.child.pid!,
     output: () => log.join(''),
     async stop() {
-      if (running) await waitForExit(running.child, 'SIGTERM');
+      if (running) await stopChild(running.child, 'SIGTERM', STOP_TIMEOUT_MS);
     },
     async kill9() {
-      if (running) await waitForExit(running.child, 'SIGKILL');
+      if (running) await stopChild(running.child, 'SIGKILL', STOP_TIMEOUT_MS);
     },
     async restart(restartOptions = {}) {
-      if (running) await waitForExit(running.child, 'SIGTERM');
+      if (running) await stopChild(running.child, 'SIGTERM', STOP_TIMEOUT_MS);
       running = await launch(dataDir, options, restartOptions.samePort ? handle.port : 0, log);
       handle.url = running.url;
       handle.port = running.port;
       handle.pid = running.child.pid!;
     },
     async dispose() {
-      if (running) await waitForExit(running.child, 'SIGTERM');
+      if (running) await stopChild(running.child, 'SIGTERM', STOP_TIMEOUT_MS);
       running = undefined;
       if (ownsDir) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -1,0 +1,127 @@
+import type { HelpRequestBody, HelpRequestView, Staff } from '../../contract/hub';
+import { HubError } from '../hub-error';
+import type { HelpRecord, HelpStore } from '../stores/help-store';
+import type { StaffStore } from '../stores/staff-store';
+import type { AssistRelay } from './assist-relay';
+import type { ConsoleConnections } from './console-connections';
+import type { RequestAccess } from './request-access';
+import type { TerminalConnections } from './terminal-connections';
+
+/**
+ * Help requests between kiosks and staff: a kiosk asks or cancels, staff accept, resolve or hand
+ * it to a colleague, and the kiosk is told each time. The queue is in the help store.
+ */
+export class HelpRelay {
+  constructor(
+    private readonly parts: {
+      help: HelpStore;
+      staff: StaffStore;
+      access: RequestAccess;
+      assist: AssistRelay;
+      terminals: TerminalConnections;
+      consoles: ConsoleConnections;
+      view(record: HelpRecord): HelpRequestView;
+    },
+  ) {}
+
+  // ---- from the kiosk ------------------------------------------------------------------------------------
+
+  /** A new request goes to every console at once; one the hub has already gets its state told again. */
+  onRequest(terminalId: string, request: HelpRequestBody): void {
+    const { help, terminals, consoles } = this.parts;
+    const inserted = help.insert(terminalId, request);
+    const record = help.get(request.requestId);
+    if (!record || record.terminalId !== terminalId) return;
+    if (inserted) {
+      terminals.send(terminalId, { type: 'help.queued', requestId: record.requestId });
+      consoles.broadcast({ type: 'help.new', request: this.parts.view(record) });
+      consoles.pushQueue();
+    } else {
+      this.tellKioskState(record);
+    }
+  }
+
+  onCancel(terminalId: string, requestId: string): void {
+    const record = this.parts.access.ownRequest(terminalId, requestId);
+    if (!record || (record.state !== 'waiting' && record.state !== 'accepted')) return;
+    this.parts.assist.end(record, 'resident');
+    this.parts.help.setState(record.requestId, 'cancelled');
+    this.parts.consoles.pushQueue();
+  }
+
+  /** After a reconnect: requests the kiosk still has go on (or are queued anew); open ones it forgot are cancelled. */
+  reconcile(terminalId: string, openRequests: HelpRequestBody[]): void {
+    const listed = new Set(openRequests.map((request) => request.requestId));
+    let changed = false;
+    for (const record of this.parts.help.openForTerminal(terminalId)) {
+      if (!listed.has(record.requestId)) {
+        this.parts.assist.forget(record.requestId);
+        this.parts.help.setState(record.requestId, 'cancelled');
+        changed = true;
+      }
+    }
+    for (const request of openRequests) this.onRequest(terminalId, request);
+    if (changed) this.parts.consoles.pushQueue();
+  }
+
+  /** A revoked terminal's open requests are cancelled (consoles are told by the caller). */
+  cancelForTerminal(terminalId: string): void {
+    for (const record of this.parts.help.openForTerminal(terminalId))
+      this.parts.help.setState(record.requestId, 'cancelled');
+  }
+
+  private tellKioskState(record: HelpRecord): void {
+    const { terminals } = this.parts;
+    if (record.state === 'waiting')
+      terminals.send(record.terminalId, { type: 'help.queued', requestId: record.requestId });
+    else if (record.state === 'accepted' && record.assignedStaffId) {
+      const staff = this.parts.staff.byId(record.assignedStaffId);
+      if (staff)
+        terminals.send(record.terminalId, {
+          type: 'help.accepted',
+          requestId: record.requestId,
+          staffName: staff.displayName,
+        });
+    } else terminals.send(record.terminalId, { type: 'help.resolved', requestId: record.requestId });
+  }
+
+  // ---- staff actions -------------------------------------------------------------------------------------
+
+  accept(staff: Staff, requestId: string): HelpRequestView {
+    const { access } = this.parts;
+    const record = access.requireRequest(staff, requestId, 'help.accept', false);
+    if (record.state !== 'waiting') access.refuse(staff, 'help.accept', record, 409, 'not_waiting');
+    const updated = this.parts.help.setState(requestId, 'accepted', staff.staffId)!;
+    access.ok(staff, 'help.accept', updated);
+    this.parts.terminals.send(updated.terminalId, { type: 'help.accepted', requestId, staffName: staff.displayName });
+    this.parts.consoles.pushQueue();
+    return this.parts.view(updated);
+  }
+
+  resolve(staff: Staff, requestId: string): HelpRequestView {
+    const record = this.parts.access.requireRequest(staff, requestId, 'help.resolve');
+    this.parts.assist.stopLive(record);
+    const updated = this.parts.help.setState(requestId, 'resolved')!;
+    this.parts.access.ok(staff, 'help.resolve', updated);
+    this.parts.terminals.send(updated.terminalId, { type: 'help.resolved', requestId });
+    this.parts.consoles.pushQueue();
+    return this.parts.view(updated);
+  }
+
+  transfer(staff: Staff, requestId: string, toStaffId: string): HelpRequestView {
+    const record = this.parts.access.requireRequest(staff, requestId, 'help.transfer');
+    const colleague = this.parts.staff.byId(toStaffId);
+    if (!colleague) throw new HubError(404, 'unknown_staff');
+    // The resident agreed to be seen by one person: a colleague asks again.
+    this.parts.assist.stopLive(record);
+    const updated = this.parts.help.setState(requestId, 'accepted', colleague.staffId)!;
+    this.parts.access.ok(staff, 'help.transfer', updated);
+    this.parts.terminals.send(updated.terminalId, {
+      type: 'help.accepted',
+      requestId,
+      staffName: colleague.displayName,
+    });
+    this.parts.consoles.pushQueue();
+    return this.parts.view(updated);
+  }
+}
