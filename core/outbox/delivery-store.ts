@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import type { Answers } from '../../contract';
 import { attachmentAad, open, openJson, outboxAad, seal } from '../crypto/aead';
 import { loadDataKey } from '../crypto/data-keys';
@@ -55,13 +56,25 @@ export interface StoredProblem {
  * resumes from the last step the portal confirmed.
  */
 export class DeliveryStore {
+  /** Prepared once: a drain runs the same dozen statements for every application. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(
     readonly db: Db,
     private readonly masterKey: () => Buffer,
   ) {}
 
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   get(id: string): OutboxRow | undefined {
-    return this.db.prepare('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
+    return this.sql('SELECT * FROM outbox WHERE id = ?').get(id) as OutboxRow | undefined;
   }
 
   /** Entries with work to do now: delivery steps, or reading the event log of a submitted one. */
@@ -138,13 +151,13 @@ export class DeliveryStore {
    */
   addAttachments(row: OutboxRow, attachments: NewAttachment[]): AttachmentRow[] {
     const key = this.entryKey(row);
-    const insert = this.db.prepare(
+    const insert = this.sql(
       `INSERT INTO outbox_attachments (id, outbox_id, purpose, mime_type, sha512, ciphertext, nonce)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     try {
       this.db.transaction(() => {
-        if (this.db.prepare('SELECT 1 FROM outbox_attachments WHERE outbox_id = ? LIMIT 1').get(row.id)) return;
+        if (this.sql('SELECT 1 FROM outbox_attachments WHERE outbox_id = ? LIMIT 1').get(row.id)) return;
         for (const attachment of attachments) {
           const id = randomUUID();
           const sealed = seal(key, attachment.bytes, attachmentAad(row.id, id));
@@ -212,7 +225,7 @@ export class DeliveryStore {
       // nobody can open. Everything else is deleted with secure_delete on, as everywhere.
       this.db.pragma('secure_delete = FAST');
       try {
-        this.db.prepare('DELETE FROM outbox_attachments WHERE outbox_id = ?').run(id);
+        this.sql('DELETE FROM outbox_attachments WHERE outbox_id = ?').run(id);
       } finally {
         this.db.pragma('secure_delete = ON');
       }
@@ -222,7 +235,7 @@ export class DeliveryStore {
              payload_nonce = NULL, problem = NULL, next_attempt_at = 0 WHERE id = ?`,
         )
         .run(now, id);
-      if (row.key_id) this.db.prepare("DELETE FROM data_keys WHERE id = ? AND purpose = 'outbox'").run(row.key_id);
+      if (row.key_id) this.sql("DELETE FROM data_keys WHERE id = ? AND purpose = 'outbox'").run(row.key_id);
     })();
   }
 
@@ -259,7 +272,7 @@ export class DeliveryStore {
 
   /** The next look at a submitted entry's event log. */
   schedulePoll(id: string, nextAttemptAt: number): void {
-    this.db.prepare('UPDATE outbox SET next_attempt_at = ?, attempts = 0 WHERE id = ?').run(nextAttemptAt, id);
+    this.sql('UPDATE outbox SET next_attempt_at = ?, attempts = 0 WHERE id = ?').run(nextAttemptAt, id);
   }
 
   /**
@@ -304,8 +317,7 @@ export class DeliveryStore {
 
   /** Rows of accepted entries older than the retention go; nothing personal was left in them. */
   purgeAccepted(before: number): number {
-    return this.db.prepare("DELETE FROM outbox WHERE status = 'accepted' AND status_changed_at < ?").run(before)
-      .changes;
+    return this.sql("DELETE FROM outbox WHERE status = 'accepted' AND status_changed_at < ?").run(before).changes;
   }
 
   /** The staff view: no content, no personal data. */
@@ -318,6 +330,6 @@ export class DeliveryStore {
   }
 
   statusList(): OutboxRow[] {
-    return this.db.prepare('SELECT * FROM outbox ORDER BY created_at DESC').all() as OutboxRow[];
+    return this.sql('SELECT * FROM outbox ORDER BY created_at DESC').all() as OutboxRow[];
   }
 }

@@ -155,7 +155,7 @@ export class SyncWorker {
 
     try {
       for (const attachment of attachments.filter((candidate) => candidate.uploaded_at === null)) {
-        const jwe = await encryptForDestination(
+        const jwe = encryptForDestination(
           store.attachmentBytes(entry, attachment.id),
           destination.encryptionKey,
           attachment.mime_type,
@@ -237,10 +237,12 @@ export class SyncWorker {
     });
     assertValidMetadata(metadata);
     const key = destination.encryptionKey;
-    const [encryptedData, encryptedMetadata] = await Promise.all([
-      encryptForDestination(dataBytes, key, 'application/json'),
-      encryptForDestination(Buffer.from(JSON.stringify(metadata), 'utf8'), key, 'application/json'),
-    ]);
+    const encryptedData = encryptForDestination(dataBytes, key, 'application/json');
+    const encryptedMetadata = encryptForDestination(
+      Buffer.from(JSON.stringify(metadata), 'utf8'),
+      key,
+      'application/json',
+    );
     await this.api.call('PUT', `/v1/submissions/${entry.submission_id}`, {
       json: { encryptedMetadata, encryptedData },
     });
