@@ -1,9 +1,10 @@
 // @vitest-environment node
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CONSOLE_API_PREFIX, CONSOLE_WS_PATH } from '../../contract/hub';
@@ -14,6 +15,8 @@ import { removeDir } from '../fixtures/core-harness';
  * `npm run hub -- --tls-cert … --tls-key …`: the hub on a town network serves HTTPS and WSS only.
  * A self-signed certificate for 127.0.0.1 made with Debian's openssl stands for the town's own CA.
  */
+
+const execFileAsync = promisify(execFile);
 
 let dir: string;
 let cert: Buffer;
@@ -61,6 +64,19 @@ afterAll(async () => {
 });
 
 describe('hub with TLS', () => {
+  it("a kiosk trusts the town's CA through NODE_EXTRA_CA_CERTS (its fetch and WebSocket use Node's trust store)", async () => {
+    const probe = `fetch(process.argv[1]).then((r) => console.log(r.status), (e) => console.log(e.cause?.code ?? e.message))`;
+    // Asynchronously: the hub runs in this process and must be free to answer.
+    const run = async (env: NodeJS.ProcessEnv) =>
+      (
+        await execFileAsync(process.execPath, ['-e', probe, `${hub.hub.url}${CONSOLE_API_PREFIX}/login`], { env })
+      ).stdout.trim();
+    const { NODE_EXTRA_CA_CERTS: _none, ...plainEnv } = process.env;
+    expect(await run(plainEnv)).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
+    // Reached the hub's route: GET on the login route is not allowed, but it answered over TLS.
+    expect(await run({ ...plainEnv, NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') })).toMatch(/^4\d\d$/);
+  });
+
   it('serves HTTPS with a Secure session cookie, HSTS and a CSP that allows only wss', async () => {
     expect(hub.hub.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const login = await get(`${hub.hub.url}${CONSOLE_API_PREFIX}/login`, {
