@@ -21,7 +21,7 @@ interface PendingCall {
 
 /**
  * Browser kiosk mode: events arrive on a WebSocket at /api/events; the journey's calls
- * go on the same socket while it is open (contract/socket.ts), all others, and all
+ * go on the same socket while it is open (contract/socket-call.ts), all others, and all
  * while it is down, as POST /api/call/<method>. The socket doubles as the liveness signal: while
  * it is down the renderer shows "Einen Moment bitte …" and keeps reconnecting.
  */
