@@ -8,7 +8,7 @@ import { formatSince } from './format-since';
 /**
  * The staff part of the "Hilfe" dialog: call someone, see that help is on
  * the way and who comes, cancel; continue at the desk; or, with no hub, the
- * way to the desk (with the step-free entrance when the service names it).
+ * way to the desk, with its step-free entrance.
  */
 export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone: () => void }) {
   const { t } = useTranslation();

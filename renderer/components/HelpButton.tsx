@@ -10,17 +10,17 @@ import { ReadAloudButton } from './ReadAloudButton';
 interface HelpButtonProps {
   helpKey?: string;
   namespace?: string;
-  /** The service office's step-free way in, for "go to the desk". */
-  accessText?: string;
 }
 
 /** "Hilfe": the step's own help text if it has one, and a person: called to the terminal, or at the desk. */
-export function HelpButton({ helpKey, namespace, accessText }: HelpButtonProps) {
+export function HelpButton({ helpKey, namespace }: HelpButtonProps) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
   const options = namespace ? { ns: namespace } : {};
   const text = helpKey ? t(helpKey, options) : t('help.general');
   const spoken = helpKey ? spokenText(t, helpKey, options) : spokenText(t, 'help.general');
+  // "Go to the desk": the Bürgerservice desk's step-free way in, whichever office the service belongs to.
+  const accessText = t('assist.deskAccess');
   return (
     <>
       <Button className="header-button" onPress={() => setOpen(true)} data-guide="help">
@@ -32,7 +32,7 @@ export function HelpButton({ helpKey, namespace, accessText }: HelpButtonProps) 
       <KioskModal title={t('help.title')} isOpen={isOpen} onOpenChange={setOpen}>
         <HelpDialogSpeech helpText={spoken} accessText={accessText} />
         <p className="dialog-text">{text}</p>
-        <StaffHelp {...(accessText ? { accessText } : {})} onDone={() => setOpen(false)} />
+        <StaffHelp accessText={accessText} onDone={() => setOpen(false)} />
         <div className="button-group">
           <Button className="button" autoFocus onPress={() => setOpen(false)}>
             {t('help.close')}

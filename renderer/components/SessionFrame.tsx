@@ -30,7 +30,6 @@ export function SessionFrame({ service, helpKey, afterSending, children }: Sessi
         helpKey={helpKey}
         namespace={namespace}
         afterSending={afterSending}
-        {...(service.office.accessKey ? { accessText: t(service.office.accessKey, { ns: namespace }) } : {})}
       />
       {children}
       <SpeechBar />

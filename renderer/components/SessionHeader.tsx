@@ -11,17 +11,10 @@ interface SessionHeaderProps {
   namespace?: string;
   /** After sending there is nothing to lose: "Beenden" ends without asking. */
   afterSending?: boolean;
-  accessText?: string;
 }
 
 /** Always on screen during a session: which service, language, display, help and end. */
-export function SessionHeader({
-  serviceTitle,
-  helpKey,
-  namespace,
-  afterSending = false,
-  accessText,
-}: SessionHeaderProps) {
+export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending = false }: SessionHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="session-header">
@@ -34,7 +27,7 @@ export function SessionHeader({
           <LanguageMenu />
           <DisplayMenu />
           <HelpStatus />
-          <HelpButton helpKey={helpKey} namespace={namespace} {...(accessText ? { accessText } : {})} />
+          <HelpButton helpKey={helpKey} namespace={namespace} />
           <EndButton afterSending={afterSending} />
         </div>
       </div>

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RECEIPT_LANGUAGE_CODES, type LanguageCode } from '../../contract';
+import { LANGUAGES, RECEIPT_LANGUAGE_CODES, type LanguageCode } from '../../contract';
 import { createReceiptTranslator, loadReceiptTexts, slipModel } from '../../core/receipt';
 import { lpReceiptPrinter, type SpawnLike } from '../../electron/main/receipt-printer';
 import { PROJECT_RESOURCES, removeDir, tempDir, type TestCore } from '../fixtures/core-harness';
@@ -160,6 +160,20 @@ describe('handover slip: the desk', () => {
           ],
         },
       ]);
+    }
+  });
+
+  it('the kiosk\'s "Hilfe" gives the same step-free entrance of the desk, in every kiosk language', () => {
+    const catalog = shippedCatalog();
+    for (const language of LANGUAGES.map((entry) => entry.code)) {
+      const kiosk = JSON.parse(
+        readFileSync(join(PROJECT_RESOURCES, '..', 'renderer', 'locales', `${language}.json`), 'utf8'),
+      ) as {
+        assist: { deskAccess: string };
+      };
+      const office = (catalog.translations[language]?.['svc-meldebescheinigung'] as { office: Record<string, string> })
+        .office;
+      expect(kiosk.assist.deskAccess, language).toBe(office.access);
     }
   });
 });
