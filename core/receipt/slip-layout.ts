@@ -4,10 +4,14 @@ import { contentWidth, MM, type PageFormat, type TextStyle } from './page-format
 import { referenceQr } from './qr';
 import type { SlipModel } from './slip-model';
 
-/** The code as large as the paper allows; codeStyle shrinks it for wide letters ("WWMW-MWWM") so it never breaks. */
+/**
+ * The code as large as the paper allows; codeStyle shrinks it for wide letters ("WWMW-MWWM") so it never
+ * breaks. No extra letter spacing: with it, text extraction (a screen reader reading the PDF) split codes
+ * like "8YGE-4WZ4" after the hyphen into two words.
+ */
 const SLIP_CODE: Record<PageFormat['name'], TextStyle> = {
-  a4: { weight: 'bold', size: 64, leading: 1.2, characterSpacing: 4 },
-  receipt80: { weight: 'bold', size: 30, leading: 1.2, characterSpacing: 1.5 },
+  a4: { weight: 'bold', size: 64, leading: 1.2, characterSpacing: 0 },
+  receipt80: { weight: 'bold', size: 30, leading: 1.2, characterSpacing: 0 },
 };
 const SLIP_QR_SIZE: Record<PageFormat['name'], number> = { a4: 55 * MM, receipt80: 40 * MM };
 

@@ -14,7 +14,7 @@ import {
 /**
  * The handover code must print on one line in every layout: split at its
  * hyphen it reads as two codes. The widest letters of the code alphabet
- * (W, M) once broke "HSPG-4HAB" on the 80 mm strip.
+ * (W, M) once broke "HSPG-4HAB" on the 80 mm strip; letter spacing once made "8YGE-4WZ4" two words.
  */
 
 let dir: string;
@@ -26,7 +26,7 @@ afterAll(() => removeDir(dir));
 const maker = createReceiptMaker({ resourcesDir: PROJECT_RESOURCES, catalog: shippedCatalog() });
 
 describe('handover slip code', () => {
-  for (const code of ['WWWW-MMMM', 'MWMW-WMWM', '2345-6789']) {
+  for (const code of ['WWWW-MMMM', 'MWMW-WMWM', '2345-6789', '8YGE-4WZ4', '2434-J4J5']) {
     for (const layout of ['a4', 'receipt80'] as const) {
       it(`prints ${code} on one line and inside the margins (${layout})`, async () => {
         const pdf = await maker.slip({ code, serviceId: 'maengel-melden', language: 'en', issuedAt: 0 }, layout);
