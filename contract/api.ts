@@ -148,6 +148,14 @@ export const api = {
   },
   /** Delivery status of every outbox entry, for the help desk. Carries no personal data. */
   'outbox.status': { input: z.strictObject({}), output: OutboxStatusSchema },
+  /**
+   * Staff: send a rejected or parked application again, as a new submission, once its cause is put right
+   * (the destination's schema or key). Any other state, or an unknown reference: `resent: false`.
+   */
+  'outbox.resend': {
+    input: z.strictObject({ reference: z.string().trim().min(1).max(20) }),
+    output: z.object({ resent: z.boolean() }),
+  },
   /** Calls staff through the help-desk hub. Carries no personal data (terminal, service, step, language). */
   'help.request': { input: z.strictObject({ reason: z.enum(HELP_REQUEST_REASONS) }), output: HelpStateSchema },
   /** Withdraws the open help request. */

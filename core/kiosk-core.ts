@@ -136,6 +136,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         deliveries,
         hub,
         portalConfigured: () => portal !== undefined,
+        wakeSync: () => void portal?.worker.runDue(),
         receipts: {
           maker: lazyReceiptMaker({ resourcesDir: options.resourcesDir, catalog, timeZone }),
           printer: options.receiptPrinter,

@@ -29,6 +29,8 @@ export interface InfoSettings {
   mode: 'electron' | 'browser';
   deliveries: DeliveryStore;
   portalConfigured: () => boolean;
+  /** Starts a delivery pass now (no-op without a portal). */
+  wakeSync: () => void;
   receipts: ReceiptSettings;
   speech: SpeechService;
   hub: HubClient;
@@ -78,6 +80,15 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'speech.synthesize': (input) => info.speech.synthesize(input),
     'outbox.status': () =>
       ok({ portalConfigured: info.portalConfigured(), entries: info.deliveries.statusList().map(outboxStatusEntry) }),
+    'outbox.resend': (input) => {
+      const entry = info.deliveries.statusList().find((row) => row.reference === input.reference);
+      const resent = entry !== undefined && info.deliveries.resend(entry.id, ctx.clock.now());
+      if (resent) {
+        ctx.logger.info('outbox.resend', { outboxId: entry.id });
+        info.wakeSync();
+      }
+      return ok({ resent });
+    },
     'help.request': (input) => ok(info.hub.request(input.reason)),
     'help.cancel': () => ok(info.hub.cancel()),
     'help.state': () => ok(info.hub.state()),

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { OutboxStatusEntry } from '../../contract';
-import { openDatabase } from '../../core/db/open-database';
-import { DeliveryStore } from '../../core/outbox/delivery-store';
 import { DEFAULT_DESTINATION_ID, startReceiver, type Receiver } from '../../receiver';
 import {
   FIXTURE_RESOURCES,
@@ -177,16 +175,10 @@ describe('delivery to the portal', () => {
     // Kept for a resend after correction: the content and its key are still there.
     expect(rowCounts(k.dataDir)).toMatchObject({ data_keys: 1 });
 
-    // Staff resend it (the help-desk console will call this): a new submission, accepted once.
-    const db = openDatabase(join(k.dataDir, 'kiosk.db'));
-    try {
-      const store = new DeliveryStore(db, () => readFileSync(join(k.dataDir, 'master.key')));
-      const id = (db.prepare('SELECT id FROM outbox').get() as { id: string }).id;
-      expect(store.resend(id, k.clock.now())).toBe(true);
-      expect(store.resend(id, k.clock.now())).toBe(false);
-    } finally {
-      db.close();
-    }
+    // Staff resend it through the API: a new submission, accepted once; a second resend finds nothing to do.
+    expect(await k.value('outbox.resend', { reference })).toEqual({ resent: true });
+    expect(await k.value('outbox.resend', { reference })).toEqual({ resent: false });
+    expect(await k.value('outbox.resend', { reference: 'ZZZZ-ZZZZ-Z' })).toEqual({ resent: false });
     await drive(k, allAccepted);
     expect((await receivedFor(reference)).map((application) => application.status).sort()).toEqual([
       'accepted',
