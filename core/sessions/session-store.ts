@@ -4,6 +4,7 @@ import { draftAad, newDataKey, openJson, sealJson, wrapKey } from '../crypto/aea
 import { loadDataKey } from '../crypto/data-keys';
 import type { Statement } from 'better-sqlite3';
 import { checkpointTruncate, type Db } from '../db/open-database';
+import { makeWalRoom } from '../db/wal-room';
 import type { StoredPosition } from './stored-position';
 
 export interface SessionRow {
@@ -74,6 +75,8 @@ export class SessionStore {
       ).run(id, init.serviceId, init.language, JSON.stringify(init.position), keyId, init.now, init.now);
     })();
     this.liveKeys.set(id, key);
+    // The session's answers then cost one fsync of data each, not one of data and file size.
+    makeWalRoom(this.db);
     return id;
   }
 
