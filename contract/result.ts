@@ -62,13 +62,7 @@ export type ApiError = z.infer<typeof ApiErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
-
-export function fail(code: ApiErrorCode, extra: Omit<ApiError, 'code'> = {}): { ok: false; error: ApiError } {
-  return { ok: false, error: { code, ...extra } };
-}
+export { ok, fail } from './result-builders';
 
 export function resultSchema<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('ok', [

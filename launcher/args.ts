@@ -1,4 +1,4 @@
-import { EnrolmentCode } from '../contract/hub/terminal-protocol';
+import { ENROLMENT_CODE_PATTERN } from '../contract/hub/enrolment-code';
 
 /**
  * Command-line flags shared by the launcher and the Electron main process
@@ -151,7 +151,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   if (printer) flags.printer = printerName(printer);
   if (hubUrl) flags.hubUrl = hubBaseUrl(hubUrl);
   if (hubEnrolmentCode) {
-    if (!EnrolmentCode.safeParse(hubEnrolmentCode.trim().toUpperCase()).success)
+    if (!ENROLMENT_CODE_PATTERN.test(hubEnrolmentCode.trim().toUpperCase()))
       throw new FlagError('--hub-enrolment-code needs a code like ABCD-EFGH-JKMN');
     flags.hubEnrolmentCode = hubEnrolmentCode.trim().toUpperCase();
   }

@@ -1,14 +1,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { openKioskCore } from '../core/kiosk-core';
-import { readPackageVersion } from '../core/version';
-import { startHttpServer } from '../core/transport';
-import type { KioskCore } from '../core/types';
-import { idleOptions, type KioskFlags } from './args';
-import { hubForKiosk } from './hub-settings';
+import { startHttpServer } from '../core/transport/http-server';
+import type { ServerApi } from '../core/transport/server-api';
+import type { KioskFlags } from './args';
 import { findChromium, hasDisplay, launchKioskBrowser, type KioskBrowser } from './chromium';
+import type { KioskBackend } from './kiosk-backend';
 import type { ProjectPaths } from './paths';
-import { portalForKiosk } from './portal-settings';
 import { StartupError } from './startup-error';
 
 export { StartupError };
@@ -20,11 +17,14 @@ function describeListenError(error: unknown, port: number): string {
   return `could not listen on port ${port} (${code ?? 'unknown error'})`;
 }
 
-/** See runBrowserMode: how long after the ready line the demo receiver starts. */
-const DEMO_PORTAL_DELAY_MS = 3_000;
-const DEMO_HUB_DELAY_MS = 5_000;
-
-/** Browser kiosk mode: core + HTTP/WebSocket server + (optionally) Chromium --kiosk. Resolves to a stop function. */
+/**
+ * Browser kiosk mode: HTTP/WebSocket server + core + (optionally) Chromium --kiosk. Resolves to a
+ * stop function once the core is open; a core that cannot open rejects with a StartupError.
+ *
+ * The server listens first, with only itself loaded (about 16 kB of code), and the core (most of
+ * the code, the data and the catalog) is loaded and opened after that: a browser can start on the
+ * page meanwhile, and the page's first calls wait for the core inside the server.
+ */
 export async function runBrowserMode(
   flags: KioskFlags,
   paths: ProjectPaths,
@@ -34,49 +34,18 @@ export async function runBrowserMode(
     throw new StartupError(`the renderer is not built (${paths.rendererDir}); run npm run build`);
   }
   const dataDir = path.resolve(flags.dataDir ?? paths.defaultDataDir);
-  const portal = portalForKiosk(flags, process.env, dataDir, paths.resourcesDir, say);
-  const hub = hubForKiosk(
-    flags,
-    {
-      dataDir,
-      resourcesDir: paths.resourcesDir,
-      consoleDir: paths.consoleDir,
-      appVersion: readPackageVersion(paths.resourcesDir),
-      portal: portal.option,
-    },
-    say,
-  );
-  let core: KioskCore;
-  try {
-    core = openKioskCore({
-      dataDir,
-      resourcesDir: paths.resourcesDir,
-      mode: 'browser',
-      ...idleOptions(flags),
-      ...(hub.option ? { hub: hub.option } : {}),
-      ...(portal.option ? { portal: portal.option } : {}),
-    });
-  } catch (error) {
-    throw new StartupError(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);
-  }
-  for (const problem of core.catalogProblems) {
-    say(`Catalog problem: ${problem.file} at ${problem.path || '/'}: ${problem.message}`);
-  }
+  let backendReady: (api: Promise<ServerApi>) => void = () => undefined;
+  const api = new Promise<ServerApi>((resolve) => {
+    backendReady = (opened) => resolve(opened);
+  });
 
   let server: Awaited<ReturnType<typeof startHttpServer>>;
   try {
-    server = await startHttpServer({ core, port: flags.port, host: '127.0.0.1', rendererDir: paths.rendererDir });
+    server = await startHttpServer({ api, port: flags.port, host: '127.0.0.1', rendererDir: paths.rendererDir });
   } catch (error) {
-    core.close();
     throw new StartupError(describeListenError(error, flags.port));
   }
   say(`Bürgerkiosk listening on ${server.url}`);
-  // The demo receiver generates its keys for some seconds, on every core a small terminal has: it starts
-  // after the first screen has had time to come up, so that the screen neither waits nor shares the CPU
-  // with it. Applications sent before it is up wait in the outbox.
-  const portalTimer = setTimeout(() => portal.start(), DEMO_PORTAL_DELAY_MS);
-  // The local hub likewise, a little later still: the two would otherwise make their keys at once.
-  const hubTimer = setTimeout(() => hub.start(), DEMO_HUB_DELAY_MS);
 
   let browser: KioskBrowser | undefined;
   if (!flags.noOpen) {
@@ -87,13 +56,21 @@ export async function runBrowserMode(
     else browser = launchKioskBrowser(executable, server.url, say);
   }
 
-  return async () => {
-    clearTimeout(portalTimer);
-    clearTimeout(hubTimer);
-    await hub.stop();
+  let backend: KioskBackend;
+  try {
+    const { openKioskBackend } = await import('./kiosk-backend');
+    backend = openKioskBackend(flags, paths, dataDir, say);
+  } catch (error) {
+    backendReady(Promise.reject(error));
     await browser?.stop();
     await server.close();
-    core.close();
-    await portal.stop();
+    throw error;
+  }
+  backendReady(Promise.resolve(backend.api));
+
+  return async () => {
+    await browser?.stop();
+    await server.close();
+    await backend.stop();
   };
 }

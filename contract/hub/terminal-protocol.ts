@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnswerInputSchema, AnswerValueSchema } from '../answers';
 import { LANGUAGE_CODES } from '../languages';
+import { ENROLMENT_CODE_PATTERN } from './enrolment-code';
 import { PositionSchema } from '../session';
 
 /**
@@ -22,7 +23,7 @@ export const StaffDisplayName = z.string().min(1).max(80);
 
 /** Enrolment codes and handover codes: unambiguous characters (no 0/O, 1/I/L), grouped for reading aloud. */
 export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
-export const EnrolmentCode = z.string().regex(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
+export const EnrolmentCode = z.string().regex(ENROLMENT_CODE_PATTERN);
 export const HandoverCode = z.string().regex(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
 
 export const EnrolRequestSchema = z.strictObject({ enrolmentCode: EnrolmentCode, appVersion: z.string().max(40) });

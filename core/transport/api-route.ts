@@ -1,26 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fail, type Result } from '../../contract';
+import type { Result } from '../../contract/result';
+import { fail } from '../../contract/result-builders';
 import type { KioskCore } from '../types';
+import { callMethod, sendJson } from './respond';
 
 /** Largest accepted request body. Answers are small; this leaves room without inviting abuse. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const CALL_PREFIX = '/api/call/';
-
-export function isCallPath(pathname: string): boolean {
-  return pathname.startsWith(CALL_PREFIX);
-}
-
-export function sendJson(response: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  response.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-    ...extra,
-  });
-  response.end(text);
-}
 
 /** An oversize body is still drained up to this point, so the client can read our answer before we close. */
 const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024;
@@ -80,10 +65,8 @@ export async function handleCall(
     sendJson(response, 405, fail('unknown_method', { detail: 'use POST' }), { Allow: 'POST' });
     return;
   }
-  let method: string;
-  try {
-    method = decodeURIComponent(pathname.slice(CALL_PREFIX.length));
-  } catch {
+  const method = callMethod(pathname);
+  if (method === undefined) {
     sendJson(response, 200, fail('unknown_method'));
     return;
   }

@@ -4,8 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { fail, MAX_SOCKET_CALL_BYTES, SocketCallSchema, type Result, type SocketReply } from '../../contract';
 import type { KioskCore } from '../types';
 import { hostAllowed, originRequired } from './request-guard';
-
-export const EVENTS_PATH = '/api/events';
+import { EVENTS_PATH } from './respond';
 
 const PING_INTERVAL_MS = 15_000;
 

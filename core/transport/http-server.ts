@@ -1,21 +1,24 @@
 import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fail } from '../../contract';
-import type { KioskCore } from '../types';
-import { handleCall, isCallPath, sendJson } from './api-route';
-import { createEventsSocket, EVENTS_PATH } from './events-socket';
+import { fail } from '../../contract/result-builders';
 import { hostAllowed, originAllowedIfPresent } from './request-guard';
+import { EVENTS_PATH, isCallPath, sendJson } from './respond';
 import { browserModeCsp, securityHeaders } from './security-headers';
+import type { ServerApi } from './server-api';
 import { resolveStaticFile } from './static-files';
 
 /**
  * Browser kiosk mode: the renderer and the one API over HTTP + WebSocket on
  * loopback. Plain node:http keeps the surface small and every header explicit.
+ *
+ * Neither the core nor the contract's schemas are imported here: `api` may still be on its way
+ * (launcher/browser-mode.ts opens the core after listening), and calls and sockets that come
+ * before it wait for it, while the page and its code are served at once.
  */
 
 export interface HttpServerOptions {
-  core: KioskCore;
+  api: ServerApi | Promise<ServerApi>;
   /** 0 picks a free port. */
   port: number;
   /** Only loopback is allowed; the option exists to make that explicit at the call site. */
@@ -30,12 +33,13 @@ export interface RunningHttpServer {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const { core, rendererDir } = options;
+  const { rendererDir } = options;
+  const api = Promise.resolve(options.api);
+  // A core that failed to open is reported by whoever opened it; here it only refuses calls.
+  api.catch(() => undefined);
   const host = '127.0.0.1';
   let port = options.port;
   let headers: Record<string, string> = {};
-
-  const events = createEventsSocket(core);
   const server = createServer((request, response) => {
     for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     route(request, response).catch(() => {
@@ -54,7 +58,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       sendJson(response, 403, fail('forbidden', { detail: 'foreign origin' }));
       return;
     }
-    if (isCallPath(pathname)) return handleCall(core, request, response, pathname);
+    if (isCallPath(pathname)) return (await api).call(request, response, pathname);
     if (pathname === EVENTS_PATH) {
       sendJson(response, 426, fail('invalid_input', { detail: 'WebSocket upgrade required' }), {
         Upgrade: 'websocket',
@@ -90,7 +94,17 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     stream.pipe(response);
   }
 
-  server.on('upgrade', (request, socket, head) => events.handleUpgrade(request, socket, head, port));
+  server.on('upgrade', (request, socket, head) => {
+    const dropped = () => socket.destroy();
+    socket.once('error', dropped);
+    api.then(
+      (ready) => {
+        socket.off('error', dropped);
+        if (!socket.destroyed) ready.upgrade(request, socket, head, port);
+      },
+      () => socket.destroy(),
+    );
+  });
   server.on('clientError', (_error, socket) => socket.destroy());
   // Slow-loris protection: a kiosk client sends small requests quickly.
   server.requestTimeout = 30_000;
@@ -102,9 +116,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       server.off('error', reject);
       resolve();
     });
-  }).catch((error: unknown) => {
-    events.close();
-    throw error;
   });
 
   port = (server.address() as AddressInfo).port;
@@ -116,7 +127,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     port,
     close: () =>
       new Promise<void>((resolve) => {
-        events.close();
+        void api.then(
+          (ready) => ready.close(),
+          () => undefined,
+        );
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { KioskEvent } from '../../contract';
-import { startHttpServer, type RunningHttpServer } from '../../core/transport';
+import { createServerApi, startHttpServer, type RunningHttpServer } from '../../core/transport';
 import { createFakeCore, createRendererFixture, type FakeCore } from './transport-helpers';
 
 function connect(url: string, headers: { origin?: string; host?: string }): Promise<WebSocket> {
@@ -27,7 +27,12 @@ describe('browser-mode event socket', () => {
   beforeAll(async () => {
     fixture = createRendererFixture();
     core = createFakeCore();
-    server = await startHttpServer({ core, port: 0, host: '127.0.0.1', rendererDir: fixture.rendererDir });
+    server = await startHttpServer({
+      api: createServerApi(core),
+      port: 0,
+      host: '127.0.0.1',
+      rendererDir: fixture.rendererDir,
+    });
   });
 
   afterAll(async () => {
@@ -119,7 +124,7 @@ describe('browser-mode event socket', () => {
   it('stops pushing after close and unsubscribes from the core', async () => {
     const fixture2 = createRendererFixture();
     const core2 = createFakeCore();
-    const server2 = await startHttpServer({ core: core2, port: 0, rendererDir: fixture2.rendererDir });
+    const server2 = await startHttpServer({ api: createServerApi(core2), port: 0, rendererDir: fixture2.rendererDir });
     const socket = await connect(`ws://127.0.0.1:${server2.port}/api/events`, {
       origin: `http://127.0.0.1:${server2.port}`,
     });

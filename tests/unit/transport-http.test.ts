@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from '../../core/transport';
+import { createServerApi, MAX_BODY_BYTES, startHttpServer, type RunningHttpServer } from '../../core/transport';
 import { createFakeCore, createRendererFixture, postJson, rawRequest, type FakeCore } from './transport-helpers';
 
 describe('browser-mode HTTP transport', () => {
@@ -11,7 +11,12 @@ describe('browser-mode HTTP transport', () => {
   beforeAll(async () => {
     fixture = createRendererFixture();
     core = createFakeCore();
-    server = await startHttpServer({ core, port: 0, host: '127.0.0.1', rendererDir: fixture.rendererDir });
+    server = await startHttpServer({
+      api: createServerApi(core),
+      port: 0,
+      host: '127.0.0.1',
+      rendererDir: fixture.rendererDir,
+    });
   });
 
   afterAll(async () => {

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { ApiInput, ApiMethod, ApiOutput, Result } from '../../contract';
 import { openKioskCore } from '../../core/kiosk-core';
 import { createMemoryLogger } from '../../core/logging';
-import { startHttpServer, type RunningHttpServer } from '../../core/transport';
+import { createServerApi, startHttpServer, type RunningHttpServer } from '../../core/transport';
 import type { KioskCore } from '../../core/types';
 import { createRendererFixture } from './transport-helpers';
 
@@ -43,7 +43,12 @@ describe('HTTP transport with the real core', () => {
       mode: 'browser',
       logger: createMemoryLogger(),
     });
-    server = await startHttpServer({ core, port: 0, host: '127.0.0.1', rendererDir: fixture.rendererDir });
+    server = await startHttpServer({
+      api: createServerApi(core),
+      port: 0,
+      host: '127.0.0.1',
+      rendererDir: fixture.rendererDir,
+    });
   });
 
   afterAll(async () => {
