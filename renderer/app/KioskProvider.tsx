@@ -6,7 +6,7 @@ import { applyDisplaySettings } from '../display/settings';
 import { createLanguageLoader, isLanguageReady } from '../i18n/load-language';
 import { addServiceTranslations, applyDocumentLanguage } from '../i18n/setup';
 import { loadBasics, type Basics } from './boot';
-import { KioskContext } from './context';
+import { KioskActionsContext, KioskContext, KioskSettingsContext, type KioskSettings } from './context';
 import { initialState, reducer, type AppState } from './state';
 import { useSessionActions } from './useSessionActions';
 import { SpeechProvider } from '../speech/SpeechProvider';
@@ -129,11 +129,20 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
   useLayoutEffect(() => applyDisplaySettings(display), [display]);
 
   const value = useMemo(() => ({ state, actions }), [state, actions]);
+  const { info, speech } = state;
+  const settings = useMemo<KioskSettings>(
+    () => ({ language, info, display, speech }),
+    [language, info, display, speech],
+  );
   return (
     <KioskContext.Provider value={value}>
-      <SpeechProvider bridge={bridge}>
-        <AssistProvider bridge={bridge}>{children}</AssistProvider>
-      </SpeechProvider>
+      <KioskActionsContext.Provider value={actions}>
+        <KioskSettingsContext.Provider value={settings}>
+          <SpeechProvider bridge={bridge}>
+            <AssistProvider bridge={bridge}>{children}</AssistProvider>
+          </SpeechProvider>
+        </KioskSettingsContext.Provider>
+      </KioskActionsContext.Provider>
     </KioskContext.Provider>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AnswerInput, LanguageCode } from '../../contract';
+import type { AnswerInput, KioskInfo, LanguageCode } from '../../contract';
 import type { DisplaySettings } from '../display/settings';
 import type { AppState, Notice, SpeechSettings } from './state';
 
@@ -32,5 +32,34 @@ export const KioskContext = createContext<KioskContextValue | null>(null);
 export function useKiosk(): KioskContextValue {
   const value = useContext(KioskContext);
   if (!value) throw new Error('useKiosk outside KioskProvider');
+  return value;
+}
+
+/**
+ * What the parts around every page (header, speech bar, footer) show, which changes seldom during
+ * a journey: with these and the actions apart from the whole state, those parts are not rendered
+ * again on every step (they are memoised), only when one of these changes.
+ */
+export interface KioskSettings {
+  /** The language on screen: the session's, else the one chosen on the start screen. */
+  language: LanguageCode;
+  info: KioskInfo | null;
+  display: DisplaySettings;
+  speech: SpeechSettings;
+}
+
+export const KioskSettingsContext = createContext<KioskSettings | null>(null);
+/** The actions alone: the same object for the life of the provider. */
+export const KioskActionsContext = createContext<KioskActions | null>(null);
+
+export function useKioskSettings(): KioskSettings {
+  const value = useContext(KioskSettingsContext);
+  if (!value) throw new Error('useKioskSettings outside KioskProvider');
+  return value;
+}
+
+export function useKioskActions(): KioskActions {
+  const value = useContext(KioskActionsContext);
+  if (!value) throw new Error('useKioskActions outside KioskProvider');
   return value;
 }

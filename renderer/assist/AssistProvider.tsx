@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiInput, ApiMethod, ApiResult, HelpState, KioskBridge } from '../../contract';
 import { useKiosk } from '../app/context';
 import { AssistContext, type AssistContextValue, type StoredTicket } from './context';
@@ -16,6 +16,11 @@ export function AssistProvider({ bridge, children }: { bridge: KioskBridge; chil
   const [guide, setGuide] = useState<AssistContextValue['guide']>(null);
   const [ticket, setTicket] = useState<StoredTicket | null>(null);
   const offered = useRef(new Set<string>());
+  // Read when "continue at the desk" is pressed: the context then need not change on every step.
+  const viewRef = useRef(state.view);
+  useLayoutEffect(() => {
+    viewRef.current = state.view;
+  });
 
   const call = useCallback(
     async <M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M> | null> => {
@@ -68,7 +73,7 @@ export function AssistProvider({ bridge, children }: { bridge: KioskBridge; chil
       consent: async (granted) => apply(await call('help.consent', { granted })),
       stopAssist: async () => apply(await call('help.stopAssist', {})),
       async handover() {
-        const view = state.view;
+        const view = viewRef.current;
         if (!view) return false;
         const result = await call('handover.start', { sessionId: view.sessionId });
         if (!result?.ok || !result.value.stored) return false;
@@ -81,7 +86,7 @@ export function AssistProvider({ bridge, children }: { bridge: KioskBridge; chil
       mayOffer: (stepKey) => !offered.current.has(stepKey),
       markOffered: (stepKey) => void offered.current.add(stepKey),
     };
-  }, [help, guide, ticket, call, state.view, actions]);
+  }, [help, guide, ticket, call, actions]);
 
   return <AssistContext.Provider value={value}>{children}</AssistContext.Provider>;
 }

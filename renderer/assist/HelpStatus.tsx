@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAssist } from './context';
 
 /** Small, always visible while help is on its way: "Hilfe ist unterwegs" / "Frau Meyer kommt". */
-export function HelpStatus() {
+export const HelpStatus = memo(function HelpStatus() {
   const { t } = useTranslation();
   const { help } = useAssist();
   const coming = help.status !== 'unavailable' && help.status !== 'idle';
@@ -17,4 +18,4 @@ export function HelpStatus() {
       )}
     </p>
   );
-}
+});

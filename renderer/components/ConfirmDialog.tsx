@@ -14,14 +14,21 @@ interface ConfirmDialogProps {
   onConfirm: () => void;
 }
 
-/** "Are you sure?" with the safe choice first and focused; spoken when it opens. */
+/**
+ * "Are you sure?" with the safe choice first and focused; spoken when it opens. Closed, it is
+ * nothing: it sits in the header of every page, and its texts and script need not be made there.
+ */
 export function ConfirmDialog(props: ConfirmDialogProps) {
+  return props.isOpen ? <OpenConfirmDialog {...props} /> : null;
+}
+
+function OpenConfirmDialog(props: ConfirmDialogProps) {
   const { t } = useTranslation();
   const textId = useId();
   return (
     <KioskModal
       title={t(`${props.texts}.title`)}
-      isOpen={props.isOpen}
+      isOpen
       onOpenChange={props.onOpenChange}
       role="alertdialog"
       describedBy={textId}

@@ -1,16 +1,16 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/context';
+import { useKioskActions } from '../app/context';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /**
  * "Beenden": after a confirm, ends and wipes the session and returns to the start screen.
  * After sending there is nothing left to lose, so it ends at once.
  */
-export function EndButton({ afterSending = false }: { afterSending?: boolean }) {
+export const EndButton = memo(function EndButton({ afterSending = false }: { afterSending?: boolean }) {
   const { t } = useTranslation();
-  const { actions } = useKiosk();
+  const actions = useKioskActions();
   const [isOpen, setOpen] = useState(false);
   const press = () => (afterSending ? void actions.end('finished') : setOpen(true));
   return (
@@ -29,4 +29,4 @@ export function EndButton({ afterSending = false }: { afterSending?: boolean }) 
       />
     </>
   );
-}
+});

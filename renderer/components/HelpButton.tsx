@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { HelpDialogSpeech } from '../assist/HelpDialogSpeech';
@@ -13,14 +13,9 @@ interface HelpButtonProps {
 }
 
 /** "Hilfe": the step's own help text if it has one, and a person: called to the terminal, or at the desk. */
-export function HelpButton({ helpKey, namespace }: HelpButtonProps) {
+export const HelpButton = memo(function HelpButton({ helpKey, namespace }: HelpButtonProps) {
   const { t } = useTranslation();
   const [isOpen, setOpen] = useState(false);
-  const options = namespace ? { ns: namespace } : {};
-  const text = helpKey ? t(helpKey, options) : t('help.general');
-  const spoken = helpKey ? spokenText(t, helpKey, options) : spokenText(t, 'help.general');
-  // "Go to the desk": the Bürgerservice desk's step-free way in, whichever office the service belongs to.
-  const accessText = t('assist.deskAccess');
   return (
     <>
       <Button className="header-button" onPress={() => setOpen(true)} data-guide="help">
@@ -29,17 +24,30 @@ export function HelpButton({ helpKey, namespace }: HelpButtonProps) {
         </span>
         {t('header.help')}
       </Button>
-      <KioskModal title={t('help.title')} isOpen={isOpen} onOpenChange={setOpen}>
-        <HelpDialogSpeech helpText={spoken} accessText={accessText} />
-        <p className="dialog-text">{text}</p>
-        <StaffHelp accessText={accessText} onDone={() => setOpen(false)} />
-        <div className="button-group">
-          <Button className="button" autoFocus onPress={() => setOpen(false)}>
-            {t('help.close')}
-          </Button>
-          <ReadAloudButton />
-        </div>
-      </KioskModal>
+      {/* Closed, only the button is made: it sits in the header of every page. */}
+      {isOpen && <HelpDialog helpKey={helpKey} namespace={namespace} close={() => setOpen(false)} />}
     </>
+  );
+});
+
+function HelpDialog({ helpKey, namespace, close }: HelpButtonProps & { close: () => void }) {
+  const { t } = useTranslation();
+  const options = namespace ? { ns: namespace } : {};
+  const text = helpKey ? t(helpKey, options) : t('help.general');
+  const spoken = helpKey ? spokenText(t, helpKey, options) : spokenText(t, 'help.general');
+  // "Go to the desk": the Bürgerservice desk's step-free way in, whichever office the service belongs to.
+  const accessText = t('assist.deskAccess');
+  return (
+    <KioskModal title={t('help.title')} isOpen onOpenChange={(open) => open || close()}>
+      <HelpDialogSpeech helpText={spoken} accessText={accessText} />
+      <p className="dialog-text">{text}</p>
+      <StaffHelp accessText={accessText} onDone={close} />
+      <div className="button-group">
+        <Button className="button" autoFocus onPress={close}>
+          {t('help.close')}
+        </Button>
+        <ReadAloudButton />
+      </div>
+    </KioskModal>
   );
 }

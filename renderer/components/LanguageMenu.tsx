@@ -1,16 +1,17 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
-import { useKiosk } from '../app/context';
+import { useKioskActions, useKioskSettings } from '../app/context';
 import { languageScript } from '../speech/dialog-scripts';
 import { LanguageButtons } from './LanguageButtons';
 import { MenuDialog } from './MenuDialog';
 
 /** Compact language control in the session header; answers are kept when the language changes. */
-export function LanguageMenu() {
+export const LanguageMenu = memo(function LanguageMenu() {
   const { t } = useTranslation();
-  const { state, actions } = useKiosk();
-  const current = state.view?.language ?? state.startLanguage;
-  const languages = state.info?.languages ?? [];
+  const actions = useKioskActions();
+  const { language: current, info } = useKioskSettings();
+  const languages = info?.languages ?? [];
   if (languages.length < 2) return null;
   return (
     <MenuDialog
@@ -43,4 +44,4 @@ export function LanguageMenu() {
       )}
     </MenuDialog>
   );
-}
+});

@@ -31,25 +31,23 @@ export function MenuDialog(props: MenuDialogProps) {
       <Button className={props.triggerClassName} onPress={() => setOpen(true)}>
         {props.trigger}
       </Button>
-      <KioskModal title={props.title} isOpen={isOpen} onOpenChange={setOpen} className={props.className}>
-        <MenuDialogSpeech name={props.speechName} speech={props.speech} />
-        {props.children(close)}
-        <div className="button-group">
-          <Button
-            className={props.closeClassName ?? 'button button--secondary'}
-            autoFocus={props.autoFocusClose}
-            onPress={close}
-          >
-            {props.closeLabel}
-          </Button>
-          <ReadAloudButton />
-        </div>
-      </KioskModal>
+      {/* Closed, only the opener is made: the dialogs sit in the header of every page. */}
+      {isOpen && (
+        <KioskModal title={props.title} isOpen onOpenChange={setOpen} className={props.className}>
+          <DialogSpeech name={props.speechName} script={props.speech()} />
+          {props.children(close)}
+          <div className="button-group">
+            <Button
+              className={props.closeClassName ?? 'button button--secondary'}
+              autoFocus={props.autoFocusClose}
+              onPress={close}
+            >
+              {props.closeLabel}
+            </Button>
+            <ReadAloudButton />
+          </div>
+        </KioskModal>
+      )}
     </>
   );
-}
-
-/** Builds the spoken script only while the dialog is open: closed, it sits in the header of every page. */
-function MenuDialogSpeech({ name, speech }: { name: string; speech: () => readonly Utterance[] }) {
-  return <DialogSpeech name={name} script={speech()} />;
 }

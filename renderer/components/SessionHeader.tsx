@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { EndButton } from './EndButton';
@@ -14,7 +15,12 @@ interface SessionHeaderProps {
 }
 
 /** Always on screen during a session: which service, language, display, help and end. */
-export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending = false }: SessionHeaderProps) {
+export const SessionHeader = memo(function SessionHeader({
+  serviceTitle,
+  helpKey,
+  namespace,
+  afterSending = false,
+}: SessionHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="session-header">
@@ -33,4 +39,4 @@ export function SessionHeader({ serviceTitle, helpKey, namespace, afterSending =
       </div>
     </header>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSpeech } from '../speech/context';
@@ -12,7 +12,7 @@ import { SpeechSettings } from './SpeechSettings';
  * it is not hidden either: what is on screen stays readable by every means.
  * data-speech-status and data-speech-plays let tests observe playback.
  */
-export function SpeechBar() {
+export const SpeechBar = memo(function SpeechBar() {
   const { t } = useTranslation();
   const speech = useSpeech();
   const { player } = speech;
@@ -48,7 +48,7 @@ export function SpeechBar() {
       </div>
     </section>
   );
-}
+});
 
 const HEIGHT_PROPERTY = '--speech-bar-height';
 
@@ -60,9 +60,13 @@ const HEIGHT_PROPERTY = '--speech-bar-height';
 function keepRoomFor(bar: HTMLElement | null): (() => void) | undefined {
   if (!bar) return undefined;
   const root = document.documentElement;
-  const measure = () => root.style.setProperty(HEIGHT_PROPERTY, `${Math.ceil(bar.getBoundingClientRect().height)}px`);
-  measure();
-  const observer = new ResizeObserver(measure);
+  // From the observer only, which reports the first size after layout and before paint: measuring
+  // here would force a layout in the middle of React's commit, before the rest of the page is in.
+  const observer = new ResizeObserver(([entry]) => {
+    const height = `${Math.ceil(entry?.borderBoxSize[0]?.blockSize ?? bar.getBoundingClientRect().height)}px`;
+    // A custom property on the root restyles the whole page: set it only when the height changed.
+    if (root.style.getPropertyValue(HEIGHT_PROPERTY) !== height) root.style.setProperty(HEIGHT_PROPERTY, height);
+  });
   observer.observe(bar);
   return () => {
     observer.disconnect();

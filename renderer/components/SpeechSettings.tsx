@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { Button, Label, RadioButton, RadioField, RadioGroup, Switch } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { SPEECH_RATES, type SpeechRate } from '../../contract/speech';
-import { useKiosk } from '../app/context';
+import { useKioskActions, useKioskSettings } from '../app/context';
 import { SPEECH_VOLUME_LEVELS } from '../app/state';
 import { useSpeech } from '../speech/context';
 import { RATE_KEYS, speechSettingsScript } from '../speech/dialog-scripts';
@@ -12,11 +13,12 @@ import { MenuDialog } from './MenuDialog';
  * resident's own answers are read out. Each change is heard at once in the new
  * setting. Everything returns to the defaults when the session ends.
  */
-export function SpeechSettings() {
+export const SpeechSettings = memo(function SpeechSettings() {
   const { t } = useTranslation();
-  const { state, actions } = useKiosk();
+  const actions = useKioskActions();
+  const settings = useKioskSettings();
   const speech = useSpeech();
-  const { rate, volume, speakAnswers } = state.speech;
+  const { rate, volume, speakAnswers } = settings.speech;
 
   function chooseRate(next: SpeechRate): void {
     actions.setSpeech({ rate: next });
@@ -49,7 +51,7 @@ export function SpeechSettings() {
       autoFocusClose
       className="modal--speech"
       speechName="speech-settings"
-      speech={() => speechSettingsScript(t, state.speech)}
+      speech={() => speechSettingsScript(t, settings.speech)}
     >
       {() => (
         <>
@@ -108,4 +110,4 @@ export function SpeechSettings() {
       )}
     </MenuDialog>
   );
-}
+});

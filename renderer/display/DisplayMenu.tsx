@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useKiosk } from '../app/context';
+import { useKioskActions, useKioskSettings } from '../app/context';
 import { MenuDialog } from '../components/MenuDialog';
 import { displayScript } from '../speech/dialog-scripts';
 import { CONTRAST_KEYS, CONTRASTS, TEXT_SIZE_KEYS, TEXT_SIZES } from './settings';
@@ -10,12 +10,12 @@ import { CONTRAST_KEYS, CONTRASTS, TEXT_SIZE_KEYS, TEXT_SIZES } from './settings
  * "Anzeige": one compact header control that opens a dialog with text size and contrast.
  * A choice takes effect at once, behind the open dialog, so the resident sees what it does.
  */
-export function DisplayMenu() {
+export const DisplayMenu = memo(function DisplayMenu() {
   const { t } = useTranslation();
-  const { state, actions } = useKiosk();
+  const actions = useKioskActions();
+  const { display } = useKioskSettings();
   const sizeHeadingId = useId();
   const contrastHeadingId = useId();
-  const { display } = state;
   return (
     <MenuDialog
       triggerClassName="header-button"
@@ -81,4 +81,4 @@ export function DisplayMenu() {
       )}
     </MenuDialog>
   );
-}
+});

@@ -83,8 +83,6 @@ export class SpeechPlayer {
       })),
     );
     if (sentences.length === 0) return;
-    const context = this.audioContext();
-    if (context.state === 'suspended') void context.resume().catch(() => undefined);
     this.update({ status: 'loading', sentence: '' });
 
     // One sentence ahead: the next is asked for when this one starts playing. The core's single
@@ -93,19 +91,22 @@ export class SpeechPlayer {
     const buffers: Promise<AudioBuffer | null>[] = [];
     const prepare = (index: number) =>
       (buffers[index] ??=
-        generation === this.generation
-          ? this.audioFor(context, sentences[index]!).catch(() => null)
-          : Promise.resolve(null));
+        generation === this.generation ? this.audioFor(sentences[index]!).catch(() => null) : Promise.resolve(null));
     for (let index = 0; index < sentences.length; index++) {
       const buffer = await prepare(index);
       if (generation !== this.generation) return;
       if (index + 1 < sentences.length) void prepare(index + 1);
-      if (buffer) await this.play(context, buffer, sentences[index]!.text);
+      if (buffer) await this.play(buffer, sentences[index]!.text);
       if (generation !== this.generation) return;
     }
     this.update({ status: 'idle', sentence: '' });
   }
 
+  /**
+   * Made when the first sentence is ready to play, not when speech is asked for: making one takes
+   * tens of milliseconds of the page's main thread, which at start-up would hold back the first
+   * screen (the start screen asks for its welcome right after it is painted).
+   */
   private audioContext(): AudioContext {
     if (!this.context) {
       this.context = new AudioContext();
@@ -116,7 +117,7 @@ export class SpeechPlayer {
     return this.context;
   }
 
-  private async audioFor(context: AudioContext, sentence: SentenceRequest): Promise<AudioBuffer | null> {
+  private async audioFor(sentence: SentenceRequest): Promise<AudioBuffer | null> {
     const key = `${sentence.language}|${sentence.rate}|${sentence.text}`;
     const hit = sentence.personal ? undefined : this.cache.get(key);
     if (hit) {
@@ -128,7 +129,8 @@ export class SpeechPlayer {
     if (!audio) return null;
     const wav = decodeWav(base64ToBytes(audio.wavBase64));
     if (wav.samples.length === 0) return null;
-    const buffer = context.createBuffer(1, wav.samples.length, wav.sampleRate);
+    // A buffer needs no AudioContext: decoding goes on before there is one (see audioContext).
+    const buffer = new AudioBuffer({ numberOfChannels: 1, length: wav.samples.length, sampleRate: wav.sampleRate });
     buffer.copyToChannel(wav.samples as Float32Array<ArrayBuffer>, 0);
     if (!sentence.personal) {
       this.cache.set(key, buffer);
@@ -137,7 +139,9 @@ export class SpeechPlayer {
     return buffer;
   }
 
-  private play(context: AudioContext, buffer: AudioBuffer, text: string): Promise<void> {
+  private play(buffer: AudioBuffer, text: string): Promise<void> {
+    const context = this.audioContext();
+    if (context.state === 'suspended') void context.resume().catch(() => undefined);
     return new Promise((resolve) => {
       const source = context.createBufferSource();
       source.buffer = buffer;
