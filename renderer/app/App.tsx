@@ -1,3 +1,4 @@
+import type { ServiceDefinition, SessionView, Step } from '../../contract';
 import { ConfirmationScreen } from '../screens/ConfirmationScreen';
 import { CheckScreen } from '../screens/CheckScreen';
 import { QuestionScreen } from '../screens/QuestionScreen';
@@ -46,7 +47,17 @@ function CurrentScreen() {
   // One frame for the whole journey: a step change replaces only the page's middle.
   return (
     <SessionFrame service={service} helpKey={step?.helpKey} afterSending={position.kind === 'confirmation'}>
-      {position.kind === 'step' && step ? (
+      <SessionPage view={view} service={service} step={step} />
+    </SessionFrame>
+  );
+}
+
+/** The page's middle for where the resident is: a question, the check page, or the confirmation. */
+function SessionPage({ view, service, step }: { view: SessionView; service: ServiceDefinition; step?: Step }) {
+  const { position } = view;
+  switch (position.kind) {
+    case 'step':
+      return step ? (
         <QuestionScreen
           view={view}
           service={service}
@@ -55,11 +66,10 @@ function CurrentScreen() {
           stepCount={position.stepCount}
           returnToCheck={position.returnToCheck}
         />
-      ) : position.kind === 'check' ? (
-        <CheckScreen view={view} service={service} />
-      ) : position.kind === 'confirmation' ? (
-        <ConfirmationScreen view={view} service={service} reference={position.reference} />
-      ) : null}
-    </SessionFrame>
-  );
+      ) : null;
+    case 'check':
+      return <CheckScreen view={view} service={service} />;
+    case 'confirmation':
+      return <ConfirmationScreen view={view} service={service} reference={position.reference} />;
+  }
 }
