@@ -1,6 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CompactEncrypt, importJWK } from 'jose';
-import { randomUUID } from 'node:crypto';
 import {
   HelpRequestViewSchema,
   HubToConsoleSchema,
@@ -8,12 +6,9 @@ import {
   type HelpRequestBody,
   type LiveSnapshot,
 } from '../../contract/hub';
-import { join } from 'node:path';
-import { FIXTURE_RESOURCES, START_TIME, peekDb, scanForCanary } from '../fixtures/core-harness';
-import { MOVE_ANSWERS } from '../fixtures/test-move-answers';
+import { START_TIME } from '../fixtures/core-harness';
 import {
   ADMIN,
-  FakeClock,
   STAFF,
   connectConsole,
   connectKiosk,
@@ -21,11 +16,13 @@ import {
   hello,
   helpRequest,
   login,
-  startTestHub,
   type Client,
   type StaffSession,
   type TestHub,
 } from '../fixtures/hub-harness';
+import { startHelpHub } from './hub-help-helpers';
+
+// Continue at the desk (handover) is in hub-help-handover.test.ts.
 
 let t: TestHub;
 let admin: StaffSession;
@@ -34,13 +31,8 @@ let credential: string;
 let terminalId: string;
 
 beforeAll(async () => {
-  // The desk validates dates against "today": the fixture service's answers are valid on START_TIME.
-  t = await startTestHub({ clock: new FakeClock(START_TIME), desk: { resourcesDir: FIXTURE_RESOURCES } });
-  admin = await login(t.hub, ADMIN);
-  meyer = await login(t.hub, STAFF);
-  const enrolled = await enrol(t.hub, admin);
-  credential = enrolled.credential;
-  terminalId = enrolled.terminalId;
+  // Locals, not the fixture object: the restart test below replaces the staff sessions.
+  ({ t, admin, meyer, credential, terminalId } = await startHelpHub());
 });
 afterAll(() => t.close());
 
@@ -341,74 +333,5 @@ describe('help requests', () => {
     console2.close();
     admin = admin2;
     meyer = staff2;
-  });
-});
-
-describe('continue at the desk', () => {
-  it('stores the sealed draft, opens it by code (audited), and submits it through the desk core', async () => {
-    const kiosk = await connectKiosk(t.hub, credential);
-    const welcome = await kiosk.next('welcome');
-    const key = await importJWK(welcome.handoverKey as Record<string, unknown>, 'RSA-OAEP-256');
-    const draft = {
-      answers: {
-        fullName: 'Erika Mustermann',
-        birthDate: '1964-08-12',
-        postcode: '21682',
-        moveDate: '2025-07-01',
-        household: 'family',
-        persons: 3,
-        extras: ['pets'],
-        email: 'erika@example.org',
-        notes: 'Zweiter Stock',
-        consent: true,
-      },
-    };
-    const sealedDraft = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(draft)))
-      .setProtectedHeader({ alg: 'RSA-OAEP-256', enc: 'A256GCM', cty: 'application/json' })
-      .encrypt(key);
-    const handoverId = randomUUID();
-    const code = '7KQM-3XRT';
-    kiosk.send({ type: 'handover.deposit', handoverId, code, serviceId: 'test-move', language: 'de', sealedDraft });
-    expect((await kiosk.next('handover.stored')).handoverId).toBe(handoverId);
-    // Stored sealed: the name is nowhere in the hub's files.
-    expect(scanForCanary(t.dataDir, 'Mustermann')).toEqual([]);
-
-    expect((await meyer.post('/handover/open', { code: '2222-3333' })).status).toBe(404);
-    const opened = await meyer.post('/handover/open', { code });
-    expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ handoverId, serviceId: 'test-move', language: 'de', answers: draft.answers });
-
-    const answers = Object.assign({}, ...Object.values(MOVE_ANSWERS)) as Record<string, unknown>;
-    // The desk core validates as a kiosk does: a missing answer comes back as a field error, nothing is sent.
-    const incomplete = await meyer.post(`/handover/${handoverId}/submit`, { answers: { ...answers, fullName: '' } });
-    expect(incomplete.status).toBe(422);
-    expect(incomplete.body).toMatchObject({
-      error: 'validation',
-      fieldErrors: [{ field: 'fullName', code: 'required' }],
-    });
-    const submitted = await meyer.post(`/handover/${handoverId}/submit`, { answers });
-    expect(submitted.status).toBe(200);
-    expect((submitted.body as { reference: string }).reference).toMatch(/\S+/);
-    // In the desk core's outbox, as a kiosk's would be; still nothing readable on disk.
-    expect(peekDb(join(t.dataDir, 'desk'), (db) => db.prepare('SELECT COUNT(*) AS n FROM outbox').get())).toEqual({
-      n: 1,
-    });
-    expect(scanForCanary(t.dataDir, 'Mustermann')).toEqual([]);
-    // Submitted once: the draft is gone.
-    expect((await meyer.post('/handover/open', { code })).status).toBe(404);
-    expect((await meyer.post(`/handover/${handoverId}/submit`, { answers })).status).toBe(404);
-
-    const audit = (
-      (await admin.get('/audit')).body as { action: string; outcome: string; subjectId: string | null }[]
-    ).filter((entry) => entry.action.startsWith('handover.'));
-    expect(audit.map((entry) => `${entry.action}:${entry.outcome}`)).toEqual(
-      expect.arrayContaining([
-        'handover.open:refused',
-        'handover.open:ok',
-        'handover.submit:ok',
-        'handover.submit:refused',
-      ]),
-    );
-    kiosk.close();
   });
 });
