@@ -53,7 +53,8 @@ export function codeStyle(code: string, format: PageFormat, measure: Measure): T
   const width = measure(code, style);
   const room = contentWidth(format);
   if (width <= room) return style;
-  // Width is near linear in size and spacing; the 0.98 keeps rounding in the renderer's measure from tipping it over.
+  // Width is near linear in size (SLIP_CODE has no letter spacing to scale); the 0.98 keeps rounding in the
+  // renderer's measure from tipping it over.
   const scale = (room / width) * 0.98;
-  return { ...style, size: style.size * scale, characterSpacing: (style.characterSpacing ?? 0) * scale };
+  return { ...style, size: style.size * scale };
 }
