@@ -22,8 +22,7 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
     screenKey(view),
     t('app.titleWithService', { page: title, service: t(service.titleKey, { ns: namespace }), app: t('app.name') }),
   );
-  useScreenSpeech(
-    `${screenKey(view)}|${state.apiError ?? ''}|${state.speech.speakAnswers}`,
+  useScreenSpeech(`${screenKey(view)}|${state.apiError ?? ''}|${state.speech.speakAnswers}`, () =>
     checkScript(t, { service, view, apiError: state.apiError, speakAnswers: state.speech.speakAnswers }),
   );
   const visible = new Set(view.visibleStepIds);

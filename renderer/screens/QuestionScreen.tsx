@@ -56,8 +56,7 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
 
   // Spoken: the errors shown, then the question; again after each failed answer.
   const spokenErrors = state.fieldErrors.filter((error) => summaryErrors.some((shown) => shown.field === error.field));
-  useScreenSpeech(
-    `${screenKey(view)}|${state.errorSerial}|${state.apiError ?? ''}|${state.speech.speakAnswers}`,
+  useScreenSpeech(`${screenKey(view)}|${state.errorSerial}|${state.apiError ?? ''}|${state.speech.speakAnswers}`, () =>
     questionScript(t, {
       service,
       step,

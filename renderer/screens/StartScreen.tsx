@@ -28,16 +28,17 @@ export function StartScreen() {
     if (hasServices) markFirstScreenPainted();
   }, [hasServices]);
   const languages = state.info?.languages ?? [];
-  const script = startScript(t, {
-    notice: state.notice,
-    apiError: state.apiError,
-    languages,
-    services,
-    // From the contract: other languages' texts are not loaded until chosen.
-    nativeName: (code) => languageEntry(code).nativeName,
-  });
+  const script = () =>
+    startScript(t, {
+      notice: state.notice,
+      apiError: state.apiError,
+      languages,
+      services,
+      // From the contract: other languages' texts are not loaded until chosen.
+      nativeName: (code) => languageEntry(code).nativeName,
+    });
   // Not spoken to an empty foyer after each resident: see useAttractSpeech.
-  const attract = useAttractSpeech(state.notice, script, startNoticeScript(t, state.notice));
+  const attract = useAttractSpeech(state.notice, script, () => startNoticeScript(t, state.notice));
   useScreenSpeech(`start|${attract.mode}|${state.notice ?? ''}|${state.apiError ?? ''}`, script, attract.appear);
 
   return (

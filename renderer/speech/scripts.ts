@@ -18,6 +18,16 @@ import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } fr
  * so unit tests can synthesise every screen of every service in every language.
  */
 
+/**
+ * A screen's script, or how to make it: a screen passes a function when making it costs something
+ * (many texts), so that it is made when it is spoken, after the screen is painted, not on every render.
+ */
+export type Script = readonly Utterance[] | (() => readonly Utterance[]);
+
+export function scriptOf(script: Script): readonly Utterance[] {
+  return typeof script === 'function' ? script() : script;
+}
+
 export interface Utterance {
   text: string;
   /** The resident's own data: spoken only when they switched it on, and never cached. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Notice } from '../app/state';
-import type { Utterance } from './scripts';
+import type { Script } from './scripts';
 
 /** Set once the terminal's first start screen since the page loaded has been shown. */
 let greetedSinceLoad = false;
@@ -23,9 +23,9 @@ type Mode = 'full' | 'notice' | 'silent';
  */
 export function useAttractSpeech(
   notice: Notice | null,
-  script: readonly Utterance[],
-  noticeScript: readonly Utterance[],
-): { mode: Mode; appear: readonly Utterance[] } {
+  script: Script,
+  noticeScript: Script,
+): { mode: Mode; appear: Script } {
   // Read in render (both StrictMode calls see the same value); set after the first commit.
   const [mode, setMode] = useState<Mode>(() =>
     !greetedSinceLoad ? 'full' : notice === 'sessionEnded' ? 'notice' : 'silent',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpeech } from './context';
-import type { Utterance } from './scripts';
+import { scriptOf, type Script } from './scripts';
 
 /**
  * Speaks a screen's script when it appears and whenever `trigger` changes
@@ -10,7 +10,7 @@ import type { Utterance } from './scripts';
  * given, is said instead of the script at those moments (the start screen
  * waiting for the next resident says less, see useAttractSpeech).
  */
-export function useScreenSpeech(trigger: string, script: readonly Utterance[], appear?: readonly Utterance[]): void {
+export function useScreenSpeech(trigger: string, script: Script, appear?: Script): void {
   const speech = useSpeech();
   const { i18n } = useTranslation();
   const current = useRef(script);
@@ -19,7 +19,7 @@ export function useScreenSpeech(trigger: string, script: readonly Utterance[], a
     current.current = script;
     onAppear.current = appear;
   });
-  const read = useCallback(() => current.current, []);
+  const read = useCallback(() => scriptOf(current.current), []);
   useEffect(() => speech.register(read), [speech, read]);
   const language = i18n.language;
   useEffect(() => {
@@ -31,7 +31,8 @@ export function useScreenSpeech(trigger: string, script: readonly Utterance[], a
       setTimeout(() => {
         // A screen under an open dialog keeps quiet (e.g. "Meine Angaben vorlesen" switched in the
         // speech settings): the dialog is what the resident is listening to.
-        if (!cancelled && speech.isTopmost(read)) speech.speak(onAppear.current ?? current.current, { language });
+        if (!cancelled && speech.isTopmost(read))
+          speech.speak(scriptOf(onAppear.current ?? current.current), { language });
       }, 0),
     );
     return () => {
