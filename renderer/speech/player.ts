@@ -91,7 +91,9 @@ export class SpeechPlayer {
     const buffers: Promise<AudioBuffer | null>[] = [];
     const prepare = (index: number) =>
       (buffers[index] ??=
-        generation === this.generation ? this.audioFor(sentences[index]!).catch(() => null) : Promise.resolve(null));
+        generation === this.generation
+          ? this.audioFor(sentences[index]!, generation).catch(() => null)
+          : Promise.resolve(null));
     for (let index = 0; index < sentences.length; index++) {
       const buffer = await prepare(index);
       if (generation !== this.generation) return;
@@ -117,7 +119,7 @@ export class SpeechPlayer {
     return this.context;
   }
 
-  private async audioFor(sentence: SentenceRequest): Promise<AudioBuffer | null> {
+  private async audioFor(sentence: SentenceRequest, generation: number): Promise<AudioBuffer | null> {
     const key = `${sentence.language}|${sentence.rate}|${sentence.text}`;
     const hit = sentence.personal ? undefined : this.cache.get(key);
     if (hit) {
@@ -126,7 +128,9 @@ export class SpeechPlayer {
       return hit;
     }
     const audio = await this.synthesize(sentence);
-    if (!audio) return null;
+    // Stopped meanwhile (the resident moved on): not decoded, as nobody will hear it; the core keeps
+    // its own cache, so asking again later costs little.
+    if (!audio || generation !== this.generation) return null;
     const wav = decodeWav(base64ToBytes(audio.wavBase64));
     if (wav.samples.length === 0) return null;
     // A buffer needs no AudioContext: decoding goes on before there is one (see audioContext).
