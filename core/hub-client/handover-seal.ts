@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { CompactEncrypt, importJWK, type JWK } from 'jose';
-import QRCode from 'qrcode';
 import { CODE_ALPHABET } from '../../contract/hub';
 
 /** XXXX-XXXX from the unambiguous alphabet (31^8 ≈ 8.5·10^11 codes), drawn with a CSPRNG. */
@@ -20,8 +19,12 @@ export async function sealForHub(draft: unknown, key: Record<string, unknown>): 
     .encrypt(publicKey);
 }
 
-/** QR modules of the code, one 0/1 string per row; level Q like the receipt's. */
-export function codeQrRows(code: string): string[] {
+/**
+ * QR modules of the code, one 0/1 string per row; level Q like the receipt's. The QR library is
+ * loaded on the first handover, not with the core: most terminal starts never need it.
+ */
+export async function codeQrRows(code: string): Promise<string[]> {
+  const { default: QRCode } = await import('qrcode');
   const { modules } = QRCode.create(code, { errorCorrectionLevel: 'Q' });
   return Array.from({ length: modules.size }, (_, row) =>
     Array.from({ length: modules.size }, (_, column) => (modules.get(row, column) ? '1' : '0')).join(''),

@@ -64,10 +64,11 @@ export class Handovers {
       ctx.logger.warn('handover.unconfirmed', { sessionId });
       return ok({ stored: false, reason: sent ? 'timeout' : 'hub_unavailable' });
     }
+    const qr = await codeQrRows(code);
     endSession(ctx, sessionId, 'handover');
     // In memory only: the slip may print this code, and nothing else, until "Fertig" or the next session.
     this.issued = { code, serviceId: view.serviceId, language: view.language, issuedAt: ctx.clock.now() };
-    return ok({ stored: true, code, qr: codeQrRows(code) });
+    return ok({ stored: true, code, qr });
   }
 
   /** The hub stored the deposit. */
