@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { skipLocaleProbe } from './build/skip-locale-probe.ts';
 
 /**
  * Preloads the web fonts (Atkinson Hyperlegible Next, woff2) with the page instead of discovering
@@ -30,7 +31,7 @@ function preloadFonts(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), preloadFonts()],
+  plugins: [react(), preloadFonts(), skipLocaleProbe()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

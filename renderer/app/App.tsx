@@ -1,19 +1,16 @@
-import type { ServiceDefinition, SessionView, Step } from '../../contract';
-import { ConfirmationScreen } from '../screens/ConfirmationScreen';
-import { CheckScreen } from '../screens/CheckScreen';
-import { QuestionScreen } from '../screens/QuestionScreen';
+import { Suspense } from 'react';
 import { StartScreen } from '../screens/StartScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { IdleGuard } from '../components/IdleGuard';
 import { SessionFrame } from '../components/SessionFrame';
 import { WaitingOverlay } from '../components/WaitingOverlay';
-import { OnScreenKeyboard } from '../keyboard/OnScreenKeyboard';
 import { AssistBanner } from '../assist/AssistBanner';
 import { ConsentDialog } from '../assist/ConsentDialog';
 import { useAssist } from '../assist/context';
 import { GuideHighlight } from '../assist/GuideHighlight';
 import { HandoverScreen } from '../assist/HandoverScreen';
 import { useKiosk } from './context';
+import { LazyOnScreenKeyboard, LazySessionPage } from './journey-code';
 import { useActivity } from './useActivity';
 
 /** Chooses the screen from the session's position; the core decides where the resident is. */
@@ -27,7 +24,9 @@ export function App() {
       <CurrentScreen />
       <ConsentDialog />
       <GuideHighlight />
-      <OnScreenKeyboard />
+      <Suspense fallback={null}>
+        <LazyOnScreenKeyboard />
+      </Suspense>
       <IdleGuard />
       <WaitingOverlay isOpen={!state.connected} />
     </>
@@ -47,29 +46,9 @@ function CurrentScreen() {
   // One frame for the whole journey: a step change replaces only the page's middle.
   return (
     <SessionFrame service={service} helpKey={step?.helpKey} afterSending={position.kind === 'confirmation'}>
-      <SessionPage view={view} service={service} step={step} />
+      <Suspense fallback={null}>
+        <LazySessionPage view={view} service={service} step={step} />
+      </Suspense>
     </SessionFrame>
   );
-}
-
-/** The page's middle for where the resident is: a question, the check page, or the confirmation. */
-function SessionPage({ view, service, step }: { view: SessionView; service: ServiceDefinition; step?: Step }) {
-  const { position } = view;
-  switch (position.kind) {
-    case 'step':
-      return step ? (
-        <QuestionScreen
-          view={view}
-          service={service}
-          step={step}
-          stepNumber={position.stepNumber}
-          stepCount={position.stepCount}
-          returnToCheck={position.returnToCheck}
-        />
-      ) : null;
-    case 'check':
-      return <CheckScreen view={view} service={service} />;
-    case 'confirmation':
-      return <ConfirmationScreen view={view} service={service} reference={position.reference} />;
-  }
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
 import { markFirstScreenPainted } from '../app/first-screen-mark';
+import { prefetchJourneyCode } from '../app/journey-code';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { DisplayMenu } from '../display/DisplayMenu';
@@ -25,7 +26,11 @@ export function StartScreen() {
   const services = [...(state.catalog?.services ?? [])].sort((a, b) => a.order - b.order);
   const hasServices = services.length > 0;
   useEffect(() => {
-    if (hasServices) markFirstScreenPainted();
+    if (!hasServices) return;
+    markFirstScreenPainted();
+    // After this screen is painted: the journey's code is then ready long before a tile is tapped.
+    const frame = requestAnimationFrame(() => setTimeout(prefetchJourneyCode, 0));
+    return () => cancelAnimationFrame(frame);
   }, [hasServices]);
   const languages = state.info?.languages ?? [];
   const script = () =>

@@ -1,0 +1,32 @@
+import type { ServiceDefinition, SessionView, Step } from '../../contract';
+import { CheckScreen } from '../screens/CheckScreen';
+import { ConfirmationScreen } from '../screens/ConfirmationScreen';
+import { QuestionScreen } from '../screens/QuestionScreen';
+
+export interface SessionPageProps {
+  view: SessionView;
+  service: ServiceDefinition;
+  step?: Step;
+}
+
+/** The page's middle for where the resident is: a question, the check page, or the confirmation. */
+export default function SessionPage({ view, service, step }: SessionPageProps) {
+  const { position } = view;
+  switch (position.kind) {
+    case 'step':
+      return step ? (
+        <QuestionScreen
+          view={view}
+          service={service}
+          step={step}
+          stepNumber={position.stepNumber}
+          stepCount={position.stepCount}
+          returnToCheck={position.returnToCheck}
+        />
+      ) : null;
+    case 'check':
+      return <CheckScreen view={view} service={service} />;
+    case 'confirmation':
+      return <ConfirmationScreen view={view} service={service} reference={position.reference} />;
+  }
+}
