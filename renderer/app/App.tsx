@@ -24,9 +24,12 @@ export function App() {
       <CurrentScreen />
       <ConsentDialog />
       <GuideHighlight />
-      <Suspense fallback={null}>
-        <LazyOnScreenKeyboard />
-      </Suspense>
+      {/* Text fields exist only on a journey's pages: the start screen neither needs nor loads the keyboard. */}
+      {state.view && (
+        <Suspense fallback={null}>
+          <LazyOnScreenKeyboard />
+        </Suspense>
+      )}
       <IdleGuard />
       <WaitingOverlay isOpen={!state.connected} />
     </>
