@@ -1,11 +1,11 @@
 import i18next, { type i18n as I18n } from 'i18next';
-import ICU from 'i18next-icu';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { initReactI18next } from 'react-i18next';
 import type { Catalog } from '../../contract';
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES } from '../../contract/languages';
 import de from '../locales/de.json';
 import { bidiPostProcessor } from './bidi';
+import { plainTextIcu } from './plain-text-icu';
 
 export const COMMON_NS = 'common';
 
@@ -22,7 +22,7 @@ IntlMessageFormat.resolveLocale = (locales) => new Intl.Locale(typeof locales ==
 export function createI18n(): I18n {
   const instance = i18next.createInstance();
   void instance
-    .use(ICU)
+    .use(plainTextIcu())
     .use(initReactI18next)
     .use(bidiPostProcessor)
     .init({
