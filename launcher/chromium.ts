@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { disableFeaturesSwitch, KIOSK_DISABLED_FEATURES } from './chromium-features';
 
 /** Where thin-client kiosks usually have their browser; $KIOSK_BROWSER wins. */
 const CANDIDATES = [
@@ -47,7 +48,7 @@ export function chromiumArgs(url: string, userDataDir: string, runningAsRoot: bo
     '--disable-quic',
     '--disable-pinch',
     '--disable-translate',
-    '--disable-features=Translate,MediaRouter',
+    disableFeaturesSwitch(KIOSK_DISABLED_FEATURES),
     '--overscroll-history-navigation=0',
     // The terminal speaks every screen as it appears, before anyone has touched it (the idle warning too).
     '--autoplay-policy=no-user-gesture-required',

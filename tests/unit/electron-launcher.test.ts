@@ -128,6 +128,15 @@ describe('Chromium kiosk launch', () => {
     expect(chromiumArgs('http://127.0.0.1:8080/', '/tmp/p', true)).toContain('--no-sandbox');
   });
 
+  it('turns its features off in one --disable-features switch (Chromium reads only the last one)', () => {
+    const switches = chromiumArgs('http://127.0.0.1:8080/', '/tmp/p', false).filter((arg) =>
+      arg.startsWith('--disable-features='),
+    );
+    expect(switches).toHaveLength(1);
+    const features = switches[0]!.slice('--disable-features='.length).split(',');
+    expect(features).toEqual(expect.arrayContaining(['Translate', 'MediaRouter', 'WebUIOmniboxPopup']));
+  });
+
   it('knows when Linux has no display', () => {
     expect(hasDisplay({}, 'linux')).toBe(false);
     expect(hasDisplay({ DISPLAY: ':0' }, 'linux')).toBe(true);
