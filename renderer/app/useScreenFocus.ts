@@ -1,18 +1,32 @@
 import { useEffect, useRef, type RefObject } from 'react';
 
+/** Brings the focused element into sight, above the speech bar and the keyboard (scroll-padding in keyboard.css). */
+function keepFocusInSight(): void {
+  const focused = document.activeElement;
+  if (focused instanceof HTMLElement && focused !== document.body) focused.scrollIntoView({ block: 'nearest' });
+}
+
 /**
  * On every new page: focus the h1 (so screen readers start at the question)
  * and set the document title. The title updates on language change without
  * moving focus.
+ *
+ * The page starts at its top, unless that leaves the heading under the speech bar: with large text on
+ * a landscape screen the bar takes a third of the height. The same holds when the screen is turned.
  */
 export function useScreenFocus(pageKey: string, title: string): RefObject<HTMLHeadingElement | null> {
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   useEffect(() => {
-    headingRef.current?.focus({ preventScroll: false });
+    headingRef.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
+    keepFocusInSight();
   }, [pageKey]);
   useEffect(() => {
     document.title = title;
   }, [title]);
+  useEffect(() => {
+    window.addEventListener('resize', keepFocusInSight);
+    return () => window.removeEventListener('resize', keepFocusInSight);
+  }, []);
   return headingRef;
 }

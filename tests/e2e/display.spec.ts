@@ -6,6 +6,7 @@ import {
   VIEWPORTS,
   auditDisplay,
   currentDisplay,
+  expectFocusAboveSpeechBar,
   expectNoHorizontalScroll,
   setDisplay,
   type ViewportName,
@@ -110,9 +111,20 @@ test('every text size and high contrast: reflow, targets, 7:1 text, axe; reset f
 
   await driver.walkToCheck(service);
   await auditDisplay(page, 'check 200 % high contrast', { primaryNames: primary });
-  await screenshotBoth(page, 'check-200-high-contrast', (viewport) =>
-    expectNoHorizontalScroll(page, `check ${viewport}`),
-  );
+  await screenshotBoth(page, 'check-200-high-contrast', async (viewport) => {
+    await expectNoHorizontalScroll(page, `check ${viewport}`);
+    // Turned to landscape, the bar takes a third of the height: the focused heading stays above it.
+    await expectFocusAboveSpeechBar(page, `check ${viewport}`);
+  });
+  // Arriving on the page in landscape: it starts at the top, but not with its heading under the bar.
+  await page.setViewportSize(VIEWPORTS.landscape);
+  await driver.activate(driver.button(driver.t('nav.back')));
+  await expect(driver.h1()).not.toHaveText(driver.t('check.title'));
+  await driver.continue();
+  await expect(page.getByRole('heading', { level: 1, name: driver.t('check.title') })).toBeFocused();
+  await expectFocusAboveSpeechBar(page, 'check, arrived in landscape');
+  await snap(page, 'check-200-high-contrast-landscape-as-seen', { fullPage: false });
+  await page.setViewportSize(VIEWPORTS.portrait);
 
   // "Beenden": the next resident gets the normal display again.
   await driver.endSession();

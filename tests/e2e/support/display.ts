@@ -118,6 +118,27 @@ export async function expectNoHorizontalScroll(page: Page, screenName: string): 
 }
 
 /**
+ * The focused element is not hidden, not even in part, behind the speech bar at the bottom
+ * (WCAG 2.4.11 and 2.4.12, focus not obscured).
+ */
+export async function expectFocusAboveSpeechBar(page: Page, screenName: string): Promise<void> {
+  // A resize's scroll comes in the next frame.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  const placement = await page.evaluate(() => {
+    const focused = document.activeElement;
+    const bar = document.querySelector('.speech-bar');
+    if (!(focused instanceof HTMLElement) || focused === document.body || !bar) return null;
+    const box = focused.getBoundingClientRect();
+    return { focusTop: box.top, focusBottom: box.bottom, barTop: bar.getBoundingClientRect().top };
+  });
+  expect(placement, `a focused element and the speech bar on "${screenName}"`).not.toBeNull();
+  expect(placement!.focusTop, `focus below the top of the screen on "${screenName}"`).toBeGreaterThanOrEqual(0);
+  expect(placement!.focusBottom, `focus above the speech bar on "${screenName}"`).toBeLessThanOrEqual(
+    placement!.barTop + 0.5,
+  );
+}
+
+/**
  * Everything a screen must pass at the current display setting. `axe` can be switched off for the
  * cheaper runs of a large matrix; targets, contrast and reflow are always measured.
  */
