@@ -34,6 +34,8 @@ export async function runBrowserMode(
     throw new StartupError(`the renderer is not built (${paths.rendererDir}); run npm run build`);
   }
   const dataDir = path.resolve(flags.dataDir ?? paths.defaultDataDir);
+  // Settled once the core is open, after the server listens. Not `import(...).then(open)` here and now:
+  // the import would then be evaluated (about 100 ms of code) before the server is listening.
   let backendReady: (api: Promise<ServerApi>) => void = () => undefined;
   const api = new Promise<ServerApi>((resolve) => {
     backendReady = (opened) => resolve(opened);
