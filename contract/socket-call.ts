@@ -1,3 +1,4 @@
+import type { ApiMethod } from './api';
 import type { Result } from './result';
 
 /**
@@ -6,8 +7,9 @@ import type { Result } from './result';
  * every tap. Everything else (start-up, texts, audio, PDFs) stays POST /api/call, where
  * big answers stream without holding up the events; so do all calls while the socket
  * is down, and oversize input, which POST answers with a typed error.
+ * Typed by the API's method names, so a renamed method cannot be left behind here.
  */
-export const SOCKET_CALL_METHODS: ReadonlySet<string> = new Set([
+export const SOCKET_CALL_METHODS: ReadonlySet<string> = new Set<ApiMethod>([
   'session.start',
   'session.answer',
   'session.back',
