@@ -39,7 +39,7 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     sourcemap: false,
-    // Loaded from the local disk, never over a network: one bundle is fine.
+    // Loaded from the local disk, never over a network: large chunks are fine.
     chunkSizeWarningLimit: 1500,
   },
 });
