@@ -5,7 +5,7 @@ import { loadServices, type LoadedService } from '../tests/e2e/support/service-d
 import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from '../tests/e2e/support/chromium-launch';
 import { ROOT, START_SCRIPT } from '../tests/e2e/support/paths';
 import { measureAutosave } from './autosave-bench';
-import { measureColdStart, measureStepTransitions } from './browser-bench';
+import { measureBareNodeStart, measureColdStart, measureStepTransitions } from './browser-bench';
 import { openRawFsyncProbe, sampleInterleaved } from './fsync-bench';
 import { spawnKiosk, stopKiosk } from './kiosk-spawn';
 import { openStoreCommitProbe } from './store-commit-bench';
@@ -94,6 +94,12 @@ async function coldStartSection({ tmp, rows, browser }: BenchContext): Promise<v
   rows.push({
     name: 'cold_start_server_ready_median',
     value: median(cold.map((run) => run.serverReadyMs)),
+    unit: 'ms',
+    target: null,
+  });
+  rows.push({
+    name: 'node_bare_start_median',
+    value: median(measureBareNodeStart(COLD_RUNS)),
     unit: 'ms',
     target: null,
   });
