@@ -1,3 +1,5 @@
+import { afterNextPaint } from './after-paint';
+
 /** The performance mark `npm run bench` reads for cold start; a mark costs nothing and holds no data. */
 export const FIRST_SCREEN_MARK = 'kiosk:first-screen-painted';
 
@@ -11,5 +13,5 @@ let marked = false;
 export function markFirstScreenPainted(): void {
   if (marked) return;
   marked = true;
-  requestAnimationFrame(() => setTimeout(() => performance.mark(FIRST_SCREEN_MARK), 0));
+  afterNextPaint(() => performance.mark(FIRST_SCREEN_MARK));
 }

@@ -15,7 +15,7 @@ export function plainTextIcu(): InstanceType<typeof ICU> {
   const icu = new ICU();
   const parse = (icu as unknown as { parse: Parse }).parse.bind(icu);
   (icu as unknown as { parse: Parse }).parse = (res, ...rest) =>
-    typeof res === 'string' && !ICU_SYNTAX.test(res) ? res : parse(res, ...rest);
+    typeof res === 'string' && !hasIcuSyntax(res) ? res : parse(res, ...rest);
   return icu;
 }
 

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
+import { afterNextPaint } from '../app/after-paint';
 import { markFirstScreenPainted } from '../app/first-screen-mark';
 import { prefetchJourneyCode } from '../app/journey-code';
 import { useScreenFocus } from '../app/useScreenFocus';
@@ -29,8 +30,7 @@ export function StartScreen() {
     if (!hasServices) return;
     markFirstScreenPainted();
     // After this screen is painted: the journey's code is then ready long before a tile is tapped.
-    const frame = requestAnimationFrame(() => setTimeout(prefetchJourneyCode, 0));
-    return () => cancelAnimationFrame(frame);
+    return afterNextPaint(prefetchJourneyCode);
   }, [hasServices]);
   const languages = state.info?.languages ?? [];
   const script = () =>

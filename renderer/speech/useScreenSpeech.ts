@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSpeech } from './context';
+import { afterNextPaint } from '../app/after-paint';
 import { scriptOf, type Script } from './scripts';
 
 /**
@@ -26,18 +27,10 @@ export function useScreenSpeech(trigger: string, script: Script, appear?: Script
     // After the new screen is painted: after a tap, React runs this effect before the browser
     // paints, and starting playback there (stopping the last one, asking the core for audio)
     // would hold the next screen back. One frame is far below what a listener notices.
-    let cancelled = false;
-    const frame = requestAnimationFrame(() =>
-      setTimeout(() => {
-        // A screen under an open dialog keeps quiet (e.g. "Meine Angaben vorlesen" switched in the
-        // speech settings): the dialog is what the resident is listening to.
-        if (!cancelled && speech.isTopmost(read))
-          speech.speak(scriptOf(onAppear.current ?? current.current), { language });
-      }, 0),
-    );
-    return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
-    };
+    return afterNextPaint(() => {
+      // A screen under an open dialog keeps quiet (e.g. "Meine Angaben vorlesen" switched in the
+      // speech settings): the dialog is what the resident is listening to.
+      if (speech.isTopmost(read)) speech.speak(scriptOf(onAppear.current ?? current.current), { language });
+    });
   }, [speech, read, trigger, language]);
 }
