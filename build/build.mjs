@@ -1,6 +1,7 @@
 // Builds everything `npm start` and the tests need:
 //   dist/node/start.mjs, dist/node/bench.mjs, dist/node/receiver.mjs, dist/node/hub.mjs  (esbuild, Node 20, ESM, native modules external)
 //   dist/electron/main.cjs, preload.cjs        (esbuild, CJS; the sandboxed preload may only require 'electron')
+//   dist/electron/core-host.cjs, dist/node/core-host.mjs  (the core process: Electron's utilityProcess, a Node fork)
 //   dist/renderer/                             (Vite, using ../vite.config.ts)
 //   dist/console/                              (Vite, using ../console/vite.config.ts; the hub serves it at /)
 //   the service files, checked and compiled    (core/catalog/precompile.ts; bundled into the Node and Electron bundles)
@@ -44,6 +45,8 @@ const OUTPUTS = [
   'dist/node/hub.mjs',
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
+  'dist/electron/core-host.cjs',
+  'dist/node/core-host.mjs',
   'dist/renderer/index.html',
   'dist/console/index.html',
 ];
@@ -256,6 +259,25 @@ const jobs = [
     format: 'cjs',
     target: 'node22',
     external: ['electron', ...NATIVE_EXTERNALS],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+  }),
+  // The core process (core/host/): a utilityProcess in Electron; the benchmark forks the Node build.
+  esbuild({
+    ...common,
+    ...importMetaShim,
+    entryPoints: [at('core/host/main.ts')],
+    outfile: at('dist/electron/core-host.cjs'),
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    external: NATIVE_EXTERNALS,
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+  }),
+  esbuild({
+    ...common,
+    entryPoints: [at('core/host/main.ts')],
+    outfile: at('dist/node/core-host.mjs'),
+    ...nodeEsm,
     plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
   }),
   esbuild({

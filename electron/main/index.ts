@@ -11,10 +11,10 @@ import {
   protocol,
   safeStorage,
   session,
+  utilityProcess,
 } from 'electron';
 import { fileMasterKeyProvider } from '../../core/crypto/master-key';
-import { openKioskCore } from '../../core/kiosk-core';
-import type { KioskCore } from '../../core/types';
+import { createCoreSupervisor, type CoreSupervisor } from '../../core/host/supervisor';
 import { idleOptions, parseFlags } from '../../launcher/args';
 import { readPackageVersion } from '../../core/version';
 import { hubForKiosk, type KioskHub } from '../../launcher/hub-settings';
@@ -22,7 +22,8 @@ import { portalForKiosk, type KioskPortal } from '../../launcher/portal-settings
 import { safeStoragePortalSecret } from './portal-secret';
 import { serveAppRequest } from './app-protocol';
 import { APP_SCHEME, APP_START_URL } from './app-url';
-import { CALL_CHANNEL, createCallHandler, EVENT_CHANNEL } from './ipc';
+import { utilityCoreProcess } from './core-process';
+import { CALL_CHANNEL, CONNECTION_CHANNEL, createCallHandler, EVENT_CHANNEL } from './ipc';
 import { createCrashTracker } from './lockdown';
 import { lockDownContents, lockDownSession } from './lockdown-wiring';
 import { safeStorageMasterKeyProvider } from './master-key';
@@ -31,13 +32,16 @@ import { freshPartitionName, kioskWindowOptions } from './window-options';
 
 /**
  * The thin Electron shell: one locked-down kiosk window, the renderer from
- * app://kiosk/, the core in this process behind one IPC channel.
+ * app://kiosk/, behind one IPC channel the core in a utilityProcess of its own
+ * (core/host/), so SQLite's fsyncs, Ajv, PDFs and JWEs never hold up this thread.
+ * This process keeps the window, the lockdown, the printer and the key store.
  */
 
 const root = path.resolve(__dirname, '..', '..');
 const rendererDir = path.join(root, 'dist', 'renderer');
 const resourcesDir = path.join(root, 'resources');
 const preloadPath = path.join(__dirname, 'preload.cjs');
+const coreHostPath = path.join(__dirname, 'core-host.cjs');
 const debug = Boolean(process.env.KIOSK_DEBUG) && process.env.KIOSK_DEBUG !== '0';
 
 // Must happen before 'ready': app:// behaves like https (secure context, fetch, relative URLs).
@@ -49,7 +53,7 @@ app.commandLine.appendSwitch('disable-pinch');
 app.commandLine.appendSwitch('overscroll-history-navigation', '0');
 
 let mainWindow: BrowserWindow | undefined;
-let core: KioskCore | undefined;
+let core: CoreSupervisor | undefined;
 let portal: KioskPortal | undefined;
 let hub: KioskHub | undefined;
 
@@ -76,7 +80,11 @@ function createWindow(partition: string): BrowserWindow {
   return window;
 }
 
-function openCore(): KioskCore {
+/**
+ * The core process, supervised: this process unwraps the master key (safeStorage) and reads the
+ * portal's secret, and hands both over in frames on the process's port, never in argv or env.
+ */
+function openCore(): CoreSupervisor {
   const flags = parseFlags(process.argv.slice(1), process.env, false);
   const dataDir = path.resolve(flags.dataDir ?? path.join(app.getPath('userData'), 'kiosk-data'));
   try {
@@ -101,27 +109,34 @@ function openCore(): KioskCore {
       },
       say,
     );
-    return openKioskCore({
-      dataDir,
-      resourcesDir,
-      mode: 'electron',
-      masterKeyProvider: safeStorageMasterKeyProvider(dataDir, safeStorage, fileMasterKeyProvider(dataDir)),
-      ...idleOptions(flags),
-      ...(hub.option ? { hub: hub.option } : {}),
-      ...(portal.option ? { portal: portal.option } : {}),
-      receiptPrinter: lpReceiptPrinter({ printer: flags.printer }),
+    const masterKey = safeStorageMasterKeyProvider(dataDir, safeStorage, fileMasterKeyProvider(dataDir)).load();
+    const printer = lpReceiptPrinter({ printer: flags.printer });
+    const supervisor = createCoreSupervisor({
+      spawn: () => utilityCoreProcess(utilityProcess, coreHostPath, process.env),
+      masterKey,
+      open: {
+        dataDir,
+        resourcesDir,
+        mode: 'electron',
+        ...idleOptions(flags),
+        printerLayout: printer.layout,
+        portalLater: portal.option !== undefined,
+        hubLater: hub.option !== undefined,
+      },
+      print: (pdf) => printer.print(pdf),
+      log: say,
     });
+    void Promise.resolve(portal.option).then((config) => supervisor.setPortal(config));
+    void Promise.resolve(hub.option).then((options) => supervisor.setHub(options));
+    return supervisor;
   } catch (error) {
     fatal(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);
   }
 }
 
 function start(): void {
-  const kioskCore = openCore();
-  core = kioskCore;
-  for (const problem of kioskCore.catalogProblems) {
-    process.stdout.write(`Catalog problem: ${problem.file} at ${problem.path || '/'}: ${problem.message}\n`);
-  }
+  const supervisor = openCore();
+  core = supervisor;
 
   Menu.setApplicationMenu(null);
   const partition = freshPartitionName(randomUUID());
@@ -136,12 +151,16 @@ function start(): void {
     });
   });
 
-  const handleCall = createCallHandler(kioskCore);
+  // Calls wait in the supervisor until the core process is ready: the window loads meanwhile.
+  const handleCall = createCallHandler(supervisor);
   ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => handleCall(event, method, input));
 
   mainWindow = createWindow(partition);
-  kioskCore.onEvent((event) => {
-    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, event);
+  const sendToWindow = (channel: string, payload: unknown) => {
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(channel, payload);
+  };
+  supervisor.onEvent((event) => {
+    sendToWindow(EVENT_CHANNEL, event);
     if (event.type === 'session.ended') {
       // The wipe after each resident: renderer storage and the clipboard.
       clipboard.clear();
@@ -149,10 +168,25 @@ function start(): void {
       void kioskSession.clearCache();
     }
   });
+  // A crashed core process: "Einen Moment bitte …" until the restarted one is ready, then the
+  // renderer resumes the session. A page loaded meanwhile learns it at once.
+  supervisor.onConnectionChange((up) => sendToWindow(CONNECTION_CHANNEL, up));
+  mainWindow.webContents.on('did-finish-load', () => {
+    if (supervisor.state === 'restarting' || supervisor.state === 'out_of_service')
+      sendToWindow(CONNECTION_CHANNEL, false);
+  });
   powerSaveBlocker.start('prevent-display-sleep');
-  portal?.start();
-  // Like the demo portal, the local demo hub comes up once the first screen is there (see launcher/hub-settings.ts).
-  setTimeout(() => hub?.start(), 5_000).unref();
+  supervisor.start().then(
+    (catalogProblems) => {
+      for (const problem of catalogProblems) {
+        process.stdout.write(`Catalog problem: ${problem.file} at ${problem.path || '/'}: ${problem.message}\n`);
+      }
+      portal?.start();
+      // Like the demo portal, the local demo hub comes up once the first screen is there (see launcher/hub-settings.ts).
+      setTimeout(() => hub?.start(), 5_000).unref();
+    },
+    (error: unknown) => fatal(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`),
+  );
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -4,6 +4,8 @@ import { isAppUrl } from './app-url';
 
 export const CALL_CHANNEL = 'kiosk:call';
 export const EVENT_CHANNEL = 'kiosk:event';
+/** true / false: the core process is there, or away (crashed, restarting). */
+export const CONNECTION_CHANNEL = 'kiosk:connection';
 
 /** Shaped like Electron's WebFrameMain: enough to decide whether to trust a message. */
 export interface SenderFrame {
@@ -17,7 +19,7 @@ export function isTrustedSender(frame: SenderFrame | null | undefined): boolean 
 }
 
 /** The handler behind ipcMain.handle('kiosk:call'): the contract inside dispatch validates method and input. */
-export function createCallHandler(core: KioskCore) {
+export function createCallHandler(core: Pick<KioskCore, 'dispatch'>) {
   return async (
     event: { senderFrame: SenderFrame | null },
     method: unknown,

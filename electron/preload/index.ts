@@ -17,6 +17,7 @@ import {
  */
 const CALL_CHANNEL = 'kiosk:call';
 const EVENT_CHANNEL = 'kiosk:event';
+const CONNECTION_CHANNEL = 'kiosk:connection';
 
 const bridge = {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
@@ -33,10 +34,16 @@ const bridge = {
       ipcRenderer.removeListener(EVENT_CHANNEL, handler);
     };
   },
-  // IPC to the in-process core cannot drop, unlike the browser mode's WebSocket.
+  // The core runs in a process of its own: while it restarts after a crash the main process says
+  // false, and true once it is back (the renderer then waits, and resumes the session).
   onConnectionChange(listener: (connected: boolean) => void): () => void {
-    listener(true);
-    return () => undefined;
+    const handler = (_event: IpcRendererEvent, payload: unknown) => {
+      if (typeof payload === 'boolean') listener(payload);
+    };
+    ipcRenderer.on(CONNECTION_CHANNEL, handler);
+    return () => {
+      ipcRenderer.removeListener(CONNECTION_CHANNEL, handler);
+    };
   },
 } satisfies KioskBridge;
 

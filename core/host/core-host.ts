@@ -1,0 +1,133 @@
+import { fail } from '../../contract/result-builders';
+import { openKioskCore } from '../kiosk-core';
+import { createJsonLogger, errorClass } from '../logging';
+import type { PortalConfigInput } from '../portal/portal-config';
+import type { HubOptions } from '../hub-client/hub-options';
+import type { KioskCore, KioskCoreOptions, Logger, ReceiptPrinter } from '../types';
+import { ToCoreSchema, type FramePort, type FromCore, type OpenOptions } from './protocol';
+
+export interface CoreHostOptions {
+  /** Tests: another way to open the core (the default is the real one). */
+  open?: (options: KioskCoreOptions) => KioskCore;
+  logger?: Logger;
+  /** Called once the core is closed on the parent's `close` frame (the entry exits the process). */
+  onClosed?: () => void;
+}
+
+/** A promise with its resolve function, for an option the parent sends after `open`. */
+function later<T>() {
+  let resolve!: (value: T | undefined) => void;
+  const promise = new Promise<T | undefined>((done) => (resolve = done));
+  return { promise, resolve };
+}
+
+/**
+ * The core in a process of its own: opens the core when the parent has sent the master key and the
+ * options, answers every call frame with a result frame, and sends the core's events. A frame that
+ * fails its schema is refused (and logged by its reason only); the host keeps running.
+ */
+export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): void {
+  const logger = options.logger ?? createJsonLogger();
+  const open = options.open ?? openKioskCore;
+  const send = (frame: FromCore) => port.send(frame);
+  let masterKey: Buffer | undefined;
+  let core: KioskCore | undefined;
+  let nextPrint = 0;
+  const prints = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  const portal = later<PortalConfigInput>();
+  const hub = later<HubOptions>();
+
+  const printer = (layout: ReceiptPrinter['layout']): ReceiptPrinter => ({
+    layout,
+    print: (pdf) =>
+      new Promise<void>((resolve, reject) => {
+        const id = nextPrint++;
+        prints.set(id, { resolve, reject });
+        send({ kind: 'print', id, pdfBase64: pdf.toString('base64') });
+      }),
+  });
+
+  function openCore(settings: OpenOptions): void {
+    if (core) return send({ kind: 'refused', detail: 'the core is already open' });
+    if (!masterKey) return send({ kind: 'refused', detail: 'open before masterKey' });
+    const key = masterKey;
+    try {
+      core = open({
+        dataDir: settings.dataDir,
+        resourcesDir: settings.resourcesDir,
+        mode: settings.mode,
+        logger,
+        masterKeyProvider: { load: () => key },
+        ...(settings.idleTimeoutMs !== undefined ? { idleTimeoutMs: settings.idleTimeoutMs } : {}),
+        ...(settings.idleWarningMs !== undefined ? { idleWarningMs: settings.idleWarningMs } : {}),
+        ...(settings.terminalName !== undefined ? { terminalName: settings.terminalName } : {}),
+        ...(settings.printerLayout ? { receiptPrinter: printer(settings.printerLayout) } : {}),
+        ...(settings.portalLater ? { portal: portal.promise } : {}),
+        ...(settings.hubLater ? { hub: hub.promise } : {}),
+        ...(settings.speechWarmUp === false ? { speech: { warmUpAfterMs: null } } : {}),
+      });
+    } catch (error) {
+      send({ kind: 'failed', message: (error as Error)?.message ?? String(error) });
+      return;
+    }
+    core.onEvent((event) => send({ kind: 'event', event }));
+    send({ kind: 'ready', catalogProblems: [...core.catalogProblems] });
+  }
+
+  async function answer(id: number, method: string, input: unknown): Promise<void> {
+    if (!core) {
+      send({ kind: 'result', id, result: fail('internal', { detail: 'core is not open' }) });
+      return;
+    }
+    try {
+      send({ kind: 'result', id, result: await core.dispatch(method, input) });
+    } catch (error) {
+      logger.error('host.call_failed', { method, errorClass: errorClass(error) });
+      send({ kind: 'result', id, result: fail('internal') });
+    }
+  }
+
+  port.onFrame((raw) => {
+    const parsed = ToCoreSchema.safeParse(raw);
+    if (!parsed.success) {
+      // Only where it failed: a call's input may hold what a resident typed.
+      const issue = parsed.error.issues[0];
+      const detail = `invalid frame at ${issue?.path.join('.') || '/'}: ${issue?.code ?? 'unknown'}`;
+      logger.warn('host.frame_refused', { detail });
+      send({ kind: 'refused', detail });
+      return;
+    }
+    const frame = parsed.data;
+    switch (frame.kind) {
+      case 'masterKey': {
+        const key = Buffer.from(frame.keyBase64, 'base64');
+        if (key.length === 32) masterKey = key;
+        else send({ kind: 'refused', detail: 'the master key must be 32 bytes' });
+        return;
+      }
+      case 'open':
+        return openCore(frame.options);
+      case 'call':
+        void answer(frame.id, frame.method, frame.input);
+        return;
+      case 'portal':
+        portal.resolve(frame.config ?? undefined);
+        return;
+      case 'hub':
+        hub.resolve(frame.options ?? undefined);
+        return;
+      case 'printed': {
+        const waiting = prints.get(frame.id);
+        prints.delete(frame.id);
+        if (frame.ok) waiting?.resolve();
+        else waiting?.reject(new Error('the printer did not take the job'));
+        return;
+      }
+      case 'close':
+        core?.close();
+        core = undefined;
+        options.onClosed?.();
+        return;
+    }
+  });
+}
