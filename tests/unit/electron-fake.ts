@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { vi } from 'vitest';
 
 /**
@@ -35,6 +36,29 @@ export class FakeWebContents extends FakeEmitter {
   }
 }
 
+/**
+ * Electron's UtilityProcess played by a real child_process.fork: the core host speaks the same
+ * frames over a fork's IPC channel as over a utility process's parentPort.
+ */
+export class FakeUtilityProcess extends FakeEmitter {
+  readonly child: ChildProcess;
+  constructor(modulePath: string, env: Record<string, string> | undefined) {
+    super();
+    this.child = fork(modulePath, [], { env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'advanced' });
+    this.child.on('message', (message) => this.emit('message', message));
+    this.child.on('exit', (code) => this.emit('exit', code ?? -1));
+  }
+  get pid() {
+    return this.child.pid;
+  }
+  postMessage(message: unknown) {
+    this.child.send(message as never);
+  }
+  kill() {
+    return this.child.kill();
+  }
+}
+
 export function createFakeElectron(userDataDir: string) {
   let resolveReady!: () => void;
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
@@ -55,6 +79,8 @@ export function createFakeElectron(userDataDir: string) {
     permissionRequestHandler: undefined as Listener | undefined,
     permissionCheckHandler: undefined as Listener | undefined,
     session: new FakeEmitter(),
+    utilityForks: [] as Array<{ modulePath: string; args: string[]; options: Record<string, unknown> }>,
+    utilityProcesses: [] as FakeUtilityProcess[],
     fireReady() {
       state.isReady = true;
       resolveReady();
@@ -142,6 +168,14 @@ export function createFakeElectron(userDataDir: string) {
     clipboard: {
       clear() {
         state.clipboardCleared += 1;
+      },
+    },
+    utilityProcess: {
+      fork(modulePath: string, args: string[], options: { env?: Record<string, string> } & Record<string, unknown>) {
+        state.utilityForks.push({ modulePath, args, options });
+        const child = new FakeUtilityProcess(modulePath, options.env);
+        state.utilityProcesses.push(child);
+        return child;
       },
     },
     safeStorage: {

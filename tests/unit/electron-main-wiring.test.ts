@@ -1,10 +1,11 @@
 // @vitest-environment node
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { bundleCoreHost } from '../fixtures/core-host-bundle';
 import { createFakeElectron, FakeWebContents } from './electron-fake';
 
 /**
@@ -43,6 +44,8 @@ describe('Electron main process wiring', () => {
       logLevel: 'error',
       absWorkingDir: PROJECT,
     });
+    // The core process's entry, next to main.cjs as the build puts it.
+    await bundleCoreHost(root, path.join('dist', 'electron', 'core-host.cjs'));
     fake = createFakeElectron(path.join(root, 'user-data'));
     const patched = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
     patched._load = function (request: string, ...rest: unknown[]) {
@@ -174,4 +177,37 @@ describe('Electron main process wiring', () => {
     window.emit('unresponsive');
     expect(window.webContents.forcefullyCrashRenderer).toHaveBeenCalled();
   });
+
+  it('runs the core in a utility process, with neither the master key nor a KIOSK_ setting in argv or env', () => {
+    expect(fake.state.utilityForks).toHaveLength(1);
+    const [forked] = fake.state.utilityForks;
+    expect(forked!.modulePath).toBe(path.join(root, 'dist', 'electron', 'core-host.cjs'));
+    expect(forked!.args).toEqual([]);
+    const env = forked!.options.env as Record<string, string>;
+    expect(Object.keys(env).filter((name) => name.startsWith('KIOSK_'))).toEqual([]);
+    const key = readFileSync(path.join(root, 'user-data', 'kiosk-data', 'master.key')).toString('base64');
+    expect(JSON.stringify(forked)).not.toContain(key);
+  });
+
+  it('after kill -9 of the core process: the window waits, a new core process starts, and the session resumes', async () => {
+    const handle = fake.state.ipcHandlers.get('kiosk:call')!;
+    const sender = { senderFrame: { url: 'app://kiosk/', parent: null } };
+    const catalog = (await handle(sender, 'catalog.get', {})) as {
+      ok: true;
+      value: { services: Array<{ id: string }> };
+    };
+    const started = (await handle(sender, 'session.start', {
+      serviceId: catalog.value.services[0]!.id,
+      language: 'de',
+    })) as { ok: true; value: { sessionId: string } };
+    const sent = fake.state.windows[0]!.webContents.sent;
+    const connection = () => sent.filter((entry) => entry.channel === 'kiosk:connection').map((entry) => entry.payload);
+
+    process.kill(fake.state.utilityProcesses[0]!.pid!, 'SIGKILL');
+    await vi.waitFor(() => expect(connection()).toEqual([false]), { timeout: 10_000 });
+    const resumed = await handle(sender, 'session.resume', {});
+    expect(resumed).toMatchObject({ ok: true, value: { sessionId: started.value.sessionId } });
+    expect(connection()).toEqual([false, true]);
+    expect(fake.state.utilityProcesses).toHaveLength(2);
+  }, 30_000);
 });

@@ -97,4 +97,16 @@ describe('sandboxed preload', () => {
     unsubscribe();
     expect(ipcListeners.has('kiosk:event')).toBe(false);
   });
+
+  it('reports the core process going away and coming back (booleans only), and unsubscribes', () => {
+    const changes: unknown[] = [];
+    const unsubscribe = exposed[0]!.api.onConnectionChange!((up: unknown) => changes.push(up)) as () => void;
+    const deliver = ipcListeners.get('kiosk:connection')!;
+    deliver({}, false);
+    deliver({}, 'up');
+    deliver({}, true);
+    expect(changes).toEqual([false, true]);
+    unsubscribe();
+    expect(ipcListeners.has('kiosk:connection')).toBe(false);
+  });
 });
