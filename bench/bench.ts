@@ -15,6 +15,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { median, percentile } from './stats';
 import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
 import { measureHub } from './hub-bench';
+import { coreProcessSection } from './core-process-bench';
 
 /**
  * `npm run bench [-- --json <file>] [-- --only cold,autosave]`: cold start, step
@@ -242,6 +243,7 @@ async function hubSection({ tmp, rows }: BenchContext): Promise<void> {
 const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   cold: coldStartSection,
   steps: stepSection,
+  'core-process': coreProcessSection,
   speech: speechSection,
   autosave: autosaveSection,
   submit: submitSection,
