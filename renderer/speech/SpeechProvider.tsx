@@ -7,6 +7,7 @@ import { SPEECH_VOLUME_LEVELS } from '../app/state';
 import { isLanguage, SpeechContext, type SpeechContextValue } from './context';
 import { SpeechPlayer } from './player';
 import type { Utterance } from './scripts';
+import { useWaitingPrefetch } from './useWaitingPrefetch';
 
 /**
  * The terminal's own voice: prompts come from the core through the one API
@@ -37,6 +38,9 @@ export function SpeechProvider({ bridge, children }: { bridge: KioskBridge; chil
   useEffect(() => {
     player.setVolume(state.speech.volume / SPEECH_VOLUME_LEVELS);
   }, [player, state.speech.volume]);
+
+  // The waiting screen's prompt, made while the core is there to make it.
+  useWaitingPrefetch(player, i18n, i18n.language, state.speech.rate, state.booted && state.connected);
 
   // The resident acts: speech stops at once (a new screen or "Vorlesen" starts it again).
   useEffect(() => {

@@ -70,10 +70,8 @@ export class SpeechPlayer {
     this.cache.clear();
   }
 
-  async speak(utterances: readonly Utterance[], language: LanguageCode, rate: SpeechRate): Promise<void> {
-    this.stop();
-    const generation = this.generation;
-    const sentences = utterances.flatMap((utterance) =>
+  private sentencesOf(utterances: readonly Utterance[], language: LanguageCode, rate: SpeechRate): SentenceRequest[] {
+    return utterances.flatMap((utterance) =>
       // The bidi isolates around numbers in right-to-left texts are for the eye only.
       splitSentences(withoutIsolates(utterance.text)).map((text) => ({
         text,
@@ -82,6 +80,26 @@ export class SpeechPlayer {
         personal: utterance.personal === true,
       })),
     );
+  }
+
+  /**
+   * Makes and keeps a script's audio without playing it, for a screen that may have to speak when
+   * the core cannot make audio (the waiting screen while it is away). Gives way to any speak():
+   * false when it did, and the rest is left unmade.
+   */
+  async prefetch(utterances: readonly Utterance[], language: LanguageCode, rate: SpeechRate): Promise<boolean> {
+    for (const sentence of this.sentencesOf(utterances, language, rate)) {
+      if (sentence.personal) continue;
+      if (this.current.status !== 'idle') return false;
+      if (!(await this.audioFor(sentence).catch(() => null))) return false;
+    }
+    return true;
+  }
+
+  async speak(utterances: readonly Utterance[], language: LanguageCode, rate: SpeechRate): Promise<void> {
+    this.stop();
+    const generation = this.generation;
+    const sentences = this.sentencesOf(utterances, language, rate);
     if (sentences.length === 0) return;
     this.update({ status: 'loading', sentence: '' });
 
@@ -119,7 +137,8 @@ export class SpeechPlayer {
     return this.context;
   }
 
-  private async audioFor(sentence: SentenceRequest, generation: number): Promise<AudioBuffer | null> {
+  /** Without a generation (prefetch), the audio is kept whatever plays meanwhile. */
+  private async audioFor(sentence: SentenceRequest, generation?: number): Promise<AudioBuffer | null> {
     const key = `${sentence.language}|${sentence.rate}|${sentence.text}`;
     const hit = sentence.personal ? undefined : this.cache.get(key);
     if (hit) {
@@ -130,7 +149,7 @@ export class SpeechPlayer {
     const audio = await this.synthesize(sentence);
     // Stopped meanwhile (the resident moved on): not decoded, as nobody will hear it; the core keeps
     // its own cache, so asking again later costs little.
-    if (!audio || generation !== this.generation) return null;
+    if (!audio || (generation !== undefined && generation !== this.generation)) return null;
     const wav = decodeWav(base64ToBytes(audio.wavBase64));
     if (wav.samples.length === 0) return null;
     // A buffer needs no AudioContext: decoding goes on before there is one (see audioContext).

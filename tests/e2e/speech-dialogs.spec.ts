@@ -165,3 +165,31 @@ test('the waiting screen is spoken', async ({ page, kiosk }) => {
   expect(held.length).toBeGreaterThan(0);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(ui('de', 'start.title'), { timeout: 15_000 });
 });
+
+test('the waiting overlay is spoken while the core is away (its prompt was made ahead)', async ({ page, kiosk }) => {
+  test.setTimeout(120_000);
+  const prompts = recordPrompts(page);
+  const driver = new KioskDriver(page, { audit: false });
+  await driver.openStart(kiosk.url);
+  await driver.chooseService(service);
+  const question = await driver.h1().innerText();
+  // Made ahead once the page is quiet, in the language and rate shown.
+  await expect.poll(() => prompts, { timeout: 45_000 }).toContain(ui('de', 'waiting.title'));
+  await expect(bar(page)).toHaveAttribute('data-speech-status', 'idle');
+  const asked = prompts.length;
+  const before = await plays(page);
+
+  // The core goes away (a kill -9 of the kiosk here; a crash of the core process in Electron).
+  await kiosk.kill9();
+  const overlay = page.getByRole('dialog', { name: ui('de', 'waiting.title') });
+  await expect(overlay).toBeVisible({ timeout: 15_000 });
+  await expect(bar(page).locator('mark')).toHaveText(ui('de', 'waiting.title'), { timeout: 15_000 });
+  expect(await plays(page)).toBeGreaterThan(before);
+  expect(prompts.length).toBe(asked);
+  await snap(page, 'waiting-overlay-speaking');
+
+  // Back: the overlay goes, and the session is where it was.
+  await kiosk.restart({ samePort: true });
+  await expect(overlay).toBeHidden({ timeout: 30_000 });
+  await expect(driver.h1()).toHaveText(question);
+});
