@@ -18,9 +18,14 @@ import { msSince, percentile } from './stats';
  * The step transition with the core in a process of its own, as Electron runs it (a utilityProcess
  * behind the main process), against the core in the same process as before. Electron cannot run
  * here: the parent is this process, the core process a child_process.fork of the built core host
- * (dist/node/core-host.mjs), with the same supervisor and frames as electron/main. Each sample is
- * what a terminal does for one "Weiter": the renderer's one session.answer call, committed (fsync)
- * before it answers. The two cores take turns step by step, so the machine's load falls on both.
+ * (dist/node/core-host.mjs), with the same supervisor and frames as electron/main.
+ *
+ * The figure with the target is the step transition as the `steps` section measures it (tap on
+ * "Weiter" to the next question painted, in Chromium), with the browser mode's server in this
+ * process standing in for Electron's main process: once with the core beside it, once with the core
+ * behind the supervisor. The answer call alone (session.answer, committed with its fsync before it
+ * answers: the one call a "Weiter" makes) is reported next to it, without a page around it. Both
+ * cores take turns, so the machine's load falls on both alike.
  */
 
 type Call = (method: string, input: unknown) => Promise<Result<unknown>>;
