@@ -174,7 +174,8 @@ test('the waiting overlay is spoken while the core is away (its prompt was made 
   await driver.chooseService(service);
   const question = await driver.h1().innerText();
   // Made ahead once the page is quiet, in the language and rate shown.
-  await expect.poll(() => prompts, { timeout: 45_000 }).toContain(ui('de', 'waiting.title'));
+  // Its sentences are made one after the other; the last one is the hint to the desk.
+  await expect.poll(() => prompts, { timeout: 60_000 }).toContain(ui('de', 'waiting.staff'));
   // The question's own speech ends first (slow on a loaded machine: the synthesiser is real).
   await expect(bar(page)).toHaveAttribute('data-speech-status', 'idle', { timeout: 60_000 });
   const asked = prompts.length;
