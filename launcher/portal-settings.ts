@@ -45,7 +45,11 @@ export interface PortalConfigContext {
  * the catalog does not have, a certificate file that cannot be read or holds no certificate) stops the start
  * with one StartupError naming the file and the field, before the kiosk opens its data.
  */
-export function readPortalConfig(file: string, env: NodeJS.ProcessEnv, context: PortalConfigContext): PortalConfigInput {
+export function readPortalConfig(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  context: PortalConfigContext,
+): PortalConfigInput {
   const { secretStore } = context;
   const refuse = (field: string, message: string) =>
     new StartupError(`the portal configuration ${file} is invalid at ${field || '/'}: ${message}`);
@@ -71,7 +75,10 @@ export function readPortalConfig(file: string, env: NodeJS.ProcessEnv, context: 
   const known = catalogServiceIds(context.resourcesDir);
   for (const serviceId of Object.keys(parsed.data.destinations)) {
     if (!known.includes(serviceId)) {
-      throw refuse(`destinations.${serviceId}`, `no such service in the catalog (known: ${known.join(', ') || 'none'})`);
+      throw refuse(
+        `destinations.${serviceId}`,
+        `no such service in the catalog (known: ${known.join(', ') || 'none'})`,
+      );
     }
   }
   const certificate = (field: 'trustedRootCertificate' | 'caFile', name: string) => {
@@ -87,7 +94,11 @@ export function readPortalConfig(file: string, env: NodeJS.ProcessEnv, context: 
   };
   const trustedRootPem = certificate('trustedRootCertificate', trustedRootCertificate);
   const caPem = [caFile ? certificate('caFile', caFile) : undefined, context.caPem].filter(Boolean).join('\n');
-  return { ...(fields as Omit<PortalConfigInput, 'trustedRootPem' | 'caPem'>), trustedRootPem, ...(caPem ? { caPem } : {}) };
+  return {
+    ...(fields as Omit<PortalConfigInput, 'trustedRootPem' | 'caPem'>),
+    trustedRootPem,
+    ...(caPem ? { caPem } : {}),
+  };
 }
 
 /** The catalog's service ids: the folders of resources/services (see core/catalog/load-catalog.ts). */

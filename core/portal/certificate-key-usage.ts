@@ -53,7 +53,7 @@ function readTlv(der: Buffer, offset: number, limit: number): Tlv {
 
 function children(der: Buffer, parent: Tlv): Tlv[] {
   const found: Tlv[] = [];
-  for (let offset = parent.start; offset < parent.end; ) {
+  for (let offset = parent.start; offset < parent.end;) {
     const child = readTlv(der, offset, parent.end);
     found.push(child);
     offset = child.end;
@@ -80,7 +80,7 @@ export function certificateKeyUsage(der: Buffer): Set<KeyUsageName> | undefined 
     const usages = new Set<KeyUsageName>();
     BIT_NAMES.forEach((name, bit) => {
       const byte = der[bits.start + 1 + Math.floor(bit / 8)];
-      if (byte !== undefined && bits.start + 1 + Math.floor(bit / 8) < bits.end && byte & (0x80 >> bit % 8))
+      if (byte !== undefined && bits.start + 1 + Math.floor(bit / 8) < bits.end && byte & (0x80 >> (bit % 8)))
         usages.add(name);
     });
     return usages;

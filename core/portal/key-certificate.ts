@@ -37,7 +37,7 @@ export function checkKeyCertificate(key: JWK, roots: readonly X509Certificate[],
   const leaf = chain[0]!;
   const certified = leaf.publicKey.export({ format: 'jwk' });
   if (certified.kty !== 'RSA' || certified.n !== key.n || certified.e !== key.e) {
-    throw refuse("the key is not the one in its certificate");
+    throw refuse('the key is not the one in its certificate');
   }
   if (leaf.ca) throw refuse("the key's certificate is a CA certificate");
   if (!usages(leaf, refuse)?.has('keyEncipherment')) {

@@ -1,4 +1,12 @@
-import { createPrivateKey, createPublicKey, generateKeyPair, randomBytes, sign, X509Certificate, type KeyObject } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPair,
+  randomBytes,
+  sign,
+  X509Certificate,
+  type KeyObject,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -131,7 +139,10 @@ export async function openDemoCa(dataDir: string, now: () => number, validity?: 
     rootPem: root.toString(),
     rootFile: certFile,
     certify(publicJwk) {
-      const subjectPublicKey = createPublicKey({ key: { kty: 'RSA', n: publicJwk.n!, e: publicJwk.e! }, format: 'jwk' });
+      const subjectPublicKey = createPublicKey({
+        key: { kty: 'RSA', n: publicJwk.n!, e: publicJwk.e! },
+        format: 'jwk',
+      });
       const start = validity?.notBefore ?? now() - 24 * 60 * 60_000;
       const leaf = certificate({
         subject: `Verschlüsselungsschlüssel ${publicJwk.kid ?? ''}`.trim(),
