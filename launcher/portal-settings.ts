@@ -62,8 +62,6 @@ export function readPortalConfig(
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw refuse('/', 'not a JSON object');
   const record = raw as Record<string, unknown>;
   const given = env.KIOSK_PORTAL_CLIENT_SECRET || (typeof record.clientSecret === 'string' ? record.clientSecret : '');
-  // A secret given once is moved into the key store, and may then be removed from file and environment.
-  if (given && secretStore) secretStore.save(given);
   const secret = given || secretStore?.load();
   const withSecret = secret ? { ...record, clientSecret: secret } : record;
   const parsed = PortalConfigFileSchema.safeParse(withSecret);
@@ -94,6 +92,9 @@ export function readPortalConfig(
   };
   const trustedRootPem = certificate('trustedRootCertificate', trustedRootCertificate);
   const caPem = [caFile ? certificate('caFile', caFile) : undefined, context.caPem].filter(Boolean).join('\n');
+  // A secret given once is moved into the key store, and may then be removed from file and environment; only
+  // from a configuration that passed every check, so a refused start writes nothing.
+  if (given && secretStore) secretStore.save(given);
   return {
     ...(fields as Omit<PortalConfigInput, 'trustedRootPem' | 'caPem'>),
     trustedRootPem,

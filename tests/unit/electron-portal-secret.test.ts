@@ -97,6 +97,19 @@ describe('portal client secret in Electron mode', () => {
     expect(existsSync(path.join(dir, PORTAL_SECRET_FILE))).toBe(false);
   });
 
+  it('keeps no secret from a configuration it refuses (here: a service the catalog does not have)', () => {
+    const dir = dataDir();
+    const file = configFile(dir, true);
+    const config = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    writeFileSync(
+      file,
+      JSON.stringify({ ...config, destinations: { hundesteuer: '5f0e8c1a-2b7d-4c3e-9a61-0d4b8e7f2c35' } }),
+    );
+    const store = safeStoragePortalSecret(dir, fakeSafeStorage());
+    expect(() => readPortalConfig(file, {}, context(store))).toThrow(/destinations\.hundesteuer: no such service/);
+    expect(existsSync(path.join(dir, PORTAL_SECRET_FILE))).toBe(false);
+  });
+
   it('refuses a configuration without a secret anywhere, naming the field but never a value', () => {
     const dir = dataDir();
     const file = configFile(dir, false);
