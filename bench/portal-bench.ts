@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CompactEncrypt, importJWK, type JWK } from 'jose';
 import { openKioskCore } from '../core/kiosk-core';
@@ -40,6 +41,7 @@ function portalConfig(receiver: Receiver, service: LoadedService, extra: Partial
     submissionApiUrl: receiver.url,
     clientId: CLIENT.id,
     clientSecret: CLIENT.secret,
+    trustedRootPem: receiver.rootCertificatePem,
     destinations: { [service.definition.id]: destinationId },
     ...extra,
   };
@@ -179,6 +181,8 @@ export async function measureDrain(
       submissionApiUrl: url,
       clientId: CLIENT.id,
       clientSecret: CLIENT.secret,
+      // The receiver process's demo CA, made at its first start, certifies its encryption key.
+      trustedRootPem: readFileSync(join(dir, 'receiver', 'demo-ca', 'root-cert.pem'), 'utf8'),
       destinations: { [service.definition.id]: destinationId },
       eventPollMs: 500,
     });

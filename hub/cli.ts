@@ -138,7 +138,9 @@ async function main(): Promise<void> {
     consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
     desk: {
       resourcesDir: path.join(root, 'resources'),
-      ...(portalFile ? { portal: readPortalConfig(portalFile, process.env) } : {}),
+      ...(portalFile
+        ? { portal: readPortalConfig(portalFile, process.env, { resourcesDir: path.join(root, 'resources') }) }
+        : {}),
     },
   });
   process.stdout.write(`Bürgerkiosk hub listening on ${hub.url}\n`);

@@ -25,6 +25,8 @@ export interface KioskFlags {
   hubUrl?: string;
   /** One-time enrolment code from the hub's admin (used while no credential is stored). */
   hubEnrolmentCode?: string;
+  /** PEM file with the town's CA certificate(s), trusted for TLS to the hub and the portal. */
+  caFile?: string;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -48,6 +50,8 @@ export const USAGE = `Usage: npm start -- [options]
   --hub-enrolment-code <code>
                          one-time enrolment code from the hub's admin (XXXX-XXXX-XXXX); exchanged once for
                          the device credential, kept in the data dir (mode 0600)
+  --ca-file <pem>        the town's CA certificate(s), trusted besides the usual roots for TLS to the hub and
+                         the portal (env KIOSK_CA_FILE; NODE_EXTRA_CA_CERTS does not reach a packaged kiosk)
   --help                 show this text
 `;
 
@@ -87,6 +91,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   let printer = env.KIOSK_PRINTER || undefined;
   let hubUrl = env.KIOSK_HUB_URL || undefined;
   let hubEnrolmentCode: string | undefined;
+  let caFile = env.KIOSK_CA_FILE || undefined;
 
   for (let index = 0; index < argv.length; index += 1) {
     const raw = argv[index] as string;
@@ -142,6 +147,9 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
       case '--hub-enrolment-code':
         hubEnrolmentCode = takeValue();
         break;
+      case '--ca-file':
+        caFile = takeValue();
+        break;
       default:
         if (strict) throw new FlagError(`unknown option ${raw} (see --help)`);
     }
@@ -149,6 +157,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   if (dataDir) flags.dataDir = dataDir;
   if (portalConfig) flags.portalConfig = portalConfig;
   if (printer) flags.printer = printerName(printer);
+  if (caFile) flags.caFile = caFile;
   if (hubUrl) flags.hubUrl = hubBaseUrl(hubUrl);
   if (hubEnrolmentCode) {
     if (!ENROLMENT_CODE_PATTERN.test(hubEnrolmentCode.trim().toUpperCase()))

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { HubOptions } from '../core/hub-client/hub-options';
 import type { PortalConfigInput } from '../core/portal/portal-config';
 import { hubOptions, type KioskFlags } from './args';
+import { readCaFile } from './trust-files';
 
 export interface KioskHub {
   option: HubOptions | Promise<HubOptions | undefined> | undefined;
@@ -19,7 +20,7 @@ export interface KioskHub {
  *    (its first start makes an RSA key, which would take the CPU from the first screen).
  */
 export function hubForKiosk(
-  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub'>,
+  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub' | 'caFile'>,
   local: {
     dataDir: string;
     resourcesDir: string;
@@ -32,7 +33,12 @@ export function hubForKiosk(
   say: (line: string) => void,
 ): KioskHub {
   const none = { start() {}, stop: () => Promise.resolve() };
-  if (flags.hubUrl) return { option: hubOptions(flags).hub, ...none };
+  if (flags.hubUrl) {
+    // The town's CA (--ca-file) is trusted for the hub's TLS (enrolment and WebSocket).
+    const ca = readCaFile(flags.caFile);
+    const hub = hubOptions(flags).hub!;
+    return { option: ca ? { ...hub, ca } : hub, ...none };
+  }
   if (flags.noHub) return { option: undefined, ...none };
 
   let resolve: (options: HubOptions | undefined) => void = () => {};

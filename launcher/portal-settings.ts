@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { PortalConfigSchema, type PortalConfigInput } from '../core/portal/portal-config';
 import type { KioskFlags } from './args';
 import { StartupError } from './startup-error';
+import { readCaFile, readCertificateFile } from './trust-files';
 
 /**
  * Where applications go:
@@ -19,28 +21,98 @@ export interface SecretStore {
   save(secret: string): void;
 }
 
-export function readPortalConfig(file: string, env: NodeJS.ProcessEnv, secretStore?: SecretStore): PortalConfigInput {
+/**
+ * The configuration file's own fields: as the core's, except that the certificates are named as files
+ * (relative paths from the file's folder) rather than given as PEM text.
+ */
+const PortalConfigFileSchema = PortalConfigSchema.omit({ trustedRootPem: true, caPem: true }).extend({
+  /** The administration PKI's root certificate (PEM file) the destinations' encryption keys must chain up to. */
+  trustedRootCertificate: z.string().min(1),
+  /** The town's CA (PEM file) for TLS to the token URL and the Submission API. */
+  caFile: z.string().min(1).optional(),
+});
+
+export interface PortalConfigContext {
+  /** The catalog's folder: every service the configuration names must be one of resources/services/<id>. */
+  resourcesDir: string;
+  /** `--ca-file`, already read: trusted for the portal too, besides the file's own `caFile`. */
+  caPem?: string;
+  secretStore?: SecretStore;
+}
+
+/**
+ * Reads and checks `--portal-config`. Anything wrong (unreadable JSON, a missing or invalid field, a service
+ * the catalog does not have, a certificate file that cannot be read or holds no certificate) stops the start
+ * with one StartupError naming the file and the field, before the kiosk opens its data.
+ */
+export function readPortalConfig(
+  file: string,
+  env: NodeJS.ProcessEnv,
+  context: PortalConfigContext,
+): PortalConfigInput {
+  const { secretStore } = context;
+  const refuse = (field: string, message: string) =>
+    new StartupError(`the portal configuration ${file} is invalid at ${field || '/'}: ${message}`);
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
     throw new StartupError(`the portal configuration ${file} cannot be read (${(error as Error).message})`);
   }
-  const record = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw refuse('/', 'not a JSON object');
+  const record = raw as Record<string, unknown>;
   const given = env.KIOSK_PORTAL_CLIENT_SECRET || (typeof record.clientSecret === 'string' ? record.clientSecret : '');
-  // A secret given once is moved into the key store, and may then be removed from file and environment.
-  if (given && secretStore) secretStore.save(given);
   const secret = given || secretStore?.load();
-  const withSecret = secret ? { ...record, clientSecret: secret } : raw;
-  const parsed = PortalConfigSchema.safeParse(withSecret);
+  const withSecret = secret ? { ...record, clientSecret: secret } : record;
+  const parsed = PortalConfigFileSchema.safeParse(withSecret);
   if (!parsed.success) {
     // Names the field, never its value: the secret must not reach a log.
     const issue = parsed.error.issues[0]!;
-    throw new StartupError(
-      `the portal configuration ${file} is invalid at ${issue.path.join('.') || '/'}: ${issue.message}`,
-    );
+    throw refuse(issue.path.join('.'), issue.message);
   }
-  return withSecret as PortalConfigInput;
+  const known = catalogServiceIds(context.resourcesDir);
+  for (const serviceId of Object.keys(parsed.data.destinations)) {
+    if (!known.includes(serviceId)) {
+      throw refuse(
+        `destinations.${serviceId}`,
+        `no such service in the catalog (known: ${known.join(', ') || 'none'})`,
+      );
+    }
+  }
+  const certificate = (field: 'trustedRootCertificate' | 'caFile', name: string) => {
+    try {
+      return readCertificateFile(path.resolve(path.dirname(file), name));
+    } catch (error) {
+      throw refuse(field, (error as Error).message);
+    }
+  };
+  const { trustedRootCertificate, caFile, ...fields } = withSecret as Record<string, unknown> & {
+    trustedRootCertificate: string;
+    caFile?: string;
+  };
+  const trustedRootPem = certificate('trustedRootCertificate', trustedRootCertificate);
+  const caPem = [caFile ? certificate('caFile', caFile) : undefined, context.caPem].filter(Boolean).join('\n');
+  // A secret given once is moved into the key store, and may then be removed from file and environment; only
+  // from a configuration that passed every check, so a refused start writes nothing.
+  if (given && secretStore) secretStore.save(given);
+  return {
+    ...(fields as Omit<PortalConfigInput, 'trustedRootPem' | 'caPem'>),
+    trustedRootPem,
+    ...(caPem ? { caPem } : {}),
+  };
+}
+
+/** The catalog's service ids: the folders of resources/services (see core/catalog/load-catalog.ts). */
+function catalogServiceIds(resourcesDir: string): string[] {
+  const dir = path.join(resourcesDir, 'services');
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+  } catch {
+    return [];
+  }
 }
 
 export interface DemoPortal {
@@ -82,6 +154,8 @@ export async function startDemoPortal(dataDir: string, resourcesDir: string): Pr
       submissionApiUrl: receiver.url,
       clientId: DEMO_CLIENT_ID,
       clientSecret: secret,
+      // The demo receiver's own CA stands for the administration PKI: its keys are checked like a town's.
+      trustedRootPem: receiver.rootCertificatePem,
       destinations,
       // The demo should show arrivals within seconds.
       eventPollMs: 2_000,
@@ -101,7 +175,7 @@ export interface KioskPortal {
 
 /** The portal choice of the flags (see the top of this file), shared by browser mode and the Electron shell. */
 export function portalForKiosk(
-  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal'>,
+  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal' | 'caFile'>,
   env: NodeJS.ProcessEnv,
   dataDir: string,
   resourcesDir: string,
@@ -113,7 +187,11 @@ export function portalForKiosk(
     say('No portal configured (--no-portal): applications wait in the outbox.');
     return { option: undefined, ...none };
   }
-  if (flags.portalConfig) return { option: readPortalConfig(flags.portalConfig, env, secretStore), ...none };
+  if (flags.portalConfig) {
+    const context = { resourcesDir, ...(secretStore ? { secretStore } : {}) };
+    const caPem = readCaFile(flags.caFile);
+    return { option: readPortalConfig(flags.portalConfig, env, caPem ? { ...context, caPem } : context), ...none };
+  }
   let demo: DemoPortal | undefined;
   let resolve: (config: PortalConfigInput | undefined) => void = () => {};
   const option = new Promise<PortalConfigInput | undefined>((done) => (resolve = done));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CertificateValidity } from './crypto/demo-ca';
 import type { ReceiverKeySet } from './crypto/keys';
 
 /** What `startReceiver` is configured with: OAuth clients and the destinations it serves. */
@@ -57,6 +58,9 @@ export interface ReceiverOptions {
   /** Keys to store on first start instead of generating them (see generateReceiverKeys); ignored once the
    *  data directory has keys. */
   initialKeys?: ReceiverKeySet;
+  /** Validity of the demo CA's certificates when they are made (default: from a day ago, root 20 years, key
+   *  certificates 5): tests whose kiosk clock is not today's give a span around their time. */
+  certificateValidity?: CertificateValidity;
   /** Milliseconds since the epoch; injectable so tests can let tokens expire without waiting. */
   now?: () => number;
 }

@@ -45,6 +45,7 @@ export async function runReceiverCli(flags: ReceiverFlags): Promise<(() => Promi
   say(`  token endpoint ${receiver.tokenUrl} (client_id ${flags.clientId})`);
   for (const destination of receiver.destinations) say(`  destination ${destination.destinationId}`);
   say(`  received applications: ${receiver.url}/demo`);
+  say(`  demo CA root certificate (a sender's trusted root): ${receiver.rootCertificateFile}`);
   return () => receiver.close();
 }
 

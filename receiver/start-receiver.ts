@@ -6,6 +6,7 @@ import {
   type DestinationConfig,
   type ReceiverOptions,
 } from './config';
+import { openDemoCa } from './crypto/demo-ca';
 import { EventStore } from './db/event-store';
 import { KeyStore } from './db/key-store';
 import { openReceiverDb } from './db/open-receiver-db';
@@ -52,6 +53,10 @@ export interface Receiver {
   tokenUrl: string;
   port: number;
   destinations: DestinationConfig[];
+  /** The demo CA's root certificate (PEM) that certifies the encryption key (`x5c`): a sender's trusted root. */
+  rootCertificatePem: string;
+  /** Where that root certificate lies (`<data dir>/demo-ca/root-cert.pem`). */
+  rootCertificateFile: string;
   /** Current key ids (public information). */
   kids(): { encryption: string; subscriberSigning: string; serviceSigning: string };
   faults: FaultController;
@@ -85,7 +90,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
 
   const db = openReceiverDb(options.dataDir);
   try {
-    const keys = new KeyStore(db, now);
+    const ca = await openDemoCa(options.dataDir, now, options.certificateValidity);
+    const keys = new KeyStore(db, now, (publicJwk) => ca.certify(publicJwk));
     await keys.init(options.initialKeys);
     const submissions = new SubmissionStore(db);
     let baseUrl = '';
@@ -150,6 +156,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       tokenUrl: `${baseUrl}/token`,
       port: server.port,
       destinations: destinationList,
+      rootCertificatePem: ca.rootPem,
+      rootCertificateFile: ca.rootFile,
       kids: () => ({
         encryption: keys.get('encryption').kid,
         subscriberSigning: keys.get('subscriber-signing').kid,

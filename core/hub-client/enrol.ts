@@ -1,5 +1,6 @@
 import { ENROL_PATH, EnrolResponseSchema, type EnrolResponse } from '../../contract/hub';
 import { errorClass } from '../logging';
+import { HttpClient } from '../net/http-client';
 import { retryDelayMs } from '../portal/backoff';
 import type { Logger } from '../types';
 import { DEFAULT_HUB_BACKOFF, type BackoffPolicy } from './hub-connection';
@@ -15,16 +16,29 @@ export class EnrolRefusedError extends Error {
  * answer means the code is wrong or used (EnrolRefusedError, not retried);
  * anything else is a network problem the caller retries.
  */
-export async function enrolTerminal(hubUrl: string, enrolmentCode: string, appVersion: string): Promise<EnrolResponse> {
-  const response = await fetch(new URL(ENROL_PATH, hubUrl), {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ enrolmentCode, appVersion: appVersion.slice(0, 40) }),
-    signal: AbortSignal.timeout(15_000),
-  });
-  if (response.status >= 400 && response.status < 500) throw new EnrolRefusedError(response.status);
-  if (!response.ok) throw new Error(`hub enrolment failed (HTTP ${response.status})`);
-  return EnrolResponseSchema.parse(await response.json());
+export async function enrolTerminal(
+  hubUrl: string,
+  enrolmentCode: string,
+  appVersion: string,
+  ca?: string,
+): Promise<EnrolResponse> {
+  // One exchange: its own client, closed right after (TLS trusts the town's CA when one is given).
+  const client = new HttpClient(ca);
+  try {
+    const response = await client.request({
+      method: 'POST',
+      url: new URL(ENROL_PATH, hubUrl),
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ enrolmentCode, appVersion: appVersion.slice(0, 40) }),
+      timeoutMs: 15_000,
+    });
+    if (response.status >= 400 && response.status < 500) throw new EnrolRefusedError(response.status);
+    if (response.status < 200 || response.status >= 300)
+      throw new Error(`hub enrolment failed (HTTP ${response.status})`);
+    return EnrolResponseSchema.parse(JSON.parse(response.text));
+  } finally {
+    client.close();
+  }
 }
 
 /**
@@ -32,7 +46,7 @@ export async function enrolTerminal(hubUrl: string, enrolmentCode: string, appVe
  * stopped; a refused code is logged and not tried again (the admin issues a new one).
  */
 export function enrolWithRetry(
-  enrolment: { hubUrl: string; code: string; appVersion: string; backoff?: BackoffPolicy },
+  enrolment: { hubUrl: string; code: string; appVersion: string; ca?: string; backoff?: BackoffPolicy },
   logger: Logger,
   onEnrolled: (credential: EnrolResponse) => void,
 ): { stop(): void } {
@@ -40,7 +54,7 @@ export function enrolWithRetry(
   let timer: ReturnType<typeof setTimeout> | undefined;
   const attempt = (count: number): void => {
     if (stopped) return;
-    enrolTerminal(enrolment.hubUrl, enrolment.code, enrolment.appVersion).then(
+    enrolTerminal(enrolment.hubUrl, enrolment.code, enrolment.appVersion, enrolment.ca).then(
       (credential) => {
         if (!stopped) onEnrolled(credential);
       },

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { HubToTerminalSchema, TERMINAL_WS_PATH, type HubToTerminal, type TerminalToHub } from '../../contract/hub';
 import { errorClass } from '../logging';
+import { trustedCas } from '../net/trust';
 import { retryDelayMs } from '../portal/backoff';
 import type { Logger } from '../types';
 
@@ -22,6 +23,8 @@ export interface HubConnectionOptions {
   onMessage(message: HubToTerminal): void;
   onOnline(online: boolean): void;
   logger: Logger;
+  /** The town's CA (PEM) for wss:, besides Node's own roots. */
+  ca?: string;
   backoff?: BackoffPolicy;
 }
 
@@ -71,7 +74,9 @@ export class HubConnection {
   private connect(): void {
     if (this.stopped) return;
     const { logger } = this.options;
+    const ca = trustedCas(this.options.ca);
     const socket = new WebSocket(terminalSocketUrl(this.options.hubUrl), {
+      ...(ca ? { ca } : {}),
       headers: { Authorization: `Bearer ${this.options.credential}` },
       maxPayload: MAX_HUB_FRAME_BYTES,
       handshakeTimeout: 10_000,

@@ -126,7 +126,12 @@ export class HubLink {
     }
     if (this.stored) this.connect(this.stored);
     else if (options.enrolmentCode) {
-      const enrolment = { hubUrl: options.url, code: options.enrolmentCode, appVersion };
+      const enrolment = {
+        hubUrl: options.url,
+        code: options.enrolmentCode,
+        appVersion,
+        ...(options.ca ? { ca: options.ca } : {}),
+      };
       this.enrolment = enrolWithRetry(
         options.backoff ? { ...enrolment, backoff: options.backoff } : enrolment,
         logger,
@@ -154,6 +159,7 @@ export class HubLink {
       onMessage: (message) => this.receive(message),
       onOnline: (online) => this.events.onOnline(online),
       logger: this.settings.logger,
+      ...(options.ca ? { ca: options.ca } : {}),
       ...(options.backoff ? { backoff: options.backoff } : {}),
     });
     this.connection.start();

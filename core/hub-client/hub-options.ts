@@ -8,6 +8,8 @@ export interface HubOptions {
   enrolmentCode?: string;
   /** A device credential handed over directly (npm start's local hub enrols its own terminal); not stored. */
   credential?: string;
+  /** The town's CA (PEM) for TLS to the hub (enrolment and WebSocket), besides Node's own roots (--ca-file). */
+  ca?: string;
   backoff?: BackoffPolicy;
   /** How long continue-at-the-desk waits for the hub to confirm the deposit (default 10 s). */
   handoverTimeoutMs?: number;

@@ -1,4 +1,6 @@
+import type { X509Certificate } from 'node:crypto';
 import type { JWK } from 'jose';
+import { checkKeyCertificate } from './key-certificate';
 import { permanent, transient } from './portal-error';
 import type { PortalApi } from './portal-api';
 
@@ -12,13 +14,15 @@ const RSA_4096_MODULUS_BYTES = 512;
 /**
  * Looks up a destination and its encryption key and refuses to encrypt for
  * anything but an active destination that takes our submission schema, with
- * an RSA-4096 key (e = AQAB) whose key_ops allow wrapKey. A refused key is a
- * permanent problem for staff, not something a retry fixes.
+ * an RSA-4096 key (e = AQAB) whose key_ops allow wrapKey, certified through the
+ * administration PKI up to a configured root (key-certificate.ts). A refused key
+ * is a permanent problem for staff, not something a retry fixes.
  */
 export async function fetchCheckedDestination(
   api: PortalApi,
   destinationId: string,
   schemaUri: string,
+  trust: { roots: readonly X509Certificate[]; now: () => number },
 ): Promise<CheckedDestination> {
   const path = `/v1/destinations/${encodeURIComponent(destinationId)}`;
   const destination = (await api.call('GET', path)).json as Record<string, unknown> | undefined;
@@ -33,7 +37,9 @@ export async function fetchCheckedDestination(
   if (typeof kid !== 'string')
     throw permanent('urn:buergerkiosk:portal:key-invalid', 'Destination has no encryptionKid');
   const key = (await api.call('GET', `${path}/keys/${encodeURIComponent(kid)}`)).json;
-  return { destinationId, encryptionKey: checkEncryptionKey(key, kid) };
+  const encryptionKey = checkEncryptionKey(key, kid);
+  checkKeyCertificate(encryptionKey, trust.roots, trust.now());
+  return { destinationId, encryptionKey };
 }
 
 function acceptedSchemaUris(destination: Record<string, unknown>): string[] {

@@ -1,3 +1,4 @@
+import type { HttpClient } from '../net/http-client';
 import { PortalError, transient } from './portal-error';
 import { portalRequest, type PortalResponse } from './portal-http';
 import type { PortalConfig } from './portal-config';
@@ -15,6 +16,7 @@ export class PortalApi {
     private readonly config: PortalConfig,
     private readonly tokens: TokenCache,
     private readonly now: () => number,
+    private readonly client: HttpClient,
   ) {
     this.baseUrl = config.submissionApiUrl.replace(/\/+$/, '');
   }
@@ -37,6 +39,7 @@ export class PortalApi {
       }
       try {
         return await portalRequest({
+          client: this.client,
           method,
           url: `${this.baseUrl}${path}`,
           headers,
@@ -55,6 +58,7 @@ export class PortalApi {
   /** Unauthenticated GET of a public document (the submission service's JWKS). */
   async getPublic(path: string): Promise<PortalResponse> {
     return portalRequest({
+      client: this.client,
       method: 'GET',
       url: `${this.baseUrl}${path}`,
       headers: { accept: 'application/json' },

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import { parsePemCertificates } from '../net/pem';
+
+const pemCertificates = z.string().refine(
+  (pem) => {
+    try {
+      return parsePemCertificates(pem).length > 0;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must hold PEM certificates' },
+);
 
 /**
  * Where and how the kiosk delivers applications: the FIT-Connect endpoints,
@@ -10,6 +22,14 @@ export const PortalConfigSchema = z.strictObject({
   submissionApiUrl: z.url(),
   clientId: z.string().min(1),
   clientSecret: z.string().min(1),
+  /**
+   * The administration PKI's root certificate(s), PEM: every destination's encryption key must come with an
+   * `x5c` chain up to one of them (see key-certificate.ts). The configuration file names a file instead
+   * (`trustedRootCertificate`, see launcher/portal-settings.ts).
+   */
+  trustedRootPem: pemCertificates,
+  /** The town's CA (PEM) for TLS to the token URL and the Submission API, besides Node's own roots. */
+  caPem: pemCertificates.optional(),
   /** serviceId → destinationId (UUID). A service without one stays queued and says so in its status. */
   destinations: z.record(z.string(), z.uuid()),
   requestTimeoutMs: z.number().int().positive().default(15_000),

@@ -1,7 +1,10 @@
+import type { HttpAnswer, HttpClient } from '../net/http-client';
 import { failureKindOf, PortalError, transient, type ProblemSummary } from './portal-error';
 import { parseRetryAfter } from './backoff';
 
 export interface PortalRequest {
+  /** Carries the TLS trust (the town's CA) and the kept-alive connections. */
+  client: HttpClient;
   method: 'GET' | 'POST' | 'PUT';
   url: string;
   headers?: Record<string, string>;
@@ -23,29 +26,33 @@ export interface PortalResponse {
  * truncated body mid-response is a transient failure, not a success.
  */
 export async function portalRequest(request: PortalRequest): Promise<PortalResponse> {
-  let response: Response;
-  let text: string;
+  let response: HttpAnswer;
   try {
-    response = await fetch(request.url, {
+    response = await request.client.request({
       method: request.method,
+      url: request.url,
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.timeout(request.timeoutMs),
-      redirect: 'error',
+      timeoutMs: request.timeoutMs,
     });
-    text = await response.text();
   } catch (error) {
     const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
     throw transient(timedOut ? 'Portal did not answer in time' : 'Portal not reachable');
   }
+  const text = response.text;
+  if (response.status >= 300 && response.status < 400) {
+    // Redirects are never followed: the configured URLs are the portal's.
+    throw transient('Portal answered with a redirect', response.status);
+  }
   if (response.status >= 200 && response.status < 300) {
-    const declared = Number(response.headers.get('content-length') ?? NaN);
+    const declared = Number(response.headers['content-length'] ?? NaN);
     if (Number.isFinite(declared) && Buffer.byteLength(text) !== declared) {
       throw transient('Incomplete response from the portal', response.status);
     }
     return { status: response.status, json: parseJson(text, response.status) };
   }
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), request.now());
+  const retryAfter = response.headers['retry-after'];
+  const retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null, request.now());
   throw new PortalError(failureKindOf(response.status), problemOf(text, response.status), retryAfterMs);
 }
 

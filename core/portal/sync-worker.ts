@@ -4,6 +4,8 @@ import type { LoadedService } from '../catalog/loaded-service';
 import { CoalescingRunner } from '../coalescing-runner';
 import type { DeliveryStore, NewAttachment, OutboxRow } from '../outbox/delivery-store';
 import { errorClass } from '../logging';
+import { HttpClient } from '../net/http-client';
+import { parsePemCertificates } from '../net/pem';
 import type { Clock, Logger } from '../types';
 import { isoDateInZone } from '../clock';
 import { retryDelayMs } from './backoff';
@@ -46,6 +48,9 @@ const DESTINATION_TTL_MS = 5 * 60_000;
  */
 export class SyncWorker {
   private readonly api: PortalApi;
+  private readonly http: HttpClient;
+  /** The administration PKI's root(s) every destination key must be certified up to. */
+  private readonly roots: ReturnType<typeof parsePemCertificates>;
   /** Entries accepted in the pass running now; their WAL pages are truncated when it ends. */
   private acceptedInPass = 0;
   private stopped = false;
@@ -63,12 +68,16 @@ export class SyncWorker {
 
   constructor(private readonly options: SyncWorkerOptions) {
     const now = options.clock.now;
-    this.api = new PortalApi(options.config, new TokenCache(options.config, now), now);
+    // TLS to the token URL and the Submission API trusts the town's CA too, when one is configured.
+    this.http = new HttpClient(options.config.caPem);
+    this.roots = parsePemCertificates(options.config.trustedRootPem);
+    this.api = new PortalApi(options.config, new TokenCache(options.config, now, this.http), now, this.http);
   }
 
   /** After this, a pass in flight stops at its next step; the database may be closed. */
   stop(): void {
     this.stopped = true;
+    this.http.close();
   }
 
   /** One pass; concurrent calls share it (and ask for one more pass), so one entry is never worked twice at once. */
@@ -107,7 +116,10 @@ export class SyncWorker {
     const now = this.options.clock.now();
     if (!fresh && cached && now - cached.fetchedAt < DESTINATION_TTL_MS) return cached.checked;
     // The promise is cached, so concurrent deliveries share one lookup; a failed lookup is not kept.
-    const checked = fetchCheckedDestination(this.api, destinationId, schemaUri);
+    const checked = fetchCheckedDestination(this.api, destinationId, schemaUri, {
+      roots: this.roots,
+      now: this.options.clock.now,
+    });
     const key = `${destinationId}\0${schemaUri}`;
     const entry = { checked, fetchedAt: now };
     this.destinations.set(key, entry);

@@ -1,3 +1,4 @@
+import type { HttpClient } from '../net/http-client';
 import { PortalError, permanent, transient } from './portal-error';
 import { portalRequest } from './portal-http';
 import type { PortalConfig } from './portal-config';
@@ -17,6 +18,7 @@ export class TokenCache {
   constructor(
     private readonly config: Pick<PortalConfig, 'tokenUrl' | 'clientId' | 'clientSecret' | 'requestTimeoutMs'>,
     private readonly now: () => number,
+    private readonly client: HttpClient,
   ) {}
 
   async get(): Promise<string> {
@@ -35,6 +37,7 @@ export class TokenCache {
     let response;
     try {
       response = await portalRequest({
+        client: this.client,
         method: 'POST',
         url: this.config.tokenUrl,
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },

@@ -30,6 +30,8 @@ export class KeyStore {
   constructor(
     private readonly db: ReceiverDb,
     private readonly now: () => number,
+    /** Adds the `x5c` chain to an encryption key's public JWK (the demo CA, crypto/demo-ca.ts). */
+    private readonly certify?: (publicJwk: JWK) => string[],
   ) {}
 
   /** Loads the current keys; a purpose without one takes it from `initial` or generates it (in parallel). */
@@ -39,13 +41,14 @@ export class KeyStore {
       const row = this.db
         .prepare('SELECT kid, purpose, private_jwk, public_jwk FROM keys WHERE purpose = ? AND retired_at IS NULL')
         .get(purpose) as KeyRow | undefined;
-      if (row) this.current.set(purpose, fromRow(row));
+      if (row) this.current.set(purpose, this.certified(fromRow(row), true));
       else missing.push(purpose);
     }
     const generated = await Promise.all(
       missing.map((purpose) => (initial ? Promise.resolve(initial[purpose]) : generateStoredKey(purpose))),
     );
-    for (const key of generated) {
+    for (const generatedKey of generated) {
+      const key = this.certified(generatedKey, false);
       this.insert(key);
       this.current.set(key.purpose, key);
     }
@@ -67,13 +70,21 @@ export class KeyStore {
   /** Replaces the current key of a purpose with a fresh one; the old one stops being offered or accepted. */
   async rotate(purpose: KeyPurpose): Promise<{ oldKid: string; newKid: string }> {
     const old = this.get(purpose);
-    const fresh = await generateStoredKey(purpose);
+    const fresh = this.certified(await generateStoredKey(purpose), false);
     this.db.transaction(() => {
       this.db.prepare('UPDATE keys SET retired_at = ? WHERE kid = ?').run(this.now(), old.kid);
       this.insert(fresh);
     })();
     this.current.set(purpose, fresh);
     return { oldKid: old.kid, newKid: fresh.kid };
+  }
+
+  /** An encryption key with its certificate chain; one stored without (an older data folder) gets it now. */
+  private certified(key: StoredKey, stored: boolean): StoredKey {
+    if (key.purpose !== 'encryption' || !this.certify || key.publicJwk.x5c) return key;
+    const publicJwk = { ...key.publicJwk, x5c: this.certify(key.publicJwk) };
+    if (stored) this.db.prepare('UPDATE keys SET public_jwk = ? WHERE kid = ?').run(JSON.stringify(publicJwk), key.kid);
+    return { ...key, publicJwk };
   }
 
   private insert(key: StoredKey): void {

@@ -12,6 +12,7 @@ import {
   rowCounts,
   scanForCanary,
   tempDir,
+  TEST_CERTIFICATE_VALIDITY,
   type TestCore,
 } from '../fixtures/core-harness';
 
@@ -38,6 +39,8 @@ beforeAll(async () => {
     dataDir: receiverDir,
     clients: [CLIENT],
     servicesDir: join(FIXTURE_RESOURCES, 'services'),
+    // The kiosk's fake clock starts in 2025: the demo CA's certificates must be valid then.
+    certificateValidity: TEST_CERTIFICATE_VALIDITY,
   });
 });
 
@@ -74,6 +77,7 @@ function openKiosk(overrides: { dataDir?: string } = {}): TestCore {
       submissionApiUrl: receiver.url,
       clientId: CLIENT.id,
       clientSecret: CLIENT.secret,
+      trustedRootPem: receiver.rootCertificatePem,
       destinations: { 'test-feedback': DEFAULT_DESTINATION_ID, 'test-move': DEFAULT_DESTINATION_ID },
       eventPollMs: POLL_MS,
       retryBaseMs: 1_000,

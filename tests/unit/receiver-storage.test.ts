@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -76,8 +76,11 @@ describe('reference receiver: storage, restart and CLI', () => {
   });
 
   it('stores applications only encrypted and never logs personal data or secrets', async () => {
-    for (const file of readdirSync(running.dataDir)) {
-      expect(readFileSync(path.join(running.dataDir, file)).includes(CANARY), file).toBe(false);
+    // Every file, the demo CA's folder included.
+    for (const file of readdirSync(running.dataDir, { recursive: true }) as string[]) {
+      const full = path.join(running.dataDir, file);
+      if (statSync(full).isDirectory()) continue;
+      expect(readFileSync(full).includes(CANARY), file).toBe(false);
     }
     const log = logLines.join('\n');
     expect(log).toContain('subscriber.decided');
