@@ -21,6 +21,8 @@ export const HubOptionsSchema = z.strictObject({
   url: z.url(),
   enrolmentCode: z.string().max(64).optional(),
   credential: z.string().max(4096).optional(),
+  /** The town's CA (PEM, --ca-file) for TLS to the hub. */
+  ca: z.string().max(1_000_000).optional(),
   backoff: z.strictObject({ baseMs: z.number().int().positive(), capMs: z.number().int().positive() }).optional(),
   handoverTimeoutMs: z.number().int().positive().optional(),
 });

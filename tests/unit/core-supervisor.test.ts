@@ -235,6 +235,7 @@ describe('core supervisor', () => {
       submissionApiUrl: 'https://api.example',
       clientId: 'kiosk',
       clientSecret: 'secret',
+      trustedRootPem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
       destinations: {},
     };
     supervisor.setPortal(portal);
