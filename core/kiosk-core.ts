@@ -142,6 +142,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
           printer: options.receiptPrinter,
         },
         speech,
+        ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,
     );
@@ -164,6 +165,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     if (typeof timer === 'object') timer.unref?.();
 
     logger.info('core.opened', { mode: options.mode, count: catalog.services.length });
+    if (options.outOfService) logger.warn('core.out_of_service', { reason: options.outOfService });
     return {
       dispatch: (method, input) => (closed ? Promise.resolve(closedResult()) : observedDispatch(method, input)),
       onEvent(listener) {

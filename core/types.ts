@@ -1,4 +1,4 @@
-import type { KioskEvent, Result } from '../contract';
+import type { KioskEvent, OutOfServiceReason, Result } from '../contract';
 import type { PortalConfigInput } from './portal/portal-config';
 import type { AttachmentRenderer } from './portal/sync-worker';
 import type { PrecompiledCatalog } from './catalog/precompiled';
@@ -48,6 +48,8 @@ export interface KioskCoreOptions {
   speech?: SpeechOptions;
   /** The help-desk hub; without it the kiosk works alone and "Hilfe" points to the desk. */
   hub?: HubOptions | Promise<HubOptions | undefined>;
+  /** The kiosk takes no applications (see contract KioskInfo.outOfService): session.start and submit are refused. */
+  outOfService?: OutOfServiceReason;
 }
 
 export interface SpeechOptions {

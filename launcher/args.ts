@@ -25,6 +25,13 @@ export interface KioskFlags {
   hubUrl?: string;
   /** One-time enrolment code from the hub's admin (used while no credential is stored). */
   hubEnrolmentCode?: string;
+  /**
+   * A town's terminal (`--production`, env KIOSK_PRODUCTION=1; always so in a packaged Electron build):
+   * never the demo receiver or demo hub; without a portal configuration the kiosk is out of service.
+   */
+  production: boolean;
+  /** Electron on Linux without a key ring: accept the master key in plain text (safeStorage 'basic_text'). */
+  allowPlaintextKeyStore: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -48,6 +55,11 @@ export const USAGE = `Usage: npm start -- [options]
   --hub-enrolment-code <code>
                          one-time enrolment code from the hub's admin (XXXX-XXXX-XXXX); exchanged once for
                          the device credential, kept in the data dir (mode 0600)
+  --production           a town's terminal (env KIOSK_PRODUCTION=1; always on in a packaged build): never the
+                         demo receiver or demo hub; without --portal-config or --no-portal it is out of service
+  --allow-plaintext-key-store
+                         Electron on Linux without a key ring: accept the master key readable next to the
+                         database (protect the disk instead); refused otherwise
   --help                 show this text
 `;
 
@@ -79,6 +91,8 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
     port: DEFAULT_PORT,
     noPortal: false,
     noHub: false,
+    production: env.KIOSK_PRODUCTION === '1',
+    allowPlaintextKeyStore: false,
   };
   let portalConfig = env.KIOSK_PORTAL_CONFIG || undefined;
   let idleTimeout = env.KIOSK_IDLE_TIMEOUT_S;
@@ -141,6 +155,12 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
         break;
       case '--hub-enrolment-code':
         hubEnrolmentCode = takeValue();
+        break;
+      case '--production':
+        flags.production = true;
+        break;
+      case '--allow-plaintext-key-store':
+        flags.allowPlaintextKeyStore = true;
         break;
       default:
         if (strict) throw new FlagError(`unknown option ${raw} (see --help)`);

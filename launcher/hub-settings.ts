@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { HubOptions } from '../core/hub-client/hub-options';
 import type { PortalConfigInput } from '../core/portal/portal-config';
 import { hubOptions, type KioskFlags } from './args';
+import { PRODUCTION_NO_HUB_LINE } from './production';
 
 export interface KioskHub {
   option: HubOptions | Promise<HubOptions | undefined> | undefined;
@@ -14,12 +15,13 @@ export interface KioskHub {
  * Which help-desk hub the kiosk reports to:
  *  - `--hub-url` (env KIOSK_HUB_URL): the town's hub, with `--hub-enrolment-code` the first time;
  *  - `--no-hub`: none; "Hilfe" points residents to the desk;
+ *  - a production start (`--production`, a packaged build) without either: none, and it says so;
  *  - otherwise the embedded default: a local hub in this process with its staff console, a demo admin
  *    and this kiosk enrolled, so a new user sees the whole help flow. It starts after the kiosk listens
  *    (its first start makes an RSA key, which would take the CPU from the first screen).
  */
 export function hubForKiosk(
-  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub'>,
+  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub'> & { production?: boolean },
   local: {
     dataDir: string;
     resourcesDir: string;
@@ -34,6 +36,11 @@ export function hubForKiosk(
   const none = { start() {}, stop: () => Promise.resolve() };
   if (flags.hubUrl) return { option: hubOptions(flags).hub, ...none };
   if (flags.noHub) return { option: undefined, ...none };
+  if (flags.production) {
+    // A town's terminal never calls a demo hub: without one, help points to the desk.
+    say(PRODUCTION_NO_HUB_LINE);
+    return { option: undefined, ...none };
+  }
 
   let resolve: (options: HubOptions | undefined) => void = () => {};
   const option = new Promise<HubOptions | undefined>((done) => (resolve = done));

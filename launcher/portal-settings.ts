@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PortalConfigSchema, type PortalConfigInput } from '../core/portal/portal-config';
+import type { OutOfServiceReason } from '../contract/api';
 import type { KioskFlags } from './args';
+import { OUT_OF_SERVICE_LINES, outOfServiceReason } from './production';
 import { StartupError } from './startup-error';
 
 /**
@@ -10,6 +12,7 @@ import { StartupError } from './startup-error';
  *  - `--portal-config <file>` (env KIOSK_PORTAL_CONFIG): the town's FIT-Connect settings as JSON; the
  *    client secret may instead come from env KIOSK_PORTAL_CLIENT_SECRET, so it need not sit in the file;
  *  - `--no-portal`: applications wait in the outbox;
+ *  - a production start (`--production`, a packaged build) without either: out of service, never the demo;
  *  - otherwise the embedded default: a local FIT-Connect reference receiver, started after the kiosk
  *    listens, so a new user sees applications arrive (its /demo page lists them decrypted).
  */
@@ -94,6 +97,8 @@ export async function startDemoPortal(dataDir: string, resourcesDir: string): Pr
 export interface KioskPortal {
   /** For KioskCoreOptions.portal. */
   option: PortalConfigInput | Promise<PortalConfigInput | undefined> | undefined;
+  /** For KioskCoreOptions.outOfService: a production start without a portal configuration. */
+  outOfService?: OutOfServiceReason;
   /** Starts the demo receiver, if that is the choice; call once the kiosk is up. */
   start(): void;
   stop(): Promise<void>;
@@ -101,7 +106,7 @@ export interface KioskPortal {
 
 /** The portal choice of the flags (see the top of this file), shared by browser mode and the Electron shell. */
 export function portalForKiosk(
-  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal'>,
+  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal'> & { production?: boolean },
   env: NodeJS.ProcessEnv,
   dataDir: string,
   resourcesDir: string,
@@ -114,6 +119,12 @@ export function portalForKiosk(
     return { option: undefined, ...none };
   }
   if (flags.portalConfig) return { option: readPortalConfig(flags.portalConfig, env, secretStore), ...none };
+  // A town's terminal never delivers to the demo receiver: without a configuration it takes no applications.
+  const outOfService = outOfServiceReason(flags);
+  if (outOfService) {
+    say(OUT_OF_SERVICE_LINES[outOfService]);
+    return { option: undefined, outOfService, ...none };
+  }
   let demo: DemoPortal | undefined;
   let resolve: (config: PortalConfigInput | undefined) => void = () => {};
   const option = new Promise<PortalConfigInput | undefined>((done) => (resolve = done));
