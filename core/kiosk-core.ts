@@ -6,7 +6,7 @@ import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
 import { PRECOMPILED_CATALOG } from './catalog/precompiled-catalog';
 import { isoDateInZone, systemClock } from './clock';
-import { fileMasterKeyProvider } from './crypto/master-key';
+import { assertMasterKeyOpensData, fileMasterKeyProvider, hasOutboxKeys } from './crypto/master-key';
 import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open-database';
@@ -50,7 +50,6 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const timeZone = options.timeZone ?? 'Europe/Berlin';
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const masterKeyProvider = options.masterKeyProvider ?? fileMasterKeyProvider(options.dataDir);
-  const masterKey = masterKeyProvider.load();
 
   const db = openDatabase(join(options.dataDir, 'kiosk.db'));
   let timer: ReturnType<Clock['setInterval']> | undefined;
@@ -58,6 +57,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   try {
     const applied = migrate(db, MIGRATIONS, { now: clock.now });
     for (const version of applied) logger.info('db.migrated', { migration: version });
+    // The key after the database: queued applications forbid a new key, and the key must open them.
+    const masterKey = masterKeyProvider.load({ mayCreate: !hasOutboxKeys(db) });
+    assertMasterKeyOpensData(db, masterKey);
 
     const listeners = new Set<(event: KioskEvent) => void>();
     const today = () => isoDateInZone(clock.now(), timeZone);

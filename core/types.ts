@@ -14,8 +14,13 @@ export interface Clock {
 
 /** Where the 256-bit master key that wraps session and outbox keys comes from. */
 export interface MasterKeyProvider {
-  /** Returns the key, creating it on first use. */
-  load(): Buffer;
+  /** Returns the key, creating it on first use (never when `mayCreate` is false: refuses instead). */
+  load(context?: MasterKeyLoadContext): Buffer;
+}
+
+export interface MasterKeyLoadContext {
+  /** False when kiosk.db holds queued applications: a missing key is then an error, never made anew. */
+  mayCreate: boolean;
 }
 
 export interface KioskCoreOptions {
