@@ -69,9 +69,17 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const deliveries = new DeliveryStore(db, () => masterKey);
     const preparer = new AttachmentPreparer(deliveries, catalog, renderAttachments, logger);
     let portal: ReturnType<typeof startPortalSync> | undefined;
+    const origin = options.portalOrigin ?? 'configured';
+    const production = options.production === true;
     const attachPortal = (config: PortalConfigInput | undefined) => {
-      if (config && !closed)
-        portal = startPortalSync(config, renderAttachments, { store: deliveries, catalog, clock, logger, timeZone });
+      if (!config || closed) return;
+      if (production && origin === 'demo') {
+        // The launcher never offers one in production (launcher/production.ts); refused here as well.
+        logger.error('portal.demo_refused', { reason: 'production' });
+        return;
+      }
+      const parts = { store: deliveries, catalog, clock, logger, timeZone, origin, production };
+      portal = startPortalSync(config, renderAttachments, parts);
     };
     if (options.portal instanceof Promise) {
       // A portal that comes up after the kiosk (the local demo receiver): attach it when ready.
@@ -206,7 +214,7 @@ function startPortalSync(
   portalConfig: PortalConfigInput,
   renderAttachments: AttachmentRenderer,
   // `store` is the core's own delivery store (the attachment preparer and kiosk.info use it too).
-  parts: Pick<SyncWorkerOptions, 'store' | 'catalog' | 'clock' | 'logger' | 'timeZone'>,
+  parts: Pick<SyncWorkerOptions, 'store' | 'catalog' | 'clock' | 'logger' | 'timeZone' | 'origin' | 'production'>,
 ): { worker: SyncWorker; stop(): void } {
   const config = PortalConfigSchema.parse(portalConfig);
   const worker = new SyncWorker({ ...parts, config, renderAttachments });

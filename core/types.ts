@@ -1,6 +1,6 @@
 import type { KioskEvent, OutOfServiceReason, Result } from '../contract';
 import type { PortalConfigInput } from './portal/portal-config';
-import type { AttachmentRenderer } from './portal/sync-worker';
+import type { AttachmentRenderer, PortalOrigin } from './portal/sync-worker';
 import type { PrecompiledCatalog } from './catalog/precompiled';
 import type { SpeechEngine } from './speech/engine';
 import type { HubOptions } from './hub-client/hub-options';
@@ -53,6 +53,10 @@ export interface KioskCoreOptions {
   speech?: SpeechOptions;
   /** The help-desk hub; without it the kiosk works alone and "Hilfe" points to the desk. */
   hub?: HubOptions | Promise<HubOptions | undefined>;
+  /** Where `portal` came from; default 'configured'. The launcher's demo receiver is 'demo'. */
+  portalOrigin?: PortalOrigin;
+  /** A town's terminal: a demo portal is never attached, and its accepts never destroy an application. */
+  production?: boolean;
   /** The kiosk takes no applications (see contract KioskInfo.outOfService): session.start and submit are refused. */
   outOfService?: OutOfServiceReason;
 }

@@ -49,6 +49,8 @@ export function openKioskBackend(
       ...(hub.option ? { hub: hub.option } : {}),
       ...(portal.option ? { portal: portal.option } : {}),
       ...(portal.outOfService ? { outOfService: portal.outOfService } : {}),
+      portalOrigin: portal.origin,
+      production: flags.production,
     });
   } catch (error) {
     throw new StartupError(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);

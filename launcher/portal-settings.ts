@@ -99,6 +99,8 @@ export interface KioskPortal {
   option: PortalConfigInput | Promise<PortalConfigInput | undefined> | undefined;
   /** For KioskCoreOptions.outOfService: a production start without a portal configuration. */
   outOfService?: OutOfServiceReason;
+  /** For KioskCoreOptions.portalOrigin: the local demo receiver, or the town's configuration. */
+  origin: 'configured' | 'demo';
   /** Starts the demo receiver, if that is the choice; call once the kiosk is up. */
   start(): void;
   stop(): Promise<void>;
@@ -113,7 +115,7 @@ export function portalForKiosk(
   say: (line: string) => void,
   secretStore?: SecretStore,
 ): KioskPortal {
-  const none = { start() {}, stop: () => Promise.resolve() };
+  const none = { origin: 'configured' as const, start() {}, stop: () => Promise.resolve() };
   if (flags.noPortal) {
     say('No portal configured (--no-portal): applications wait in the outbox.');
     return { option: undefined, ...none };
@@ -130,6 +132,7 @@ export function portalForKiosk(
   const option = new Promise<PortalConfigInput | undefined>((done) => (resolve = done));
   return {
     option,
+    origin: 'demo',
     start() {
       startDemoPortal(dataDir, resourcesDir).then(
         (started) => {

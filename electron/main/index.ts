@@ -132,6 +132,8 @@ function openCore(): KioskCore {
       ...(hub.option ? { hub: hub.option } : {}),
       ...(portal.option ? { portal: portal.option } : {}),
       ...(portal.outOfService ? { outOfService: portal.outOfService } : {}),
+      portalOrigin: portal.origin,
+      production: flags.production,
       receiptPrinter: lpReceiptPrinter({ printer: flags.printer }),
     });
   } catch (error) {
