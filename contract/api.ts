@@ -21,6 +21,10 @@ const Language = z.enum(LANGUAGE_CODES);
 const StepId = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/);
 const FieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,62}$/);
 
+/** Why a kiosk is out of service (never personal data; the log line says more). */
+export const OUT_OF_SERVICE_REASONS = ['no-portal-configuration'] as const;
+export type OutOfServiceReason = (typeof OUT_OF_SERVICE_REASONS)[number];
+
 export const KioskInfoSchema = z.object({
   version: z.string(),
   mode: z.enum(['electron', 'browser']),
@@ -34,6 +38,11 @@ export const KioskInfoSchema = z.object({
   terminalName: z.string(),
   /** Where the terminal stands, as the admin entered it on the hub ("Erdgeschoss"); absent without a hub. */
   terminalLocation: z.string().optional(),
+  /**
+   * Set when the kiosk takes no applications (a production start without a portal configuration):
+   * the renderer shows only the out-of-service screen, and the core refuses to start sessions.
+   */
+  outOfService: z.enum(OUT_OF_SERVICE_REASONS).optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

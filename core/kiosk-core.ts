@@ -6,7 +6,7 @@ import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
 import { PRECOMPILED_CATALOG } from './catalog/precompiled-catalog';
 import { isoDateInZone, systemClock } from './clock';
-import { fileMasterKeyProvider } from './crypto/master-key';
+import { assertMasterKeyOpensData, fileMasterKeyProvider, hasOutboxKeys } from './crypto/master-key';
 import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import { openDatabase } from './db/open-database';
@@ -50,7 +50,6 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const timeZone = options.timeZone ?? 'Europe/Berlin';
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const masterKeyProvider = options.masterKeyProvider ?? fileMasterKeyProvider(options.dataDir);
-  const masterKey = masterKeyProvider.load();
 
   const db = openDatabase(join(options.dataDir, 'kiosk.db'));
   let timer: ReturnType<Clock['setInterval']> | undefined;
@@ -58,6 +57,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   try {
     const applied = migrate(db, MIGRATIONS, { now: clock.now });
     for (const version of applied) logger.info('db.migrated', { migration: version });
+    // The key after the database: queued applications forbid a new key, and the key must open them.
+    const masterKey = masterKeyProvider.load({ mayCreate: !hasOutboxKeys(db) });
+    assertMasterKeyOpensData(db, masterKey);
 
     const listeners = new Set<(event: KioskEvent) => void>();
     const today = () => isoDateInZone(clock.now(), timeZone);
@@ -67,9 +69,17 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const deliveries = new DeliveryStore(db, () => masterKey);
     const preparer = new AttachmentPreparer(deliveries, catalog, renderAttachments, logger);
     let portal: ReturnType<typeof startPortalSync> | undefined;
+    const origin = options.portalOrigin ?? 'configured';
+    const production = options.production === true;
     const attachPortal = (config: PortalConfigInput | undefined) => {
-      if (config && !closed)
-        portal = startPortalSync(config, renderAttachments, { store: deliveries, catalog, clock, logger, timeZone });
+      if (!config || closed) return;
+      if (production && origin === 'demo') {
+        // The launcher never offers one in production (launcher/production.ts); refused here as well.
+        logger.error('portal.demo_refused', { reason: 'production' });
+        return;
+      }
+      const parts = { store: deliveries, catalog, clock, logger, timeZone, origin, production };
+      portal = startPortalSync(config, renderAttachments, parts);
     };
     if (options.portal instanceof Promise) {
       // A portal that comes up after the kiosk (the local demo receiver): attach it when ready.
@@ -142,6 +152,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
           printer: options.receiptPrinter,
         },
         speech,
+        ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,
     );
@@ -164,6 +175,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     if (typeof timer === 'object') timer.unref?.();
 
     logger.info('core.opened', { mode: options.mode, count: catalog.services.length });
+    if (options.outOfService) logger.warn('core.out_of_service', { reason: options.outOfService });
     return {
       dispatch: (method, input) => (closed ? Promise.resolve(closedResult()) : observedDispatch(method, input)),
       onEvent(listener) {
@@ -202,7 +214,7 @@ function startPortalSync(
   portalConfig: PortalConfigInput,
   renderAttachments: AttachmentRenderer,
   // `store` is the core's own delivery store (the attachment preparer and kiosk.info use it too).
-  parts: Pick<SyncWorkerOptions, 'store' | 'catalog' | 'clock' | 'logger' | 'timeZone'>,
+  parts: Pick<SyncWorkerOptions, 'store' | 'catalog' | 'clock' | 'logger' | 'timeZone' | 'origin' | 'production'>,
 ): { worker: SyncWorker; stop(): void } {
   const config = PortalConfigSchema.parse(portalConfig);
   const worker = new SyncWorker({ ...parts, config, renderAttachments });

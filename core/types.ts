@@ -1,6 +1,6 @@
-import type { KioskEvent, Result } from '../contract';
+import type { KioskEvent, OutOfServiceReason, Result } from '../contract';
 import type { PortalConfigInput } from './portal/portal-config';
-import type { AttachmentRenderer } from './portal/sync-worker';
+import type { AttachmentRenderer, PortalOrigin } from './portal/sync-worker';
 import type { PrecompiledCatalog } from './catalog/precompiled';
 import type { SpeechEngine } from './speech/engine';
 import type { HubOptions } from './hub-client/hub-options';
@@ -14,8 +14,13 @@ export interface Clock {
 
 /** Where the 256-bit master key that wraps session and outbox keys comes from. */
 export interface MasterKeyProvider {
-  /** Returns the key, creating it on first use. */
-  load(): Buffer;
+  /** Returns the key, creating it on first use (never when `mayCreate` is false: refuses instead). */
+  load(context?: MasterKeyLoadContext): Buffer;
+}
+
+export interface MasterKeyLoadContext {
+  /** False when kiosk.db holds queued applications: a missing key is then an error, never made anew. */
+  mayCreate: boolean;
 }
 
 export interface KioskCoreOptions {
@@ -48,6 +53,12 @@ export interface KioskCoreOptions {
   speech?: SpeechOptions;
   /** The help-desk hub; without it the kiosk works alone and "Hilfe" points to the desk. */
   hub?: HubOptions | Promise<HubOptions | undefined>;
+  /** Where `portal` came from; default 'configured'. The launcher's demo receiver is 'demo'. */
+  portalOrigin?: PortalOrigin;
+  /** A town's terminal: a demo portal is never attached, and its accepts never destroy an application. */
+  production?: boolean;
+  /** The kiosk takes no applications (see contract KioskInfo.outOfService): session.start and submit are refused. */
+  outOfService?: OutOfServiceReason;
 }
 
 export interface SpeechOptions {

@@ -27,6 +27,13 @@ export interface KioskFlags {
   hubEnrolmentCode?: string;
   /** PEM file with the town's CA certificate(s), trusted for TLS to the hub and the portal. */
   caFile?: string;
+  /**
+   * A town's terminal (`--production`, env KIOSK_PRODUCTION=1; always so in a packaged Electron build):
+   * never the demo receiver or demo hub; without a portal configuration the kiosk is out of service.
+   */
+  production: boolean;
+  /** Electron on Linux without a key ring: accept the master key in plain text (safeStorage 'basic_text'). */
+  allowPlaintextKeyStore: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -52,6 +59,11 @@ export const USAGE = `Usage: npm start -- [options]
                          the device credential, kept in the data dir (mode 0600)
   --ca-file <pem>        the town's CA certificate(s), trusted besides the usual roots for TLS to the hub and
                          the portal (env KIOSK_CA_FILE; NODE_EXTRA_CA_CERTS does not reach a packaged kiosk)
+  --production           a town's terminal (env KIOSK_PRODUCTION=1; always on in a packaged build): never the
+                         demo receiver or demo hub; without --portal-config or --no-portal it is out of service
+  --allow-plaintext-key-store
+                         Electron on Linux without a key ring: accept the master key readable next to the
+                         database (protect the disk instead); refused otherwise
   --help                 show this text
 `;
 
@@ -83,6 +95,8 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
     port: DEFAULT_PORT,
     noPortal: false,
     noHub: false,
+    production: env.KIOSK_PRODUCTION === '1',
+    allowPlaintextKeyStore: false,
   };
   let portalConfig = env.KIOSK_PORTAL_CONFIG || undefined;
   let idleTimeout = env.KIOSK_IDLE_TIMEOUT_S;
@@ -149,6 +163,12 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
         break;
       case '--ca-file':
         caFile = takeValue();
+        break;
+      case '--production':
+        flags.production = true;
+        break;
+      case '--allow-plaintext-key-store':
+        flags.allowPlaintextKeyStore = true;
         break;
       default:
         if (strict) throw new FlagError(`unknown option ${raw} (see --help)`);

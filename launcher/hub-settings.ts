@@ -3,6 +3,7 @@ import type { HubOptions } from '../core/hub-client/hub-options';
 import type { PortalConfigInput } from '../core/portal/portal-config';
 import { hubOptions, type KioskFlags } from './args';
 import { readCaFile } from './trust-files';
+import { PRODUCTION_NO_HUB_LINE } from './production';
 
 export interface KioskHub {
   option: HubOptions | Promise<HubOptions | undefined> | undefined;
@@ -15,12 +16,13 @@ export interface KioskHub {
  * Which help-desk hub the kiosk reports to:
  *  - `--hub-url` (env KIOSK_HUB_URL): the town's hub, with `--hub-enrolment-code` the first time;
  *  - `--no-hub`: none; "Hilfe" points residents to the desk;
+ *  - a production start (`--production`, a packaged build) without either: none, and it says so;
  *  - otherwise the embedded default: a local hub in this process with its staff console, a demo admin
  *    and this kiosk enrolled, so a new user sees the whole help flow. It starts after the kiosk listens
  *    (its first start makes an RSA key, which would take the CPU from the first screen).
  */
 export function hubForKiosk(
-  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub' | 'caFile'>,
+  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub' | 'caFile'> & { production?: boolean },
   local: {
     dataDir: string;
     resourcesDir: string;
@@ -40,6 +42,11 @@ export function hubForKiosk(
     return { option: ca ? { ...hub, ca } : hub, ...none };
   }
   if (flags.noHub) return { option: undefined, ...none };
+  if (flags.production) {
+    // A town's terminal never calls a demo hub: without one, help points to the desk.
+    say(PRODUCTION_NO_HUB_LINE);
+    return { option: undefined, ...none };
+  }
 
   let resolve: (options: HubOptions | undefined) => void = () => {};
   const option = new Promise<HubOptions | undefined>((done) => (resolve = done));

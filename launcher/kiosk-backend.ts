@@ -48,6 +48,9 @@ export function openKioskBackend(
       ...idleOptions(flags),
       ...(hub.option ? { hub: hub.option } : {}),
       ...(portal.option ? { portal: portal.option } : {}),
+      ...(portal.outOfService ? { outOfService: portal.outOfService } : {}),
+      portalOrigin: portal.origin,
+      production: flags.production,
     });
   } catch (error) {
     throw new StartupError(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);

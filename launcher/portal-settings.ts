@@ -3,7 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import { z } from 'zod';
 import { PortalConfigSchema, type PortalConfigInput } from '../core/portal/portal-config';
+import type { OutOfServiceReason } from '../contract/api';
 import type { KioskFlags } from './args';
+import { OUT_OF_SERVICE_LINES, outOfServiceReason } from './production';
 import { StartupError } from './startup-error';
 import { readCaFile, readCertificateFile } from './trust-files';
 
@@ -12,6 +14,7 @@ import { readCaFile, readCertificateFile } from './trust-files';
  *  - `--portal-config <file>` (env KIOSK_PORTAL_CONFIG): the town's FIT-Connect settings as JSON; the
  *    client secret may instead come from env KIOSK_PORTAL_CLIENT_SECRET, so it need not sit in the file;
  *  - `--no-portal`: applications wait in the outbox;
+ *  - a production start (`--production`, a packaged build) without either: out of service, never the demo;
  *  - otherwise the embedded default: a local FIT-Connect reference receiver, started after the kiosk
  *    listens, so a new user sees applications arrive (its /demo page lists them decrypted).
  */
@@ -168,6 +171,10 @@ export async function startDemoPortal(dataDir: string, resourcesDir: string): Pr
 export interface KioskPortal {
   /** For KioskCoreOptions.portal. */
   option: PortalConfigInput | Promise<PortalConfigInput | undefined> | undefined;
+  /** For KioskCoreOptions.outOfService: a production start without a portal configuration. */
+  outOfService?: OutOfServiceReason;
+  /** For KioskCoreOptions.portalOrigin: the local demo receiver, or the town's configuration. */
+  origin: 'configured' | 'demo';
   /** Starts the demo receiver, if that is the choice; call once the kiosk is up. */
   start(): void;
   stop(): Promise<void>;
@@ -175,14 +182,14 @@ export interface KioskPortal {
 
 /** The portal choice of the flags (see the top of this file), shared by browser mode and the Electron shell. */
 export function portalForKiosk(
-  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal' | 'caFile'>,
+  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal' | 'caFile'> & { production?: boolean },
   env: NodeJS.ProcessEnv,
   dataDir: string,
   resourcesDir: string,
   say: (line: string) => void,
   secretStore?: SecretStore,
 ): KioskPortal {
-  const none = { start() {}, stop: () => Promise.resolve() };
+  const none = { origin: 'configured' as const, start() {}, stop: () => Promise.resolve() };
   if (flags.noPortal) {
     say('No portal configured (--no-portal): applications wait in the outbox.');
     return { option: undefined, ...none };
@@ -192,11 +199,18 @@ export function portalForKiosk(
     const caPem = readCaFile(flags.caFile);
     return { option: readPortalConfig(flags.portalConfig, env, caPem ? { ...context, caPem } : context), ...none };
   }
+  // A town's terminal never delivers to the demo receiver: without a configuration it takes no applications.
+  const outOfService = outOfServiceReason(flags);
+  if (outOfService) {
+    say(OUT_OF_SERVICE_LINES[outOfService]);
+    return { option: undefined, outOfService, ...none };
+  }
   let demo: DemoPortal | undefined;
   let resolve: (config: PortalConfigInput | undefined) => void = () => {};
   const option = new Promise<PortalConfigInput | undefined>((done) => (resolve = done));
   return {
     option,
+    origin: 'demo',
     start() {
       startDemoPortal(dataDir, resourcesDir).then(
         (started) => {

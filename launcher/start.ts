@@ -4,6 +4,7 @@ import { FlagError, parseFlags, USAGE } from './args';
 import { runBrowserMode, StartupError } from './browser-mode';
 import { findElectronBinary } from './electron-binary';
 import { projectPaths, rootFromModule } from './paths';
+import { startModeLine } from './production';
 
 /**
  * `npm start`: Electron when its binary is installed, else browser kiosk mode.
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
     say(USAGE);
     return;
   }
+  // The first line says demo or production, before anything else is printed.
+  const modeLine = startModeLine(flags);
+  if (modeLine) say(modeLine);
   const paths = projectPaths(rootFromModule(import.meta.url));
 
   if (!flags.browser) {

@@ -6,6 +6,7 @@ import {
   type ApiOutput,
   type Result,
   type Api,
+  type OutOfServiceReason,
 } from '../../contract';
 import type { z } from 'zod';
 import type { CoreContext } from '../sessions/context';
@@ -34,6 +35,13 @@ export interface InfoSettings {
   receipts: ReceiptSettings;
   speech: SpeechService;
   hub: HubClient;
+  /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
+  outOfService?: OutOfServiceReason;
+}
+
+/** What an out-of-service kiosk answers to a call that would take an application. */
+function outOfServiceRefusal(reason: OutOfServiceReason) {
+  return { ok: false as const, error: { code: 'forbidden' as const, detail: `kiosk out of service (${reason})` } };
 }
 
 export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
@@ -48,6 +56,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
         idle: { ...ctx.idle },
         terminalName: terminal.name,
         ...(terminal.location ? { terminalLocation: terminal.location } : {}),
+        ...(info.outOfService ? { outOfService: info.outOfService } : {}),
       });
     },
     'catalog.get': () =>
@@ -64,6 +73,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
       return ok(buildView(ctx, active.row, active.service, ctx.store.readAnswers(active.row)));
     },
     'session.start': (input) => {
+      if (info.outOfService) return outOfServiceRefusal(info.outOfService);
       const started = startSession(ctx, input.serviceId, input.language);
       if (!started.ok) return started;
       return ok(buildView(ctx, started.value.row, started.value.service, {}));
@@ -73,7 +83,8 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.goTo': (input) => goTo(ctx, input),
     'session.setLanguage': (input) => setLanguage(ctx, input.sessionId, input.language),
     'session.keepAlive': (input) => keepAlive(ctx, input.sessionId),
-    'session.submit': (input) => submit(ctx, input.sessionId),
+    'session.submit': (input) =>
+      info.outOfService ? outOfServiceRefusal(info.outOfService) : submit(ctx, input.sessionId),
     'session.end': (input) => ok({ ended: endSession(ctx, input.sessionId, input.reason) }),
     'session.receipt': (input) => receiptFile(ctx, info.receipts, input.sessionId, input.layout),
     'session.printReceipt': (input) => printReceipt(ctx, info.receipts, input.sessionId),

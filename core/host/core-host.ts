@@ -64,6 +64,9 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
         ...(settings.printerLayout ? { receiptPrinter: printer(settings.printerLayout) } : {}),
         ...(settings.portalLater ? { portal: portal.promise } : {}),
         ...(settings.hubLater ? { hub: hub.promise } : {}),
+        ...(settings.production !== undefined ? { production: settings.production } : {}),
+        ...(settings.portalOrigin ? { portalOrigin: settings.portalOrigin } : {}),
+        ...(settings.outOfService ? { outOfService: settings.outOfService } : {}),
         ...(settings.speechWarmUp === false ? { speech: { warmUpAfterMs: null } } : {}),
       });
     } catch (error) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../contract/result';
+import { OUT_OF_SERVICE_REASONS } from '../../contract/api';
 import { KioskEventSchema } from '../../contract/events';
 import { PortalConfigSchema } from '../portal/portal-config';
 
@@ -43,6 +44,10 @@ export const OpenOptionsSchema = z.strictObject({
    */
   portalLater: z.boolean().optional(),
   hubLater: z.boolean().optional(),
+  /** Fail closed (launcher/production.ts): a town's terminal, the portal's origin, and why it takes no applications. */
+  production: z.boolean().optional(),
+  portalOrigin: z.enum(['configured', 'demo']).optional(),
+  outOfService: z.enum(OUT_OF_SERVICE_REASONS).optional(),
   /** Tests and the benchmark: no speech warm-up timer (the engine still loads on first use). */
   speechWarmUp: z.boolean().optional(),
 });

@@ -215,10 +215,14 @@ export class DeliveryStore {
    * destroyed in one transaction. Reference, service and status stay until
    * purged. The caller truncates the WAL afterwards (`truncateWal`), once for
    * all the entries a sync pass accepted.
+   *
+   * Only for the destination the entry was announced to and the configuration names for its
+   * service (`acceptedBy`): an accept from anywhere else destroys nothing, and false is returned.
    */
-  markAccepted(id: string, now: number): void {
+  markAccepted(id: string, now: number, acceptedBy: string): boolean {
     const row = this.get(id);
-    if (!row || row.status === 'accepted') return;
+    if (!row || row.status === 'accepted') return false;
+    if (row.destination_id === null || row.destination_id !== acceptedBy) return false;
     this.db.transaction(() => {
       // The attachments are sealed with the entry's key, which goes below (zeroed, with secure_delete on):
       // their freed pages need not be zeroed as well, a megabyte of writes per application for ciphertext
@@ -237,6 +241,7 @@ export class DeliveryStore {
         .run(now, id);
       if (row.key_id) this.sql("DELETE FROM data_keys WHERE id = ? AND purpose = 'outbox'").run(row.key_id);
     })();
+    return true;
   }
 
   /** Copies the WAL into the database and empties it, so no old page (a wrapped key) stays in the WAL file. */

@@ -2,7 +2,7 @@ import { serviceNamespace } from '../../contract/namespaces';
 import type { LoadedCatalog } from '../catalog/load-catalog';
 import type { LoadedService } from '../catalog/loaded-service';
 import { CoalescingRunner } from '../coalescing-runner';
-import type { DeliveryStore, NewAttachment, OutboxRow } from '../outbox/delivery-store';
+import type { DeliveryStore, NewAttachment, OutboxRow, StoredProblem } from '../outbox/delivery-store';
 import { errorClass } from '../logging';
 import { HttpClient } from '../net/http-client';
 import { parsePemCertificates } from '../net/pem';
@@ -30,6 +30,31 @@ export interface SyncWorkerOptions {
   renderAttachments: AttachmentRenderer;
   timeZone: string;
   random?: () => number;
+  /** Where `config` came from: the town's configuration, or `npm start`'s local demo receiver. */
+  origin?: PortalOrigin;
+  /** A town's terminal: an accept from the demo receiver never destroys an application there. */
+  production?: boolean;
+}
+
+export type PortalOrigin = 'configured' | 'demo';
+
+/** Why an accept must not destroy the application (it is parked for staff instead, content kept). */
+function untrustedAccept(
+  entry: OutboxRow,
+  config: PortalConfig,
+  origin: PortalOrigin,
+  production: boolean,
+): StoredProblem | undefined {
+  if (production && origin === 'demo') {
+    return { type: 'urn:buergerkiosk:portal:demo-accept', title: 'Accepted by the demo receiver, not the town' };
+  }
+  if (!entry.destination_id || entry.destination_id !== config.destinations[entry.service_id]) {
+    return {
+      type: 'urn:buergerkiosk:portal:foreign-accept',
+      title: 'Accepted for a destination the configuration does not name for this service',
+    };
+  }
+  return undefined;
 }
 
 const BATCH = 20;
@@ -282,7 +307,14 @@ export class SyncWorker {
     const { store, clock, config, logger } = this.options;
     const outcome = await readCaseOutcome(this.api, caseRef(entry));
     if (outcome.state === 'accepted') {
-      store.markAccepted(entry.id, clock.now());
+      // Content and key are destroyed only for an accept from the portal and destination the configuration names.
+      const untrusted = untrustedAccept(entry, config, this.options.origin ?? 'configured', !!this.options.production);
+      if (untrusted || !store.markAccepted(entry.id, clock.now(), entry.destination_id!)) {
+        const problem = untrusted ?? { type: 'urn:buergerkiosk:portal:foreign-accept', title: 'Accept not recorded' };
+        store.park(entry.id, problem, clock.now());
+        logger.warn('portal.accept_not_trusted', { outboxId: entry.id, problemType: problem.type });
+        return;
+      }
       this.acceptedInPass++;
       logger.info('portal.accepted', { outboxId: entry.id, reference: entry.reference });
     } else if (outcome.state === 'rejected') {

@@ -27,6 +27,8 @@ import { CALL_CHANNEL, CONNECTION_CHANNEL, createCallHandler, EVENT_CHANNEL } fr
 import { createCrashTracker } from './lockdown';
 import { lockDownContents, lockDownSession } from './lockdown-wiring';
 import { safeStorageMasterKeyProvider } from './master-key';
+import { startModeLine } from '../../launcher/production';
+import { debugEnabled, debugSwitchRefusal, isProductionStart, keyStoreRefusal } from './startup-guards';
 import { lpReceiptPrinter } from './receipt-printer';
 import { freshPartitionName, kioskWindowOptions } from './window-options';
 
@@ -42,7 +44,16 @@ const rendererDir = path.join(root, 'dist', 'renderer');
 const resourcesDir = path.join(root, 'resources');
 const preloadPath = path.join(__dirname, 'preload.cjs');
 const coreHostPath = path.join(__dirname, 'core-host.cjs');
-const debug = Boolean(process.env.KIOSK_DEBUG) && process.env.KIOSK_DEBUG !== '0';
+const startFacts = {
+  packaged: app.isPackaged,
+  argv: process.argv.slice(1),
+  env: process.env,
+  platform: process.platform,
+};
+// Before anything else: an installed kiosk refuses debugging switches and ignores KIOSK_DEBUG.
+const switchRefusal = debugSwitchRefusal(startFacts);
+if (switchRefusal) fatal(switchRefusal);
+const debug = debugEnabled(startFacts);
 
 // Must happen before 'ready': app:// behaves like https (secure context, fetch, relative URLs).
 protocol.registerSchemesAsPrivileged([
@@ -85,11 +96,22 @@ function createWindow(partition: string): BrowserWindow {
  * portal's secret, and hands both over in frames on the process's port, never in argv or env.
  */
 function openCore(): CoreSupervisor {
-  const flags = parseFlags(process.argv.slice(1), process.env, false);
+  const parsed = parseFlags(process.argv.slice(1), process.env, false);
+  const flags = { ...parsed, production: isProductionStart(app.isPackaged, parsed) };
+  const say = (line: string) => process.stdout.write(`${line}\n`);
+  // From a checkout the launcher has said it; an installed build has no launcher in front.
+  const modeLine = app.isPackaged ? startModeLine(flags) : undefined;
+  if (modeLine) say(modeLine);
+  const keyStore = keyStoreRefusal({
+    platform: process.platform,
+    encryptionAvailable: safeStorage.isEncryptionAvailable(),
+    backend: process.platform === 'linux' ? safeStorage.getSelectedStorageBackend() : undefined,
+    allowPlaintext: flags.allowPlaintextKeyStore,
+  });
+  if (keyStore) fatal(keyStore);
   const dataDir = path.resolve(flags.dataDir ?? path.join(app.getPath('userData'), 'kiosk-data'));
   try {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-    const say = (line: string) => process.stdout.write(`${line}\n`);
     portal = portalForKiosk(
       flags,
       process.env,
@@ -122,6 +144,9 @@ function openCore(): CoreSupervisor {
         printerLayout: printer.layout,
         portalLater: portal.option !== undefined,
         hubLater: hub.option !== undefined,
+        ...(portal.outOfService ? { outOfService: portal.outOfService } : {}),
+        portalOrigin: portal.origin,
+        production: flags.production,
       },
       print: (pdf) => printer.print(pdf),
       log: say,

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { MasterKeyProvider } from '../../core/types';
+import { removeLeftoverTempFiles, writeNewFileAtomic } from '../../core/crypto/atomic-file';
+import { MASTER_KEY_BYTES, MasterKeyError } from '../../core/crypto/master-key';
+import type { MasterKeyLoadContext, MasterKeyProvider } from '../../core/types';
 
 /** Shaped like Electron's safeStorage. */
 export interface SafeStorageLike {
@@ -16,7 +18,8 @@ export const PROTECTED_KEY_FILE = 'master.key.safe';
 /**
  * The master key, wrapped by the OS key store (DPAPI, Keychain, libsecret)
  * through safeStorage. Where the OS offers no real store (Linux 'basic_text'),
- * the plain file provider of the core is used instead. A plain key left by an
+ * the plain file provider of the core is used instead (the shell refuses that
+ * unless the operator opted in, see startup-guards.ts). A plain key left by an
  * earlier run is moved into the protected file so queued submissions stay readable.
  */
 export function safeStorageMasterKeyProvider(
@@ -31,21 +34,41 @@ export function safeStorageMasterKeyProvider(
   const usable = () =>
     safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
 
+  const readProtected = (): Buffer => {
+    let key: Buffer;
+    try {
+      key = Buffer.from(safeStorage.decryptString(readFileSync(protectedFile)), 'base64');
+    } catch (error) {
+      throw new MasterKeyError(
+        `the protected master key ${protectedFile} cannot be opened by the OS key store (${(error as Error).message})`,
+      );
+    }
+    if (key.length !== MASTER_KEY_BYTES) throw new MasterKeyError('protected master key has the wrong length');
+    return key;
+  };
+
   return {
-    load() {
+    load(context?: MasterKeyLoadContext) {
       if (cached) return cached;
+      removeLeftoverTempFiles(protectedFile);
       if (existsSync(protectedFile)) {
-        const encoded = safeStorage.decryptString(readFileSync(protectedFile));
-        cached = Buffer.from(encoded, 'base64');
-        if (cached.length !== 32) throw new Error('protected master key has the wrong length');
+        cached = readProtected();
         return cached;
       }
       if (!usable()) {
-        cached = plainProvider.load();
+        cached = plainProvider.load(context);
         return cached;
       }
-      const key = existsSync(plainFile) ? plainProvider.load() : randomBytes(32);
-      writeFileSync(protectedFile, safeStorage.encryptString(key.toString('base64')), { flag: 'wx', mode: 0o600 });
+      if (!existsSync(plainFile) && context?.mayCreate === false) {
+        throw new MasterKeyError(`the master key ${protectedFile} is missing, but kiosk.db holds queued applications`);
+      }
+      const key = existsSync(plainFile) ? plainProvider.load(context) : randomBytes(MASTER_KEY_BYTES);
+      const wrapped = safeStorage.encryptString(key.toString('base64'));
+      // Written whole or not at all; a key another process wrote at the same moment wins.
+      if (writeNewFileAtomic(protectedFile, wrapped, { mode: 0o600 }) === 'exists') {
+        cached = readProtected();
+        return cached;
+      }
       rmSync(plainFile, { force: true });
       cached = key;
       return cached;

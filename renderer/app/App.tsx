@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { StartScreen } from '../screens/StartScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
+import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
 import { IdleGuard } from '../components/IdleGuard';
 import { SessionFrame } from '../components/SessionFrame';
 import { WaitingOverlay } from '../components/WaitingOverlay';
@@ -18,6 +19,14 @@ export function App() {
   const { state } = useKiosk();
   useActivity();
   if (!state.booted) return <WaitingScreen />;
+  // A kiosk that takes no applications shows only where to go instead.
+  if (state.info?.outOfService)
+    return (
+      <>
+        <OutOfServiceScreen />
+        <WaitingOverlay isOpen={!state.connected} />
+      </>
+    );
   return (
     <>
       <AssistBanner />

@@ -227,3 +227,19 @@ export function idleScript(t: TFunction, seconds: number): Utterance[] {
 export function idleCountdownScript(t: TFunction, seconds: number): Utterance[] {
   return [say(spokenText(t, 'speech.idleCountdown', { seconds }))];
 }
+
+/** The out-of-service screen: what it is, where to go instead and the desk's step-free way in, then the languages. */
+export function outOfServiceScript(
+  t: TFunction,
+  languages: readonly LanguageCode[],
+  nativeName: (language: LanguageCode) => string,
+): Utterance[] {
+  const out = ['outOfService.title', 'outOfService.text', 'outOfService.desk', 'help.staff', 'assist.deskAccess'].map(
+    (key) => say(spokenText(t, key)),
+  );
+  if (languages.length > 1) {
+    out.push(say(spokenText(t, 'speech.chooseLanguage')));
+    for (const language of languages) out.push({ text: nativeName(language), language });
+  }
+  return out;
+}

@@ -30,7 +30,8 @@ test.describe('Electron kiosk shell', () => {
     app = await electron.launch({
       executablePath: binary as string,
       // Chromium refuses root with its OS sandbox on (CI containers); the renderer sandbox option stays on.
-      args: [MAIN, '--data-dir', dataDir, ...(asRoot ? ['--no-sandbox'] : [])],
+      // Test machines have no key ring: the operator's opt-in (see electron/main/startup-guards.ts).
+      args: [MAIN, '--data-dir', dataDir, '--allow-plaintext-key-store', ...(asRoot ? ['--no-sandbox'] : [])],
       env: { ...process.env, KIOSK_DEBUG: '' },
     });
     page = await app.firstWindow();

@@ -180,6 +180,7 @@ export function createFakeElectron(userDataDir: string) {
     },
     safeStorage: {
       isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
       encryptString: () => Buffer.alloc(0),
       decryptString: () => '',
     },

@@ -16,7 +16,16 @@ describe('launcher flags (shared with the Electron main process)', () => {
       port: DEFAULT_PORT,
       noPortal: false,
       noHub: false,
+      production: false,
+      allowPlaintextKeyStore: false,
     });
+  });
+
+  it('reads --production, KIOSK_PRODUCTION=1 and --allow-plaintext-key-store', () => {
+    expect(parseFlags(['--production'], {}).production).toBe(true);
+    expect(parseFlags([], { KIOSK_PRODUCTION: '1' }).production).toBe(true);
+    expect(parseFlags([], { KIOSK_PRODUCTION: '0' }).production).toBe(false);
+    expect(parseFlags(['--allow-plaintext-key-store'], {}).allowPlaintextKeyStore).toBe(true);
   });
 
   it('parses every flag, in both --flag value and --flag=value form', () => {
@@ -48,6 +57,8 @@ describe('launcher flags (shared with the Electron main process)', () => {
       portalConfig: '/etc/kiosk/portal.json',
       noPortal: true,
       noHub: true,
+      production: false,
+      allowPlaintextKeyStore: false,
     });
     expect(idleOptions(flags)).toEqual({ idleTimeoutMs: 90_000, idleWarningMs: 25_000 });
   });

@@ -53,6 +53,8 @@ describe('Electron main process wiring', () => {
       return originalLoad.call(this, request, ...rest);
     };
     vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    // The fake safeStorage has no key store (as Linux without a key ring): the operator's opt-in.
+    process.argv.push('--allow-plaintext-key-store');
     createRequire(import.meta.url)(outfile);
     fake.state.fireReady();
     await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
@@ -60,6 +62,7 @@ describe('Electron main process wiring', () => {
 
   afterAll(() => {
     (Module as unknown as { _load: unknown })._load = originalLoad;
+    process.argv.splice(process.argv.indexOf('--allow-plaintext-key-store'), 1);
     fake?.state.appListeners.emit('will-quit');
     vi.restoreAllMocks();
     rmSync(root, { recursive: true, force: true });

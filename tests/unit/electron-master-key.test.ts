@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,5 +75,30 @@ describe('safeStorage master key', () => {
     const safe = fakeSafeStorage();
     writeFileSync(path.join(dir, PROTECTED_KEY_FILE), safe.encryptString(Buffer.alloc(5).toString('base64')));
     expect(() => safeStorageMasterKeyProvider(dir, safe, fileMasterKeyProvider(dir)).load()).toThrow(/wrong length/);
+  });
+
+  it('writes the protected key whole (no temp file left) and removes one an earlier crash left', () => {
+    const dir = dataDir();
+    writeFileSync(path.join(dir, `${PROTECTED_KEY_FILE}.0123456789abcdef.tmp`), 'half');
+    const key = safeStorageMasterKeyProvider(dir, fakeSafeStorage(), fileMasterKeyProvider(dir)).load();
+    expect(key.length).toBe(32);
+    expect(readdirSync(dir)).toEqual([PROTECTED_KEY_FILE]);
+    expect(statSync(path.join(dir, PROTECTED_KEY_FILE)).mode & 0o777).toBe(0o600);
+  });
+
+  it('never makes a new key when kiosk.db holds queued applications', () => {
+    const dir = dataDir();
+    expect(() =>
+      safeStorageMasterKeyProvider(dir, fakeSafeStorage(), fileMasterKeyProvider(dir)).load({ mayCreate: false }),
+    ).toThrow(/missing, but kiosk.db holds queued applications/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('says clearly when the OS key store cannot open the protected key', () => {
+    const dir = dataDir();
+    writeFileSync(path.join(dir, PROTECTED_KEY_FILE), 'not wrapped by this key store');
+    expect(() => safeStorageMasterKeyProvider(dir, fakeSafeStorage(), fileMasterKeyProvider(dir)).load()).toThrow(
+      /cannot be opened by the OS key store/,
+    );
   });
 });

@@ -24,6 +24,11 @@ export interface KioskOptions {
   portal?: 'demo' | 'none';
   /** The help-desk hub (`--hub-url`, `--hub-enrolment-code`); default none. */
   hub?: { url: string; enrolmentCode?: string };
+  /**
+   * `--production` with neither portal nor hub flags, as an operator who forgot them would start it:
+   * `portal` and `hub` are then ignored.
+   */
+  productionUnconfigured?: boolean;
 }
 
 export interface KioskHandle {
@@ -52,6 +57,10 @@ function launch(dataDir: string, options: KioskOptions, port: number, log: strin
   const args = [START_SCRIPT, '--browser', '--no-open', '--port', String(port), '--data-dir', dataDir];
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
+  if (options.productionUnconfigured) {
+    args.push('--production');
+    return launchUntilReady('kiosk', args, { ready: READY, timeoutMs: START_TIMEOUT_MS, log });
+  }
   if (options.portal !== 'demo') args.push('--no-portal');
   // Without a hub given, none: the local demo hub of npm start would only cost the tests CPU.
   args.push(...(options.hub ? ['--hub-url', options.hub.url] : ['--no-hub']));

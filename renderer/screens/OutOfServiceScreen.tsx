@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { languageEntry } from '../../contract/languages';
+import { useKiosk } from '../app/context';
+import { useScreenFocus } from '../app/useScreenFocus';
+import { Footer } from '../components/Footer';
+import { LanguageButtons } from '../components/LanguageButtons';
+import { SpeechBar } from '../components/SpeechBar';
+import { DisplayMenu } from '../display/DisplayMenu';
+import { outOfServiceScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
+
+/**
+ * The only screen of a kiosk that takes no applications (kiosk.info's outOfService, e.g. a production
+ * start without a portal configuration): it sends residents to the desk, in every language.
+ */
+export function OutOfServiceScreen() {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const title = t('outOfService.title');
+  const headingRef = useScreenFocus('out-of-service', t('app.title', { page: title, app: t('app.name') }));
+  const languages = state.info?.languages ?? [];
+  useScreenSpeech('out-of-service', () => outOfServiceScript(t, languages, (code) => languageEntry(code).nativeName));
+  return (
+    <div className="page page--out-of-service">
+      <header className="session-header">
+        <div className="session-header__inner">
+          <p className="session-header__service">{t('app.name')}</p>
+          <div className="session-header__actions">
+            <DisplayMenu />
+          </div>
+        </div>
+      </header>
+      <div className="width-container">
+        <main className="main" id="main">
+          <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
+            {title}
+          </h1>
+          <p className="lead">{t('outOfService.text')}</p>
+          <p className="lead">{t('outOfService.desk')}</p>
+          <p>{t('help.staff')}</p>
+          <p>{t('assist.deskAccess')}</p>
+          <section className="start__section" aria-labelledby="language-heading">
+            <h2 className="section-heading" id="language-heading">
+              {t('start.languageHeading')}
+            </h2>
+            <LanguageButtons
+              languages={languages}
+              current={state.startLanguage}
+              onChoose={(language) => void actions.chooseStartLanguage(language)}
+            />
+          </section>
+        </main>
+      </div>
+      <SpeechBar />
+      <Footer />
+    </div>
+  );
+}
