@@ -13,6 +13,7 @@ import {
   session,
 } from 'electron';
 import { fileMasterKeyProvider } from '../../core/crypto/master-key';
+import { createJsonLogger } from '../../core/logging';
 import { openKioskCore } from '../../core/kiosk-core';
 import type { KioskCore } from '../../core/types';
 import { idleOptions, parseFlags } from '../../launcher/args';
@@ -27,6 +28,7 @@ import { createCrashTracker } from './lockdown';
 import { lockDownContents, lockDownSession } from './lockdown-wiring';
 import { safeStorageMasterKeyProvider } from './master-key';
 import { lpReceiptPrinter } from './receipt-printer';
+import { startElectronUpdates } from './updates';
 import { freshPartitionName, kioskWindowOptions } from './window-options';
 
 /**
@@ -151,6 +153,12 @@ function start(): void {
   });
   powerSaveBlocker.start('prevent-display-sleep');
   portal?.start();
+  // Updates come from the town's hub only; a checkout or the demo hub never updates itself.
+  const updateHub = parseFlags(process.argv.slice(1), process.env, false).hubUrl;
+  if (app.isPackaged && updateHub)
+    startElectronUpdates(kioskCore, updateHub, createJsonLogger()).catch((error: unknown) =>
+      process.stdout.write(`Updates are off: ${error instanceof Error ? error.message : String(error)}\n`),
+    );
   // Like the demo portal, the local demo hub comes up once the first screen is there (see launcher/hub-settings.ts).
   setTimeout(() => hub?.start(), 5_000).unref();
 }

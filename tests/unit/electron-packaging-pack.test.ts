@@ -219,6 +219,13 @@ describe('electron-builder pack (stand-in Electron binary)', () => {
     );
   });
 
+  it("writes electron-updater's app-update.yml (generic provider; the kiosk sets the hub's URL at run time)", () => {
+    const settings = readFileSync(path.join(appOutDir, 'resources', 'app-update.yml'), 'utf8');
+    expect(settings).toMatch(/^provider: generic$/m);
+    expect(settings).toMatch(/^useMultipleRangeRequest: false$/m);
+    expect(settings).toMatch(/^updaterCacheDirName: \S+$/m);
+  });
+
   it('flips the fuses in the packed binary as the configuration says', async () => {
     const wire = await getCurrentFuseWire(path.join(appOutDir, 'buergerkiosk'));
     const ON = 49;
