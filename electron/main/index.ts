@@ -27,7 +27,8 @@ import { CALL_CHANNEL, createCallHandler, EVENT_CHANNEL } from './ipc';
 import { createCrashTracker } from './lockdown';
 import { lockDownContents, lockDownSession } from './lockdown-wiring';
 import { safeStorageMasterKeyProvider } from './master-key';
-import { lpReceiptPrinter } from './receipt-printer';
+import { openPrintWindow } from './print-window';
+import { electronReceiptPrinter } from './receipt-printer';
 import { startElectronUpdates } from './updates';
 import { freshPartitionName, kioskWindowOptions } from './window-options';
 
@@ -111,7 +112,7 @@ function openCore(): KioskCore {
       ...idleOptions(flags),
       ...(hub.option ? { hub: hub.option } : {}),
       ...(portal.option ? { portal: portal.option } : {}),
-      receiptPrinter: lpReceiptPrinter({ printer: flags.printer }),
+      receiptPrinter: electronReceiptPrinter({ printer: flags.printer, openWindow: openPrintWindow }),
     });
   } catch (error) {
     fatal(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);
