@@ -14,7 +14,7 @@ import type { SlipModel } from './slip-model';
  * confirmation page says.
  */
 
-/** The printable width of an 80 mm roll printer (72 mm), as the page's width. */
+/** The printable width of an 80 mm roll printer (72 mm), centred on the roll: the page's width. */
 export const RECEIPT_HTML_WIDTH_MM = 72;
 
 export interface ReceiptHtmlOptions {
@@ -93,7 +93,7 @@ const STYLE = `
 @page{margin:0}
 *{box-sizing:border-box}
 html{background:#fff;color:#000}
-body{margin:0;padding:3mm 2mm 8mm;width:${RECEIPT_HTML_WIDTH_MM}mm;font:12pt/1.3 'Kiosk Latin','Kiosk Latin Ext',sans-serif;
+body{margin:0 auto;padding:3mm 2mm 8mm;width:${RECEIPT_HTML_WIDTH_MM}mm;font:12pt/1.3 'Kiosk Latin','Kiosk Latin Ext',sans-serif;
   -webkit-print-color-adjust:exact;print-color-adjust:exact}
 .kind{font-weight:700;font-size:13pt;margin:0}
 h1{font-size:17pt;line-height:1.2;margin:1mm 0 2mm}
