@@ -19,7 +19,7 @@ export interface KioskFlags {
   noPortal: boolean;
   /** No help-desk hub at all (no --hub-url and no local demo hub). */
   noHub: boolean;
-  /** Electron: the CUPS printer for receipts; none: the system's default printer. */
+  /** Electron: the receipt printer's system name (silent printing); none: the system's default printer. */
   printer?: string;
   /** The help-desk hub's base URL; none: the kiosk works alone and help points to the desk. */
   hubUrl?: string;
