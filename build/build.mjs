@@ -258,7 +258,9 @@ const jobs = [
     platform: 'node',
     format: 'cjs',
     target: 'node22',
-    external: ['electron', ...NATIVE_EXTERNALS],
+    // electron-updater is loaded from node_modules when a packaged kiosk with a hub starts its updates,
+    // not parsed at every start (electron/main/updates.ts).
+    external: ['electron', 'electron-updater', ...NATIVE_EXTERNALS],
     plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
   }),
   // The core process (core/host/): a utilityProcess in Electron; the benchmark forks the Node build.

@@ -71,13 +71,22 @@ export interface SpeechOptions {
   warmUpAfterMs?: number | null;
 }
 
-/** Prints a receipt PDF on the terminal (the renderer offers it to the page's print instead in browser mode). */
-export interface ReceiptPrinter {
-  /** The paper it holds. */
-  layout: 'a4' | 'receipt80';
-  /** Resolves once the print system has taken the job. */
-  print(pdf: Buffer): Promise<void>;
-}
+/**
+ * Prints receipts and handover slips on the terminal (the renderer offers the PDF to the page's print
+ * instead in browser mode): as a PDF, or as an HTML page for Electron's own silent printing.
+ * Either resolves once the print system has taken the job and rejects when the printer cannot take it.
+ */
+export type ReceiptPrinter =
+  | {
+      /** The paper it holds. */
+      layout: 'a4' | 'receipt80';
+      print(pdf: Buffer): Promise<void>;
+    }
+  | {
+      layout: 'receipt80';
+      /** The document as one self-contained HTML page (core/receipt/render-html.ts). */
+      printHtml(html: string): Promise<void>;
+    };
 
 export interface CatalogProblem {
   /** Path of the broken file relative to resourcesDir, e.g. "services/x/service.json". */

@@ -22,6 +22,7 @@ Options:
   --tls-key <file>       TLS private key (PEM)
   --public-origin <url>  the origin browsers use (e.g. https://hub.stade.local); checked on POSTs and WebSockets
   --console-dir <dir>    the built staff console (default dist/console)
+  --updates-dir <dir>    the kiosks' update files (latest.yml and installers), served at /updates/
   --portal-config <file> FIT-Connect settings for applications finished at the desk (as npm start's);
                          without it they wait in the desk's outbox
   --help                 show this text
@@ -61,6 +62,7 @@ const KNOWN_START = [
   '--tls-key',
   '--public-origin',
   '--console-dir',
+  '--updates-dir',
   '--portal-config',
   '--help',
 ];
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
   const host = str(flags, '--host') ?? '127.0.0.1';
   const portalFile = str(flags, '--portal-config');
   const publicOrigin = str(flags, '--public-origin');
+  const updatesDir = str(flags, '--updates-dir');
 
   const hub = await createHub({
     dataDir,
@@ -135,6 +138,7 @@ async function main(): Promise<void> {
     port,
     ...(tls ? { tls } : {}),
     ...(publicOrigin ? { publicOrigin } : {}),
+    ...(updatesDir ? { updatesDir: path.resolve(updatesDir) } : {}),
     consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
     desk: {
       resourcesDir: path.join(root, 'resources'),

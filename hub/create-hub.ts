@@ -21,6 +21,7 @@ import { HubError } from './hub-error';
 import { registerConsoleRoutes } from './http/console-routes';
 import { registerConsoleSocket } from './http/console-socket';
 import { registerTerminalRoutes } from './http/terminal-routes';
+import { registerUpdateFiles, UPDATES_PREFIX } from './http/update-files';
 import { LiveHub } from './live-hub';
 import { LoginThrottle } from './login-throttle';
 import { AuditStore } from './stores/audit-store';
@@ -39,6 +40,8 @@ export interface HubOptions {
   clock?: Clock;
   /** The built staff console (dist/console); served at / when it exists. */
   consoleDir?: string;
+  /** The kiosks' update files (electron-updater, generic provider), served at /updates/ when given. */
+  updatesDir?: string;
   /** The origin browsers reach the hub by (e.g. https://hub.stade.local); default: scheme + Host header. */
   publicOrigin?: string;
   /**
@@ -199,10 +202,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   if (serveConsole) {
     await app.register(fastifyStatic, { root: resolve(consoleDir), prefix: '/', index: 'index.html' });
   }
+  if (options.updatesDir !== undefined) await registerUpdateFiles(app, options.updatesDir);
   app.setNotFoundHandler((request, reply) => {
-    // The console is one page: its own paths (e.g. /queue) get index.html; the API gets a JSON 404.
-    if (serveConsole && request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/ws/'))
-      return reply.sendFile('index.html');
+    // The console is one page: its own paths (e.g. /queue) get index.html; the API and updates get a JSON 404.
+    const ownPath = ['/api/', '/ws/', UPDATES_PREFIX].some((prefix) => request.url.startsWith(prefix));
+    if (serveConsole && request.method === 'GET' && !ownPath) return reply.sendFile('index.html');
     return reply.code(404).send({ error: 'not_found' });
   });
 

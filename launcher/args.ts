@@ -19,7 +19,7 @@ export interface KioskFlags {
   noPortal: boolean;
   /** No help-desk hub at all (no --hub-url and no local demo hub). */
   noHub: boolean;
-  /** Electron: the CUPS printer for receipts; none: the system's default printer. */
+  /** Electron: the receipt printer's system name (silent printing); none: the system's default printer. */
   printer?: string;
   /** The help-desk hub's base URL; none: the kiosk works alone and help points to the desk. */
   hubUrl?: string;
@@ -49,8 +49,9 @@ export const USAGE = `Usage: npm start -- [options]
   --portal-config <file> FIT-Connect portal settings (JSON; env KIOSK_PORTAL_CONFIG; secret may come from
                          env KIOSK_PORTAL_CLIENT_SECRET). Default: a local demo receiver
   --no-portal            deliver nowhere; applications wait in the outbox
-  --printer <name>       Electron: CUPS printer for receipts, 80 mm roll (env KIOSK_PRINTER; default: the
-                         system's default printer). Browser mode offers receipts to the page's print instead
+  --printer <name>       Electron: the receipt printer's system name, 80 mm roll, printed silently (env
+                         KIOSK_PRINTER; default: the system's default printer). Browser mode offers receipts
+                         to the page's print instead
   --hub-url <url>        the help-desk hub, e.g. https://hub.stade.local:8443 (env KIOSK_HUB_URL). Default: a
                          local hub with its staff console, started a few seconds after the kiosk (demo)
   --no-hub               no help-desk hub: "Hilfe" points residents to the desk
@@ -77,9 +78,14 @@ function positiveNumber(flag: string, raw: string | undefined, allowZero = false
   return value;
 }
 
-/** A CUPS queue name: printable, no space, slash, backslash or '#', at most 127 characters. */
+/**
+ * A printer's system name, as Electron's printing takes it: a CUPS queue on Linux, a Windows
+ * printer name (spaces allowed, \\server\queue for a shared one). No shell is involved; control
+ * characters and surrounding spaces are refused, at most 200 characters.
+ */
 function printerName(raw: string): string {
-  if (!/^[^\s/\\#\p{Cc}]{1,127}$/u.test(raw)) throw new FlagError('--printer needs a CUPS printer name');
+  if (!/^[^\s\p{Cc}](?:[^\p{Cc}]{0,198}[^\s\p{Cc}])?$/u.test(raw))
+    throw new FlagError('--printer needs the printer name as the system knows it');
   return raw;
 }
 

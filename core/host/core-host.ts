@@ -37,15 +37,17 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
   const portal = later<PortalConfigInput>();
   const hub = later<HubOptions>();
 
-  const printer = (layout: ReceiptPrinter['layout']): ReceiptPrinter => ({
-    layout,
-    print: (pdf) =>
-      new Promise<void>((resolve, reject) => {
-        const id = nextPrint++;
-        prints.set(id, { resolve, reject });
-        send({ kind: 'print', id, pdfBase64: pdf.toString('base64') });
-      }),
-  });
+  /** The parent owns the printer: a job travels as a frame and waits for its 'printed' answer. */
+  const sendJob = (job: { kind: 'print'; pdfBase64: string } | { kind: 'printHtml'; html: string }) =>
+    new Promise<void>((resolve, reject) => {
+      const id = nextPrint++;
+      prints.set(id, { resolve, reject });
+      send({ ...job, id });
+    });
+  const printer = (layout: ReceiptPrinter['layout'], format: OpenOptions['printerFormat']): ReceiptPrinter =>
+    format === 'html'
+      ? { layout: 'receipt80', printHtml: (html) => sendJob({ kind: 'printHtml', html }) }
+      : { layout, print: (pdf) => sendJob({ kind: 'print', pdfBase64: pdf.toString('base64') }) };
 
   function openCore(settings: OpenOptions): void {
     if (core) return send({ kind: 'refused', detail: 'the core is already open' });
@@ -61,7 +63,7 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
         ...(settings.idleTimeoutMs !== undefined ? { idleTimeoutMs: settings.idleTimeoutMs } : {}),
         ...(settings.idleWarningMs !== undefined ? { idleWarningMs: settings.idleWarningMs } : {}),
         ...(settings.terminalName !== undefined ? { terminalName: settings.terminalName } : {}),
-        ...(settings.printerLayout ? { receiptPrinter: printer(settings.printerLayout) } : {}),
+        ...(settings.printerLayout ? { receiptPrinter: printer(settings.printerLayout, settings.printerFormat) } : {}),
         ...(settings.portalLater ? { portal: portal.promise } : {}),
         ...(settings.hubLater ? { hub: hub.promise } : {}),
         ...(settings.production !== undefined ? { production: settings.production } : {}),

@@ -38,6 +38,8 @@ export const OpenOptionsSchema = z.strictObject({
   terminalName: z.string().max(200).optional(),
   /** The paper in the terminal's printer; absent: no printer (session.printReceipt is refused). */
   printerLayout: z.enum(['a4', 'receipt80']).optional(),
+  /** What the parent's printer takes: a PDF (default) or one HTML page (Electron's silent printing). */
+  printerFormat: z.enum(['pdf', 'html']).optional(),
   /**
    * Whether a portal or a hub comes in a `portal` / `hub` frame after `ready`: the town's (with its
    * secret, kept out of these options) or a demo that starts after the kiosk.
@@ -83,6 +85,7 @@ export const FromCoreSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('event'), event: KioskEventSchema }),
   /** A receipt or slip for the terminal's printer, which the parent owns. */
   z.strictObject({ kind: z.literal('print'), id: CallId, pdfBase64: z.base64().max(MAX_B64) }),
+  z.strictObject({ kind: z.literal('printHtml'), id: CallId, html: z.string().max(MAX_B64) }),
   /** A frame the core refused (the parent's bug, never the resident's data: only the reason). */
   z.strictObject({ kind: z.literal('refused'), detail: z.string().max(500) }),
 ]);

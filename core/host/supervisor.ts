@@ -45,6 +45,8 @@ export interface SupervisorOptions {
   open: OpenOptions;
   /** The terminal's printer (the parent owns it); needed when open.printerLayout is set. */
   print?: (pdf: Buffer) => Promise<void>;
+  /** The same for a printer that takes one HTML page (open.printerFormat 'html'). */
+  printHtml?: (html: string) => Promise<void>;
   /** One line for the operator's log; never personal data. */
   log?: (line: string) => void;
   policy?: Partial<RestartPolicy>;
@@ -189,11 +191,15 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
       case 'event':
         for (const listener of eventListeners) listener(frame.event);
         return;
-      case 'print': {
-        const print = options.print;
+      case 'print':
+      case 'printHtml': {
         const done = (ok: boolean) => sendTo(current, { kind: 'printed', id: frame.id, ok });
-        if (!print) return void done(false);
-        print(Buffer.from(frame.pdfBase64, 'base64')).then(
+        const job =
+          frame.kind === 'print'
+            ? options.print?.(Buffer.from(frame.pdfBase64, 'base64'))
+            : options.printHtml?.(frame.html);
+        if (!job) return void done(false);
+        job.then(
           () => done(true),
           () => done(false),
         );

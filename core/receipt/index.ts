@@ -10,6 +10,7 @@ import type { ReceiptFonts } from './fonts';
 import type { ReceiptLayoutName } from './page-formats';
 import { receiptModel, type ReceiptModel } from './receipt-model';
 import { createReceiptTranslator, loadReceiptTexts } from './receipt-texts';
+import { renderReceiptHtml, renderSlipHtml } from './render-html';
 import { renderReceipt, renderSlip } from './render-pdf';
 import { slipModel, type SlipRequest } from './slip-model';
 
@@ -19,6 +20,7 @@ export { RECEIPT_LAYOUTS, type ReceiptLayoutName } from './page-formats';
 export { receiptModel, type ReceiptConfirmation, type ReceiptModel } from './receipt-model';
 export { createReceiptTranslator, loadReceiptTexts, type ReceiptTranslate } from './receipt-texts';
 export { renderReceipt, renderSlip } from './render-pdf';
+export { renderReceiptHtml, renderSlipHtml } from './render-html';
 export { slipModel, type SlipModel, type SlipRequest } from './slip-model';
 
 export interface ReceiptRequest {
@@ -34,6 +36,10 @@ export interface ReceiptMaker {
   pdf(request: ReceiptRequest, layout: ReceiptLayoutName): Promise<Buffer>;
   /** The handover slip of an issued code, in the slip language of `request.language` (Arabic: English). */
   slip(request: SlipRequest, layout: ReceiptLayoutName): Promise<Buffer>;
+  /** The receipt as one HTML page for the 80 mm roll (Electron's own printing). */
+  html(request: ReceiptRequest): string;
+  /** The handover slip as one HTML page for the 80 mm roll. */
+  slipHtml(request: SlipRequest): string;
 }
 
 /**
@@ -68,5 +74,7 @@ export function createReceiptMaker(options: {
     model,
     pdf: (request, layout) => renderReceipt(model(request), layout, { fonts: options.fonts }),
     slip: (request, layout) => renderSlip(slip(request), layout, { fonts: options.fonts }),
+    html: (request) => renderReceiptHtml(model(request)),
+    slipHtml: (request) => renderSlipHtml(slip(request)),
   };
 }

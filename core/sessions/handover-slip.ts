@@ -39,9 +39,10 @@ export async function printSlip(
   if (!printer) return fail('internal', { detail: 'this terminal has no receipt printer' });
   const request = issuedSlip(hub, code);
   if (!request.ok) return request;
-  const pdf = await (await receipts.maker()).slip(request.value, printer.layout);
+  const maker = await receipts.maker();
   try {
-    await printer.print(pdf);
+    if ('printHtml' in printer) await printer.printHtml(maker.slipHtml(request.value));
+    else await printer.print(await maker.slip(request.value, printer.layout));
   } catch (error) {
     ctx.logger.error('handover.slip_print_failed', { errorClass: errorClass(error) });
     return fail('internal', { detail: 'the receipt printer did not take the job' });

@@ -71,9 +71,10 @@ export async function printReceipt(
   if (!printer) return fail('internal', { detail: 'this terminal has no receipt printer' });
   const request = confirmedReceipt(ctx, sessionId);
   if (!request.ok) return request;
-  const pdf = await (await receipts.maker()).pdf(request.value, printer.layout);
+  const maker = await receipts.maker();
   try {
-    await printer.print(pdf);
+    if ('printHtml' in printer) await printer.printHtml(maker.html(request.value));
+    else await printer.print(await maker.pdf(request.value, printer.layout));
   } catch (error) {
     ctx.logger.error('receipt.print_failed', { sessionId, errorClass: errorClass(error) });
     return fail('internal', { detail: 'the receipt printer did not take the job' });

@@ -15,6 +15,7 @@ import {
 } from 'electron';
 import { fileMasterKeyProvider } from '../../core/crypto/master-key';
 import { createCoreSupervisor, type CoreSupervisor } from '../../core/host/supervisor';
+import { createJsonLogger } from '../../core/logging';
 import { idleOptions, parseFlags } from '../../launcher/args';
 import { readPackageVersion } from '../../core/version';
 import { hubForKiosk, type KioskHub } from '../../launcher/hub-settings';
@@ -29,7 +30,9 @@ import { lockDownContents, lockDownSession } from './lockdown-wiring';
 import { safeStorageMasterKeyProvider } from './master-key';
 import { startModeLine } from '../../launcher/production';
 import { debugEnabled, debugSwitchRefusal, isProductionStart, keyStoreRefusal } from './startup-guards';
-import { lpReceiptPrinter } from './receipt-printer';
+import { openPrintWindow } from './print-window';
+import { electronReceiptPrinter } from './receipt-printer';
+import { startElectronUpdates } from './updates';
 import { freshPartitionName, kioskWindowOptions } from './window-options';
 
 /**
@@ -132,7 +135,7 @@ function openCore(): CoreSupervisor {
       say,
     );
     const masterKey = safeStorageMasterKeyProvider(dataDir, safeStorage, fileMasterKeyProvider(dataDir)).load();
-    const printer = lpReceiptPrinter({ printer: flags.printer });
+    const printer = electronReceiptPrinter({ printer: flags.printer, openWindow: openPrintWindow });
     const supervisor = createCoreSupervisor({
       spawn: () => utilityCoreProcess(utilityProcess, coreHostPath, process.env),
       masterKey,
@@ -142,13 +145,14 @@ function openCore(): CoreSupervisor {
         mode: 'electron',
         ...idleOptions(flags),
         printerLayout: printer.layout,
+        printerFormat: 'html',
         portalLater: portal.option !== undefined,
         hubLater: hub.option !== undefined,
         ...(portal.outOfService ? { outOfService: portal.outOfService } : {}),
         portalOrigin: portal.origin,
         production: flags.production,
       },
-      print: (pdf) => printer.print(pdf),
+      printHtml: (html) => printer.printHtml(html),
       log: say,
     });
     void Promise.resolve(portal.option).then((config) => supervisor.setPortal(config));
@@ -207,6 +211,12 @@ function start(): void {
         process.stdout.write(`Catalog problem: ${problem.file} at ${problem.path || '/'}: ${problem.message}\n`);
       }
       portal?.start();
+      // Updates come from the town's hub only; a checkout or the demo hub never updates itself.
+      const updateHub = parseFlags(process.argv.slice(1), process.env, false).hubUrl;
+      if (app.isPackaged && updateHub)
+        startElectronUpdates(supervisor, updateHub, createJsonLogger()).catch((error: unknown) =>
+          process.stdout.write(`Updates are off: ${error instanceof Error ? error.message : String(error)}\n`),
+        );
       // Like the demo portal, the local demo hub comes up once the first screen is there (see launcher/hub-settings.ts).
       setTimeout(() => hub?.start(), 5_000).unref();
     },

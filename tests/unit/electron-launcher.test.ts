@@ -100,7 +100,10 @@ describe('launcher flags (shared with the Electron main process)', () => {
     expect(parseFlags([], { KIOSK_PRINTER: 'Bon_Drucker' }).printer).toBe('Bon_Drucker');
     expect(parseFlags(['--printer', 'Foyer-80mm'], { KIOSK_PRINTER: 'Bon_Drucker' }).printer).toBe('Foyer-80mm');
     expect(parseFlags(['--printer=Foyer-80mm'], {}).printer).toBe('Foyer-80mm');
-    for (const name of ['two words', 'a/b', 'a#b', 'x'.repeat(128)]) {
+    // Windows names have spaces; a shared printer is \\server\queue.
+    for (const name of ['EPSON TM-T88VI Receipt', '\\\\druckserver\\Bon 1', 'x'.repeat(200)])
+      expect(parseFlags(['--printer', name], {}).printer).toBe(name);
+    for (const name of [' padded', 'padded ', 'line\nbreak', 'tab\there', 'x'.repeat(201)]) {
       expect(() => parseFlags(['--printer', name], {}), name).toThrow(FlagError);
     }
     expect(() => parseFlags(['--printer'], {})).toThrow(FlagError);

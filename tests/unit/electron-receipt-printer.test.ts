@@ -1,125 +1,196 @@
 // @vitest-environment node
-import { EventEmitter } from 'node:events';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lpReceiptPrinter, PrintError, type SpawnLike } from '../../electron/main/receipt-printer';
+import type { SessionView } from '../../contract';
+import {
+  electronReceiptPrinter,
+  PrintError,
+  printerProblem,
+  printOptions,
+  rollPageSize,
+  type PrinterInfo,
+  type PrintOptions,
+  type PrintWindowLike,
+} from '../../electron/main/receipt-printer';
+import { openTestCore, PROJECT_RESOURCES, removeDir, type TestCore } from '../fixtures/core-harness';
 
 /**
- * The Electron shell's receipt printer with a fake spawn in place of `lp`:
- * what it runs, that the PDF is there while lp reads it, and that no file
- * is left behind whatever happens.
+ * The Electron shell's receipt printer: the printer decision (pure) and the print job with a fake
+ * in place of the hidden BrowserWindow (Electron cannot run here), driven through the real core's
+ * session.printReceipt, so the HTML it prints is the one the core makes.
  */
 
-const PDF = Buffer.from('%PDF-1.7 fake receipt');
+const BON = 'Bon_Drucker-1';
+const printer = (name: string, options: Record<string, string> = {}): PrinterInfo => ({
+  name,
+  displayName: name.replace(/_/g, ' '),
+  description: '80 mm thermal',
+  options,
+});
 
-class FakeChild extends EventEmitter {
-  killedWith: string | undefined;
-  kill(signal?: string) {
-    this.killedWith = signal;
-    return true;
+describe('printer decision', () => {
+  it('takes an idle named printer', () => {
+    const idle = printer(BON, {
+      'printer-state': '3',
+      'printer-state-reasons': 'none',
+      'printer-is-accepting-jobs': 'true',
+    });
+    expect(printerProblem([printer('Office'), idle], BON)).toBeUndefined();
+    // Windows gives no CUPS attributes: a printer that is there is taken.
+    expect(printerProblem([printer(BON, { 'printer-location': 'Foyer' })], BON)).toBeUndefined();
+  });
+
+  it('refuses when no printer is installed, or the named one is missing', () => {
+    expect(printerProblem([], BON)).toBe('no printer is installed');
+    expect(printerProblem([], undefined)).toBe('no printer is installed');
+    expect(printerProblem([printer('Office')], BON)).toBe(`printer ${BON} is not installed`);
+    // No name: the system's default, which Chromium picks.
+    expect(printerProblem([printer('Office')], undefined)).toBeUndefined();
+  });
+
+  it('refuses a printer CUPS reports out of paper, jammed, offline, stopped or not accepting jobs', () => {
+    for (const reasons of [
+      'media-empty-error',
+      'media-needed',
+      'media-jam-error',
+      'offline-report',
+      'paused',
+      'door-open-error',
+    ])
+      expect(printerProblem([printer(BON, { 'printer-state-reasons': `none,${reasons}` })], BON), reasons).toBe(
+        `printer ${BON} reports ${reasons}`,
+      );
+    expect(printerProblem([printer(BON, { 'printer-state': '5' })], BON)).toBe(`printer ${BON} is stopped`);
+    expect(printerProblem([printer(BON, { 'printer-is-accepting-jobs': 'false' })], BON)).toBe(
+      `printer ${BON} does not accept jobs`,
+    );
+  });
+
+  it('still prints on warnings (paper low)', () => {
+    expect(printerProblem([printer(BON, { 'printer-state-reasons': 'media-low-warning' })], BON)).toBeUndefined();
+  });
+
+  it('asks for a silent job on the named printer, 80 mm wide and as long as the receipt', () => {
+    expect(rollPageSize(960)).toEqual({ width: 80_000, height: 254_000 + 8_000 });
+    expect(printOptions(BON, 960)).toEqual({
+      silent: true,
+      deviceName: BON,
+      printBackground: true,
+      color: false,
+      margins: { marginType: 'none' },
+      pageSize: { width: 80_000, height: 262_000 },
+    });
+    expect(printOptions(undefined, 10)).not.toHaveProperty('deviceName');
+  });
+});
+
+/** Stands in for the hidden BrowserWindow: records what it loaded and printed. */
+class FakePrintWindow implements PrintWindowLike {
+  loaded: string[] = [];
+  printed: PrintOptions[] = [];
+  closed = false;
+  constructor(
+    private readonly printers: PrinterInfo[],
+    private readonly outcome: { success: boolean; reason?: string; hang?: boolean } = { success: true },
+  ) {}
+  async getPrinters() {
+    return this.printers;
+  }
+  async load(html: string) {
+    this.loaded.push(html);
+  }
+  async contentHeight() {
+    return 1200;
+  }
+  print(options: PrintOptions, callback: (success: boolean, failureReason: string) => void) {
+    this.printed.push(options);
+    if (!this.outcome.hang) setImmediate(() => callback(this.outcome.success, this.outcome.reason ?? ''));
+  }
+  close() {
+    this.closed = true;
   }
 }
 
-interface Call {
-  command: string;
-  args: readonly string[];
-  /** The job file as lp would have read it at spawn time. */
-  content: Buffer | undefined;
-  mode: number | undefined;
-  dirMode: number | undefined;
-}
-
-/** A spawn that records the call and then ends the child as `outcome` says. */
-function fakeSpawn(outcome: { code?: number; error?: Error; hang?: boolean } = { code: 0 }) {
-  const calls: Call[] = [];
-  const children: FakeChild[] = [];
-  const spawn: SpawnLike = (command, args) => {
-    const file = args.at(-1)!;
-    const there = existsSync(file);
-    calls.push({
-      command,
-      args,
-      content: there ? readFileSync(file) : undefined,
-      mode: there ? statSync(file).mode & 0o777 : undefined,
-      dirMode: there ? statSync(path.dirname(file)).mode & 0o777 : undefined,
-    });
-    const child = new FakeChild();
-    children.push(child);
-    setImmediate(() => {
-      if (outcome.hang) return;
-      if (outcome.error) child.emit('error', outcome.error);
-      else child.emit('close', outcome.code ?? 0, null);
-    });
-    return child;
-  };
-  return { spawn, calls, children };
-}
-
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kiosk-print-test-'));
-  dirs.push(dir);
-  return dir;
-}
+const CANARY = 'Kanarienvogel-7731';
+let kiosk: TestCore | undefined;
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  kiosk?.close();
+  if (kiosk) removeDir(kiosk.dataDir);
+  kiosk = undefined;
 });
 
-describe('lp receipt printer', () => {
-  it('prints to the named printer with `lp -d`, from a private temp file, and deletes it afterwards', async () => {
-    const dir = tempDir();
-    const fake = fakeSpawn();
-    const printer = lpReceiptPrinter({ printer: 'Bon_Drucker-1', spawn: fake.spawn, tempDir: dir });
-    expect(printer.layout).toBe('receipt80');
-    await printer.print(PDF);
-    expect(fake.calls).toHaveLength(1);
-    const [call] = fake.calls;
-    expect(call!.command).toBe('lp');
-    expect(call!.args.slice(0, 2)).toEqual(['-d', 'Bon_Drucker-1']);
-    expect(call!.args).toHaveLength(3);
-    expect(call!.args[2]).toMatch(new RegExp(`^${dir}/kiosk-receipt-[^/]+/receipt\\.pdf$`));
-    expect(call!.content).toEqual(PDF);
-    expect(call!.mode).toBe(0o600);
-    expect(call!.dirMode).toBe(0o700);
-    expect(readdirSync(dir)).toEqual([]);
+async function confirmed(window: FakePrintWindow, options: { timeoutMs?: number } = {}): Promise<SessionView> {
+  kiosk = openTestCore({
+    resourcesDir: PROJECT_RESOURCES,
+    receiptPrinter: electronReceiptPrinter({ printer: BON, openWindow: () => window, ...options }),
+  });
+  let view = await kiosk.value('session.start', { serviceId: 'maengel-melden', language: 'de' });
+  for (const [stepId, values] of [
+    ['category', { category: 'strassenschaden' }],
+    ['place', { location: `Am Sande ${CANARY}` }],
+    ['description', { description: `Schlagloch ${CANARY}` }],
+    ['feedback', { wantsFeedback: 'nein' }],
+  ] as const)
+    view = await kiosk.value('session.answer', { sessionId: view.sessionId, stepId, values });
+  view = await kiosk.value('session.submit', { sessionId: view.sessionId });
+  expect(view.position.kind).toBe('confirmation');
+  return view;
+}
+
+describe('silent printing through Electron (fake window, real core)', () => {
+  it('prints the HTML receipt silently on the named printer and closes the window', async () => {
+    const window = new FakePrintWindow([printer(BON, { 'printer-state-reasons': 'none' })]);
+    const view = await confirmed(window);
+    expect(await kiosk!.value('session.printReceipt', { sessionId: view.sessionId })).toEqual({ printed: true });
+    expect(window.loaded).toHaveLength(1);
+    const html = window.loaded[0]!;
+    if (view.position.kind !== 'confirmation') throw new Error('unreachable');
+    expect(html).toContain(view.position.reference);
+    expect(html).toMatch(/^<!doctype html><html lang="de" dir="ltr">/);
+    expect(html).not.toContain(CANARY);
+    expect(window.printed).toEqual([printOptions(BON, 1200)]);
+    expect(window.closed).toBe(true);
   });
 
-  it("uses the system's default printer when none is named", async () => {
-    const dir = tempDir();
-    const fake = fakeSpawn();
-    await lpReceiptPrinter({ spawn: fake.spawn, tempDir: dir }).print(PDF);
-    expect(fake.calls[0]!.args).toHaveLength(1);
-    expect(fake.calls[0]!.args[0]).toMatch(/receipt\.pdf$/);
-    expect(readdirSync(dir)).toEqual([]);
+  it('gives the resident the "write down your number" path when the printer is missing or out of paper', async () => {
+    for (const printers of [
+      [],
+      [printer('Office')],
+      [printer(BON, { 'printer-state-reasons': 'media-empty-error' })],
+    ]) {
+      const window = new FakePrintWindow(printers);
+      const view = await confirmed(window);
+      expect(await kiosk!.call('session.printReceipt', { sessionId: view.sessionId })).toMatchObject({
+        ok: false,
+        error: { code: 'internal' },
+      });
+      expect(window.printed).toEqual([]);
+      expect(window.loaded).toEqual([]);
+      expect(window.closed).toBe(true);
+      expect(kiosk!.logger.lines).toContainEqual(
+        expect.objectContaining({ event: 'receipt.print_failed', errorClass: 'PrintError' }),
+      );
+      kiosk!.close();
+      removeDir(kiosk!.dataDir);
+      kiosk = undefined;
+    }
   });
 
-  it('fails with a PrintError when lp exits non-zero, and still deletes the file', async () => {
-    const dir = tempDir();
-    const fake = fakeSpawn({ code: 1 });
-    await expect(lpReceiptPrinter({ spawn: fake.spawn, tempDir: dir }).print(PDF)).rejects.toThrow(PrintError);
-    expect(readdirSync(dir)).toEqual([]);
+  it('fails the job when Chromium reports a failure, or never answers', async () => {
+    const failing = new FakePrintWindow([printer(BON)], { success: false, reason: 'failed' });
+    const view = await confirmed(failing);
+    expect(await kiosk!.call('session.printReceipt', { sessionId: view.sessionId })).toMatchObject({ ok: false });
+    expect(failing.closed).toBe(true);
+
+    const silent = new FakePrintWindow([printer(BON)], { success: true, hang: true });
+    const job = electronReceiptPrinter({ printer: BON, openWindow: () => silent, timeoutMs: 50 });
+    if (!('printHtml' in job)) throw new Error('an HTML printer');
+    await expect(job.printHtml('<!doctype html><p>x</p>')).rejects.toThrow(PrintError);
+    expect(silent.closed).toBe(true);
   });
 
-  it('fails with a PrintError when lp is not installed, and still deletes the file', async () => {
-    const dir = tempDir();
-    const missing = Object.assign(new Error('spawn lp ENOENT'), { code: 'ENOENT' });
-    const fake = fakeSpawn({ error: missing });
-    await expect(lpReceiptPrinter({ spawn: fake.spawn, tempDir: dir }).print(PDF)).rejects.toThrow(/could not start/);
-    expect(readdirSync(dir)).toEqual([]);
-  });
-
-  it('gives up on an lp that hangs: kills it, fails, deletes the file', async () => {
-    const dir = tempDir();
-    const fake = fakeSpawn({ hang: true });
-    const printing = lpReceiptPrinter({ spawn: fake.spawn, tempDir: dir, timeoutMs: 50 }).print(PDF);
-    await expect(printing).rejects.toThrow(/did not finish/);
-    expect(fake.children[0]!.killedWith).toBe('SIGKILL');
-    expect(readdirSync(dir)).toEqual([]);
-  });
-
-  it('is plain Node: it never loads electron', () => {
+  it('is plain Node: it never loads electron (print-window.ts does)', () => {
     const source = readFileSync(path.join(import.meta.dirname, '../../electron/main/receipt-printer.ts'), 'utf8');
     expect(source).not.toMatch(/from 'electron'|require\('electron'\)/);
   });

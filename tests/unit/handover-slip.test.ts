@@ -1,12 +1,10 @@
 // @vitest-environment node
-import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LANGUAGES, RECEIPT_LANGUAGE_CODES, type LanguageCode } from '../../contract';
 import { createReceiptTranslator, loadReceiptTexts, slipModel } from '../../core/receipt';
-import { lpReceiptPrinter, type SpawnLike } from '../../electron/main/receipt-printer';
+import { electronReceiptPrinter, type PrintOptions, type PrintWindowLike } from '../../electron/main/receipt-printer';
 import { PROJECT_RESOURCES, removeDir, tempDir, type TestCore } from '../fixtures/core-harness';
 import { decodeBarcodes, hasZbar, pdfInfo, pdfToPng, pdfToText, shippedCatalog } from '../fixtures/receipt-harness';
 import { openHubCore, startRealHub, untilOnline, type RealHub } from './hub-client-helpers';
@@ -15,8 +13,8 @@ import { openHubCore, startRealHub, untilOnline, type RealHub } from './hub-clie
  * The handover slip ("Code drucken") against the real core (real SQLite, the
  * shipped services and receipt texts) and the real hub in-process on 127.0.0.1: a PDF
  * only for the code this kiosk issued, with the code, its QR and the office,
- * never the answers; and on the Electron path through the real lp printer
- * wrapper with a fake spawn in place of `lp` (no CUPS here).
+ * never the answers; and on the Electron path through the real silent printer
+ * with a fake in place of Electron's hidden print window (no Electron here).
  */
 
 const CANARY = `Kanarien${Date.now().toString(36)}vogel`;
@@ -178,39 +176,40 @@ describe('handover slip: the desk', () => {
   });
 });
 
-/** Stands in for `lp` (no CUPS here): keeps the job file as lp would have read it, then exits 0. */
-function fakeLp() {
-  const jobs: Buffer[] = [];
-  const spawn: SpawnLike = (_command, args) => {
-    const file = args.at(-1)!;
-    if (existsSync(file)) jobs.push(readFileSync(file));
-    const child = Object.assign(new EventEmitter(), { kill: () => true });
-    setImmediate(() => child.emit('close', 0, null));
-    return child;
+/** Stands in for Electron's hidden print window (no Electron here): keeps the HTML it was given to print. */
+function fakePrintWindow() {
+  const jobs: string[] = [];
+  const printed: PrintOptions[] = [];
+  const window: PrintWindowLike = {
+    getPrinters: async () => [{ name: 'Bon_Drucker-1', displayName: 'Bon', description: '', options: {} }],
+    load: async (html) => void jobs.push(html),
+    contentHeight: async () => 900,
+    print: (options, callback) => {
+      printed.push(options);
+      setImmediate(() => callback(true, ''));
+    },
+    close: () => undefined,
   };
-  return { spawn, jobs };
+  return { window, jobs, printed };
 }
 
 describe('handover slip on the terminal printer (Electron)', () => {
-  it('prints the issued code on the 80 mm roll through lp, and nothing for another code', async () => {
-    const lp = fakeLp();
-    const printDir = tempDir('slip-lp-');
-    dirs.push(printDir);
-    const printer = lpReceiptPrinter({ printer: 'Bon_Drucker-1', spawn: lp.spawn, tempDir: printDir });
+  it("prints the issued code on the 80 mm roll through Electron's silent printing, and nothing for another code", async () => {
+    const fake = fakePrintWindow();
+    const printer = electronReceiptPrinter({ printer: 'Bon_Drucker-1', openWindow: () => fake.window });
     const { k, code } = await handedOver({ receiptPrinter: printer });
     expect(await k.call('handover.printSlip', { code: OTHER_CODE })).toMatchObject({
       ok: false,
       error: { code: 'not_reachable' },
     });
-    expect(lp.jobs).toHaveLength(0);
+    expect(fake.jobs).toHaveLength(0);
     expect(await k.value('handover.printSlip', { code })).toEqual({ printed: true });
-    expect(lp.jobs).toHaveLength(1);
-    const file = pdfFile(lp.jobs[0]!, `lp-${randomUUID()}`);
-    const text = pdfToText(file).replace(/\s+/g, ' ');
-    expect(text).toContain(code);
-    expect(text).not.toContain(CANARY);
-    // The roll layout: 80 mm wide.
-    expect(pdfInfo(file)['Page size']).toMatch(/^226\.77\d* x /);
+    expect(fake.jobs).toHaveLength(1);
+    expect(fake.jobs[0]).toContain(code);
+    expect(fake.jobs[0]).not.toContain(CANARY);
+    // The roll: 80 mm wide, silent, on the named printer.
+    expect(fake.printed).toEqual([expect.objectContaining({ silent: true, deviceName: 'Bon_Drucker-1' })]);
+    expect(fake.printed[0]!.pageSize.width).toBe(80_000);
     expect(JSON.stringify(k.logger.lines)).not.toContain(code);
   });
 });
