@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chromiumArgs } from '../../launcher/chromium';
+import { DISPLAY_UNIT, KIOSK_UNIT, TERMINAL_DIR, unitCommand, unitValue } from '../fixtures/systemd-unit';
 
 /**
  * The systemd units of a Linux terminal (resources/terminal/): checked by systemd itself
@@ -12,28 +13,16 @@ import { chromiumArgs } from '../../launcher/chromium';
  * Chromium switches against the launcher's own, so the two ways of running the screen cannot drift apart.
  */
 
-const dir = path.resolve(import.meta.dirname, '..', '..', 'resources', 'terminal');
-const KIOSK = path.join(dir, 'buergerkiosk.service');
-const DISPLAY = path.join(dir, 'buergerkiosk-display.service');
+const dir = TERMINAL_DIR;
+const KIOSK = KIOSK_UNIT;
+const DISPLAY = DISPLAY_UNIT;
 const hasSystemd = spawnSync('systemd-analyze', ['--version']).status === 0;
 if (!hasSystemd) console.log('systemd-analyze not installed: the systemd checks of resources/terminal are skipped.');
 
 const temps: string[] = [];
 afterEach(() => temps.splice(0).forEach((temp) => rmSync(temp, { recursive: true, force: true })));
 
-/** `Key=value` lines of a unit, continuation lines joined (a key may repeat). */
-function unitEntries(file: string): [string, string][] {
-  const text = readFileSync(file, 'utf8').replace(/\\\n\s*/g, ' ');
-  return text
-    .split('\n')
-    .filter((line) => /^[A-Za-z]+=/.test(line))
-    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1).trim()]);
-}
-const values = (file: string, key: string) =>
-  unitEntries(file)
-    .filter(([name]) => name === key)
-    .map(([, v]) => v);
-const value = (file: string, key: string) => values(file, key)[0];
+const value = unitValue;
 
 describe('the Linux terminal units (resources/terminal)', () => {
   it.skipIf(!hasSystemd)('pass systemd-analyze verify without a word', () => {
@@ -86,13 +75,13 @@ describe('the Linux terminal units (resources/terminal)', () => {
   });
 
   it('serve in production mode on the port the screen opens, and open it with the launcher’s Chromium switches', () => {
-    const serve = value(KIOSK, 'ExecStart')!.split(/\s+/);
+    const serve = unitCommand(KIOSK);
     expect(serve).toEqual(expect.arrayContaining(['--browser', '--no-open', '--production']));
     const port = serve[serve.indexOf('--port') + 1];
     expect(port).toMatch(/^\d+$/);
     expect(value(KIOSK, 'ExecStartPost')).toContain(`/dev/tcp/127.0.0.1/${port}`);
 
-    const [cage, ...rest] = value(DISPLAY, 'ExecStart')!.split(/\s+/);
+    const [cage, ...rest] = unitCommand(DISPLAY);
     expect(cage).toBe('/usr/bin/cage');
     const browser = rest.slice(rest.indexOf('--') + 1);
     expect(browser[0]).toBe('/usr/bin/chromium');
@@ -101,6 +90,6 @@ describe('the Linux terminal units (resources/terminal)', () => {
     // Its profile lives in the unit's runtime directory, which systemd removes with every stop.
     expect(profile.startsWith(`/run/${value(DISPLAY, 'RuntimeDirectory')}/`)).toBe(true);
     // The service user is never root, so the sandbox stays on.
-    expect(browser.slice(1).sort()).toEqual([...chromiumArgs(url, profile, false), '--ozone-platform=wayland'].sort());
+    expect(browser.slice(1).sort()).toEqual([...chromiumArgs(url, profile, false), '--ozone-platform=x11'].sort());
   });
 });
