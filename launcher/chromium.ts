@@ -106,9 +106,18 @@ export function launchKioskBrowser(
   let stopped = false;
   let quickExits = 0;
 
-  // The profile may hold the resident's traces (cache, storage): it goes with each browser.
+  // The profile may hold the resident's traces (cache, storage): it goes with each browser. Helpers of a
+  // killed Chromium may still write into it for a moment: then it is removed a little later, never thrown.
+  const removeProfile = (dir: string, attempt = 1): void => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      if (attempt < 5) setTimeout(() => removeProfile(dir, attempt + 1), 1000 * attempt).unref();
+      else say(`Chromium's old profile ${dir} could not be removed.`);
+    }
+  };
   const dropProfile = () => {
-    if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    if (profile) removeProfile(profile);
     profile = undefined;
   };
 
