@@ -154,12 +154,10 @@ export function launchKioskBrowser(
       const running = child;
       if (running && running.exitCode === null && running.signalCode === null) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            running.kill('SIGKILL');
-            resolve();
-          }, 3000);
+          // A Chromium that does not end on SIGTERM within 3 s is killed; its exit is awaited either way.
+          const timers = [setTimeout(() => running.kill('SIGKILL'), 3000), setTimeout(resolve, 5000)];
           running.once('exit', () => {
-            clearTimeout(timer);
+            timers.forEach(clearTimeout);
             resolve();
           });
           running.kill('SIGTERM');

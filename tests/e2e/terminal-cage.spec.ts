@@ -127,7 +127,7 @@ test('the display unit’s cage + Chromium shows the kiosk; Chromium killed ends
     let page: Page;
     ({ browser, page } = await attach(cdpPort, kiosk.url));
     let driver = new KioskDriver(page, { audit: false });
-    await expect(driver.h1()).toHaveText(driver.t('start.title'));
+    await expect(driver.h1()).toHaveText(driver.t('start.title'), { timeout: 30_000 });
     await driver.chooseService(service);
     await expect(driver.h1()).toHaveText(svcText(service, 'de', firstStep.titleKey));
     await driver.answerStep(service, firstStep);
@@ -145,7 +145,8 @@ test('the display unit’s cage + Chromium shows the kiosk; Chromium killed ends
     screen = startScreen(kiosk.url, runtimeDir, cdpPort);
     ({ browser, page } = await attach(cdpPort, kiosk.url));
     driver = new KioskDriver(page, { audit: false });
-    await expect(driver.h1()).toHaveText(secondTitle);
+    // A fresh Chromium loads everything anew (the journey's chunk too): on a busy machine that takes a while.
+    await expect(driver.h1()).toHaveText(secondTitle, { timeout: 30_000 });
     await driver.activate(driver.button(driver.t('nav.back')));
     await expect(driver.h1()).toHaveText(svcText(service, 'de', firstStep.titleKey));
   } finally {
