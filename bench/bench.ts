@@ -119,7 +119,13 @@ async function stepSection({ tmp, service, rows, browser }: BenchContext): Promi
   const stepP95 = percentile(steps, 95);
   rows.push({ name: 'step_transition_p50', value: percentile(steps, 50), unit: 'ms', target: null });
   rows.push({ name: 'step_transition_p95', value: stepP95, unit: 'ms', target: '<= 50', pass: stepP95 <= 50 });
-  rows.push({ name: 'step_transition_count', value: steps.length, unit: 'steps', target: '>= 200' });
+  rows.push({
+    name: 'step_transition_count',
+    value: steps.length,
+    unit: 'steps',
+    target: '>= 200',
+    pass: steps.length >= 200,
+  });
 }
 
 async function autosaveSection({ tmp, service, rows }: BenchContext): Promise<void> {
@@ -234,6 +240,15 @@ async function hubSection({ tmp, rows }: BenchContext): Promise<void> {
   rows.push({ name: 'hub_notifications', value: hub.notifyMs.length, unit: 'messages', target: null });
   rows.push({ name: 'hub_notify_p50', value: percentile(hub.notifyMs, 50), unit: 'ms', target: null });
   rows.push({ name: 'hub_notify_p99', value: p99, unit: 'ms', target: '<= 100', pass: p99 <= 100 });
+  // Beside the p99: a notification that never came has no latency, and would otherwise flatter it.
+  rows.push({ name: 'hub_notifications_expected', value: hub.notificationsExpected, unit: 'messages', target: null });
+  rows.push({
+    name: 'hub_notifications_missing',
+    value: hub.notificationsMissing,
+    unit: 'messages',
+    target: '0',
+    pass: hub.notificationsMissing === 0,
+  });
   rows.push({ name: 'hub_rss_connected', value: hub.rssConnectedMb, unit: 'MiB', target: null });
   rows.push({ name: 'hub_rss_peak', value: hub.rssPeakMb, unit: 'MiB', target: null });
   rows.push({ name: 'hub_cpu_during_load', value: hub.hubCpuCores, unit: 'cores', target: null });
@@ -291,12 +306,25 @@ function finish(rows: Row[], tmp: string, jsonFile: string | undefined): void {
     writeFileSync(
       jsonFile,
       `${JSON.stringify(
-        rows.map(({ name, value, unit, target }) => ({ name, value: round(value), unit, target })),
+        // pass: true or false for a figure with a target, null for one that is only reported.
+        rows.map(({ name, value, unit, target, pass }) => ({
+          name,
+          value: round(value),
+          unit,
+          target,
+          pass: pass ?? null,
+        })),
         null,
         2,
       )}\n`,
     );
     console.error(`bench: wrote ${jsonFile}`);
+  }
+  // A missed target fails the run, as a failed test would.
+  const missed = rows.filter((row) => row.pass === false);
+  if (missed.length > 0) {
+    console.error(`bench: ${missed.length} target(s) missed: ${missed.map((row) => row.name).join(', ')}`);
+    process.exitCode = 1;
   }
 }
 

@@ -17,9 +17,12 @@ import { http } from '../tests/fixtures/hub-wire';
  * The help-desk hub under load, on loopback: the hub runs as its own process
  * (dist/node/hub.mjs, as `npm run hub` starts it); this process plays 200
  * kiosks and 20 staff consoles through the real routes and sockets. A kiosk
- * asks for help at random moments and cancels half a second after the hub
- * queued it; every kiosk reports its activity every few seconds. Measured:
- * help request sent → `help.new` received, per console, and the hub's RSS.
+ * asks for help at random moments; its request stays open until every console
+ * has been told of it (then the kiosk cancels, as when staff have taken it), so
+ * a slow hub is never relieved by requests ending early. Every kiosk reports its
+ * activity every few seconds. Measured: help request sent → `help.new` received,
+ * per console; the notifications that never arrived (requests × consoles, less
+ * those received by the end); and the hub's RSS.
  */
 
 export interface HubBenchOptions {
@@ -33,6 +36,10 @@ export interface HubBenchOptions {
 export interface HubBenchResult {
   notifyMs: number[];
   requests: number;
+  /** requests × consoles: every console should hear of every request. */
+  notificationsExpected: number;
+  /** Of those, the ones no console had received when the run ended (after a grace period). */
+  notificationsMissing: number;
   rssConnectedMb: number;
   rssPeakMb: number;
   /** CPU the hub process used during the load, in cores (1 = one core busy all the time). */
@@ -93,6 +100,9 @@ function rawConnect(url: string, headers: Record<string, string>): Promise<WebSo
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** After the last request, how long notifications still in flight may take before they count as missing. */
+const GRACE_MS = 10_000;
+
 export async function measureHub(tmp: string, root: string, options: HubBenchOptions): Promise<HubBenchResult> {
   const hubScript = join(root, 'dist', 'node', 'hub.mjs');
   const dataDir = mkdtempSync(join(tmp, 'hub-'));
@@ -122,6 +132,9 @@ export async function measureHub(tmp: string, root: string, options: HubBenchOpt
     // Consoles: one staff member each.
     const sentAt = new Map<string, number>();
     const notifyMs: number[] = [];
+    /** Consoles told of each request so far, and the kiosk that asked. */
+    const told = new Map<string, number>();
+    const askedBy = new Map<string, WebSocket>();
     for (let index = 0; index < options.consoles; index += 1) {
       const username = `staff${index}`;
       const staffPassword = `bench-password-${index}`;
@@ -143,7 +156,13 @@ export async function measureHub(tmp: string, root: string, options: HubBenchOpt
         if (!text.startsWith('{"type":"help.new"')) return;
         const requestId = (JSON.parse(text) as { request: { requestId: string } }).request.requestId;
         const sent = sentAt.get(requestId);
-        if (sent !== undefined) notifyMs.push(received - sent);
+        if (sent === undefined) return;
+        notifyMs.push(received - sent);
+        const consoles = (told.get(requestId) ?? 0) + 1;
+        told.set(requestId, consoles);
+        // Every console knows: the request has served its purpose and the kiosk ends it.
+        if (consoles === options.consoles)
+          askedBy.get(requestId)?.send(JSON.stringify({ type: 'help.cancel', requestId }));
       });
       sockets.push(socket);
     }
@@ -166,12 +185,6 @@ export async function measureHub(tmp: string, root: string, options: HubBenchOpt
       });
       const send = (message: unknown) => kiosk.send(JSON.stringify(message));
       send({ type: 'hello', appVersion: '0.1.0-bench', outboxBacklog: 0, activity: ACTIVITY, openRequests: [] });
-      kiosk.on('message', (data) => {
-        const text = String(data);
-        if (!text.startsWith('{"type":"help.queued"')) return;
-        const requestId = (JSON.parse(text) as { requestId: string }).requestId;
-        setTimeout(() => send({ type: 'help.cancel', requestId }), 500);
-      });
       kiosks.push(kiosk);
       sockets.push(kiosk);
     }
@@ -190,6 +203,7 @@ export async function measureHub(tmp: string, root: string, options: HubBenchOpt
           setTimeout(() => {
             const requestId = randomUUID();
             sentAt.set(requestId, performance.now());
+            askedBy.set(requestId, kiosk);
             requests += 1;
             kiosk.send(
               JSON.stringify({
@@ -213,11 +227,23 @@ export async function measureHub(tmp: string, root: string, options: HubBenchOpt
       );
       timers.push(activity);
     });
-    await sleep(options.durationMs + 2_000);
+    await sleep(options.durationMs);
+    // Every request is sent by now; wait for the notifications still on their way, up to the grace period.
+    const expected = () => requests * options.consoles;
+    const graceEnds = performance.now() + GRACE_MS;
+    while (notifyMs.length < expected() && performance.now() < graceEnds) await sleep(100);
     for (const timer of timers) clearTimeout(timer);
     clearInterval(sampler);
     const hubCpuCores = (cpuSeconds(child.pid!) - cpuBefore) / ((performance.now() - loadStarted) / 1000);
-    return { notifyMs, requests, rssConnectedMb, rssPeakMb, hubCpuCores };
+    return {
+      notifyMs,
+      requests,
+      notificationsExpected: expected(),
+      notificationsMissing: expected() - notifyMs.length,
+      rssConnectedMb,
+      rssPeakMb,
+      hubCpuCores,
+    };
   } finally {
     for (const socket of sockets) socket.terminate();
     child.kill('SIGTERM');

@@ -64,31 +64,85 @@ export interface KioskBrowser {
   stop(): Promise<void>;
 }
 
+/** How the launcher brings a dead Chromium back: doubling waits, and a limit for one that keeps dying. */
+export interface RestartPolicy {
+  /** Wait before the first restart; each further quick exit doubles it. */
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** A Chromium that ran this long was fine: its exit starts the count again. */
+  stableAfterMs: number;
+  /** Exits in a row, each before `stableAfterMs`, after which it is not started again. */
+  maxQuickExits: number;
+}
+
+export const DEFAULT_RESTART_POLICY: RestartPolicy = {
+  firstDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  stableAfterMs: 60_000,
+  maxQuickExits: 8,
+};
+
+/** The wait before restart number `quickExits` (1-based): 1 s, 2 s, 4 s … up to the cap. */
+export function restartDelayMs(quickExits: number, policy: RestartPolicy = DEFAULT_RESTART_POLICY): number {
+  return Math.min(policy.maxDelayMs, policy.firstDelayMs * 2 ** Math.max(0, quickExits - 1));
+}
+
 /**
- * Starts Chromium in kiosk mode with a throw-away profile, and starts it
- * again if it exits while we are still serving (a kiosk recovers by itself).
+ * Starts Chromium in kiosk mode with a throw-away profile, and starts it again, with a fresh
+ * profile, when it exits while we are still serving: a kiosk recovers by itself. The page it opens
+ * asks the core for the running session (session.resume), so the resident finds their answers again.
  */
-export function launchKioskBrowser(executable: string, url: string, say: (line: string) => void): KioskBrowser {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'buergerkiosk-browser-'));
+export function launchKioskBrowser(
+  executable: string,
+  url: string,
+  say: (line: string) => void,
+  policy: RestartPolicy = DEFAULT_RESTART_POLICY,
+): KioskBrowser {
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (runningAsRoot) say('Warning: running as root, so Chromium starts without its sandbox.');
   let child: ChildProcess | undefined;
+  let profile: string | undefined;
+  let restartTimer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   let quickExits = 0;
 
+  // The profile may hold the resident's traces (cache, storage): it goes with each browser. Helpers of a
+  // killed Chromium may still write into it for a moment: then it is removed a little later, never thrown.
+  const removeProfile = (dir: string, attempt = 1): void => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    } catch {
+      if (attempt < 5) setTimeout(() => removeProfile(dir, attempt + 1), 1000 * attempt).unref();
+      else say(`Chromium's old profile ${dir} could not be removed.`);
+    }
+  };
+  const dropProfile = () => {
+    if (profile) removeProfile(profile);
+    profile = undefined;
+  };
+
   const start = () => {
+    restartTimer = undefined;
+    if (stopped) return;
     const startedAt = Date.now();
-    child = spawn(executable, chromiumArgs(url, userDataDir, runningAsRoot), { stdio: 'ignore' });
-    child.on('error', () => say('Chromium could not be started; the kiosk keeps serving.'));
-    child.on('exit', () => {
-      child = undefined;
+    profile = mkdtempSync(path.join(tmpdir(), 'buergerkiosk-browser-'));
+    const running = spawn(executable, chromiumArgs(url, profile, runningAsRoot), { stdio: 'ignore' });
+    child = running;
+    running.on('error', () => say('Chromium could not be started; the kiosk keeps serving.'));
+    running.on('exit', (code, signal) => {
+      if (child === running) child = undefined;
       if (stopped) return;
-      quickExits = Date.now() - startedAt < 10_000 ? quickExits + 1 : 0;
-      if (quickExits >= 5) {
-        say('Chromium keeps exiting; not starting it again. The kiosk keeps serving.');
+      dropProfile();
+      quickExits = Date.now() - startedAt < policy.stableAfterMs ? quickExits + 1 : 1;
+      const how = signal ? `signal ${signal}` : `code ${code}`;
+      if (quickExits > policy.maxQuickExits) {
+        say(`Chromium exited (${how}) ${quickExits} times in a row; not starting it again. The kiosk keeps serving.`);
         return;
       }
-      setTimeout(() => !stopped && start(), 1000).unref();
+      const delay = restartDelayMs(quickExits, policy);
+      say(`Chromium exited (${how}); starting it again in ${Math.round(delay / 100) / 10} s.`);
+      restartTimer = setTimeout(start, delay);
+      restartTimer.unref();
     });
   };
   start();
@@ -96,22 +150,20 @@ export function launchKioskBrowser(executable: string, url: string, say: (line: 
   return {
     async stop() {
       stopped = true;
+      clearTimeout(restartTimer);
       const running = child;
-      if (running && running.exitCode === null) {
+      if (running && running.exitCode === null && running.signalCode === null) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            running.kill('SIGKILL');
-            resolve();
-          }, 3000);
+          // A Chromium that does not end on SIGTERM within 3 s is killed; its exit is awaited either way.
+          const timers = [setTimeout(() => running.kill('SIGKILL'), 3000), setTimeout(resolve, 5000)];
           running.once('exit', () => {
-            clearTimeout(timer);
+            timers.forEach(clearTimeout);
             resolve();
           });
           running.kill('SIGTERM');
         });
       }
-      // The profile may hold the resident's traces (cache, storage): it goes with the browser.
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+      dropProfile();
     },
   };
 }

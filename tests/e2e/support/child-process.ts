@@ -19,10 +19,10 @@ export interface Running {
 export function launchUntilReady(
   name: string,
   args: string[],
-  options: { ready: RegExp; timeoutMs: number; log: string[] },
+  options: { ready: RegExp; timeoutMs: number; log: string[]; env?: NodeJS.ProcessEnv },
 ): Promise<Running> {
   const { ready, timeoutMs, log } = options;
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
   liveChildren.add(child);
   child.once('exit', () => liveChildren.delete(child));
   return new Promise((resolve, reject) => {
