@@ -58,7 +58,8 @@ describe('Electron main process wiring', () => {
     createRequire(import.meta.url)(outfile);
     fake.state.fireReady();
     await vi.waitFor(() => expect(fake.state.windows).toHaveLength(1));
-  });
+    // Two esbuild bundles and a core process: seconds on a busy two-core machine.
+  }, 90_000);
 
   afterAll(() => {
     (Module as unknown as { _load: unknown })._load = originalLoad;

@@ -159,8 +159,11 @@ describe('electron-builder pack (stand-in Electron binary)', () => {
     );
   });
 
-  it("packs what the entry point requires at run time, with each package's own dependencies", () => {
-    const entry = readFileSync(path.join(root, pkg.main), 'utf8');
+  it("packs what the entry point and the core process require at run time, with each package's own dependencies", () => {
+    // The main process and the core's utilityProcess (core/host) are separate bundles with their own requires.
+    const entry = [pkg.main, 'dist/electron/core-host.cjs']
+      .map((bundle) => readFileSync(path.join(root, bundle), 'utf8'))
+      .join('\n');
     // ws loads these optional speed-ups in a try/catch; the kiosk runs without them.
     const optional = new Set(['electron', 'bufferutil', 'utf-8-validate']);
     const specs = [...new Set([...entry.matchAll(/require\("([^".][^"]*)"\)/g)].map((match) => match[1]!))].filter(
@@ -174,7 +177,7 @@ describe('electron-builder pack (stand-in Electron binary)', () => {
         .join('/');
     for (const spec of specs) {
       const name = packageOf(spec);
-      expect(files, `${name} (required by ${pkg.main})`).toContain(`node_modules/${name}/package.json`);
+      expect(files, `${name} (required by the Electron bundles)`).toContain(`node_modules/${name}/package.json`);
       if (spec !== name) expect(files, spec).toContain(`node_modules/${spec}.js`);
     }
     // Each packed package's dependencies, found as Node would: nested first, then hoisted.

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PRODUCTION_LINE } from '../../launcher/production';
+import { bundleCoreHost } from '../fixtures/core-host-bundle';
 import { createFakeElectron } from './electron-fake';
 
 /**
@@ -41,6 +42,8 @@ beforeAll(async () => {
     logLevel: 'error',
     absWorkingDir: PROJECT,
   });
+  // The core runs in a process of its own (core/host), next to main.cjs as the build puts it.
+  await bundleCoreHost(root, path.join('dist', 'electron', 'core-host.cjs'));
 }, 60_000);
 
 afterEach(() => {
