@@ -129,6 +129,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       dispatch: (method, input) => observedDispatch(method, input),
     });
     listeners.add((event) => hub.onCoreEvent(event));
+    ctx.idleHeld = () => hub.holdsIdle();
     const dispatch = createDispatch(
       createHandlers(ctx, {
         version,

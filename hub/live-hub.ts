@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AnswerInput } from '../contract/answers';
 import type { GuideTarget, HelpRequestView, HubToTerminal, Staff, TerminalToHub, TerminalView } from '../contract/hub';
 import { AssistRelay } from './live/assist-relay';
-import { ConsoleConnections } from './live/console-connections';
+import { ConsoleConnections, DEFAULT_STAFF_GONE_GRACE_MS } from './live/console-connections';
 import { HelpRelay } from './live/help-relay';
 import { RequestAccess } from './live/request-access';
 import { TerminalConnections } from './live/terminal-connections';
@@ -21,6 +21,8 @@ export interface LiveHubParts {
   help: HelpStore;
   audit: AuditStore;
   handovers: HandoverStore;
+  /** See HubOptions.staffGoneGraceMs. */
+  staffGoneGraceMs?: number;
 }
 
 /**
@@ -38,7 +40,13 @@ export class LiveHub {
   constructor(private readonly parts: LiveHubParts) {
     const access = new RequestAccess(parts);
     this.terminals = new TerminalConnections(parts);
-    this.consoles = new ConsoleConnections({ queue: () => this.queue(), terminals: () => this.terminalViews() });
+    this.consoles = new ConsoleConnections(
+      { queue: () => this.queue(), terminals: () => this.terminalViews() },
+      {
+        graceMs: parts.staffGoneGraceMs ?? DEFAULT_STAFF_GONE_GRACE_MS,
+        onStaffGone: (staffId) => this.help.staffGone(staffId),
+      },
+    );
     const connections = { terminals: this.terminals, consoles: this.consoles };
     this.assist = new AssistRelay({ ...connections, help: parts.help, audit: parts.audit, access });
     this.help = new HelpRelay({

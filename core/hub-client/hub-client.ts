@@ -16,6 +16,8 @@ export type { TerminalNaming } from './hub-link';
 
 export interface HubClient {
   state(): HelpState;
+  /** A help request is open on a connected hub: the session's idle timeout does not run. */
+  holdsIdle(): boolean;
   /** The name and location the admin gave this terminal on the hub; the configured name without a hub. */
   terminal(): TerminalNaming;
   request(reason: HelpRequestReason): HelpState;
@@ -92,6 +94,7 @@ export function createHubClient(
 
   return {
     state: () => help.state(),
+    holdsIdle: () => help.holdsIdle(),
     terminal: () => link.terminal(),
     request: (reason) => help.ask(reason),
     cancel: () => help.cancel(),

@@ -21,6 +21,8 @@ export function completedSteps(row: SessionRow): string[] {
 }
 
 export function remainingMs(ctx: CoreContext, lastActivityAt: number): number {
+  // While help is on its way the clock stands still (lifecycle.ts); it starts afresh when the request ends.
+  if (ctx.idleHeld?.()) return ctx.idle.timeoutMs;
   return Math.max(0, Math.round(lastActivityAt + ctx.idle.timeoutMs - ctx.clock.now()));
 }
 

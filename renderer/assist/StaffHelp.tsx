@@ -32,7 +32,11 @@ export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone:
   return (
     <div className="staff-help">
       {!open && (
-        <Button className="button button--primary button--wide" onPress={() => void assist.request('button')}>
+        <Button
+          className="button button--primary button--wide"
+          // The dialog closes: the banner says that help is coming, and the page stays in view for staff's ring.
+          onPress={() => void assist.request('button').then(onDone)}
+        >
           {t('assist.call')}
         </Button>
       )}
@@ -51,7 +55,7 @@ export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone:
       )}
       {open && (
         <Button className="button button--secondary" onPress={() => void assist.cancel()}>
-          {t('assist.cancel')}
+          {t('helpBanner.endHelp')}
         </Button>
       )}
       {canHandOver && (
