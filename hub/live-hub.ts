@@ -8,7 +8,7 @@ import { HelpRelay } from './live/help-relay';
 import { RequestAccess } from './live/request-access';
 import { TerminalConnections } from './live/terminal-connections';
 import type { AuditStore } from './stores/audit-store';
-import type { HandoverStore } from './stores/handover-store';
+import { HANDOVER_TTL_MS, type HandoverStore } from './stores/handover-store';
 import type { HelpRecord, HelpStore } from './stores/help-store';
 import type { StaffStore } from './stores/staff-store';
 import type { TerminalStore } from './stores/terminal-store';
@@ -181,9 +181,15 @@ export class LiveHub {
       language: message.language,
       sealedDraft: message.sealedDraft,
     });
-    // Stored (or stored before, when the kiosk sends it again): the kiosk may forget the draft now.
-    if (this.parts.handovers.get(message.handoverId)?.terminalId === terminalId)
-      this.terminals.send(terminalId, { type: 'handover.stored', handoverId: message.handoverId });
+    // Stored (or stored before, when the kiosk sends it again): the kiosk may forget the draft now, and tell
+    // the resident until when the code is good.
+    const stored = this.parts.handovers.get(message.handoverId);
+    if (stored?.terminalId === terminalId)
+      this.terminals.send(terminalId, {
+        type: 'handover.stored',
+        handoverId: message.handoverId,
+        expiresAt: new Date(stored.createdAt + HANDOVER_TTL_MS).toISOString(),
+      });
   }
 
   // ---- staff actions -------------------------------------------------------------------------------------

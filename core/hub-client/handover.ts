@@ -39,8 +39,12 @@ export class Handovers {
     if (!link.isOnline || !key) return ok({ stored: false, reason: 'hub_unavailable' });
     const { row, service } = active.value;
     const view = buildView(ctx, row, service, ctx.store.readAnswers(row));
-    // The draft is what the consented live view shows: the session as the resident sees it.
-    const sealedDraft = await sealForHub(snapshotOf(view), key);
+    // The draft is what the consented live view shows: the session as the resident sees it, and what is
+    // typed on the page on screen, apart from the answers since it was never confirmed (issue 14).
+    const sealedDraft = await sealForHub(
+      { ...snapshotOf(view), ...(view.pageDraft ? { pending: view.pageDraft } : {}) },
+      key,
+    );
     const handoverId = randomUUID();
     const code = newHandoverCode();
     const stored = new Promise<boolean>((resolve) => {

@@ -9,6 +9,7 @@ import {
 } from '../../contract';
 import type { LoadedService } from '../catalog/loaded-service';
 import type { CoreContext } from './context';
+import { pageDraftOf } from './page-draft';
 import type { SessionRow } from './session-store';
 import { CompletedStepsSchema, StoredPositionSchema, type StoredPosition } from './stored-position';
 
@@ -50,7 +51,9 @@ export function buildView(
   } else {
     viewPosition = position;
   }
+  const pageDraft = position.kind === 'step' ? pageDraftOf(ctx, row, position.stepId) : undefined;
   return {
+    ...(pageDraft ? { pageDraft } : {}),
     sessionId: row.id,
     serviceId: row.service_id,
     language: isLanguageCode(row.language) ? row.language : DEFAULT_LANGUAGE,

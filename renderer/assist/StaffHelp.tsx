@@ -34,8 +34,12 @@ export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone:
       {!open && (
         <Button
           className="button button--primary button--wide"
-          // The dialog closes: the banner says that help is coming, and the page stays in view for staff's ring.
-          onPress={() => void assist.request('button').then(onDone)}
+          // The dialog closes first: the banner then says (and speaks) that help is coming, and the page stays
+          // in view for staff's ring. Closed after the call, the dialog's end would cut the banner's speech.
+          onPress={() => {
+            onDone();
+            void assist.request('button');
+          }}
         >
           {t('assist.call')}
         </Button>
