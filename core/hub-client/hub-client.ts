@@ -10,6 +10,7 @@ import { HubLink, type TerminalNaming } from './hub-link';
 import type { HubOptions } from './hub-options';
 import { LiveFeed } from './live-feed';
 import type { CoreDispatch } from './takeover';
+import type { DeskHours } from '../desk/desk-hours';
 
 export type { IssuedHandover } from './handover';
 export type { TerminalNaming } from './hub-link';
@@ -42,6 +43,8 @@ interface Settings {
   terminalName: string;
   outboxBacklog(): number;
   dispatch: CoreDispatch;
+  /** The desk's opening hours (resources/desk/desk.json), for the handover screen and slip. */
+  deskHours?: DeskHours | undefined;
 }
 
 /**
@@ -79,7 +82,9 @@ export function createHubClient(
         openRequests: help.openRequests(),
       }),
       onMessage: (message) =>
-        message.type === 'handover.stored' ? handovers.onStored(message.handoverId) : help.onMessage(message),
+        message.type === 'handover.stored'
+          ? handovers.onStored(message.handoverId, message.expiresAt)
+          : help.onMessage(message),
       onOnline: (online) => help.onOnline(online),
       onRevoked: () => help.onRevoked(),
       onAttached: () => help.changed(),
@@ -89,7 +94,7 @@ export function createHubClient(
   );
   const feed = new LiveFeed((message) => link.send(message), settings.outboxBacklog);
   const help: HelpRequests = new HelpRequests({ ctx, link, feed, dispatch: settings.dispatch, currentView });
-  const handovers = new Handovers(ctx, link);
+  const handovers = new Handovers(ctx, link, settings.deskHours);
   link.open();
 
   return {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { HelpState } from '../../contract';
+import type { DeskOpening, HelpState } from '../../contract';
 import type { Utterance } from '../speech/scripts';
 import { spokenReference, spokenText } from '../speech/spoken-text';
 
@@ -63,14 +63,42 @@ export function offerScript(t: TFunction): Utterance[] {
 }
 
 /** The handover code letter by letter, groups apart ("K 7 M R, 4 Q X P"), twice: it is what the resident takes away. */
-export function handoverScript(t: TFunction, code: string): Utterance[] {
+export function handoverScript(t: TFunction, code: string, times: string[] = []): Utterance[] {
   const spoken = t('assist.handover.spokenCode', { code: spokenReference(code) });
   return [
     { text: t('assist.handover.title') },
     { text: t('assist.handover.text') },
     { text: spoken },
     { text: spoken },
+    ...times.map((text) => ({ text })),
   ];
+}
+
+/**
+ * Until when the code is good and when the desk is open next (issue 14), in the town's time zone and the
+ * session's language: shown under the code and spoken after it; the slip says the same.
+ */
+export function handoverTimes(
+  t: TFunction,
+  ticket: { validUntil?: string | undefined; desk?: DeskOpening | undefined },
+): string[] {
+  const locale = t('format.locale', { ns: 'common' });
+  const timeZone = ticket.desk?.timeZone ?? 'Europe/Berlin';
+  const at = (iso: string) => {
+    const date = new Date(iso);
+    return {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(date),
+      time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date),
+    };
+  };
+  const lines: string[] = [];
+  if (ticket.validUntil) lines.push(t('handoverTimes.validUntil', at(ticket.validUntil)));
+  const desk = ticket.desk;
+  if (desk)
+    lines.push(
+      desk.openNow ? t('handoverTimes.deskOpenNow', at(desk.until)) : t('handoverTimes.deskOpensAt', at(desk.from)),
+    );
+  return lines;
 }
 
 export interface HelpDialogSpeechInput {

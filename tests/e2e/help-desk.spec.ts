@@ -240,6 +240,12 @@ test('continue at the desk: code on the kiosk, draft gone from it, opened and su
   const code = (await page.locator('.handover-code').innerText()).trim();
   expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}$/);
   await expect(page.getByRole('img', { name: driver.t('assist.handover.qrLabel') })).toBeVisible();
+  // Until when the code is good and when the desk is open next (issue 14, item 15).
+  const before = (key: string) => driver.t(key, { date: '§', time: '§' }).split('§')[0]!;
+  await expect(page.getByText(before('handoverTimes.validUntil'))).toBeVisible();
+  await expect(
+    page.getByText(before('handoverTimes.deskOpenNow')).or(page.getByText(before('handoverTimes.deskOpensAt'))),
+  ).toBeVisible();
   await expectNoAxeViolations(page, 'kiosk handover code');
   await snap(page, 'kiosk handover code');
 

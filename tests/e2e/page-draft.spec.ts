@@ -8,6 +8,9 @@ import { loadService, startsWith, svcText } from './support/service-data';
  * and is still not an answer until "Weiter" (the core keeps it sealed apart: tests/unit/core-page-draft.test.ts).
  */
 
+// A walk of several pages on a shared 2-CPU runner: more than the default.
+test.describe.configure({ timeout: 120_000 });
+
 const service = loadService('meldebescheinigung');
 const familyStep = service.definition.journey.steps.find((step) => step.id === 'family-name')!;
 
