@@ -18,8 +18,8 @@ import { snap } from './support/snap';
  */
 
 // Each test has its own hub and kiosk processes, so the two workers can share them.
-// 90 s: the ceiling for a loaded CI machine (4 processes and two browsers a test); normally far less.
-test.describe.configure({ mode: 'parallel', timeout: 90_000 });
+// 180 s: the ceiling for a loaded CI machine (4 processes and two browsers a test); normally far less.
+test.describe.configure({ mode: 'parallel', timeout: 180_000 });
 
 const service = loadService('meldebescheinigung');
 const steps = service.definition.journey.steps;
