@@ -112,6 +112,9 @@ describe.each(LANGUAGES.map((language) => language.code))('the help banner in %s
     // "Beenden" alone is the header's word after sending; the banner's buttons are not the header's.
     expect([t('header.end'), t('sessionCancel.label')]).not.toContain(t(buttonKey));
   });
+  it("the start page's help names the header's button as it is shown", () => {
+    expect(t('help.start')).toContain(t('sessionCancel.label'));
+  });
   it('shows nothing without an open request', () => {
     expect(bannerScript(t, { status: 'idle', hub: 'online' })).toEqual([]);
     expect(bannerLines(t, { status: 'unavailable', hub: 'none' })).toEqual([]);
