@@ -22,8 +22,10 @@ afterEach(async () => {
   hub = undefined;
 });
 
-async function setUp(): Promise<{ k: TestCore; h: RealHub; view: SessionView; requestId: string }> {
-  hub = await startRealHub();
+async function setUp(
+  hubOptions: Parameters<typeof startRealHub>[0] = {},
+): Promise<{ k: TestCore; h: RealHub; view: SessionView; requestId: string }> {
+  hub = await startRealHub(hubOptions);
   kiosk = openHubCore(hub, { idleTimeoutMs: TIMEOUT_MS, idleWarningMs: 5_000 });
   await untilOnline(kiosk);
   const view = await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
@@ -91,5 +93,24 @@ describe('idle timeout while help is open', () => {
     expect((await sessionStillThere(k, view)).idle.remainingMs).toBe(TIMEOUT_MS);
     k.clock.advance(TIMEOUT_MS);
     expect(ended(k)).toHaveLength(1);
+  });
+
+  it('the staff member who took it is gone (console closed past the grace): the kiosk waits again, still held', async () => {
+    const { k, h, view, requestId } = await setUp({ staffGoneGraceMs: 200 });
+    expect((await h.staff.post(`/help/${requestId}/accept`)).status).toBe(200);
+    expect((await h.staff.post(`/help/${requestId}/consent`)).status).toBe(200);
+    await until(async () => (await helpState(k)).status === 'consent');
+    await k.value('help.consent', { granted: true });
+    await until(async () => (await helpState(k)).status === 'viewing');
+    h.console.close();
+    // The banner goes back to "Hilfe ist unterwegs": no name, no live view.
+    const state = await until(async () => {
+      const current = await helpState(k);
+      return current.status === 'waiting' && current;
+    });
+    expect(state.staffName).toBeUndefined();
+    k.clock.advance(3 * TIMEOUT_MS);
+    expect(ended(k)).toEqual([]);
+    expect((await sessionStillThere(k, view)).idle.remainingMs).toBe(TIMEOUT_MS);
   });
 });
