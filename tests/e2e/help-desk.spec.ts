@@ -141,7 +141,7 @@ test('help: queue → accept → consent (declined, then Ja) → live view → g
   });
   await expect(consent).toBeVisible();
   // Asked on screen and spoken.
-  await expect.poll(() => speechPlays(page)).toBeGreaterThan(playsBefore);
+  await expect.poll(() => speechPlays(page), { timeout: 15_000 }).toBeGreaterThan(playsBefore);
   await expectNoAxeViolations(page, 'kiosk consent');
   await snap(page, 'kiosk consent');
   await driver.activate(consent.getByRole('button', { name: driver.t('assist.consent.no') }));
