@@ -102,6 +102,19 @@ export const api = {
     }),
     output: SessionViewSchema,
   },
+  /**
+   * What is typed on the current page before "Weiter", saved as the resident types (issue 14): a reload puts
+   * it back, "Am Schalter weitermachen" carries it. Not validated and not an answer; `saved` is false when
+   * the page is no longer the current one.
+   */
+  'session.saveDraft': {
+    input: z.strictObject({
+      sessionId: SessionId,
+      stepId: StepId,
+      values: z.record(FieldName, AnswerInputSchema).refine((values) => Object.keys(values).length <= 10),
+    }),
+    output: z.object({ saved: z.boolean() }),
+  },
   /** Back link: to the previous visible step (or from the check page to the last step). */
   'session.back': { input: z.strictObject({ sessionId: SessionId }), output: SessionViewSchema },
   /** Change link from the check page, or return to the check page. */

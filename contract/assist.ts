@@ -34,6 +34,15 @@ export const HelpStateSchema = z.object({
 });
 export type HelpState = z.infer<typeof HelpStateSchema>;
 
+/** When the desk is open next (issue 14): open now until `until`, or opening at `from`; in the town's zone. */
+export const DeskOpeningSchema = z.object({
+  openNow: z.boolean(),
+  from: z.string().datetime(),
+  until: z.string().datetime(),
+  timeZone: z.string().max(64),
+});
+export type DeskOpening = z.infer<typeof DeskOpeningSchema>;
+
 export const HandoverTicketSchema = z.discriminatedUnion('stored', [
   z.object({
     stored: z.literal(true),
@@ -43,6 +52,10 @@ export const HandoverTicketSchema = z.discriminatedUnion('stored', [
       .array(z.string().regex(/^[01]{21,177}$/))
       .min(21)
       .max(177),
+    /** Until when the hub accepts the code at the desk. */
+    validUntil: z.string().datetime().optional(),
+    /** When the desk is open next, from its hours (resources/desk/desk.json). */
+    desk: DeskOpeningSchema.optional(),
   }),
   /** The hub is not there or did not confirm in time: the draft stays on the kiosk. */
   z.object({ stored: z.literal(false), reason: z.enum(['hub_unavailable', 'timeout']) }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswerValueSchema } from './answers';
+import { AnswerInputSchema, AnswerValueSchema } from './answers';
 import { LANGUAGE_CODES } from './languages';
 
 export const IdleStateSchema = z.object({
@@ -30,6 +30,16 @@ export const PositionSchema = z.discriminatedUnion('kind', [
 ]);
 export type Position = z.infer<typeof PositionSchema>;
 
+/**
+ * What is typed on the current page but not yet confirmed with "Weiter" (issue 14, item 2): kept so a reload
+ * or "Am Schalter weitermachen" loses nothing, never treated as an answer (it was not validated).
+ */
+export const PageDraftSchema = z.object({
+  stepId: z.string().max(64),
+  values: z.record(z.string().max(64), AnswerInputSchema),
+});
+export type PageDraft = z.infer<typeof PageDraftSchema>;
+
 export const SessionViewSchema = z.object({
   sessionId: z.string().uuid(),
   serviceId: z.string(),
@@ -40,6 +50,8 @@ export const SessionViewSchema = z.object({
   /** Steps visible with the current answers, in order: drives the check page and "Schritt x von y". */
   visibleStepIds: z.array(z.string()),
   idle: IdleStateSchema,
+  /** The current page's unconfirmed entries, if any were saved (only ever for the step on screen). */
+  pageDraft: PageDraftSchema.optional(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 

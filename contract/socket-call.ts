@@ -16,6 +16,7 @@ export const SOCKET_CALL_METHODS: ReadonlySet<string> = new Set<ApiMethod>([
   'session.goTo',
   'session.setLanguage',
   'session.keepAlive',
+  'session.saveDraft',
   'session.submit',
   'session.end',
 ]);

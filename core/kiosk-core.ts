@@ -24,6 +24,7 @@ import { SyncWorker, type AttachmentRenderer, type SyncWorkerOptions } from './p
 import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
+import { loadDeskHours } from './desk/desk-hours';
 import { SessionViewSchema } from '../contract';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
@@ -137,8 +138,10 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       terminalName,
       outboxBacklog: () => deliveries.backlog(),
       dispatch: (method, input) => observedDispatch(method, input),
+      deskHours: loadDeskHours(options.resourcesDir),
     });
     listeners.add((event) => hub.onCoreEvent(event));
+    ctx.idleHeld = () => hub.holdsIdle();
     const dispatch = createDispatch(
       createHandlers(ctx, {
         version,

@@ -52,6 +52,11 @@ export interface HubOptions {
   logger?: Logger;
   /** RSA modulus for the handover key when it is first generated (default 3072). */
   handoverKeyBits?: number;
+  /**
+   * How long a staff member's consoles may all be closed before the requests assigned to them go back to the
+   * queue and their kiosks' live view ends (a browser closed, not a page reload). Default 20 s.
+   */
+  staffGoneGraceMs?: number;
   /** Per-account login delay; injectable so tests need not wait it out. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -130,7 +135,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const help = new HelpStore(db, now);
   const audit = new AuditStore(db, now);
   const handovers = new HandoverStore(db, now);
-  const live = new LiveHub({ now, staff, terminals, help, audit, handovers });
+  const live = new LiveHub({
+    now,
+    staff,
+    terminals,
+    help,
+    audit,
+    handovers,
+    ...(options.staffGoneGraceMs !== undefined ? { staffGoneGraceMs: options.staffGoneGraceMs } : {}),
+  });
   const throttle = new LoginThrottle(now);
   let keyPromise: Promise<HandoverKey> | undefined;
   const handoverKey = () => (keyPromise ??= loadHandoverKey(dataDir, options.handoverKeyBits));

@@ -3,12 +3,12 @@ import type { z } from 'zod';
 import type { AnswerInput } from '../contract/answers';
 import type { GuideTarget, HelpRequestView, HubToTerminal, Staff, TerminalToHub, TerminalView } from '../contract/hub';
 import { AssistRelay } from './live/assist-relay';
-import { ConsoleConnections } from './live/console-connections';
+import { ConsoleConnections, DEFAULT_STAFF_GONE_GRACE_MS } from './live/console-connections';
 import { HelpRelay } from './live/help-relay';
 import { RequestAccess } from './live/request-access';
 import { TerminalConnections } from './live/terminal-connections';
 import type { AuditStore } from './stores/audit-store';
-import type { HandoverStore } from './stores/handover-store';
+import { HANDOVER_TTL_MS, type HandoverStore } from './stores/handover-store';
 import type { HelpRecord, HelpStore } from './stores/help-store';
 import type { StaffStore } from './stores/staff-store';
 import type { TerminalStore } from './stores/terminal-store';
@@ -21,6 +21,8 @@ export interface LiveHubParts {
   help: HelpStore;
   audit: AuditStore;
   handovers: HandoverStore;
+  /** See HubOptions.staffGoneGraceMs. */
+  staffGoneGraceMs?: number;
 }
 
 /**
@@ -38,7 +40,13 @@ export class LiveHub {
   constructor(private readonly parts: LiveHubParts) {
     const access = new RequestAccess(parts);
     this.terminals = new TerminalConnections(parts);
-    this.consoles = new ConsoleConnections({ queue: () => this.queue(), terminals: () => this.terminalViews() });
+    this.consoles = new ConsoleConnections(
+      { queue: () => this.queue(), terminals: () => this.terminalViews() },
+      {
+        graceMs: parts.staffGoneGraceMs ?? DEFAULT_STAFF_GONE_GRACE_MS,
+        onStaffGone: (staffId) => this.help.staffGone(staffId),
+      },
+    );
     const connections = { terminals: this.terminals, consoles: this.consoles };
     this.assist = new AssistRelay({ ...connections, help: parts.help, audit: parts.audit, access });
     this.help = new HelpRelay({
@@ -173,9 +181,15 @@ export class LiveHub {
       language: message.language,
       sealedDraft: message.sealedDraft,
     });
-    // Stored (or stored before, when the kiosk sends it again): the kiosk may forget the draft now.
-    if (this.parts.handovers.get(message.handoverId)?.terminalId === terminalId)
-      this.terminals.send(terminalId, { type: 'handover.stored', handoverId: message.handoverId });
+    // Stored (or stored before, when the kiosk sends it again): the kiosk may forget the draft now, and tell
+    // the resident until when the code is good.
+    const stored = this.parts.handovers.get(message.handoverId);
+    if (stored?.terminalId === terminalId)
+      this.terminals.send(terminalId, {
+        type: 'handover.stored',
+        handoverId: message.handoverId,
+        expiresAt: new Date(stored.createdAt + HANDOVER_TTL_MS).toISOString(),
+      });
   }
 
   // ---- staff actions -------------------------------------------------------------------------------------

@@ -3,7 +3,7 @@ import { Button, Checkbox, FieldError, Input, Label, TextField } from 'react-ari
 import { useTranslation } from 'react-i18next';
 import type { AnswerInputValue, HandoverView } from '../api/protocol';
 import { serviceSteps } from '../lib/catalog';
-import { initialValue, inputValues, type FieldValue } from '../lib/field-values';
+import { initialValue, inputValues, pendingValue, type FieldValue } from '../lib/field-values';
 import { TypedField } from './TypedField';
 
 type Answers = HandoverView['answers'];
@@ -11,6 +11,8 @@ type Answers = HandoverView['answers'];
 interface FormProps {
   serviceId: string;
   answers: Answers;
+  /** The page the resident was on: typed, never confirmed; its fields start with these (issue 14). */
+  pending?: HandoverView['pending'];
   /** Field name → the desk's complaint in plain words. */
   fieldErrors: Record<string, string>;
   onSubmit: (answers: Record<string, AnswerInputValue>) => void;
@@ -25,12 +27,20 @@ export function HandoverAnswersForm(props: FormProps) {
   return serviceSteps(props.serviceId) ? <TypedAnswersForm {...props} /> : <GenericAnswersForm {...props} />;
 }
 
-function TypedAnswersForm({ serviceId, answers, fieldErrors, onSubmit }: FormProps) {
+function TypedAnswersForm({ serviceId, answers, pending, fieldErrors, onSubmit }: FormProps) {
   const { t } = useTranslation();
   const steps = serviceSteps(serviceId) ?? [];
   const fields = steps.flatMap((step) => step.fields);
   const [values, setValues] = useState<Record<string, FieldValue>>(() =>
-    Object.fromEntries(fields.map((field) => [field.name, initialValue(field, answers[field.name])])),
+    Object.fromEntries(
+      fields.map((field) => {
+        const typed = pending?.values[field.name];
+        return [
+          field.name,
+          typed !== undefined ? pendingValue(field, typed) : initialValue(field, answers[field.name]),
+        ];
+      }),
+    ),
   );
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -26,6 +26,20 @@ export function initialValue(field: CatalogField, stored: Stored): FieldValue {
   }
 }
 
+/** What the resident typed on their last page, unconfirmed (an AnswerInput), as the field's control holds it. */
+export function pendingValue(field: CatalogField, typed: AnswerInputValue): FieldValue {
+  switch (field.type) {
+    case 'confirm':
+      return typed === true;
+    case 'checkboxes':
+      return Array.isArray(typed) ? typed : [];
+    case 'date':
+      return typeof typed === 'object' && !Array.isArray(typed) ? typed : { day: '', month: '', year: '' };
+    default:
+      return typeof typed === 'string' ? typed : '';
+  }
+}
+
 /**
  * What the kiosk's and the desk's core take for a field (contract AnswerInput): text trimmed, choices by
  * value, dates as DateParts. Undefined: nothing entered, so the field is left out and the core decides

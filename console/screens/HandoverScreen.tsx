@@ -8,7 +8,7 @@ import { FieldErrorList } from '../components/FieldErrorList';
 import { HandoverAnswersForm } from '../components/HandoverAnswersForm';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { fieldOf, serviceTitle } from '../lib/catalog';
+import { fieldOf, serviceTitle, stepTitle } from '../lib/catalog';
 import { fieldErrorMap } from '../lib/field-errors';
 import { dateTime } from '../lib/format';
 import { hasAmbiguousCharacters, isHandoverCode, normalizeHandoverCode } from '../lib/handover-code';
@@ -113,10 +113,16 @@ export function HandoverScreen() {
               <FieldErrorList serviceId={draft.serviceId} fieldErrors={fieldErrors} />
             </Notice>
           )}
+          {draft.pending && (
+            <Notice tone="info">
+              {t('handoverPending.note', { step: stepTitle(draft.serviceId, draft.pending.stepId) })}
+            </Notice>
+          )}
           <HandoverAnswersForm
             key={draft.handoverId}
             serviceId={draft.serviceId}
             answers={draft.answers}
+            pending={draft.pending}
             fieldErrors={fieldErrorMap(t, fieldErrors, (name) => fieldOf(draft.serviceId, name))}
             onSubmit={(answers) => void submit(answers)}
           />

@@ -5,6 +5,7 @@ import {
   GuideTarget,
   HELP_REASONS,
   HandoverCode,
+  HandoverDraftSchema,
   Language,
   LiveSnapshotSchema,
   RequestId,
@@ -84,6 +85,8 @@ export const HandoverViewSchema = z.object({
   serviceId: z.string(),
   language: Language,
   answers: z.record(z.string(), AnswerValueSchema),
+  /** The page the resident was on: typed there, never confirmed (HandoverDraftSchema). */
+  pending: HandoverDraftSchema.shape.pending,
   createdAt: z.string().datetime(),
 });
 

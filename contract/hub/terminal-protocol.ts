@@ -76,7 +76,14 @@ export const HelpRequestBodySchema = z.object({
 export type HelpRequestBody = z.infer<typeof HelpRequestBodySchema>;
 
 /** The plaintext (JSON) inside `handover.deposit`'s sealedDraft: the answers as the kiosk stores them. */
-export const HandoverDraftSchema = z.object({ answers: z.record(z.string(), AnswerValueSchema) });
+export const HandoverDraftSchema = z.object({
+  answers: z.record(z.string(), AnswerValueSchema),
+  /**
+   * What was typed on the page the resident was on and never confirmed with "Weiter" (issue 14): shown at the
+   * desk as not yet checked, validated only when staff submit, never as one of the answers.
+   */
+  pending: z.object({ stepId: z.string().max(64), values: z.record(z.string(), AnswerInputSchema) }).optional(),
+});
 export type HandoverDraft = z.infer<typeof HandoverDraftSchema>;
 
 export const TerminalToHubSchema = z.discriminatedUnion('type', [
@@ -147,7 +154,12 @@ export const HubToTerminalSchema = z.discriminatedUnion('type', [
     stepId: z.string().max(64).optional(),
   }),
   z.object({ type: z.literal('takeover.end'), requestId: RequestId }),
-  z.object({ type: z.literal('handover.stored'), handoverId: z.string().uuid() }),
+  z.object({
+    type: z.literal('handover.stored'),
+    handoverId: z.string().uuid(),
+    /** Until when the code can be opened at the desk (the hub's expiry). */
+    expiresAt: z.string().datetime().optional(),
+  }),
   /** The admin revoked this terminal: the kiosk forgets its credential and shows the desk hint. */
   z.object({ type: z.literal('revoked') }),
 ]);

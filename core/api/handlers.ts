@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { CoreContext } from '../sessions/context';
 import { answerStep, goBack, goTo, keepAlive, setLanguage, submit } from '../sessions/journey-actions';
 import { currentSession, endSession, startSession } from '../sessions/lifecycle';
+import { savePageDraft } from '../sessions/page-draft';
 import { printReceipt, receiptFile, type ReceiptSettings } from '../sessions/session-receipt';
 import { printSlip, slipFile } from '../sessions/handover-slip';
 import { buildView } from '../sessions/session-view';
@@ -83,6 +84,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.goTo': (input) => goTo(ctx, input),
     'session.setLanguage': (input) => setLanguage(ctx, input.sessionId, input.language),
     'session.keepAlive': (input) => keepAlive(ctx, input.sessionId),
+    'session.saveDraft': (input) => savePageDraft(ctx, input),
     'session.submit': (input) =>
       info.outOfService ? outOfServiceRefusal(info.outOfService) : submit(ctx, input.sessionId),
     'session.end': (input) => ok({ ended: endSession(ctx, input.sessionId, input.reason) }),

@@ -65,6 +65,11 @@ export function draftAad(sessionId: string): string {
   return `draft\0${sessionId}`;
 }
 
+/** The current page's unconfirmed entries: bound to the session, and never to be opened as its answers. */
+export function pageDraftAad(sessionId: string): string {
+  return `page-draft\0${sessionId}`;
+}
+
 export function attachmentAad(outboxId: string, attachmentId: string): string {
   return `attachment\0${outboxId}\0${attachmentId}`;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ok, type HandoverTicket, type LanguageCode, type Result } from '../../contract';
+import { ok, type DeskOpening, type HandoverTicket, type LanguageCode, type Result } from '../../contract';
+import { deskOpening, type DeskHours } from '../desk/desk-hours';
 import type { CoreContext } from '../sessions/context';
 import { endSession, requireActive } from '../sessions/lifecycle';
 import { buildView } from '../sessions/session-view';
@@ -14,9 +15,15 @@ export interface IssuedHandover {
   language: LanguageCode;
   /** Epoch ms, from the core's clock. */
   issuedAt: number;
+  /** Until when the desk takes the code (the hub's word), and when the desk is open next (issue 14). */
+  validUntil?: string;
+  desk?: DeskOpening;
 }
 
 const DEFAULT_HANDOVER_TIMEOUT_MS = 10_000;
+
+/** A deposit's outcome: not stored, stored, or stored with the hub's expiry. */
+type Stored = boolean | { expiresAt: string };
 
 /**
  * Continue at the desk: the draft, sealed for the hub, is deposited and must be confirmed before the
@@ -24,11 +31,12 @@ const DEFAULT_HANDOVER_TIMEOUT_MS = 10_000;
  */
 export class Handovers {
   private issued: IssuedHandover | undefined;
-  private readonly pendingDeposits = new Map<string, (stored: boolean) => void>();
+  private readonly pendingDeposits = new Map<string, (stored: Stored) => void>();
 
   constructor(
     private readonly ctx: CoreContext,
     private readonly link: Pick<HubLink, 'isOnline' | 'handoverKey' | 'handoverTimeoutMs' | 'send'>,
+    private readonly deskHours?: DeskHours,
   ) {}
 
   async handover(sessionId: string): Promise<Result<HandoverTicket>> {
@@ -39,11 +47,15 @@ export class Handovers {
     if (!link.isOnline || !key) return ok({ stored: false, reason: 'hub_unavailable' });
     const { row, service } = active.value;
     const view = buildView(ctx, row, service, ctx.store.readAnswers(row));
-    // The draft is what the consented live view shows: the session as the resident sees it.
-    const sealedDraft = await sealForHub(snapshotOf(view), key);
+    // The draft is what the consented live view shows: the session as the resident sees it, and what is
+    // typed on the page on screen, apart from the answers since it was never confirmed (issue 14).
+    const sealedDraft = await sealForHub(
+      { ...snapshotOf(view), ...(view.pageDraft ? { pending: view.pageDraft } : {}) },
+      key,
+    );
     const handoverId = randomUUID();
     const code = newHandoverCode();
-    const stored = new Promise<boolean>((resolve) => {
+    const stored = new Promise<Stored>((resolve) => {
       const timer = setTimeout(() => resolve(false), link.handoverTimeoutMs ?? DEFAULT_HANDOVER_TIMEOUT_MS);
       this.pendingDeposits.set(handoverId, (value) => {
         clearTimeout(timer);
@@ -66,14 +78,17 @@ export class Handovers {
     }
     const qr = await codeQrRows(code);
     endSession(ctx, sessionId, 'handover');
+    const validUntil = typeof confirmed === 'object' ? confirmed.expiresAt : undefined;
+    const desk = this.deskHours ? deskOpening(this.deskHours, ctx.clock.now()) : undefined;
+    const times = { ...(validUntil ? { validUntil } : {}), ...(desk ? { desk } : {}) };
     // In memory only: the slip may print this code, and nothing else, until "Fertig" or the next session.
-    this.issued = { code, serviceId: view.serviceId, language: view.language, issuedAt: ctx.clock.now() };
-    return ok({ stored: true, code, qr });
+    this.issued = { code, serviceId: view.serviceId, language: view.language, issuedAt: ctx.clock.now(), ...times };
+    return ok({ stored: true, code, qr, ...times });
   }
 
-  /** The hub stored the deposit. */
-  onStored(handoverId: string): void {
-    this.pendingDeposits.get(handoverId)?.(true);
+  /** The hub stored the deposit (and says until when the desk takes the code). */
+  onStored(handoverId: string, expiresAt?: string): void {
+    this.pendingDeposits.get(handoverId)?.(expiresAt ? { expiresAt } : true);
   }
 
   /** The handover this kiosk issued last, if `code` is its code and it is still current; else undefined. */

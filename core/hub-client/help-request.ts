@@ -36,6 +36,8 @@ export class HelpRequests {
   private current: HelpRequestBody | undefined;
   private phase: Phase | undefined;
   private staffName: string | undefined;
+  /** What holdsIdle() said at the last change: its end starts the idle timeout afresh. */
+  private held = false;
 
   constructor(private readonly parts: HelpRequestParts) {}
 
@@ -53,7 +55,35 @@ export class HelpRequests {
   }
 
   changed(): void {
+    const held = this.holdsIdle();
+    // First the fresh clock, then the state: the renderer must never see the hold end with an old clock.
+    if (this.held && !held) this.restartIdle();
+    this.held = held;
     this.parts.ctx.emit({ type: 'help.changed', state: this.state() });
+  }
+
+  /**
+   * While a request is open and the hub has it, someone is coming: the idle timeout does not run
+   * (core/sessions/lifecycle.ts asks this). Not while the hub is out of reach: nobody may know of the
+   * call then, and a session must not stay on a public terminal without end.
+   */
+  holdsIdle(): boolean {
+    return this.current !== undefined && this.parts.link.status() === 'online';
+  }
+
+  /** The request ended (or the hub went away): the normal timeout starts again from its beginning. */
+  private restartIdle(): void {
+    const { ctx } = this.parts;
+    // Not currentSession(): its sweep would see the old clock, without the hold, and wipe.
+    const row = ctx.store.all()[0];
+    if (!row) return;
+    ctx.store.touch(row.id, ctx.clock.now());
+    ctx.logger.info('help.idle_restarted', { sessionId: row.id });
+    ctx.emit({
+      type: 'session.idle',
+      sessionId: row.id,
+      idle: { remainingMs: ctx.idle.timeoutMs, timeoutMs: ctx.idle.timeoutMs, warningMs: ctx.idle.warningMs },
+    });
   }
 
   /** For the hello: what the hub must not lose on a reconnect. */
@@ -157,7 +187,13 @@ export class HelpRequests {
     }
     switch (message.type) {
       case 'help.queued':
-        return;
+        if (this.phase === 'waiting') return;
+        // Back in the queue: the staff member who took it has gone (their console closed). Any live view
+        // ends (the hub has ended it too), and the banner says again that help is on its way.
+        this.endAssist(null);
+        this.phase = 'waiting';
+        this.staffName = undefined;
+        break;
       case 'help.accepted':
         this.staffName = message.staffName;
         if (this.phase === 'waiting') this.phase = 'accepted';

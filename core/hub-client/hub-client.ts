@@ -10,12 +10,15 @@ import { HubLink, type TerminalNaming } from './hub-link';
 import type { HubOptions } from './hub-options';
 import { LiveFeed } from './live-feed';
 import type { CoreDispatch } from './takeover';
+import type { DeskHours } from '../desk/desk-hours';
 
 export type { IssuedHandover } from './handover';
 export type { TerminalNaming } from './hub-link';
 
 export interface HubClient {
   state(): HelpState;
+  /** A help request is open on a connected hub: the session's idle timeout does not run. */
+  holdsIdle(): boolean;
   /** The name and location the admin gave this terminal on the hub; the configured name without a hub. */
   terminal(): TerminalNaming;
   request(reason: HelpRequestReason): HelpState;
@@ -40,6 +43,8 @@ interface Settings {
   terminalName: string;
   outboxBacklog(): number;
   dispatch: CoreDispatch;
+  /** The desk's opening hours (resources/desk/desk.json), for the handover screen and slip. */
+  deskHours?: DeskHours | undefined;
 }
 
 /**
@@ -77,7 +82,9 @@ export function createHubClient(
         openRequests: help.openRequests(),
       }),
       onMessage: (message) =>
-        message.type === 'handover.stored' ? handovers.onStored(message.handoverId) : help.onMessage(message),
+        message.type === 'handover.stored'
+          ? handovers.onStored(message.handoverId, message.expiresAt)
+          : help.onMessage(message),
       onOnline: (online) => help.onOnline(online),
       onRevoked: () => help.onRevoked(),
       onAttached: () => help.changed(),
@@ -87,11 +94,12 @@ export function createHubClient(
   );
   const feed = new LiveFeed((message) => link.send(message), settings.outboxBacklog);
   const help: HelpRequests = new HelpRequests({ ctx, link, feed, dispatch: settings.dispatch, currentView });
-  const handovers = new Handovers(ctx, link);
+  const handovers = new Handovers(ctx, link, settings.deskHours);
   link.open();
 
   return {
     state: () => help.state(),
+    holdsIdle: () => help.holdsIdle(),
     terminal: () => link.terminal(),
     request: (reason) => help.ask(reason),
     cancel: () => help.cancel(),

@@ -39,6 +39,10 @@ export const RECEIPT_TEXT_KEYS = [
   'handoverSlip.qrAlt',
   'handoverSlip.instruction',
   'handoverSlip.issuedAt',
+  // Until when the code is good and when the desk is open next (issue 14).
+  'handoverSlip.validUntil',
+  'handoverSlip.deskOpenNow',
+  'handoverSlip.deskOpensAt',
   'handoverSlip.office',
   // The Bürgerservice desk the slip sends the resident to, with its step-free entrance.
   'handoverSlip.desk.name',

@@ -37,6 +37,7 @@ export function layoutSlip(model: SlipModel, format: PageFormat, measure: Measur
   composer.paragraph(model.instruction, styles.strong, root);
   composer.gap(gap.block);
   composer.paragraph(model.issuedAt, styles.body, root);
+  for (const line of model.times) composer.paragraph(line, styles.strong, root);
   composer.section(model.office, root);
 
   composer.gap(gap.section);

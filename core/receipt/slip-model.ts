@@ -1,4 +1,10 @@
-import { LANGUAGES, serviceNamespace, type LanguageCode, type ServiceDefinition } from '../../contract';
+import {
+  LANGUAGES,
+  serviceNamespace,
+  type DeskOpening,
+  type LanguageCode,
+  type ServiceDefinition,
+} from '../../contract';
 import { HandoverCode } from '../../contract/hub/terminal-protocol';
 import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatTime } from './format';
 import type { ReceiptBlock, ReceiptModel } from './receipt-model';
@@ -12,6 +18,10 @@ export interface SlipRequest {
   language: LanguageCode;
   /** When the code was issued (epoch ms): the slip's date and the PDF's creation date. */
   issuedAt: number;
+  /** Until when the desk takes the code (ISO), if the hub said. */
+  validUntil?: string | undefined;
+  /** When the desk is open next, from its hours. */
+  desk?: DeskOpening | undefined;
 }
 
 export interface SlipModel {
@@ -25,6 +35,8 @@ export interface SlipModel {
   code: { label: string; value: string; qrAlt: string };
   instruction: string;
   issuedAt: string;
+  /** "Der Code gilt bis …", "Der Schalter ist wieder geöffnet am …": what applies, in that order. */
+  times: string[];
   office: { heading: string; blocks: ReceiptBlock[] };
   footer: string[];
   pagination: ReceiptModel['pagination'];
@@ -64,6 +76,7 @@ export function slipModel(
       date: formatLongDate(issued, locale, timeZone),
       time: formatTime(issued, locale, timeZone),
     }),
+    times: slipTimes(request, label, locale, timeZone),
     office: {
       heading: label('handoverSlip.office'),
       blocks: [
@@ -76,4 +89,26 @@ export function slipModel(
     // A slip fits one page; these only show if a huge office text ever pushes it onto a second.
     pagination: { continues: label('pagination.continues'), continuation: label('handoverSlip.title') },
   };
+}
+
+function slipTimes(
+  request: SlipRequest,
+  label: (key: string, values?: Record<string, string | number>) => string,
+  locale: string,
+  timeZone: string,
+): string[] {
+  const at = (iso: string) => {
+    const date = new Date(iso);
+    return { date: formatLongDate(date, locale, timeZone), time: formatTime(date, locale, timeZone) };
+  };
+  const times: string[] = [];
+  if (request.validUntil) times.push(label('handoverSlip.validUntil', at(request.validUntil)));
+  const desk = request.desk;
+  if (desk)
+    times.push(
+      desk.openNow
+        ? label('handoverSlip.deskOpenNow', at(desk.until))
+        : label('handoverSlip.deskOpensAt', at(desk.from)),
+    );
+  return times;
 }

@@ -19,4 +19,9 @@ export interface CoreContext {
   emit(event: KioskEvent): void;
   /** Called after an application reached the outbox: delivery starts without the resident waiting for it. */
   afterSubmit(): void;
+  /**
+   * True while the idle timeout must not run: a help request is open (waiting, accepted, live view, guide,
+   * takeover), so someone is coming (issue 14). Set by the hub client; absent, the timeout always runs.
+   */
+  idleHeld?: () => boolean;
 }

@@ -86,6 +86,8 @@ export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>):
     if (!checked.ok) {
       if ('unknownField' in checked)
         return fail('invalid_input', { detail: `values: unknown field for step ${step.id}` });
+      // Refused, so not an answer; but what was typed is kept as the page's entries, as the screen keeps it.
+      ctx.store.savePageDraft(row, { stepId: step.id, values: input.values });
       return fail('validation', { fieldErrors: checked.fieldErrors });
     }
     const next: Answers = { ...answers, ...checked.set };

@@ -17,6 +17,8 @@ export function endSession(ctx: CoreContext, sessionId: string, reason: SessionE
 }
 
 function isExpired(ctx: CoreContext, row: SessionRow): boolean {
+  // Staff were called and are coming: the resident is told to stay, and their work must not go.
+  if (ctx.idleHeld?.()) return false;
   return row.last_activity_at + ctx.idle.timeoutMs <= ctx.clock.now();
 }
 

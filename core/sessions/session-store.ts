@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Answers, LanguageCode } from '../../contract';
-import { draftAad, newDataKey, openJson, sealJson, wrapKey } from '../crypto/aead';
+import { draftAad, newDataKey, openJson, pageDraftAad, sealJson, wrapKey } from '../crypto/aead';
 import { loadDataKey } from '../crypto/data-keys';
 import type { Statement } from 'better-sqlite3';
 import { checkpointTruncate, type Db } from '../db/open-database';
@@ -22,6 +22,9 @@ export interface SessionRow {
   /** All answers of the draft as one AES-256-GCM ciphertext; NULL before the first answer and after submission. */
   draft_ciphertext: Buffer | null;
   draft_nonce: Buffer | null;
+  /** The current page's unconfirmed entries (migration 0005), sealed apart from the answers. */
+  page_draft_ciphertext: Buffer | null;
+  page_draft_nonce: Buffer | null;
 }
 
 /**
@@ -101,6 +104,23 @@ export class SessionStore {
     return openJson(this.sessionKey(row), sealed, draftAad(row.id)) as Answers;
   }
 
+  /** The current page's unconfirmed entries, or undefined. Never part of the answers. */
+  readPageDraft(row: SessionRow): unknown {
+    if (!row.key_id || !row.page_draft_ciphertext || !row.page_draft_nonce) return undefined;
+    const sealed = { ciphertext: row.page_draft_ciphertext, nonce: row.page_draft_nonce };
+    return openJson(this.sessionKey(row), sealed, pageDraftAad(row.id));
+  }
+
+  /** Seals what is typed on the current page; one row, one page in the WAL, as an answer. */
+  savePageDraft(row: SessionRow, draft: unknown): void {
+    const sealed = sealJson(this.sessionKey(row), draft, pageDraftAad(row.id));
+    this.sql('UPDATE sessions SET page_draft_ciphertext = ?, page_draft_nonce = ? WHERE id = ?').run(
+      sealed.ciphertext,
+      sealed.nonce,
+      row.id,
+    );
+  }
+
   /** One statement, one row: the whole draft sealed anew, the new position and activity. Durable on commit. */
   saveStep(
     row: SessionRow,
@@ -108,8 +128,8 @@ export class SessionStore {
   ): void {
     const sealed = sealJson(this.sessionKey(row), change.answers, draftAad(row.id));
     this.sql(
-      `UPDATE sessions SET draft_ciphertext = ?, draft_nonce = ?, position = ?, completed_steps = ?, last_activity_at = ?
-         WHERE id = ?`,
+      `UPDATE sessions SET draft_ciphertext = ?, draft_nonce = ?, position = ?, completed_steps = ?, last_activity_at = ?,
+         page_draft_ciphertext = NULL, page_draft_nonce = NULL WHERE id = ?`,
     ).run(
       sealed.ciphertext,
       sealed.nonce,
@@ -121,12 +141,11 @@ export class SessionStore {
   }
 
   updatePosition(id: string, position: StoredPosition, completed: string[], now: number): void {
-    this.sql('UPDATE sessions SET position = ?, completed_steps = ?, last_activity_at = ? WHERE id = ?').run(
-      JSON.stringify(position),
-      JSON.stringify(completed),
-      now,
-      id,
-    );
+    // Another page: what was typed on the last one and never confirmed goes (as it would from the screen).
+    this.sql(
+      `UPDATE sessions SET position = ?, completed_steps = ?, last_activity_at = ?,
+         page_draft_ciphertext = NULL, page_draft_nonce = NULL WHERE id = ?`,
+    ).run(JSON.stringify(position), JSON.stringify(completed), now, id);
   }
 
   touch(id: string, now: number): void {

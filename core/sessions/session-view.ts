@@ -9,6 +9,7 @@ import {
 } from '../../contract';
 import type { LoadedService } from '../catalog/loaded-service';
 import type { CoreContext } from './context';
+import { pageDraftOf } from './page-draft';
 import type { SessionRow } from './session-store';
 import { CompletedStepsSchema, StoredPositionSchema, type StoredPosition } from './stored-position';
 
@@ -21,6 +22,8 @@ export function completedSteps(row: SessionRow): string[] {
 }
 
 export function remainingMs(ctx: CoreContext, lastActivityAt: number): number {
+  // While help is on its way the clock stands still (lifecycle.ts); it starts afresh when the request ends.
+  if (ctx.idleHeld?.()) return ctx.idle.timeoutMs;
   return Math.max(0, Math.round(lastActivityAt + ctx.idle.timeoutMs - ctx.clock.now()));
 }
 
@@ -48,7 +51,9 @@ export function buildView(
   } else {
     viewPosition = position;
   }
+  const pageDraft = position.kind === 'step' ? pageDraftOf(ctx, row, position.stepId) : undefined;
   return {
+    ...(pageDraft ? { pageDraft } : {}),
     sessionId: row.id,
     serviceId: row.service_id,
     language: isLanguageCode(row.language) ? row.language : DEFAULT_LANGUAGE,

@@ -214,9 +214,9 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       throw new HubError(404, 'unknown_code');
     }
     const key = await parts.handoverKey();
-    let answers: HandoverDraft['answers'];
+    let draft: HandoverDraft;
     try {
-      answers = HandoverDraftSchema.parse(JSON.parse((await key.open(record.sealedDraft)).toString('utf8'))).answers;
+      draft = HandoverDraftSchema.parse(JSON.parse((await key.open(record.sealedDraft)).toString('utf8')));
     } catch {
       parts.audit.write({
         staffId: staff.staffId,
@@ -239,7 +239,8 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       handoverId: record.handoverId,
       serviceId: record.serviceId,
       language: record.language,
-      answers,
+      answers: draft.answers,
+      ...(draft.pending ? { pending: draft.pending } : {}),
       createdAt: new Date(record.createdAt).toISOString(),
     };
   });

@@ -9,6 +9,7 @@ interface ConsoleClient {
 }
 
 const QUEUE_COALESCE_MS = 100;
+export const DEFAULT_STAFF_GONE_GRACE_MS = 20_000;
 const TERMINALS_COALESCE_MS = 1_000;
 
 /**
@@ -18,13 +19,28 @@ const TERMINALS_COALESCE_MS = 1_000;
 export class ConsoleConnections {
   private readonly clients = new Set<ConsoleClient>();
   private readonly timers = new Map<'queue' | 'terminals', ReturnType<typeof setTimeout>>();
+  /** Staff members whose last console closed, until the grace ends or one of theirs comes back. */
+  private readonly goneTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private closing = false;
 
-  constructor(private readonly lists: { queue(): HelpRequestView[]; terminals(): TerminalView[] }) {}
+  constructor(
+    private readonly lists: { queue(): HelpRequestView[]; terminals(): TerminalView[] },
+    private readonly presence: { graceMs: number; onStaffGone(staffId: string): void } = {
+      graceMs: DEFAULT_STAFF_GONE_GRACE_MS,
+      onStaffGone: () => undefined,
+    },
+  ) {}
 
   attach(socket: WebSocket, staffId: string, sessionHash: string): void {
     const client = { socket, staffId, sessionHash };
     this.clients.add(client);
-    socket.on('close', () => this.clients.delete(client));
+    // Back within the grace (a reload, a short network gap): nothing ends.
+    clearTimeout(this.goneTimers.get(staffId));
+    this.goneTimers.delete(staffId);
+    socket.on('close', () => {
+      this.clients.delete(client);
+      this.watchGone(staffId);
+    });
     // Consoles only listen; anything they send is ignored (actions go through the CSRF-checked routes).
     send(socket, { type: 'queue', requests: this.lists.queue() });
     send(socket, { type: 'terminals', terminals: this.lists.terminals() });
@@ -67,12 +83,33 @@ export class ConsoleConnections {
     this.push('terminals', TERMINALS_COALESCE_MS, () => ({ type: 'terminals', terminals: this.lists.terminals() }));
   }
 
+  /** Whether any console of this staff member is connected. */
+  isPresent(staffId: string): boolean {
+    for (const client of this.clients) if (client.staffId === staffId && client.socket.readyState === OPEN) return true;
+    return false;
+  }
+
   /** Pending pushes are dropped (the hub is closing). */
   cancelPushes(): void {
+    this.closing = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const timer of this.goneTimers.values()) clearTimeout(timer);
+    this.goneTimers.clear();
+  }
+
+  /** The staff member's last console closed: after the grace, unless one came back, they are gone. */
+  private watchGone(staffId: string): void {
+    if (this.closing || this.isPresent(staffId) || this.goneTimers.has(staffId)) return;
+    const timer = setTimeout(() => {
+      this.goneTimers.delete(staffId);
+      if (!this.isPresent(staffId)) this.presence.onStaffGone(staffId);
+    }, this.presence.graceMs);
+    timer.unref?.();
+    this.goneTimers.set(staffId, timer);
   }
 
   closeAll(): void {
+    this.closing = true;
     for (const client of this.clients) client.socket.terminate();
     this.clients.clear();
   }

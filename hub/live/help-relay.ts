@@ -70,6 +70,26 @@ export class HelpRelay {
       this.parts.help.setState(record.requestId, 'cancelled');
   }
 
+  /**
+   * The staff member's consoles all closed and none came back (HubOptions.staffGoneGraceMs): their live views
+   * end on the kiosks (the banner goes), and their requests go back to the queue, with the alert, for a
+   * colleague; the kiosk is told that it waits again.
+   */
+  staffGone(staffId: string): void {
+    const { help, terminals, consoles } = this.parts;
+    let changed = false;
+    for (const record of help.open()) {
+      if (record.state !== 'accepted' || record.assignedStaffId !== staffId) continue;
+      this.parts.assist.stopLive(record);
+      const queued = help.setState(record.requestId, 'waiting', null)!;
+      this.parts.access.system('help.staff_gone', queued, staffId);
+      terminals.send(queued.terminalId, { type: 'help.queued', requestId: queued.requestId });
+      consoles.broadcast({ type: 'help.new', request: this.parts.view(queued) });
+      changed = true;
+    }
+    if (changed) consoles.pushQueue();
+  }
+
   private tellKioskState(record: HelpRecord): void {
     const { terminals } = this.parts;
     if (record.state === 'waiting')

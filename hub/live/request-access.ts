@@ -33,6 +33,17 @@ export class RequestAccess {
     throw new HubError(status, code);
   }
 
+  /** What the hub did by itself about a staff member's request (they left), audited in their name. */
+  system(action: string, record: HelpRecord, staffId: string): void {
+    this.parts.audit.write({
+      staffId,
+      action,
+      terminalId: record.terminalId,
+      subjectId: record.requestId,
+      outcome: 'ok',
+    });
+  }
+
   ok(staff: Staff, action: string, record: HelpRecord): void {
     this.audit(staff, action, record, 'ok');
   }

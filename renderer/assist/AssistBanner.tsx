@@ -2,42 +2,57 @@ import { useEffect, useRef } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSpeech } from '../speech/context';
-import { bannerScript, acceptedScript } from './assist-scripts';
+import { bannerLines, bannerPhase, bannerScript } from './assist-scripts';
 import { useAssist } from './context';
 
 /**
- * Visible for as long as staff watch or fill in: who, and one tap to end it.
- * Changes of the help state are spoken once (the resident may not be looking).
+ * Visible for as long as a help request is open, over the page and not under a dialog, so the resident
+ * sees staff's pointer ring and their filling-in (issue 14): while waiting and after staff accepted, "Bitte
+ * bleiben Sie hier am Gerät" and "Hilfe beenden"; while staff watch or fill in, who, and "Zusehen beenden".
+ * Each button says what it ends. Changes of the help state are spoken once (the resident may not be looking).
  */
 export function AssistBanner() {
   const { t } = useTranslation();
   const assist = useAssist();
   const speech = useSpeech();
-  const { status, staffName } = assist.help;
+  const { help } = assist;
+  const phase = bannerPhase(help);
 
-  // Spoken on a change of state only (not on a language switch); "kommt zu Ihnen" only when it is news.
-  const previous = useRef(status);
+  // Spoken on a change of what the banner says only (not on a language switch).
+  const previous = useRef(phase);
   useEffect(() => {
     const before = previous.current;
-    previous.current = status;
-    if (status === before) return;
-    if ((status === 'viewing' || status === 'takeover') && staffName) speech.speak(bannerScript(t, status, staffName));
-    else if (status === 'accepted' && before === 'waiting') speech.speak(acceptedScript(t, staffName));
+    previous.current = phase;
+    if (phase === before || phase === 'none') return;
+    speech.speak(bannerScript(t, help));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [status, staffName, speech]);
+  }, [phase, speech]);
 
-  if ((status !== 'viewing' && status !== 'takeover') || !staffName) return null;
+  if (phase === 'none') return null;
+  const watching = phase === 'viewing' || phase === 'takeover';
+  const lines = bannerLines(t, help);
   return (
-    <section className="assist-banner" aria-label={t('assist.banner.label')} ref={keepRoomFor}>
+    <section
+      className={`assist-banner assist-banner--${phase}`}
+      aria-label={t('assist.banner.label')}
+      ref={keepRoomFor}
+    >
       <div className="assist-banner__inner">
         <span className="assist-banner__icon" aria-hidden="true">
           ◉
         </span>
-        <p className="assist-banner__text" role="status">
-          {t(`assist.banner.${status}`, { name: staffName })}
-        </p>
-        <Button className="button button--warning assist-banner__stop" onPress={() => void assist.stopAssist()}>
-          {t('assist.banner.stop')}
+        <div className="assist-banner__text" role="status">
+          {lines.map((line) => (
+            <p key={line} className="assist-banner__line">
+              {line}
+            </p>
+          ))}
+        </div>
+        <Button
+          className="button button--warning assist-banner__stop"
+          onPress={() => void (watching ? assist.stopAssist() : assist.cancel())}
+        >
+          {t(watching ? 'helpBanner.endViewing' : 'helpBanner.endHelp')}
         </Button>
       </div>
     </section>

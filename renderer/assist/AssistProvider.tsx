@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApiInput, ApiMethod, ApiResult, HelpState, KioskBridge } from '../../contract';
 import { useKiosk } from '../app/context';
+import { flushPageDraft } from '../app/page-draft';
 import { AssistContext, type AssistContextValue, type StoredTicket } from './context';
 
 const NO_HUB: HelpState = { status: 'unavailable', hub: 'none' };
@@ -75,6 +76,8 @@ export function AssistProvider({ bridge, children }: { bridge: KioskBridge; chil
       async handover() {
         const view = viewRef.current;
         if (!view) return false;
+        // What was typed on this page a moment ago goes to the desk too.
+        await flushPageDraft();
         const result = await call('handover.start', { sessionId: view.sessionId });
         if (!result?.ok || !result.value.stored) return false;
         // The core has wiped the session; the code is all that is left, on screen only.

@@ -9,7 +9,7 @@ import { HandoverSlipPrint } from '../receipt/HandoverSlipPrint';
 import { SpeechBar } from '../components/SpeechBar';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { spokenReference } from '../speech/spoken-text';
-import { handoverScript } from './assist-scripts';
+import { handoverScript, handoverTimes } from './assist-scripts';
 import type { StoredTicket } from './context';
 import { useAssist } from './context';
 import { QrCode } from './QrCode';
@@ -24,7 +24,8 @@ export function HandoverScreen({ ticket }: { ticket: StoredTicket }) {
   const { state } = useKiosk();
   const assist = useAssist();
   const headingRef = useScreenFocus(`handover:${ticket.code}`, t('assist.handover.title'));
-  useScreenSpeech(`handover|${ticket.code}`, handoverScript(t, ticket.code));
+  const times = handoverTimes(t, ticket);
+  useScreenSpeech(`handover|${ticket.code}`, handoverScript(t, ticket.code, times));
 
   // The core forgets the code too, so its slip can no longer be printed (it also expires on its own).
   const finish = useCallback(() => {
@@ -60,6 +61,11 @@ export function HandoverScreen({ ticket }: { ticket: StoredTicket }) {
             <bdi dir="ltr">{ticket.code}</bdi>
           </p>
           <QrCode rows={ticket.qr} label={t('assist.handover.qrLabel')} />
+          {times.map((line) => (
+            <p key={line} className="handover-time">
+              {line}
+            </p>
+          ))}
           <HandoverSlipPrint code={ticket.code} />
           <p>{t('assist.handover.deleted')}</p>
           <PrimaryButton onPress={finish}>{t('assist.handover.done')}</PrimaryButton>

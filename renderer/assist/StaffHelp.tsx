@@ -32,7 +32,15 @@ export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone:
   return (
     <div className="staff-help">
       {!open && (
-        <Button className="button button--primary button--wide" onPress={() => void assist.request('button')}>
+        <Button
+          className="button button--primary button--wide"
+          // The dialog closes first: the banner then says (and speaks) that help is coming, and the page stays
+          // in view for staff's ring. Closed after the call, the dialog's end would cut the banner's speech.
+          onPress={() => {
+            onDone();
+            void assist.request('button');
+          }}
+        >
           {t('assist.call')}
         </Button>
       )}
@@ -51,7 +59,7 @@ export function StaffHelp({ accessText, onDone }: { accessText?: string; onDone:
       )}
       {open && (
         <Button className="button button--secondary" onPress={() => void assist.cancel()}>
-          {t('assist.cancel')}
+          {t('helpBanner.endHelp')}
         </Button>
       )}
       {canHandOver && (

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { HelpState } from '../../contract';
+import type { DeskOpening, HelpState } from '../../contract';
 import type { Utterance } from '../speech/scripts';
 import { spokenReference, spokenText } from '../speech/spoken-text';
 
@@ -8,27 +8,97 @@ export function consentScript(t: TFunction, name: string): Utterance[] {
   return [{ text: t('assist.consent.title', { name }) }, { text: t('assist.consent.text', { name }) }];
 }
 
-export function bannerScript(t: TFunction, status: 'viewing' | 'takeover', name: string): Utterance[] {
-  return [{ text: t(`assist.banner.${status}`, { name }) }, { text: t('assist.banner.stopHint') }];
+/** The same rule as the core's: an open request on a connected hub stops the idle timeout. */
+export function helpHoldsIdle(help: HelpState): boolean {
+  return help.hub === 'online' && help.status !== 'idle' && help.status !== 'unavailable';
+}
+
+/** What the banner shows: nothing, the call (waiting or accepted: stay here), or staff watching or filling in. */
+export type BannerPhase = 'none' | 'waiting' | 'coming' | 'viewing' | 'takeover';
+
+export function bannerPhase(help: HelpState): BannerPhase {
+  switch (help.status) {
+    case 'waiting':
+      return 'waiting';
+    case 'accepted':
+    case 'consent':
+      return help.staffName ? 'coming' : 'waiting';
+    case 'viewing':
+    case 'takeover':
+      return help.staffName ? help.status : 'coming';
+    default:
+      return 'none';
+  }
+}
+
+/** The banner's lines, as on screen: who comes or what staff do, then what the resident should do. */
+export function bannerLines(t: TFunction, help: HelpState): string[] {
+  const phase = bannerPhase(help);
+  const name = help.staffName ?? '';
+  const offline = help.hub !== 'online' ? [t('assist.offline')] : [];
+  switch (phase) {
+    case 'waiting':
+      return [t('assist.waitingTitle'), t('helpBanner.stay'), ...offline];
+    case 'coming':
+      return [t('assist.accepted', { name }), t('helpBanner.stay'), ...offline];
+    case 'viewing':
+    case 'takeover':
+      return [t(`assist.banner.${phase}`, { name })];
+    default:
+      return [];
+  }
+}
+
+/** The banner spoken: its lines, then which button ends what, named as on screen. */
+export function bannerScript(t: TFunction, help: HelpState): Utterance[] {
+  const phase = bannerPhase(help);
+  if (phase === 'none') return [];
+  const watching = phase === 'viewing' || phase === 'takeover';
+  const hint = t(watching ? 'helpBanner.endViewingHint' : 'helpBanner.endHelpHint');
+  return [...bannerLines(t, help).map((text) => ({ text })), { text: hint }];
 }
 
 export function offerScript(t: TFunction): Utterance[] {
   return [{ text: t('assist.offer.title') }, { text: t('assist.offer.text') }];
 }
 
-export function acceptedScript(t: TFunction, name: string | undefined): Utterance[] {
-  return [{ text: name ? t('assist.accepted', { name }) : t('assist.waitingTitle') }];
-}
-
 /** The handover code letter by letter, groups apart ("K 7 M R, 4 Q X P"), twice: it is what the resident takes away. */
-export function handoverScript(t: TFunction, code: string): Utterance[] {
+export function handoverScript(t: TFunction, code: string, times: string[] = []): Utterance[] {
   const spoken = t('assist.handover.spokenCode', { code: spokenReference(code) });
   return [
     { text: t('assist.handover.title') },
     { text: t('assist.handover.text') },
     { text: spoken },
     { text: spoken },
+    ...times.map((text) => ({ text })),
   ];
+}
+
+/**
+ * Until when the code is good and when the desk is open next (issue 14), in the town's time zone and the
+ * session's language: shown under the code and spoken after it; the slip says the same.
+ */
+export function handoverTimes(
+  t: TFunction,
+  ticket: { validUntil?: string | undefined; desk?: DeskOpening | undefined },
+): string[] {
+  const locale = t('format.locale', { ns: 'common' });
+  const timeZone = ticket.desk?.timeZone ?? 'Europe/Berlin';
+  const at = (iso: string) => {
+    const date = new Date(iso);
+    return {
+      date: new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(date),
+      time: new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(date),
+    };
+  };
+  const lines: string[] = [];
+  if (ticket.validUntil) lines.push(t('handoverTimes.validUntil', at(ticket.validUntil)));
+  const desk = ticket.desk;
+  if (desk)
+    lines.push(
+      desk.openNow ? t('handoverTimes.deskOpenNow', at(desk.until)) : t('handoverTimes.deskOpensAt', at(desk.from)),
+    );
+  return lines;
 }
 
 export interface HelpDialogSpeechInput {
@@ -79,7 +149,7 @@ export function helpDialogScript(t: TFunction, input: HelpDialogSpeechInput): Ut
   const part = staffHelpPart(input.help);
   const buttons: string[] = [];
   if (part === 'call') buttons.push(spokenText(t, 'assist.call'));
-  if (part === 'open') buttons.push(spokenText(t, 'assist.cancel'));
+  if (part === 'open') buttons.push(spokenText(t, 'helpBanner.endHelp'));
   const handover: Utterance[] =
     part !== 'desk' && input.canHandOver
       ? [{ text: spokenText(t, 'assist.handover.heading') }, { text: spokenText(t, 'assist.handover.hint') }]

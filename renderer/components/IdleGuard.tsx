@@ -2,11 +2,17 @@ import { useEffect } from 'react';
 import { useKiosk } from '../app/context';
 import { useIdleCountdown } from '../app/useIdleCountdown';
 import { IdleWarning } from './IdleWarning';
+import { useAssist } from '../assist/context';
+import { helpHoldsIdle } from '../assist/assist-scripts';
 
 /** Runs the idle countdown: the warning near the end, back to the start screen at zero. */
 export function IdleGuard() {
   const { state, actions } = useKiosk();
-  const remaining = useIdleCountdown(state.view, state.viewAt);
+  const { help } = useAssist();
+  // Help is coming: the core holds the timeout (core/hub-client/help-request.ts) and restarts it afterwards.
+  const held = helpHoldsIdle(help);
+  const counted = useIdleCountdown(state.view, state.viewAt);
+  const remaining = held ? null : counted;
   const expired = remaining !== null && remaining <= 0;
 
   useEffect(() => {

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
+import { pendingProps } from './pending';
 
 interface PrimaryButtonProps {
   children: ReactNode;
@@ -15,9 +16,10 @@ export function PrimaryButton({ children, type = 'button', onPress, isPending, g
   return (
     <Button
       className="button button--primary"
-      type={type}
-      onPress={onPress}
-      isPending={isPending}
+      // While pending, not a submit button: Enter in a field must not send the form again.
+      type={isPending ? 'button' : type}
+      onPress={isPending ? undefined : onPress}
+      {...pendingProps(isPending)}
       {...(guide ? { 'data-guide': guide } : {})}
     >
       {children}

@@ -2,7 +2,6 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { EndButton } from './EndButton';
-import { HelpStatus } from '../assist/HelpStatus';
 import { HelpButton } from './HelpButton';
 import { LanguageMenu } from './LanguageMenu';
 
@@ -32,9 +31,8 @@ export const SessionHeader = memo(function SessionHeader({
         <div className="session-header__actions">
           <LanguageMenu />
           <DisplayMenu />
-          <HelpStatus />
           <HelpButton helpKey={helpKey} namespace={namespace} />
-          <EndButton afterSending={afterSending} />
+          <EndButton afterSending={afterSending} namespace={namespace} />
         </div>
       </div>
     </header>

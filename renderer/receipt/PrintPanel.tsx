@@ -2,6 +2,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isLanguageCode, languageEntry, receiptLanguage } from '../../contract/languages';
 import type { PrintStatus } from './usePdfPrint';
+import { pendingProps } from '../components/pending';
 
 /** The words of one print button, already translated (each caller names its own keys). */
 export interface PrintTexts {
@@ -49,7 +50,7 @@ function message(texts: PrintTexts, status: PrintStatus): string | null {
 
 /**
  * A print button with its status region: the region is always there, so screen readers announce
- * each change. `isPending` puts react-aria's pending state on the button as well.
+ * each change. `isPending` marks the button as busy as well (components/pending.ts says why not react-aria's).
  */
 export function PrintPanel({
   texts,
@@ -72,7 +73,11 @@ export function PrintPanel({
       {printedIn !== language && isLanguageCode(printedIn) && (
         <p className="receipt-print__language">{texts.printedIn(languageEntry(printedIn).nativeName)}</p>
       )}
-      <Button className="button button--secondary receipt-print__button" onPress={onPrint} isPending={isPending}>
+      <Button
+        className="button button--secondary receipt-print__button"
+        onPress={isPending ? undefined : onPrint}
+        {...pendingProps(isPending)}
+      >
         {status === 'busy' ? <span className="spinner receipt-print__spinner" aria-hidden="true" /> : <PrinterIcon />}
         {texts.print}
       </Button>

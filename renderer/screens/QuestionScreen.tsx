@@ -1,8 +1,9 @@
-import { useState, type FormEvent, type RefObject } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, ServiceDefinition, SessionView, Step } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
+import { cancelPageDraft, schedulePageDraft } from '../app/page-draft';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
@@ -112,9 +113,28 @@ interface QuestionFormProps {
 function QuestionForm({ view, step, namespace, title, headingRef, errors, caption }: QuestionFormProps) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
-  const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() =>
-    Object.fromEntries(step.fields.map((field) => [field.name, draftFromAnswer(field, view.answers[field.name])])),
-  );
+  // What was typed here before a reload (or a crash) and never confirmed comes back; else the stored answer.
+  const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() => {
+    const typed = view.pageDraft?.stepId === step.id ? view.pageDraft.values : {};
+    return Object.fromEntries(
+      step.fields.map((field) => {
+        const value = typed[field.name];
+        return [
+          field.name,
+          value !== undefined ? inputFromDraft(field, value) : draftFromAnswer(field, view.answers[field.name]),
+        ];
+      }),
+    );
+  });
+  const changed = useRef(false);
+  useEffect(() => {
+    if (!changed.current) return;
+    const values: Record<string, AnswerInput> = {};
+    for (const field of step.fields) values[field.name] = inputFromDraft(field, drafts[field.name] ?? '');
+    schedulePageDraft(view.sessionId, step.id, values);
+  }, [drafts, step, view.sessionId]);
+  // Leaving the page: what was not sent yet belongs to a page no longer on screen.
+  useEffect(() => () => cancelPageDraft(), []);
   const errorFor = (name: string) => errors.find((error) => error.field === name)?.text;
   const single = step.fields.length === 1;
   const stepHint = step.hintKey ? t(step.hintKey, { ns: namespace }) : undefined;
@@ -123,6 +143,8 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
     event.preventDefault();
     const values: Record<string, AnswerInput> = {};
     for (const field of step.fields) values[field.name] = inputFromDraft(field, drafts[field.name] ?? '');
+    // The answer itself clears the saved entries in the core; a save still waiting would only come after it.
+    cancelPageDraft();
     void actions.answer(step.id, values);
   }
 
@@ -145,7 +167,10 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
             field={field}
             namespace={namespace}
             value={drafts[field.name] ?? ''}
-            onChange={(value) => setDrafts((current) => ({ ...current, [field.name]: value }))}
+            onChange={(value) => {
+              changed.current = true;
+              setDrafts((current) => ({ ...current, [field.name]: value }));
+            }}
             error={errorFor(field.name)}
             heading={single ? title : undefined}
             headingRef={single ? headingRef : undefined}

@@ -8,7 +8,6 @@ import { prefetchJourneyCode } from '../app/journey-code';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { DisplayMenu } from '../display/DisplayMenu';
-import { HelpStatus } from '../assist/HelpStatus';
 import { HelpButton } from '../components/HelpButton';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
@@ -53,7 +52,6 @@ export function StartScreen() {
           <p className="session-header__service">{t('app.name')}</p>
           <div className="session-header__actions">
             <DisplayMenu />
-            <HelpStatus />
             <HelpButton helpKey="help.start" />
           </div>
         </div>

@@ -204,7 +204,7 @@ async function walkService(run: MatrixRun, url: string, service: LoadedService, 
       );
       await run.headerDialog(
         'session/end-confirmation',
-        () => t('header.end'),
+        () => t('sessionCancel.label'),
         () => t('end.title'),
         () => t('end.cancel'),
         'alertdialog',

@@ -108,7 +108,12 @@ test('dialogs speak while open; the start screen waits silently for the next res
       title: 'speech.settingsTitle',
       close: 'speech.close',
     },
-    { open: driver.button(t('header.end')), title: 'end.title', close: 'end.cancel', role: 'alertdialog' as const },
+    {
+      open: driver.button(t('sessionCancel.label')),
+      title: 'end.title',
+      close: 'end.cancel',
+      role: 'alertdialog' as const,
+    },
     { open: driver.button(t('header.help')), title: 'help.title', close: 'help.close' },
   ];
   for (const { open, title, close, role } of dialogs) {
@@ -134,7 +139,7 @@ test('dialogs speak while open; the start screen waits silently for the next res
 
   // "Vorlesen" in a dialog repeats the dialog, not the page beneath.
   const end = page.getByRole('alertdialog', { name: t('end.title') });
-  await driver.button(t('header.end')).click();
+  await driver.button(t('sessionCancel.label')).click();
   await expect(end).toBeVisible();
   await end.getByRole('button', { name: t('speech.readAloud'), exact: true }).click();
   await expect(bar(page).locator('mark')).toHaveText(t('end.title'), { timeout: 15_000 });

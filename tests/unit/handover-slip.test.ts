@@ -51,6 +51,9 @@ async function handedOver(
   });
   const ticket = await kiosk.value('handover.start', { sessionId: view.sessionId });
   if (!ticket.stored) throw new Error('handover not stored');
+  // Until when the desk takes the code (the hub's expiry, a day) and when the desk is open next (issue 14).
+  expect(Date.parse(ticket.validUntil!)).toBeGreaterThan(Date.now());
+  expect(ticket.desk).toMatchObject({ timeZone: 'Europe/Berlin' });
   return { k: kiosk, code: ticket.code };
 }
 
@@ -87,6 +90,10 @@ describe('handover slip', () => {
       expect(text).toContain('Barrierefreier');
       expect(text).toContain('Ohne Stufen');
       expect(text).toMatch(/Ausgestellt am \w+, \d{1,2}\. \w+ \d{4}, \d{2}:\d{2} Uhr/);
+      expect(text).toMatch(/Der Code gilt bis \w+, \d{1,2}\. \w+ \d{4}, \d{2}:\d{2} Uhr\./);
+      expect(text).toMatch(
+        /Der Schalter ist (jetzt geöffnet, heute bis \d{2}:\d{2} Uhr|wieder geöffnet am \w+, \d{1,2}\. \w+ \d{4} ab \d{2}:\d{2} Uhr)\./,
+      );
       expect(text).not.toContain(CANARY);
       expect(text).not.toContain('Hökerstraße');
       // Not the service's own office, where no one could open the code.

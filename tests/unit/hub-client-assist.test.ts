@@ -143,7 +143,7 @@ describe('hub client: help and assist', () => {
     expect((await helpState(k)).status).toBe('accepted');
   });
 
-  it('staff guiding or filling in keeps the session alive; staff only watching does not', async () => {
+  it('staff guiding or filling in keeps the session alive; while the request is open nothing runs out', async () => {
     const { k, h, view, requestId } = await setUp();
     await consent(k, h, requestId, true);
     await h.console.next('live.snapshot');
@@ -168,13 +168,16 @@ describe('hub client: help and assist', () => {
     await until(() => idleEvents()[1]);
     expect(await remaining()).toBe(120_000);
 
-    // Staff only watch, the resident has gone: the warning time comes, then the end, as without staff.
-    k.clock.advance(95_000);
-    expect(await remaining()).toBe(25_000);
-    expect(idleEvents()).toHaveLength(2);
-    k.clock.advance(25_000);
+    // Staff only watch: the request is still open, so the timeout does not run (issue 14, item 1).
+    k.clock.advance(200_000);
+    expect(await remaining()).toBe(120_000);
+    expect(k.events.filter((event) => event.type === 'session.ended')).toEqual([]);
+    // Staff resolve it: the normal timeout from its beginning, then the end, as without staff.
+    expect((await h.staff.post(`/help/${requestId}/resolve`)).status).toBe(200);
+    await until(async () => (await helpState(k)).status === 'idle');
+    expect(await remaining()).toBe(120_000);
+    k.clock.advance(120_000);
     expect(k.events).toContainEqual({ type: 'session.ended', sessionId: view.sessionId, reason: 'idle' });
-    expect(await h.console.next('live.stopped')).toMatchObject({ requestId, by: 'session_end' });
     expect(rowCounts(k.dataDir)).toMatchObject({ sessions: 0, drafts: 0, data_keys: 0 });
   });
 

@@ -43,8 +43,8 @@ export interface RealHub {
   close(): Promise<void>;
 }
 
-export async function startRealHub(): Promise<RealHub> {
-  const t = await startTestHub();
+export async function startRealHub(extra: Parameters<typeof startTestHub>[0] = {}): Promise<RealHub> {
+  const t = await startTestHub(extra);
   const admin = await login(t.hub, ADMIN);
   const staff = await login(t.hub, STAFF);
   const created = await admin.post('/terminals', { name: 'Rathaus Foyer', location: 'Erdgeschoss' });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES, type HelpState } from '../../contract';
 import { splitSentences, MAX_SPOKEN_TEXT } from '../../contract/speech';
-import { helpDialogScript, helpStatusScript, type HelpDialogSpeechInput } from '../../renderer/assist/assist-scripts';
+import {
+  bannerLines,
+  bannerScript,
+  helpDialogScript,
+  helpStatusScript,
+  type HelpDialogSpeechInput,
+} from '../../renderer/assist/assist-scripts';
 import { spokenText } from '../../renderer/speech/spoken-text';
 import { services, translator } from '../fixtures/speech-screens';
 
@@ -55,7 +61,7 @@ describe.each(LANGUAGES.map((language) => language.code))('the help dialog in %s
     // The buttons there are, each by the name it is shown with, "Schließen" last.
     const buttons = [
       ...(help.status === 'idle' ? ['assist.call'] : []),
-      ...(help.status === 'waiting' || help.status === 'accepted' ? ['assist.cancel'] : []),
+      ...(help.status === 'waiting' || help.status === 'accepted' ? ['helpBanner.endHelp'] : []),
       ...(canHandOver ? ['assist.handover.button'] : []),
       'help.close',
     ].map((key) => spokenText(t, key));
@@ -77,5 +83,40 @@ describe.each(LANGUAGES.map((language) => language.code))('the help dialog in %s
     }
     if (help.status === 'accepted') expect(status[0]).toBe(t('assist.accepted', { name: 'Frau Meyer' }));
     if (canHandOver) expect(texts).toContain(spokenText(t, 'assist.handover.hint'));
+  });
+});
+
+/**
+ * Issue 14, items 1 and 4: the banner that replaces the dialog after the call. While help is coming it says
+ * and speaks "Bitte bleiben Sie hier am Gerät"; its spoken hint names its button exactly as shown, and the
+ * button says what it ends: the call ("Hilfe beenden") or staff watching ("Zusehen beenden").
+ */
+describe.each(LANGUAGES.map((language) => language.code))('the help banner in %s', (language) => {
+  const t = translator(language);
+  const since = '2026-03-02T09:41:00.000Z';
+  const cases: [HelpState, string][] = [
+    [{ status: 'waiting', hub: 'online', since }, 'helpBanner.endHelp'],
+    [{ status: 'accepted', hub: 'online', since, staffName: 'Frau Meyer' }, 'helpBanner.endHelp'],
+    [{ status: 'viewing', hub: 'online', since, staffName: 'Frau Meyer' }, 'helpBanner.endViewing'],
+    [{ status: 'takeover', hub: 'online', since, staffName: 'Frau Meyer' }, 'helpBanner.endViewing'],
+  ];
+  it.each(cases)('is shown and spoken with the button it has (%o)', (help, buttonKey) => {
+    const lines = bannerLines(t, help);
+    const spoken = bannerScript(t, help).map((utterance) => utterance.text);
+    expect(spoken.slice(0, lines.length)).toEqual(lines);
+    if (help.status === 'waiting' || help.status === 'accepted') expect(lines).toContain(t('helpBanner.stay'));
+    else expect(lines).not.toContain(t('helpBanner.stay'));
+    // The hint names the very label on the button, in every language.
+    expect(spoken.at(-1)).toContain(t(buttonKey));
+    expect(t('helpBanner.endHelp')).not.toBe(t('helpBanner.endViewing'));
+    // "Beenden" alone is the header's word after sending; the banner's buttons are not the header's.
+    expect([t('header.end'), t('sessionCancel.label')]).not.toContain(t(buttonKey));
+  });
+  it("the start page's help names the header's button as it is shown", () => {
+    expect(t('help.start')).toContain(t('sessionCancel.label'));
+  });
+  it('shows nothing without an open request', () => {
+    expect(bannerScript(t, { status: 'idle', hub: 'online' })).toEqual([]);
+    expect(bannerLines(t, { status: 'unavailable', hub: 'none' })).toEqual([]);
   });
 });

@@ -57,6 +57,7 @@ const SAMPLE = {
     service: 'Dienst',
     language: 'English',
     time: '10:30',
+    date: 'Dienstag, 8. Dezember 2026',
     control: 'Weiter',
     code: 'JD54-HN3Q',
   },

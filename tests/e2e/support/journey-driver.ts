@@ -252,9 +252,9 @@ export class KioskDriver {
     await this.backAtStart();
   }
 
-  /** "Beenden" → confirm dialog → start screen. */
+  /** "Antrag abbrechen" → confirm dialog → start screen. */
   async endSession(): Promise<void> {
-    await this.activate(this.button(this.t('header.end')));
+    await this.activate(this.button(this.t('sessionCancel.label')));
     const dialog = this.page.getByRole('alertdialog', { name: this.t('end.title') });
     await expect(dialog).toBeVisible();
     await this.screen('end-confirm');
