@@ -19,6 +19,10 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
   return answered === condition.answered;
 }
 
+function given(value: Answers[string] | undefined): boolean {
+  return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
 export function isOutcome(step: Step): boolean {
   return step.kind === 'outcome';
 }
@@ -31,6 +35,14 @@ export function visibleSteps(service: ServiceDefinition, answers: Answers): Step
   const visible: Step[] = [];
   for (const step of service.journey.steps) {
     if (step.when && !conditionHolds(step.when, answers)) continue;
+    // An outcome needs the answers it looks at: "not a Stade postcode" is no outcome before the postcode.
+    if (
+      isOutcome(step) &&
+      step.when &&
+      ![...conditionFields(step.when, new Set())].every((name) => given(answers[name]))
+    ) {
+      continue;
+    }
     visible.push(step);
     if (isOutcome(step)) break;
   }

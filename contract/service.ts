@@ -120,8 +120,8 @@ export const StepSchema = z
     check: z
       .strictObject({
         labelKey: TextKey,
-        /** ICU text with the fields' answers as {fieldName}; without it, one line per field. */
-        valueKey: TextKey.optional(),
+        /** Which fields share a line ("street houseNumber" / "postcode town"); default one line per field. */
+        lines: z.array(z.array(FieldName).min(1)).min(1).optional(),
       })
       .optional(),
     when: ConditionSchema.optional(),
@@ -132,7 +132,8 @@ export const StepSchema = z
       ctx.addIssue({ code: 'custom', path: ['fields'], message: 'a question step needs at least one field' });
     }
     if (step.kind === 'outcome') {
-      if (step.fields.length > 0) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'an outcome has no fields' });
+      if (step.fields.length > 0)
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: 'an outcome has no fields' });
       if (!step.when) ctx.addIssue({ code: 'custom', path: ['when'], message: 'an outcome needs a condition' });
       if (!step.bodyKeys?.length) {
         ctx.addIssue({ code: 'custom', path: ['bodyKeys'], message: 'an outcome says what to do instead' });

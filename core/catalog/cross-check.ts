@@ -60,9 +60,14 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
     if (document.when) checkCondition(document.when, `/documentsToBring/${i}/when`, askedIn, problems);
   });
   service.journey.steps.forEach((step, s) => {
-    if (step.kind !== 'outcome' && step.check?.valueKey === undefined && step.check && step.fields.length < 2) {
-      problems.push({ target: 'service', path: `/journey/steps/${s}/check`, message: 'check groups need two fields' });
-    }
+    step.check?.lines?.forEach((line, l) =>
+      line.forEach((name, n) => {
+        if (!step.fields.some((field) => field.name === name)) {
+          const path = `/journey/steps/${s}/check/lines/${l}/${n}`;
+          problems.push({ target: 'service', path, message: `"${name}" is not a field of this step` });
+        }
+      }),
+    );
   });
 
   for (const name of Object.keys(properties)) {

@@ -46,7 +46,6 @@ export function textKeyReferences(service: ServiceDefinition): TextKeyReference[
     step.bodyKeys?.forEach((key, i) => add(key, `${stepPath}/bodyKeys/${i}`));
     if (step.office) officeKeys(step.office, `${stepPath}/office`);
     add(step.check?.labelKey, `${stepPath}/check/labelKey`);
-    add(step.check?.valueKey, `${stepPath}/check/valueKey`);
     step.fields.forEach((field, f) => {
       const fieldPath = `${stepPath}/fields/${f}`;
       add(field.labelKey, `${fieldPath}/labelKey`);

@@ -14,6 +14,10 @@ export interface CheckRow {
   ltr: boolean;
 }
 
+function hasAnswer(value: Answers[string] | undefined): boolean {
+  return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
 function fieldLabelKeys(step: Step, field: Field): string[] {
   return [`check.${field.name}`, field.labelKey ?? step.titleKey];
 }
@@ -34,9 +38,19 @@ export function checkRows(
         const values = Object.fromEntries(
           step.fields.map((field) => [field.name, answerText(t, ns, field, answers[field.name])]),
         );
-        const value = step.check.valueKey
-          ? t(step.check.valueKey, { ns, ...values })
-          : step.fields.map((field) => values[field.name]).join('\n');
+        // Answers not given leave no gap: "Hökerstraße 14" / "21682 Stade".
+        const given = (field: Field) => hasAnswer(answers[field.name]);
+        const lines = step.check.lines ?? step.fields.map((field) => [field.name]);
+        const value =
+          lines
+            .map((line) =>
+              line
+                .flatMap((name) => step.fields.filter((field) => field.name === name && given(field)))
+                .map((field) => values[field.name])
+                .join(' '),
+            )
+            .filter((line) => line !== '')
+            .join('\n') || t('check.notGiven');
         return [{ key: step.id, step, fields: step.fields, label: t(step.check.labelKey, { ns }), value, ltr: false }];
       }
       return step.fields.map((field) => ({
