@@ -1,5 +1,7 @@
 import type { Answers } from './answers';
-import { nextStepKey, type Condition, type Fee, type ServiceDefinition, type Step } from './service';
+import type { Condition, Fee, NextStep, ServiceDefinition, Step } from './service';
+
+// Type imports only: the renderer imports this file, and zod must stay out of its bundle.
 
 /**
  * Pure journey rules, shared by the core (authoritative) and the renderer
@@ -17,6 +19,10 @@ export function conditionHolds(condition: Condition, answers: Answers): boolean 
   if ('lessThan' in condition) return typeof value === 'number' && value < condition.lessThan;
   const answered = value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
   return answered === condition.answered;
+}
+
+export function nextStepKey(entry: NextStep): string {
+  return typeof entry === 'string' ? entry : entry.key;
 }
 
 function given(value: Answers[string] | undefined): boolean {

@@ -155,10 +155,6 @@ export type Fee = z.infer<typeof FeeSchema>;
 export const NextStepSchema = z.union([TextKey, z.strictObject({ key: TextKey, when: ConditionSchema })]);
 export type NextStep = z.infer<typeof NextStepSchema>;
 
-export function nextStepKey(entry: NextStep): string {
-  return typeof entry === 'string' ? entry : entry.key;
-}
-
 /** The service's start page (GOV.UK start page): what it is for, who may use it, what you need, time, cost. */
 export const StartPageSchema = z.strictObject({
   purposeKey: TextKey,

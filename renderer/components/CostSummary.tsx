@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { totalCents, type Fee } from '../../contract';
+import type { Fee } from '../../contract';
+import { totalCents } from '../../contract/journey';
 import { formatMoney } from '../i18n/format';
 
 interface CostSummaryProps {

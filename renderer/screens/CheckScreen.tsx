@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { applicableParts, selectParts, type ServiceDefinition, type SessionView } from '../../contract';
+import type { ServiceDefinition, SessionView } from '../../contract';
+import { applicableParts, selectParts } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';

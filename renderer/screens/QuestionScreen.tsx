@@ -18,6 +18,7 @@ import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { StuckOffer } from '../assist/StuckOffer';
 import { QuestionDetails } from '../components/QuestionDetails';
 import { WarningText } from '../components/WarningText';
+import { serviceTerm, spokenServiceTerm } from '../i18n/service-terms';
 
 interface QuestionScreenProps {
   view: SessionView;
@@ -97,6 +98,7 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
         isOpen={leaveOpen}
         onOpenChange={setLeaveOpen}
         texts="leave"
+        body={{ text: serviceTerm(t, service.id, 'leave'), spoken: spokenServiceTerm(t, service.id, 'leave') }}
         onConfirm={() => void actions.end('resident')}
       />
     </SessionMain>

@@ -1,19 +1,17 @@
 import type { TFunction } from 'i18next';
-import {
-  applicableParts,
-  selectParts,
-  totalCents,
-  type AnswerValue,
-  type ApiErrorCode,
-  type Fee,
-  type Field,
-  type FieldError,
-  type LanguageCode,
-  type Office,
-  type ServiceDefinition,
-  type SessionView,
-  type Step,
+import type {
+  AnswerValue,
+  ApiErrorCode,
+  Fee,
+  Field,
+  FieldError,
+  LanguageCode,
+  Office,
+  ServiceDefinition,
+  SessionView,
+  Step,
 } from '../../contract';
+import { applicableParts, selectParts, totalCents } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenServiceTerm } from '../i18n/service-terms';
 import { checkRows, spokenRowLabel } from '../journey/check-rows';
