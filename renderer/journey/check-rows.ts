@@ -51,7 +51,9 @@ export function checkRows(
             )
             .filter((line) => line !== '')
             .join('\n') || t('check.notGiven');
-        return [{ key: step.id, step, fields: step.fields, label: t(step.check.labelKey, { ns }), value, ltr: false }];
+        // Typed lines such as an address read left to right in Arabic too ("21682 Stade", not "Stade 21682").
+        const typed = step.fields.every((field) => !field.options && field.type !== 'date' && field.type !== 'confirm');
+        return [{ key: step.id, step, fields: step.fields, label: t(step.check.labelKey, { ns }), value, ltr: typed }];
       }
       return step.fields.map((field) => ({
         key: field.name,

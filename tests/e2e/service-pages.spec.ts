@@ -9,7 +9,7 @@ import { loadService, serviceTerm, svcText, ui, type Lang } from './support/serv
  * first, and the address as one answer. Every page gets axe, a target check and a screenshot.
  */
 
-test.describe.configure({ timeout: 240_000 });
+test.describe.configure({ timeout: 480_000 });
 
 const meldung = loadService('meldebescheinigung');
 const sperrmuell = loadService('sperrmuell');
@@ -57,7 +57,9 @@ for (const lang of ['de', 'ar'] as Lang[]) {
     await expect(main).toContainText(svcText(meldung, lang, 'outcomes.notStade.what'));
     // The office's phone number and opening hours, not a dead end.
     await expect(main).toContainText(meldung.definition.office.phone!);
-    await expect(main).toContainText(svcText(meldung, lang, meldung.definition.office.openingHoursKey));
+    // Numbers in Arabic text are kept in their order by bidi isolates (renderer/i18n/bidi.ts): compare without them.
+    const shown = async () => (await main.innerText()).replace(/[\u2066-\u2069]/g, '');
+    await expect.poll(shown).toContain(svcText(meldung, lang, meldung.definition.office.openingHoursKey));
     await expect(driver.button(driver.t('nav.continue'))).toHaveCount(0);
     await driver.screen(`outcome-not-stade-${lang}`);
     // "Zurück" changes the answer.
