@@ -57,12 +57,9 @@ export function createReceiptMaker(options: {
     const language = receiptLanguage(request.language);
     const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
     const { reference, submittedAt, parts } = request;
-    return receiptModel(
-      service.definition,
-      { reference, submittedAt, language, ...(parts ? { parts } : {}) },
-      t,
-      { timeZone: options.timeZone },
-    );
+    return receiptModel(service.definition, { reference, submittedAt, language, ...(parts ? { parts } : {}) }, t, {
+      timeZone: options.timeZone,
+    });
   };
   const slip = (request: SlipRequest) => {
     const service = options.catalog.byId.get(request.serviceId);
