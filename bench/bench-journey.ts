@@ -26,6 +26,9 @@ export async function openService(page: Page, url: string, service: LoadedServic
   const title = svcText(service, 'de', service.definition.titleKey);
   await page.getByRole('button', { name: startsWith(title) }).click();
   await page.waitForFunction((start) => document.querySelector('h1')?.textContent !== start, ui('de', 'start.title'));
+  // The service's start page, then "Jetzt starten": the first question.
+  await page.getByRole('button', { name: ui('de', 'servicePages.startNow'), exact: true }).click();
+  await page.waitForFunction((intro) => document.querySelector('h1')?.textContent !== intro, title);
 }
 
 export async function fillStep(page: Page, service: LoadedService, step: Step): Promise<void> {

@@ -1,5 +1,7 @@
 import type { Answers } from './answers';
-import type { Condition, ServiceDefinition, Step } from './service';
+import type { Condition, Fee, NextStep, ServiceDefinition, Step } from './service';
+
+// Type imports only: the renderer imports this file, and zod must stay out of its bundle.
 
 /**
  * Pure journey rules, shared by the core (authoritative) and the renderer
@@ -9,15 +11,101 @@ import type { Condition, ServiceDefinition, Step } from './service';
 export function conditionHolds(condition: Condition, answers: Answers): boolean {
   if ('all' in condition) return condition.all.every((inner) => conditionHolds(inner, answers));
   if ('any' in condition) return condition.any.some((inner) => conditionHolds(inner, answers));
+  if ('not' in condition) return !conditionHolds(condition.not, answers);
   const value = answers[condition.field];
   if ('equals' in condition) return value === condition.equals;
   if ('in' in condition) return typeof value === 'string' && condition.in.includes(value);
+  if ('greaterThan' in condition) return typeof value === 'number' && value > condition.greaterThan;
+  if ('lessThan' in condition) return typeof value === 'number' && value < condition.lessThan;
   const answered = value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
   return answered === condition.answered;
 }
 
+export function nextStepKey(entry: NextStep): string {
+  return typeof entry === 'string' ? entry : entry.key;
+}
+
+function given(value: Answers[string] | undefined): boolean {
+  return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+export function isOutcome(step: Step): boolean {
+  return step.kind === 'outcome';
+}
+
+/**
+ * The steps the answers lead to, in order. An outcome step whose condition holds ends the
+ * journey: nothing after it is visible, so the check page and "Senden" cannot be reached.
+ */
 export function visibleSteps(service: ServiceDefinition, answers: Answers): Step[] {
-  return service.journey.steps.filter((step) => !step.when || conditionHolds(step.when, answers));
+  const visible: Step[] = [];
+  for (const step of service.journey.steps) {
+    if (step.when && !conditionHolds(step.when, answers)) continue;
+    // An outcome needs the answers it looks at: "not a Stade postcode" is no outcome before the postcode.
+    if (
+      isOutcome(step) &&
+      step.when &&
+      ![...conditionFields(step.when, new Set())].every((name) => given(answers[name]))
+    ) {
+      continue;
+    }
+    visible.push(step);
+    if (isOutcome(step)) break;
+  }
+  return visible;
+}
+
+/** The outcome the answers lead to, if any. */
+export function reachedOutcome(service: ServiceDefinition, answers: Answers): Step | undefined {
+  const last = visibleSteps(service, answers).at(-1);
+  return last && isOutcome(last) ? last : undefined;
+}
+
+/** Which fees, next steps and documents apply to these answers (indexes into the service's lists). */
+export interface ApplicableParts {
+  fees: number[];
+  nextSteps: number[];
+  documents: number[];
+}
+
+export function applicableParts(service: ServiceDefinition, answers: Answers): ApplicableParts {
+  const holds = (when: Condition | undefined) => !when || conditionHolds(when, answers);
+  const indexes = <T>(items: readonly T[], when: (item: T) => Condition | undefined) =>
+    items.flatMap((item, index) => (holds(when(item)) ? [index] : []));
+  return {
+    fees: indexes(service.fees, (fee) => fee.when),
+    nextSteps: indexes(service.nextStepsKeys, (entry) => (typeof entry === 'string' ? undefined : entry.when)),
+    documents: indexes(service.documentsToBring, (document) => document.when),
+  };
+}
+
+/** Every part: for a confirmation stored before parts were recorded. */
+export function allParts(service: ServiceDefinition): ApplicableParts {
+  const all = (length: number) => Array.from({ length }, (_, index) => index);
+  return {
+    fees: all(service.fees.length),
+    nextSteps: all(service.nextStepsKeys.length),
+    documents: all(service.documentsToBring.length),
+  };
+}
+
+/** The texts and fees of `parts`, ready to show: what applies to this resident only. */
+export function selectParts(
+  service: ServiceDefinition,
+  parts: ApplicableParts,
+): { fees: Fee[]; nextStepKeys: string[]; documentKeys: string[] } {
+  const pick = <T>(items: readonly T[], indexes: number[]) =>
+    indexes.flatMap((index) => (items[index] === undefined ? [] : [items[index]]));
+  return {
+    fees: pick(service.fees, parts.fees),
+    nextStepKeys: pick(service.nextStepsKeys, parts.nextSteps).map(nextStepKey),
+    documentKeys: pick(service.documentsToBring, parts.documents).map((document) => document.labelKey),
+  };
+}
+
+/** The sum of fees in cents (one currency, EUR, in the format). */
+export function totalCents(fees: readonly Fee[]): number {
+  return fees.reduce((sum, fee) => sum + fee.amountCents, 0);
 }
 
 export function nextVisibleStep(service: ServiceDefinition, answers: Answers, currentStepId: string): Step | undefined {
@@ -56,6 +144,7 @@ const OTHER_TEXT = '\u0000other';
 function conditionFields(condition: Condition, into: Set<string>): Set<string> {
   if ('all' in condition) for (const inner of condition.all) conditionFields(inner, into);
   else if ('any' in condition) for (const inner of condition.any) conditionFields(inner, into);
+  else if ('not' in condition) conditionFields(condition.not, into);
   else into.add(condition.field);
   return into;
 }
@@ -66,9 +155,12 @@ function candidateValues(service: ServiceDefinition, field: string): (Answers[st
   const visit = (condition: Condition): void => {
     if ('all' in condition) condition.all.forEach(visit);
     else if ('any' in condition) condition.any.forEach(visit);
+    else if ('not' in condition) visit(condition.not);
     else if (condition.field !== field) return;
     else if ('equals' in condition) values.add(condition.equals);
     else if ('in' in condition) condition.in.forEach((value) => values.add(value));
+    else if ('greaterThan' in condition) values.add(condition.greaterThan + 1).add(condition.greaterThan);
+    else if ('lessThan' in condition) values.add(condition.lessThan - 1).add(condition.lessThan);
   };
   for (const step of service.journey.steps) if (step.when) visit(step.when);
   for (const step of service.journey.steps) {
@@ -104,14 +196,16 @@ export function possibleStepCount(
     // Too many to try: every step whose condition is not already decided against counts.
     const isOpen = (condition: Condition): boolean =>
       [...conditionFields(condition, new Set())].some((name) => open.includes(name));
-    return service.journey.steps.filter((step) => !step.when || conditionHolds(step.when, answers) || isOpen(step.when))
-      .length;
+    return service.journey.steps.filter(
+      (step) => !isOutcome(step) && (!step.when || conditionHolds(step.when, answers) || isOpen(step.when)),
+    ).length;
   }
-  let longest = visibleSteps(service, answers).length;
+  const questions = (given: Answers) => visibleSteps(service, given).filter((step) => !isOutcome(step)).length;
+  let longest = questions(answers);
   const trial: Answers = { ...answers };
   const tryFrom = (index: number): void => {
     if (index === open.length) {
-      longest = Math.max(longest, visibleSteps(service, trial).length);
+      longest = Math.max(longest, questions(trial));
       return;
     }
     for (const value of choices[index]!) {

@@ -15,11 +15,17 @@ const TextKey = z
   .regex(/^[a-zA-Z0-9_.-]+$/)
   .max(200);
 
-/** A condition on earlier answers: the step is shown only when it holds. */
+/**
+ * A condition on earlier answers: a step, fee, next step or document applies only when it holds.
+ * `greaterThan`/`lessThan` compare a number answer; `not` turns any condition round.
+ */
 export type Condition =
   | { field: string; equals: string | boolean }
   | { field: string; in: string[] }
   | { field: string; answered: boolean }
+  | { field: string; greaterThan: number }
+  | { field: string; lessThan: number }
+  | { not: Condition }
   | { all: Condition[] }
   | { any: Condition[] };
 
@@ -28,6 +34,9 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ field: FieldName, equals: z.union([z.string(), z.boolean()]) }),
     z.strictObject({ field: FieldName, in: z.array(z.string()).min(1) }),
     z.strictObject({ field: FieldName, answered: z.boolean() }),
+    z.strictObject({ field: FieldName, greaterThan: z.number().finite() }),
+    z.strictObject({ field: FieldName, lessThan: z.number().finite() }),
+    z.strictObject({ not: ConditionSchema }),
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
   ]),
@@ -74,24 +83,6 @@ export const FieldSchema = z.strictObject({
 });
 export type Field = z.infer<typeof FieldSchema>;
 
-export const StepSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
-  /** The question, shown as the page heading. */
-  titleKey: TextKey,
-  hintKey: TextKey.optional(),
-  /** Longer help shown by "Hilfe" on this step. */
-  helpKey: TextKey.optional(),
-  when: ConditionSchema.optional(),
-  fields: z.array(FieldSchema).min(1).max(6),
-});
-export type Step = z.infer<typeof StepSchema>;
-
-export const FeeSchema = z.strictObject({
-  labelKey: TextKey,
-  amountCents: z.number().int().min(0),
-  currency: z.literal('EUR'),
-});
-
 export const OfficeSchema = z.strictObject({
   nameKey: TextKey,
   addressKey: TextKey,
@@ -100,6 +91,81 @@ export const OfficeSchema = z.strictObject({
   accessKey: TextKey.optional(),
   phone: z.string().max(40).optional(),
   email: z.string().max(120).optional(),
+});
+export type Office = z.infer<typeof OfficeSchema>;
+
+export const STEP_KINDS = [
+  'question', // fields to answer, then "Weiter"
+  'outcome', // the journey ends here: what to do instead (no fields, needs `when`)
+] as const;
+
+export const StepSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
+    kind: z.enum(STEP_KINDS).default('question'),
+    /** The question (or, for an outcome, what happened), shown as the page heading. */
+    titleKey: TextKey,
+    hintKey: TextKey.optional(),
+    /** Longer help shown by "Hilfe" on this step. */
+    helpKey: TextKey.optional(),
+    /** Help every resident needs, next to the question as an expandable detail ("Was ist …?"). */
+    details: z.strictObject({ summaryKey: TextKey, textKey: TextKey }).optional(),
+    /** A warning shown above the question, for example emergency numbers. */
+    warningKey: TextKey.optional(),
+    /** Outcome: what to do instead, one paragraph each; the office's phone and hours follow. */
+    bodyKeys: z.array(TextKey).max(6).optional(),
+    /** Outcome: another office than the service's own. */
+    office: OfficeSchema.optional(),
+    /** The check page shows this step's fields as one answer, with one "Ändern". */
+    check: z
+      .strictObject({
+        labelKey: TextKey,
+        /** Which fields share a line ("street houseNumber" / "postcode town"); default one line per field. */
+        lines: z.array(z.array(FieldName).min(1)).min(1).optional(),
+      })
+      .optional(),
+    when: ConditionSchema.optional(),
+    fields: z.array(FieldSchema).max(6).default([]),
+  })
+  .superRefine((step, ctx) => {
+    if (step.kind === 'question' && step.fields.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: 'a question step needs at least one field' });
+    }
+    if (step.kind === 'outcome') {
+      if (step.fields.length > 0)
+        ctx.addIssue({ code: 'custom', path: ['fields'], message: 'an outcome has no fields' });
+      if (!step.when) ctx.addIssue({ code: 'custom', path: ['when'], message: 'an outcome needs a condition' });
+      if (!step.bodyKeys?.length) {
+        ctx.addIssue({ code: 'custom', path: ['bodyKeys'], message: 'an outcome says what to do instead' });
+      }
+    }
+  });
+export type Step = z.infer<typeof StepSchema>;
+
+export const FeeSchema = z.strictObject({
+  labelKey: TextKey,
+  amountCents: z.number().int().min(0),
+  currency: z.literal('EUR'),
+  /** The fee applies only when this holds (e.g. the kind of certificate chosen). */
+  when: ConditionSchema.optional(),
+});
+export type Fee = z.infer<typeof FeeSchema>;
+
+/** One "what happens next" text; with `when`, only for residents whose answers fit. */
+export const NextStepSchema = z.union([TextKey, z.strictObject({ key: TextKey, when: ConditionSchema })]);
+export type NextStep = z.infer<typeof NextStepSchema>;
+
+/** The service's start page (GOV.UK start page): what it is for, who may use it, what you need, time, cost. */
+export const StartPageSchema = z.strictObject({
+  purposeKey: TextKey,
+  /** Who can use it, for example only residents of Stade. */
+  eligibilityKey: TextKey,
+  needKeys: z.array(TextKey).max(10),
+  durationKey: TextKey,
+  /** Said with the fees, for example "Zahlen Sie bei der Abholung". */
+  costNoteKey: TextKey.optional(),
+  /** Shown before anything else on the page (safety notes such as 110 and 112). */
+  warningKey: TextKey.optional(),
 });
 
 export const ServiceDefinitionSchema = z.strictObject({
@@ -121,10 +187,12 @@ export const ServiceDefinitionSchema = z.strictObject({
   /** File name of the JSON Schema for the answers, relative to service.json. */
   schema: z.string().regex(/^[a-z0-9-]+\.json$/),
   fees: z.array(FeeSchema),
-  documentsToBring: z.array(z.strictObject({ labelKey: TextKey })),
+  documentsToBring: z.array(z.strictObject({ labelKey: TextKey, when: ConditionSchema.optional() })),
   office: OfficeSchema,
-  /** What happens after sending, shown on the confirmation page. */
-  nextStepsKeys: z.array(TextKey).min(1),
+  /** What happens after sending, shown on the confirmation page and the receipt. */
+  nextStepsKeys: z.array(NextStepSchema).min(1),
+  /** Optional in the format; every shipped service has one (tests/unit/service-pages.test.ts). */
+  startPage: StartPageSchema.optional(),
   journey: z.strictObject({ steps: z.array(StepSchema).min(1).max(40) }),
 });
 export type ServiceDefinition = z.infer<typeof ServiceDefinitionSchema>;

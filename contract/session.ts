@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { AnswerInputSchema, AnswerValueSchema } from './answers';
 import { LANGUAGE_CODES } from './languages';
 
+/** Which fees, next steps and documents apply to the resident (indexes; contract/journey.ts). */
+export const ApplicablePartsSchema = z.object({
+  fees: z.array(z.number().int().min(0)),
+  nextSteps: z.array(z.number().int().min(0)),
+  documents: z.array(z.number().int().min(0)),
+});
+
 export const IdleStateSchema = z.object({
   /** Time left before the session is ended and wiped, measured by the core. */
   remainingMs: z.number().int().min(0),
@@ -26,6 +33,8 @@ export const PositionSchema = z.discriminatedUnion('kind', [
     kind: z.literal('confirmation'),
     reference: z.string(),
     submittedAt: z.string(),
+    /** Decided from the answers at sending: the confirmation and receipt show only these. */
+    parts: ApplicablePartsSchema.optional(),
   }),
 ]);
 export type Position = z.infer<typeof PositionSchema>;

@@ -49,6 +49,27 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
     });
   });
 
+  // Fees, next steps and documents are decided on the answers of the whole journey.
+  service.fees.forEach((fee, i) => {
+    if (fee.when) checkCondition(fee.when, `/fees/${i}/when`, askedIn, problems);
+  });
+  service.nextStepsKeys.forEach((entry, i) => {
+    if (typeof entry !== 'string') checkCondition(entry.when, `/nextStepsKeys/${i}/when`, askedIn, problems);
+  });
+  service.documentsToBring.forEach((document, i) => {
+    if (document.when) checkCondition(document.when, `/documentsToBring/${i}/when`, askedIn, problems);
+  });
+  service.journey.steps.forEach((step, s) => {
+    step.check?.lines?.forEach((line, l) =>
+      line.forEach((name, n) => {
+        if (!step.fields.some((field) => field.name === name)) {
+          const path = `/journey/steps/${s}/check/lines/${l}/${n}`;
+          problems.push({ target: 'service', path, message: `"${name}" is not a field of this step` });
+        }
+      }),
+    );
+  });
+
   for (const name of Object.keys(properties)) {
     if (!askedIn.has(name)) {
       problems.push({
@@ -127,6 +148,8 @@ function checkCondition(
     condition.all.forEach((inner, i) => checkCondition(inner, `${path}/all/${i}`, askedBefore, problems));
   } else if ('any' in condition) {
     condition.any.forEach((inner, i) => checkCondition(inner, `${path}/any/${i}`, askedBefore, problems));
+  } else if ('not' in condition) {
+    checkCondition(condition.not, `${path}/not`, askedBefore, problems);
   } else {
     const field = askedBefore.get(condition.field);
     if (!field) {
@@ -134,6 +157,15 @@ function checkCondition(
         target: 'service',
         path: `${path}/field`,
         message: `condition field "${condition.field}" is not asked in an earlier step`,
+      });
+      return;
+    }
+    if (('greaterThan' in condition || 'lessThan' in condition) && field.type !== 'number') {
+      const key = 'greaterThan' in condition ? 'greaterThan' : 'lessThan';
+      problems.push({
+        target: 'service',
+        path: `${path}/${key}`,
+        message: `"${field.name}" is not a number field and cannot be compared`,
       });
       return;
     }

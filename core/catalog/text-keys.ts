@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '../../contract';
+import { nextStepKey, type ServiceDefinition } from '../../contract';
 
 export interface TextKeyReference {
   key: string;
@@ -17,15 +17,35 @@ export function textKeyReferences(service: ServiceDefinition): TextKeyReference[
   add(service.keywordsKey, '/keywordsKey');
   service.fees.forEach((fee, i) => add(fee.labelKey, `/fees/${i}/labelKey`));
   service.documentsToBring.forEach((doc, i) => add(doc.labelKey, `/documentsToBring/${i}/labelKey`));
-  for (const name of ['nameKey', 'addressKey', 'openingHoursKey', 'accessKey'] as const) {
-    add(service.office[name], `/office/${name}`);
+  const officeKeys = (office: ServiceDefinition['office'], pointer: string) => {
+    for (const name of ['nameKey', 'addressKey', 'openingHoursKey', 'accessKey'] as const) {
+      add(office[name], `${pointer}/${name}`);
+    }
+  };
+  officeKeys(service.office, '/office');
+  service.nextStepsKeys.forEach((entry, i) =>
+    add(nextStepKey(entry), typeof entry === 'string' ? `/nextStepsKeys/${i}` : `/nextStepsKeys/${i}/key`),
+  );
+  const start = service.startPage;
+  if (start) {
+    add(start.purposeKey, '/startPage/purposeKey');
+    add(start.eligibilityKey, '/startPage/eligibilityKey');
+    start.needKeys.forEach((key, i) => add(key, `/startPage/needKeys/${i}`));
+    add(start.durationKey, '/startPage/durationKey');
+    add(start.costNoteKey, '/startPage/costNoteKey');
+    add(start.warningKey, '/startPage/warningKey');
   }
-  service.nextStepsKeys.forEach((key, i) => add(key, `/nextStepsKeys/${i}`));
   service.journey.steps.forEach((step, s) => {
     const stepPath = `/journey/steps/${s}`;
     add(step.titleKey, `${stepPath}/titleKey`);
     add(step.hintKey, `${stepPath}/hintKey`);
     add(step.helpKey, `${stepPath}/helpKey`);
+    add(step.details?.summaryKey, `${stepPath}/details/summaryKey`);
+    add(step.details?.textKey, `${stepPath}/details/textKey`);
+    add(step.warningKey, `${stepPath}/warningKey`);
+    step.bodyKeys?.forEach((key, i) => add(key, `${stepPath}/bodyKeys/${i}`));
+    if (step.office) officeKeys(step.office, `${stepPath}/office`);
+    add(step.check?.labelKey, `${stepPath}/check/labelKey`);
     step.fields.forEach((field, f) => {
       const fieldPath = `${stepPath}/fields/${f}`;
       add(field.labelKey, `${fieldPath}/labelKey`);

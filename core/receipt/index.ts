@@ -4,7 +4,7 @@
  * No personal data: only the catalog and the confirmation feed it.
  * Also the handover slip (slip-model.ts): the code for the desk, on the same paper.
  */
-import { receiptLanguage, type LanguageCode } from '../../contract';
+import { receiptLanguage, type ApplicableParts, type LanguageCode } from '../../contract';
 import type { LoadedCatalog } from '../catalog/load-catalog';
 import type { ReceiptFonts } from './fonts';
 import type { ReceiptLayoutName } from './page-formats';
@@ -29,6 +29,8 @@ export interface ReceiptRequest {
   reference: string;
   submittedAt: string;
   language: LanguageCode;
+  /** What applies to this resident; without it, every fee, next step and document. */
+  parts?: ApplicableParts;
 }
 
 export interface ReceiptMaker {
@@ -60,8 +62,10 @@ export function createReceiptMaker(options: {
     // An Arabic session gets an English receipt: see `receiptLanguage` in contract/languages.ts.
     const language = receiptLanguage(request.language);
     const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
-    const { reference, submittedAt } = request;
-    return receiptModel(service.definition, { reference, submittedAt, language }, t, { timeZone: options.timeZone });
+    const { reference, submittedAt, parts } = request;
+    return receiptModel(service.definition, { reference, submittedAt, language, ...(parts ? { parts } : {}) }, t, {
+      timeZone: options.timeZone,
+    });
   };
   const slip = (request: SlipRequest) => {
     const service = options.catalog.byId.get(request.serviceId);

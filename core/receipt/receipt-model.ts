@@ -1,4 +1,12 @@
-import { LANGUAGES, serviceNamespace, type LanguageCode, type ServiceDefinition } from '../../contract';
+import {
+  allParts,
+  LANGUAGES,
+  selectParts,
+  serviceNamespace,
+  type ApplicableParts,
+  type LanguageCode,
+  type ServiceDefinition,
+} from '../../contract';
 import { isValidReference } from '../reference';
 import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatMoney, formatTime, parseSubmittedAt } from './format';
 import { RECEIPT_NS, type ReceiptTranslate } from './receipt-texts';
@@ -13,6 +21,8 @@ export interface ReceiptConfirmation {
   /** ISO 8601, as in the session's confirmation position. */
   submittedAt: string;
   language: LanguageCode;
+  /** Which fees, next steps and documents apply to the resident (decided at sending); default all. */
+  parts?: ApplicableParts;
 }
 
 export type ReceiptBlock =
@@ -74,24 +84,26 @@ export function receiptModel(
   const serviceTitle = text(service.titleKey);
   const reference = confirmation.reference;
 
+  // Only what applies to this resident: the fee of their choice, the delivery they chose.
+  const applies = selectParts(service, confirmation.parts ?? allParts(service));
   const sections: ReceiptSection[] = [
-    { heading: label('sections.next'), blocks: [{ kind: 'list', items: service.nextStepsKeys.map(text) }] },
+    { heading: label('sections.next'), blocks: [{ kind: 'list', items: applies.nextStepKeys.map(text) }] },
   ];
-  if (service.documentsToBring.length > 0) {
+  if (applies.documentKeys.length > 0) {
     sections.push({
       heading: label('sections.documents'),
-      blocks: [{ kind: 'list', items: service.documentsToBring.map((document) => text(document.labelKey)) }],
+      blocks: [{ kind: 'list', items: applies.documentKeys.map(text) }],
     });
   }
   sections.push({
     heading: label('sections.fees'),
     blocks:
-      service.fees.length === 0
+      applies.fees.length === 0
         ? [{ kind: 'paragraph', text: label('fees.none') }]
         : [
             {
               kind: 'amounts',
-              rows: service.fees.map((fee) => ({
+              rows: applies.fees.map((fee) => ({
                 label: text(fee.labelKey),
                 amount: formatMoney(fee.amountCents, fee.currency, locale),
               })),

@@ -1,6 +1,8 @@
 import {
   answersOfVisibleSteps,
+  applicableParts,
   fail,
+  isOutcome,
   nextVisibleStep,
   ok,
   previousVisibleStep,
@@ -82,6 +84,8 @@ export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>):
     if (position.kind !== 'step' || position.stepId !== input.stepId || !step) {
       return fail('not_reachable', { detail: 'stepId is not the current step' });
     }
+    // An outcome ends the journey: there is nothing to answer, only "Zurück" or "Beenden".
+    if (isOutcome(step)) return fail('not_reachable', { detail: 'an outcome step has no answer' });
     const checked = validateStep(service, step, input.values as Record<string, AnswerInput>, answers);
     if (!checked.ok) {
       if ('unknownField' in checked)
@@ -173,13 +177,20 @@ function submitInTransaction(ctx: CoreContext, sessionId: string): ViewResult {
     if (incomplete) return fail('incomplete', { stepId: incomplete.step.id, fieldErrors: incomplete.fieldErrors });
     const fieldErrors = validateAnswers(service, answers);
     if (fieldErrors.length > 0) return fail('incomplete', { fieldErrors });
-    const submitted = submitSession(ctx.store, ctx.masterKey(), row, {
-      serviceId: service.definition.id,
-      schemaUri: service.schemaUri,
-      language: row.language,
-      data: answersOfVisibleSteps(service.definition, answers),
-      now: ctx.clock.now(),
-    });
+    const data = answersOfVisibleSteps(service.definition, answers);
+    const submitted = submitSession(
+      ctx.store,
+      ctx.masterKey(),
+      row,
+      {
+        serviceId: service.definition.id,
+        schemaUri: service.schemaUri,
+        language: row.language,
+        data,
+        now: ctx.clock.now(),
+      },
+      applicableParts(service.definition, data),
+    );
     ctx.logger.info('session.submitted', {
       sessionId: row.id,
       serviceId: service.definition.id,

@@ -45,6 +45,7 @@ function confirmedReceipt(ctx: CoreContext, sessionId: string): Result<ReceiptRe
     serviceId: service.definition.id,
     reference: position.reference,
     submittedAt: position.submittedAt,
+    ...(position.parts ? { parts: position.parts } : {}),
     language: isLanguageCode(row.language) ? row.language : DEFAULT_LANGUAGE,
   });
 }

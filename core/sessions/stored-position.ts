@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicablePartsSchema } from '../../contract/session';
 
 /**
  * What sessions.position holds: where the resident is, never what they typed.
@@ -8,7 +9,13 @@ import { z } from 'zod';
 export const StoredPositionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('step'), stepId: z.string(), returnToCheck: z.boolean() }),
   z.object({ kind: z.literal('check') }),
-  z.object({ kind: z.literal('confirmation'), reference: z.string(), submittedAt: z.string() }),
+  // parts: which fees, next steps and documents apply (indexes into the catalog's lists, no answers).
+  z.object({
+    kind: z.literal('confirmation'),
+    reference: z.string(),
+    submittedAt: z.string(),
+    parts: ApplicablePartsSchema.optional(),
+  }),
 ]);
 export type StoredPosition = z.infer<typeof StoredPositionSchema>;
 

@@ -1,4 +1,4 @@
-import type { Answers } from '../../contract';
+import type { Answers, ApplicableParts } from '../../contract';
 import { insertQueued, referenceTaken } from '../outbox/outbox-store';
 import { uniqueReference } from '../reference';
 import type { SessionRow, SessionStore } from './session-store';
@@ -15,13 +15,14 @@ export function submitSession(
   masterKey: Buffer,
   row: SessionRow,
   submission: { serviceId: string; schemaUri: string; language: string; data: Answers; now: number },
+  parts: ApplicableParts,
 ): { reference: string; outboxId: string; submittedAt: string } {
   const db = store.db;
   const submittedAt = new Date(submission.now).toISOString();
   const result = db.transaction(() => {
     const reference = uniqueReference((candidate) => referenceTaken(db, candidate));
     const outboxId = insertQueued(db, masterKey, { ...submission, reference });
-    const position: StoredPosition = { kind: 'confirmation', reference, submittedAt };
+    const position: StoredPosition = { kind: 'confirmation', reference, submittedAt, parts };
     db.prepare(
       `UPDATE sessions SET status = 'submitted', key_id = NULL, reference = ?, submitted_at = ?, position = ?,
          completed_steps = '[]', last_activity_at = ?, draft_ciphertext = NULL, draft_nonce = NULL WHERE id = ?`,

@@ -1,4 +1,5 @@
 import { Suspense } from 'react';
+import { IntroScreen } from '../screens/IntroScreen';
 import { StartScreen } from '../screens/StartScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
@@ -50,6 +51,10 @@ function CurrentScreen() {
   const { ticket } = useAssist();
   const view = state.view;
   if (!view && ticket) return <HandoverScreen ticket={ticket} />;
+  if (!view && state.intro) {
+    const intro = state.catalog?.services.find((candidate) => candidate.id === state.intro);
+    if (intro) return <IntroScreen service={intro} />;
+  }
   const service = view && state.catalog?.services.find((candidate) => candidate.id === view.serviceId);
   if (!view || !service) return <StartScreen />;
   const { position } = view;

@@ -1,5 +1,6 @@
 import type { ServiceDefinition, SessionView, Step } from '../../contract';
 import { CheckScreen } from '../screens/CheckScreen';
+import { OutcomeScreen } from '../screens/OutcomeScreen';
 import { ConfirmationScreen } from '../screens/ConfirmationScreen';
 import { QuestionScreen } from '../screens/QuestionScreen';
 
@@ -14,6 +15,7 @@ export default function SessionPage({ view, service, step }: SessionPageProps) {
   const { position } = view;
   switch (position.kind) {
     case 'step':
+      if (step?.kind === 'outcome') return <OutcomeScreen view={view} service={service} step={step} />;
       return step ? (
         <QuestionScreen
           view={view}

@@ -6,6 +6,8 @@ import type { AppState, Notice, SpeechSettings } from './state';
 export interface KioskActions {
   chooseStartLanguage(language: LanguageCode): Promise<void>;
   start(serviceId: string): Promise<void>;
+  /** The service's start page (null: back to the start screen); no session until "Jetzt starten". */
+  showIntro(serviceId: string | null): void;
   answer(stepId: string, values: Record<string, AnswerInput>): Promise<void>;
   back(): Promise<void>;
   changeStep(stepId: string): Promise<void>;

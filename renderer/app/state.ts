@@ -45,6 +45,8 @@ export interface AppState {
   catalog: Catalog | null;
   /** Language chosen on the start screen before a session exists. */
   startLanguage: LanguageCode;
+  /** The service whose start page is shown (before "Jetzt starten" there is no session). */
+  intro: string | null;
   view: SessionView | null;
   /** Local clock time when `view` arrived; the idle countdown runs from here. */
   viewAt: number;
@@ -65,6 +67,7 @@ export const initialState: AppState = {
   info: null,
   catalog: null,
   startLanguage: DEFAULT_LANGUAGE,
+  intro: null,
   view: null,
   viewAt: 0,
   fieldErrors: [],
@@ -86,13 +89,14 @@ export type Action =
   | { type: 'apiError'; code: ApiErrorCode | null }
   | { type: 'reset'; notice: Notice | null }
   | { type: 'startLanguage'; language: LanguageCode }
+  | { type: 'intro'; serviceId: string | null }
   | { type: 'busy'; busy: boolean }
   | { type: 'display'; display: DisplaySettings }
   | { type: 'speech'; settings: Partial<SpeechSettings> };
 
 /** Identifies what is on screen; a change means new page (focus to h1, errors cleared). */
-export function screenKey(view: SessionView | null): string {
-  if (!view) return 'start';
+export function screenKey(view: SessionView | null, intro: string | null = null): string {
+  if (!view) return intro ? `intro:${intro}` : 'start';
   const { position } = view;
   if (position.kind === 'step') return `${view.sessionId}:step:${position.stepId}`;
   return `${view.sessionId}:${position.kind}`;
@@ -112,6 +116,7 @@ export function reducer(state: AppState, action: Action): AppState {
         view: action.view,
         viewAt: action.at,
         notice: null,
+        intro: null,
         apiError: samePage ? state.apiError : null,
         fieldErrors: samePage ? state.fieldErrors : [],
       };
@@ -147,6 +152,8 @@ export function reducer(state: AppState, action: Action): AppState {
       };
     case 'startLanguage':
       return { ...state, startLanguage: action.language, notice: null };
+    case 'intro':
+      return { ...state, intro: action.serviceId, notice: null, apiError: null };
     case 'busy':
       return { ...state, busy: action.busy };
     case 'display':

@@ -48,11 +48,13 @@ export function useActivity(): void {
     lastKeepAlive.current = Date.now();
   }, [sessionId]);
 
-  const { view, info, startLanguage, notice, display, speech } = state;
+  const { view, info, startLanguage, notice, display, speech, intro } = state;
   useEffect(() => {
     if (view || !info) return;
     const defaultLanguage = info.defaultLanguage;
-    if (startLanguage === defaultLanguage && !notice && isDefaultDisplay(display) && isDefaultSpeech(speech)) return;
+    const atDefaults = startLanguage === defaultLanguage && !notice && isDefaultDisplay(display);
+    // A service's start page left open goes back to the start screen too.
+    if (atDefaults && isDefaultSpeech(speech) && !intro) return;
     // Count from the moment the start screen (or its language, or its notice) appeared.
     lastActivity.current = Date.now();
     const timer = setInterval(() => {
@@ -60,5 +62,5 @@ export function useActivity(): void {
       actions.reset(null);
     }, 1000);
     return () => clearInterval(timer);
-  }, [view, info, startLanguage, notice, display, speech, actions]);
+  }, [view, info, startLanguage, notice, display, speech, intro, actions]);
 }

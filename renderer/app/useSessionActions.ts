@@ -137,6 +137,9 @@ export function useSessionActions(
       async chooseStartLanguage(language) {
         if (await prepareLanguage(language)) dispatch({ type: 'startLanguage', language });
       },
+      showIntro(serviceId) {
+        dispatch({ type: 'intro', serviceId });
+      },
       start: (serviceId) =>
         oneAtATime(async () => {
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });

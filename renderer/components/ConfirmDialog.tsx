@@ -11,6 +11,8 @@ interface ConfirmDialogProps {
   onOpenChange: (isOpen: boolean) => void;
   /** The i18n group with title, text, confirm and cancel: "end" (Beenden) or "leave" (back to the start). */
   texts: 'end' | 'leave';
+  /** The text in the service's own words ("Sie verlassen diese Meldung …"), written and spoken. */
+  body?: { text: string; spoken: string };
   onConfirm: () => void;
 }
 
@@ -33,9 +35,9 @@ function OpenConfirmDialog(props: ConfirmDialogProps) {
       role="alertdialog"
       describedBy={textId}
     >
-      <DialogSpeech name={`confirm-${props.texts}`} script={confirmScript(t, props.texts)} />
+      <DialogSpeech name={`confirm-${props.texts}`} script={confirmScript(t, props.texts, props.body?.spoken)} />
       <p id={textId} className="dialog-text">
-        {t(`${props.texts}.text`)}
+        {props.body?.text ?? t(`${props.texts}.text`)}
       </p>
       <div className="button-group">
         <Button className="button button--secondary" autoFocus onPress={() => props.onOpenChange(false)}>

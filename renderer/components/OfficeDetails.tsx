@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ServiceDefinition } from '../../contract';
+import type { Office, ServiceDefinition } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
 
 /** Where to go: office name, address, opening hours and the step-free way in. */
-export function OfficeDetails({ service }: { service: ServiceDefinition }) {
+export function OfficeDetails({ service, office = service.office }: { service: ServiceDefinition; office?: Office }) {
   const { t } = useTranslation();
   const namespace = serviceNamespace(service.id);
-  const { office } = service;
   return (
     <section className="office" aria-labelledby="office-heading">
       <h2 className="section-heading" id="office-heading">

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition, SessionView } from '../../contract';
+import { applicableParts, selectParts } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
@@ -7,8 +8,10 @@ import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { SessionMain } from '../components/SessionMain';
+import { CostSummary } from '../components/CostSummary';
 import { SummaryRow } from '../components/SummaryRow';
-import { answerText } from '../i18n/answerText';
+import { serviceTerm } from '../i18n/service-terms';
+import { checkRows } from '../journey/check-rows';
 import { checkScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
@@ -25,8 +28,8 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
   useScreenSpeech(`${screenKey(view)}|${state.apiError ?? ''}|${state.speech.speakAnswers}`, () =>
     checkScript(t, { service, view, apiError: state.apiError, speakAnswers: state.speech.speakAnswers }),
   );
-  const visible = new Set(view.visibleStepIds);
-  const steps = service.journey.steps.filter((step) => visible.has(step.id));
+  const rows = checkRows(t, service, view.visibleStepIds, view.answers);
+  const { fees } = selectParts(service, applicableParts(service, view.answers));
 
   return (
     <SessionMain beforeMain={<BackLink onPress={() => void actions.back()} />}>
@@ -35,22 +38,24 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
       </h1>
       <p className="lead">{t('check.lead')}</p>
       <dl className="summary-list">
-        {steps.flatMap((step) =>
-          step.fields.map((field) => (
-            <SummaryRow
-              key={field.name}
-              label={t([`check.${field.name}`, field.labelKey ?? step.titleKey], { ns: namespace })}
-              value={answerText(t, namespace, field, view.answers[field.name])}
-              ltr={field.type === 'tel' || field.type === 'email'}
-              onChange={() => void actions.changeStep(step.id)}
-            />
-          )),
-        )}
+        {rows.map((row) => (
+          <SummaryRow
+            key={row.key}
+            label={row.label}
+            value={row.value}
+            ltr={row.ltr}
+            onChange={() => void actions.changeStep(row.step.id)}
+          />
+        ))}
       </dl>
-      <h2 className="section-heading">{t('check.sendHeading')}</h2>
+      <h2 className="section-heading" id="check-cost-heading">
+        {t('servicePages.costThisHeading')}
+      </h2>
+      <CostSummary fees={fees} namespace={namespace} showTotal headingId="check-cost-heading" />
+      <h2 className="section-heading">{serviceTerm(t, service.id, 'sendHeading')}</h2>
       <p>{t('check.sendText')}</p>
       <PrimaryButton onPress={() => void actions.submit()} guide="send" isPending={state.busy}>
-        {t('check.submit')}
+        {serviceTerm(t, service.id, 'submit')}
       </PrimaryButton>
     </SessionMain>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition, SessionView } from '../../contract';
+import { allParts, selectParts } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
@@ -9,7 +10,8 @@ import { PrimaryButton } from '../components/PrimaryButton';
 import { ReferenceNumber } from '../components/ReferenceNumber';
 import { ReceiptPrint } from '../receipt/ReceiptPrint';
 import { SessionMain } from '../components/SessionMain';
-import { formatMoney } from '../i18n/format';
+import { CostSummary } from '../components/CostSummary';
+import { serviceTerm } from '../i18n/service-terms';
 import { confirmationScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
@@ -26,13 +28,16 @@ export function ConfirmationScreen({
   const { t } = useTranslation();
   const { actions } = useKiosk();
   const namespace = serviceNamespace(service.id);
-  const title = t('confirmation.title');
+  const title = serviceTerm(t, service.id, 'sent');
   const headingRef = useScreenFocus(
     screenKey(view),
     t('app.titleWithService', { page: title, service: t(service.titleKey, { ns: namespace }), app: t('app.name') }),
   );
   const tn = (key: string) => t(key, { ns: namespace });
-  useScreenSpeech(screenKey(view), confirmationScript(t, service, reference));
+  // Only what applies to this resident, as decided from the answers when they sent it.
+  const parts = view.position.kind === 'confirmation' ? view.position.parts : undefined;
+  const applies = selectParts(service, parts ?? allParts(service));
+  useScreenSpeech(screenKey(view), confirmationScript(t, service, reference, applies));
 
   return (
     <SessionMain>
@@ -52,35 +57,26 @@ export function ConfirmationScreen({
 
       <h2 className="section-heading">{t('confirmation.nextHeading')}</h2>
       <ul className="list list--bullet">
-        {service.nextStepsKeys.map((key) => (
+        {applies.nextStepKeys.map((key) => (
           <li key={key}>{tn(key)}</li>
         ))}
       </ul>
 
-      {service.documentsToBring.length > 0 && (
+      {applies.documentKeys.length > 0 && (
         <>
           <h2 className="section-heading">{t('confirmation.documentsHeading')}</h2>
           <ul className="list list--bullet">
-            {service.documentsToBring.map((document) => (
-              <li key={document.labelKey}>{tn(document.labelKey)}</li>
+            {applies.documentKeys.map((key) => (
+              <li key={key}>{tn(key)}</li>
             ))}
           </ul>
         </>
       )}
 
-      <h2 className="section-heading">{t('confirmation.feesHeading')}</h2>
-      {service.fees.length === 0 ? (
-        <p>{t('confirmation.noFees')}</p>
-      ) : (
-        <dl className="summary-list summary-list--plain">
-          {service.fees.map((fee) => (
-            <div className="summary-list__row" key={fee.labelKey}>
-              <dt className="summary-list__key">{tn(fee.labelKey)}</dt>
-              <dd className="summary-list__value">{formatMoney(t, fee.amountCents, fee.currency)}</dd>
-            </div>
-          ))}
-        </dl>
-      )}
+      <h2 className="section-heading" id="confirmation-fees-heading">
+        {t('confirmation.feesHeading')}
+      </h2>
+      <CostSummary fees={applies.fees} namespace={namespace} showTotal headingId="confirmation-fees-heading" />
 
       <OfficeDetails service={service} />
 

@@ -17,6 +17,9 @@ import { fieldErrorText } from '../i18n/fieldErrors';
 import { questionScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { StuckOffer } from '../assist/StuckOffer';
+import { QuestionDetails } from '../components/QuestionDetails';
+import { WarningText } from '../components/WarningText';
+import { serviceTerm, spokenServiceTerm } from '../i18n/service-terms';
 
 interface QuestionScreenProps {
   view: SessionView;
@@ -64,6 +67,7 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
       stepNumber,
       stepCount,
       answers: view.answers,
+      returnToCheck,
       errors: spokenErrors,
       apiError: state.apiError,
       speakAnswers: state.speech.speakAnswers,
@@ -87,12 +91,15 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
         title={title}
         headingRef={headingRef}
         errors={errors}
-        caption={t('nav.stepOf', { current: stepNumber, total: stepCount })}
+        // Changing one answer from the check page is not a step of the journey: no count.
+        caption={returnToCheck ? undefined : t('nav.stepOf', { current: stepNumber, total: stepCount })}
+        submitLabel={t(returnToCheck ? 'servicePages.backToCheck' : 'nav.continue')}
       />
       <ConfirmDialog
         isOpen={leaveOpen}
         onOpenChange={setLeaveOpen}
         texts="leave"
+        body={{ text: serviceTerm(t, service.id, 'leave'), spoken: spokenServiceTerm(t, service.id, 'leave') }}
         onConfirm={() => void actions.end('resident')}
       />
     </SessionMain>
@@ -106,11 +113,12 @@ interface QuestionFormProps {
   title: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
   errors: { field: string; text: string }[];
-  caption: string;
+  caption: string | undefined;
+  submitLabel: string;
 }
 
 /** The step's fields and "Weiter"; typed values live here until "Weiter". */
-function QuestionForm({ view, step, namespace, title, headingRef, errors, caption }: QuestionFormProps) {
+function QuestionForm({ view, step, namespace, title, headingRef, errors, caption, submitLabel }: QuestionFormProps) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   // What was typed here before a reload (or a crash) and never confirmed comes back; else the stored answer.
@@ -151,8 +159,9 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
   return (
     <>
       <StuckOffer stepKey={screenKey(view)} />
+      {step.warningKey && <WarningText text={t(step.warningKey, { ns: namespace })} />}
       <form className="question" onSubmit={onSubmit} noValidate>
-        <p className="caption">{caption}</p>
+        {caption && <p className="caption">{caption}</p>}
         {!single && (
           <>
             <h1 className="page-heading" ref={headingRef} tabIndex={-1}>
@@ -177,8 +186,14 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
             hint={field.hintKey ? t(field.hintKey, { ns: namespace }) : single ? stepHint : undefined}
           />
         ))}
+        {step.details && (
+          <QuestionDetails
+            summary={t(step.details.summaryKey, { ns: namespace })}
+            text={t(step.details.textKey, { ns: namespace })}
+          />
+        )}
         <PrimaryButton type="submit" guide="next" isPending={state.busy}>
-          {t('nav.continue')}
+          {submitLabel}
         </PrimaryButton>
       </form>
     </>

@@ -86,7 +86,7 @@ export function StartScreen() {
               <ul className="tiles">
                 {services.map((service) => (
                   <li key={service.id}>
-                    <ServiceTile service={service} onChoose={() => void actions.start(service.id)} />
+                    <ServiceTile service={service} onChoose={() => actions.showIntro(service.id)} />
                   </li>
                 ))}
               </ul>

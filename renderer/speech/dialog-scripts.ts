@@ -32,10 +32,10 @@ function setting(t: TFunction, labelKey: string, current: string, optionKeys: re
 }
 
 /** "Möchten Sie wirklich beenden?": the question, what it means, and both answers, safe one first. */
-export function confirmScript(t: TFunction, texts: 'end' | 'leave'): Utterance[] {
+export function confirmScript(t: TFunction, texts: 'end' | 'leave', spokenBody?: string): Utterance[] {
   return [
     say(spokenText(t, `${texts}.title`)),
-    say(spokenText(t, `${texts}.text`)),
+    say(spokenBody ?? spokenText(t, `${texts}.text`)),
     say(spokenText(t, 'speech.options', { count: 2 })),
     say(spokenText(t, `${texts}.cancel`)),
     say(spokenText(t, `${texts}.confirm`)),

@@ -2,14 +2,19 @@ import type { TFunction } from 'i18next';
 import type {
   AnswerValue,
   ApiErrorCode,
+  Fee,
   Field,
   FieldError,
   LanguageCode,
+  Office,
   ServiceDefinition,
   SessionView,
   Step,
 } from '../../contract';
+import { applicableParts, selectParts, totalCents } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
+import { spokenServiceTerm } from '../i18n/service-terms';
+import { checkRows, spokenRowLabel } from '../journey/check-rows';
 import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } from './spoken-text';
 
 /**
@@ -120,6 +125,8 @@ export interface QuestionScriptInput {
   stepNumber: number;
   stepCount: number;
   answers: SessionView['answers'];
+  /** Changing one answer from the check page: no step count. */
+  returnToCheck?: boolean;
   errors: readonly FieldError[];
   apiError: ApiErrorCode | null;
   speakAnswers: boolean;
@@ -135,7 +142,11 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
     out.push(say(spokenText(t, 'errors.summaryTitle')));
     for (const error of input.errors) out.push(say(spokenFieldError(t, ns, error)));
   }
-  out.push(say(spokenText(t, 'nav.stepOf', { current: input.stepNumber, total: input.stepCount })));
+  // A safety note comes first, before the question (110 and 112).
+  if (step.warningKey) out.push(say(spokenText(t, step.warningKey, { ns })));
+  if (!input.returnToCheck) {
+    out.push(say(spokenText(t, 'nav.stepOf', { current: input.stepNumber, total: input.stepCount })));
+  }
   out.push(say(spokenText(t, step.titleKey, { ns })));
   const single = step.fields.length === 1;
   // As on screen: a one-field step shows the field's own hint instead of the step's.
@@ -155,7 +166,62 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
     }
     out.push(...answerUtterance(t, ns, field, input.answers[field.name], input.speakAnswers));
   }
+  // The detail's summary is said; its text is read when the resident opens it (it is on screen then).
+  if (step.details) out.push(say(spokenText(t, step.details.summaryKey, { ns })));
   return out;
+}
+
+/** Fees with their amounts, and the total when there are several. */
+function feeUtterances(t: TFunction, ns: string, fees: readonly Fee[], total: boolean): Utterance[] {
+  if (fees.length === 0) return [say(spokenText(t, 'confirmation.noFees'))];
+  const out = fees.map((fee) =>
+    say(`${spokenText(t, fee.labelKey, { ns })}: ${spokenMoney(t, fee.amountCents, fee.currency)}.`),
+  );
+  if (total && fees.length > 1) {
+    out.push(say(`${spokenText(t, 'servicePages.total')}: ${spokenMoney(t, totalCents(fees), fees[0]!.currency)}.`));
+  }
+  return out;
+}
+
+function officeUtterances(t: TFunction, ns: string, office: Office): Utterance[] {
+  const svc = (key: string) => spokenText(t, key, { ns });
+  const out = [say(spokenText(t, 'confirmation.officeHeading')), say(svc(office.nameKey)), say(svc(office.addressKey))];
+  out.push(say(`${spokenText(t, 'confirmation.openingHours')}: ${svc(office.openingHoursKey)}`));
+  if (office.accessKey) out.push(say(`${spokenText(t, 'confirmation.access')}: ${svc(office.accessKey)}`));
+  if (office.phone) out.push(say(`${spokenText(t, 'confirmation.phone')}: ${spokenDigits(office.phone)}.`));
+  return out;
+}
+
+/** A service's start page: the safety note first, then what it is for, who, what you need, time, cost. */
+export function introScript(t: TFunction, service: ServiceDefinition): Utterance[] {
+  const ns = serviceNamespace(service.id);
+  const svc = (key: string) => say(spokenText(t, key, { ns }));
+  const start = service.startPage;
+  const out: Utterance[] = [];
+  if (start?.warningKey) out.push(svc(start.warningKey));
+  out.push(svc(service.titleKey), svc(start?.purposeKey ?? service.summaryKey));
+  if (start) {
+    out.push(say(spokenText(t, 'servicePages.whoHeading')), svc(start.eligibilityKey));
+    if (start.needKeys.length > 0) {
+      out.push(say(spokenText(t, 'servicePages.needHeading')), ...start.needKeys.map(svc));
+    }
+    out.push(say(spokenText(t, 'servicePages.durationHeading')), svc(start.durationKey));
+  }
+  out.push(say(spokenText(t, 'servicePages.costHeading')), ...feeUtterances(t, ns, service.fees, false));
+  if (start?.costNoteKey) out.push(svc(start.costNoteKey));
+  out.push(say(spokenText(t, 'servicePages.startHint')));
+  return out;
+}
+
+/** An outcome: what happened, what to do instead, whom to call, and how to change the answer. */
+export function outcomeScript(t: TFunction, service: ServiceDefinition, step: Step): Utterance[] {
+  const ns = serviceNamespace(service.id);
+  return [
+    say(spokenText(t, step.titleKey, { ns })),
+    ...(step.bodyKeys ?? []).map((key) => say(spokenText(t, key, { ns }))),
+    ...officeUtterances(t, ns, step.office ?? service.office),
+    say(spokenText(t, 'servicePages.outcomeChange')),
+  ];
 }
 
 export interface CheckScriptInput {
@@ -173,48 +239,46 @@ export function checkScript(t: TFunction, input: CheckScriptInput): Utterance[] 
   if (input.apiError) out.push(say(spokenText(t, `errors.api.${input.apiError}`)));
   out.push(say(spokenText(t, 'check.title')), say(spokenText(t, 'check.lead')));
   if (!input.speakAnswers) out.push(say(spokenText(t, 'speech.answersNotSpoken')));
-  const visible = new Set(view.visibleStepIds);
-  for (const step of service.journey.steps.filter((candidate) => visible.has(candidate.id))) {
-    for (const field of step.fields) {
-      const label = t([`check.${field.name}_spoken`, `check.${field.name}`, field.labelKey ?? step.titleKey], { ns });
-      const value = view.answers[field.name];
-      if (input.speakAnswers && !isMasked(field)) {
-        const answer = hasAnswer(value) ? spokenAnswer(t, ns, field, value) : t('check.notGiven');
-        out.push({ text: t('speech.labelledAnswer', { label, answer }), personal: true });
-      } else {
-        out.push(say(label));
-      }
+  for (const row of checkRows(t, service, view.visibleStepIds, view.answers)) {
+    const label = spokenRowLabel(t, service, row);
+    if (input.speakAnswers && !row.fields.some(isMasked)) {
+      const answers = row.fields.map((field) => {
+        const value = view.answers[field.name];
+        return hasAnswer(value) ? spokenAnswer(t, ns, field, value) : t('check.notGiven');
+      });
+      out.push({ text: t('speech.labelledAnswer', { label, answer: answers.join(', ') }), personal: true });
+    } else {
+      out.push(say(label));
     }
   }
-  out.push(say(spokenText(t, 'check.sendHeading')), say(spokenText(t, 'check.sendText')));
+  const { fees } = selectParts(service, applicableParts(service, view.answers));
+  out.push(say(spokenText(t, 'servicePages.costThisHeading')), ...feeUtterances(t, ns, fees, true));
+  out.push(say(spokenServiceTerm(t, service.id, 'sendHeading')), say(spokenText(t, 'check.sendText')));
   return out;
 }
 
 /** The reference letter by letter, what happens next, what to bring, fees and the office. */
-export function confirmationScript(t: TFunction, service: ServiceDefinition, reference: string): Utterance[] {
+export function confirmationScript(
+  t: TFunction,
+  service: ServiceDefinition,
+  reference: string,
+  applies: ReturnType<typeof selectParts>,
+): Utterance[] {
   const ns = serviceNamespace(service.id);
   const svc = (key: string) => spokenText(t, key, { ns });
   const out: Utterance[] = [
-    say(spokenText(t, 'confirmation.title')),
+    say(spokenServiceTerm(t, service.id, 'sent')),
     say(`${spokenText(t, 'confirmation.referenceLabel')}: ${spokenReference(reference)}.`),
     say(spokenText(t, 'confirmation.referenceHint')),
     say(spokenText(t, 'confirmation.nextHeading')),
-    ...service.nextStepsKeys.map((key) => say(svc(key))),
+    ...applies.nextStepKeys.map((key) => say(svc(key))),
   ];
-  if (service.documentsToBring.length > 0) {
+  if (applies.documentKeys.length > 0) {
     out.push(say(spokenText(t, 'confirmation.documentsHeading')));
-    out.push(...service.documentsToBring.map((document) => say(svc(document.labelKey))));
+    out.push(...applies.documentKeys.map((key) => say(svc(key))));
   }
-  out.push(say(spokenText(t, 'confirmation.feesHeading')));
-  if (service.fees.length === 0) out.push(say(spokenText(t, 'confirmation.noFees')));
-  for (const fee of service.fees) {
-    out.push(say(`${svc(fee.labelKey)}: ${spokenMoney(t, fee.amountCents, fee.currency)}.`));
-  }
-  const { office } = service;
-  out.push(say(spokenText(t, 'confirmation.officeHeading')), say(svc(office.nameKey)), say(svc(office.addressKey)));
-  out.push(say(`${spokenText(t, 'confirmation.openingHours')}: ${svc(office.openingHoursKey)}`));
-  if (office.accessKey) out.push(say(`${spokenText(t, 'confirmation.access')}: ${svc(office.accessKey)}`));
-  if (office.phone) out.push(say(`${spokenText(t, 'confirmation.phone')}: ${spokenDigits(office.phone)}.`));
+  out.push(say(spokenText(t, 'confirmation.feesHeading')), ...feeUtterances(t, ns, applies.fees, true));
+  out.push(...officeUtterances(t, ns, service.office));
   return out;
 }
 

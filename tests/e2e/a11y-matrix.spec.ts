@@ -15,7 +15,7 @@ import { planValue } from './support/answer-plan';
 import { CONTRASTS, TEXT_SIZES, VIEWPORTS } from './support/display';
 import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
-import { loadServices, type LoadedService } from './support/service-data';
+import { loadServices, svcText, type LoadedService } from './support/service-data';
 
 /**
  * Issue 4's accessibility matrix: every screen of every service (start, each question the planned
@@ -47,12 +47,19 @@ interface WalkPlan {
   errorStep?: string;
   /** On step `at`, answer `field` with `value`, check the step that follows, go back, continue as planned. */
   detour?: { at: string; field: string; value: string };
+  /** On step `at`, answer `field` with `value`, which leads to an outcome page; check it and go back. */
+  outcome?: { at: string; field: string; value: string };
 }
 
 const PLANS: Record<string, WalkPlan> = {
   // "Sonstiges" reaches purpose-other, the only conditional step.
-  meldebescheinigung: { overrides: { purpose: 'sonstiges' }, errorStep: 'family-name' },
-  sperrmuell: { errorStep: 'address' },
+  // A postcode outside Stade and too much Sperrmüll show the outcome pages, then "Zurück".
+  meldebescheinigung: {
+    overrides: { purpose: 'sonstiges' },
+    errorStep: 'family-name',
+    outcome: { at: 'address', field: 'postcode', value: '20095' },
+  },
+  sperrmuell: { errorStep: 'address', outcome: { at: 'volume', field: 'volume', value: '8' } },
   // Feedback "ja" reaches contact-name, contact-channel and contact-email; the detour shows contact-phone.
   'maengel-melden': {
     overrides: { wantsFeedback: 'ja', contactChannel: 'email' },
@@ -175,7 +182,9 @@ async function walkService(run: MatrixRun, url: string, service: LoadedService, 
       () => t('display.close'),
     );
   }
-  await driver.chooseService(service);
+  await driver.openIntro(service);
+  await run.screen(`${id}/intro`);
+  await driver.startFromIntro();
   let first = true;
   for (let guard = 0; guard < 45; guard++) {
     if ((await driver.h1().innerText()).trim() === t('check.title')) break;
@@ -230,6 +239,16 @@ async function walkService(run: MatrixRun, url: string, service: LoadedService, 
       await driver.button(t('nav.back')).click();
       await expect(driver.h1()).not.toHaveText(otherHeading);
       expect((await driver.currentStep(service))?.id).toBe(step.id);
+    }
+
+    if (plan.outcome?.at === step.id) {
+      const { field, value } = plan.outcome;
+      await driver.answerStep(service, step, { ...plan.overrides, [field]: value });
+      const outcome = await driver.currentStep(service);
+      expect(outcome?.kind, `${step.id} with ${field} ${value} leads to an outcome`).toBe('outcome');
+      await run.screen(`${id}/${outcome!.id}`);
+      await driver.button(t('nav.back')).click();
+      await expect(driver.h1()).not.toHaveText(svcText(service, driver.lang, outcome!.titleKey));
     }
 
     await driver.answerStep(service, step, plan.overrides);

@@ -63,7 +63,7 @@ test('every text size and high contrast: reflow, targets, 7:1 text, axe; reset f
   kiosk,
 }) => {
   const driver = new KioskDriver(page, { mode: 'touch', audit: false });
-  const primary = [driver.t('nav.continue'), driver.t('check.submit'), driver.t('confirmation.done')];
+  const primary = driver.primaryActions();
   await driver.openStart(kiosk.url);
 
   // Start screen: all six settings; axe on the first and the most demanding.

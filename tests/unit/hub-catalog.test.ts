@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ServiceDefinitionSchema } from '../../contract';
 import { ConsoleCatalogSchema, type ConsoleCatalog } from '../../contract/hub';
 import { lookupTextKey } from '../../core/catalog/json-pointer';
 import { login, startTestHub, STAFF, http, type TestHub } from '../fixtures/hub-harness';
@@ -8,22 +9,10 @@ import { login, startTestHub, STAFF, http, type TestHub } from '../fixtures/hub-
 // The shipped services: the console must show what the kiosk shows.
 const RESOURCES = join(process.cwd(), 'resources');
 const SERVICE = 'meldebescheinigung';
-const definition = JSON.parse(readFileSync(join(RESOURCES, 'services', SERVICE, 'service.json'), 'utf8')) as {
-  titleKey: string;
-  journey: {
-    steps: {
-      id: string;
-      titleKey: string;
-      fields: {
-        name: string;
-        type: string;
-        labelKey?: string;
-        optional?: boolean;
-        options?: { value: string; labelKey: string }[];
-      }[];
-    }[];
-  };
-};
+// Parsed as the core does, so defaults (a step's kind, an outcome's empty fields) are filled in.
+const definition = ServiceDefinitionSchema.parse(
+  JSON.parse(readFileSync(join(RESOURCES, 'services', SERVICE, 'service.json'), 'utf8')),
+);
 const locale = (language: string) =>
   JSON.parse(readFileSync(join(RESOURCES, 'services', SERVICE, 'locales', `${language}.json`), 'utf8')) as unknown;
 

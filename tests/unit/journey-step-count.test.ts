@@ -23,12 +23,30 @@ function answersFor(service: ServiceDefinition, step: Step): Answers[] {
     const values: (Answers[string] | undefined)[] =
       field.options && referenced.includes(`"${field.name}"`)
         ? field.options.map((option) => option.value)
-        : [field.type === 'confirm' ? true : 'x'];
+        : [field.type === 'confirm' ? true : 'x', ...comparedValues(service, field.name)];
     if (field.optional) values.push(undefined);
     out = out.flatMap((answers) =>
       values.map((value) => (value === undefined ? { ...answers } : { ...answers, [field.name]: value })),
     );
   }
+  return out;
+}
+
+/** Values the conditions compare a free-text or number field with (a Stade postcode, a limit and one above). */
+function comparedValues(service: ServiceDefinition, name: string): Answers[string][] {
+  const out: Answers[string][] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (typeof node === 'object' && node !== null) {
+      const condition = node as Record<string, unknown>;
+      if (condition.field === name) {
+        if (Array.isArray(condition.in)) out.push(condition.in[0] as string);
+        if (typeof condition.greaterThan === 'number') out.push(condition.greaterThan, condition.greaterThan + 1);
+      }
+      Object.values(condition).forEach(visit);
+    }
+  };
+  visit(service.journey.steps.map((step) => step.when ?? null));
   return out;
 }
 
@@ -43,6 +61,11 @@ function walks(service: ServiceDefinition): Shown[][] {
   const go = (stepId: string, answers: Answers, completed: string[], shown: Shown[]): void => {
     const visible = visibleSteps(service, answers);
     const index = visible.findIndex((step) => step.id === stepId);
+    // An outcome ends the journey; it is no numbered step.
+    if (visible[index]!.kind === 'outcome') {
+      out.push(shown);
+      return;
+    }
     const here = [...shown, { number: index + 1, count: possibleStepCount(service, answers, completed) }];
     for (const given of answersFor(service, visible[index]!)) {
       const next = { ...answers, ...given };
@@ -78,7 +101,7 @@ describe('possibleStepCount', () => {
   it('counts a conditional step while its answer is open, and drops it once ruled out', () => {
     const service = services.find((candidate) => candidate.id === 'meldebescheinigung')!;
     const purposeStep = service.journey.steps.find((step) => step.fields.some((field) => field.name === 'purpose'))!;
-    const all = service.journey.steps.length;
+    const all = service.journey.steps.filter((step) => step.kind !== 'outcome').length;
     expect(visibleSteps(service, {}).length).toBe(all - 1);
     // Before "Wofür?" is answered, "purpose-other" may still come: it is counted.
     expect(possibleStepCount(service, {}, [])).toBe(all);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { applicableParts } from '../../contract';
 import { createReceiptMaker, receiptModel, renderReceipt, type ReceiptConfirmation } from '../../core/receipt';
 import { createReceiptTranslator, loadReceiptTexts } from '../../core/receipt/receipt-texts';
 import { PROJECT_RESOURCES, SAMPLE_REFERENCE, SAMPLE_SUBMITTED_AT, shippedCatalog } from '../fixtures/receipt-harness';
@@ -37,7 +38,8 @@ describe('receiptModel', () => {
     expect(next!.blocks).toEqual([
       { kind: 'list', items: expect.arrayContaining([expect.stringMatching(/^Der Bürger/)]) },
     ]);
-    expect(next!.blocks[0]).toMatchObject({ items: { length: 4 } });
+    // Without the parts the confirmation recorded (an older one), every next step is listed.
+    expect(next!.blocks[0]).toMatchObject({ items: { length: 6 } });
     expect(documents!.blocks).toEqual([
       { kind: 'list', items: ['Personalausweis oder Reisepass – nur, wenn Sie die Bescheinigung abholen'] },
     ]);
@@ -63,6 +65,24 @@ describe('receiptModel', () => {
       },
     ]);
     expect(model.footer).toEqual(['Dieser Beleg enthält keine persönlichen Daten.']);
+  });
+
+  it('shows only what applies to this resident: the fee and the delivery they chose, the contact they gave', () => {
+    const service = shippedCatalog().byId.get('meldebescheinigung')!.definition;
+    const answers = { certificateKind: 'erweitert', deliveryMethod: 'post' };
+    const model = maker().model({ ...request('meldebescheinigung', 'de'), parts: applicableParts(service, answers) });
+    const headings = model.sections.map((section) => section.heading);
+    // The identity document is only for collecting: not listed for post.
+    expect(headings).toEqual(['Was passiert als Nächstes', 'Gebühren', 'Zuständige Stelle']);
+    const [next, fees] = model.sections;
+    const items = (next!.blocks[0] as { items: string[] }).items;
+    expect(items.some((item) => item.includes('mit der Post zu Ihnen nach Hause'))).toBe(true);
+    expect(items.some((item) => item.includes('ins Bürgerservicebüro'))).toBe(false);
+    expect(items.some((item) => item.includes('einen Brief'))).toBe(true);
+    expect(items.some((item) => item.includes('E-Mail'))).toBe(false);
+    expect(fees!.blocks).toEqual([
+      { kind: 'amounts', rows: [{ label: 'Erweiterte Meldebescheinigung', amount: '10,00\u00a0€' }] },
+    ]);
   });
 
   it('holds the service texts in English', () => {

@@ -114,7 +114,8 @@ const cases: Record<string, { valid: Record<string, Answers>; invalid: Invalid[]
       bad('overlong given names', { ...meldebescheinigung, givenNames: 'A'.repeat(101) }, 'givenNames', 'too_long'),
       bad('not a real date', { ...meldebescheinigung, dateOfBirth: '1958-02-30' }, 'dateOfBirth', 'date_invalid'),
       bad('born tomorrow', { ...meldebescheinigung, dateOfBirth: '2025-06-03' }, 'dateOfBirth', 'date_in_future'),
-      bad('postcode outside Stade', { ...meldebescheinigung, postcode: '20095' }, 'postcode', 'invalid_format'),
+      // A postcode outside Stade is a valid answer: it leads to an outcome page, not an error.
+      bad('four-digit postcode', { ...meldebescheinigung, postcode: '2168' }, 'postcode', 'invalid_format'),
       bad('house number in words', { ...meldebescheinigung, houseNumber: 'vierzehn' }, 'houseNumber', 'invalid_format'),
       bad('unknown kind', { ...meldebescheinigung, certificateKind: 'gross' }, 'certificateKind', 'invalid_option'),
       bad('broken e-mail', { ...meldebescheinigung, email: 'anna@' }, 'email', 'invalid_email'),
@@ -131,7 +132,8 @@ const cases: Record<string, { valid: Record<string, Answers>; invalid: Invalid[]
       ),
     },
     invalid: [
-      bad('more than 5 m³', { ...sperrmuell, volume: 6 }, 'volume', 'too_large'),
+      // More than 5 m³ is a valid answer that leads to an outcome page; only absurd amounts are errors.
+      bad('more than 99 m³', { ...sperrmuell, volume: 100 }, 'volume', 'too_large'),
       bad('no volume at all', { ...sperrmuell, volume: 0 }, 'volume', 'too_small'),
       bad('half cubic metres', { ...sperrmuell, volume: 2.5 }, 'volume', 'invalid'),
       bad('nothing chosen', { ...sperrmuell, items: [] }, 'items', 'too_small'),

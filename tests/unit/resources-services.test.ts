@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_ERROR_CODES, ServiceDefinitionSchema } from '../../contract';
 import type { Field, ServiceDefinition } from '../../contract';
 import { loadCatalog } from '../../core/catalog/load-catalog';
+import { SERVICE_TERMS } from '../../renderer/i18n/service-terms';
 
 /**
  * Every service folder must agree with itself: service.json with the contract,
@@ -95,9 +96,11 @@ function referencedKeys(node: unknown, found = new Set<string>()): Set<string> {
   else if (typeof node === 'object' && node !== null) {
     for (const [key, value] of Object.entries(node)) {
       if (key === 'leikaKey') continue;
-      if (key.endsWith('Key') && typeof value === 'string') found.add(value);
-      else if (key.endsWith('Keys') && Array.isArray(value)) value.forEach((item) => found.add(String(item)));
-      else referencedKeys(value, found);
+      // `key`: a next step with a condition ({ key, when }).
+      if ((key.endsWith('Key') || key === 'key') && typeof value === 'string') found.add(value);
+      else if (key.endsWith('Keys') && Array.isArray(value)) {
+        value.forEach((item) => (typeof item === 'string' ? found.add(item) : referencedKeys(item, found)));
+      } else referencedKeys(value, found);
     }
   }
   return found;
@@ -265,6 +268,8 @@ describe.each(serviceIds)('service %s', (id) => {
   it('has a specific message for every error code a field can produce, and no stray keys', () => {
     const keys = [...flatten(locales.de).keys()];
     const used = new Set([...referencedKeys(service), 'title', 'summary', 'keywords']);
+    // The service's own words for "Antrag absenden" and the like (renderer/i18n/service-terms.ts).
+    for (const term of Object.keys(SERVICE_TERMS)) used.add(`terms.${term}`);
     for (const field of fields) {
       used.add(`check.${field.name}`);
       const required = rootRequired.has(field.name) || thenRequired.has(field.name);

@@ -156,7 +156,13 @@ export class A11yMatrix {
     }
     for (const offender of overflow.offenders) failures.push(`${where} sticks out of the viewport: ${offender}`);
 
-    const primary = ['nav.continue', 'check.submit', 'confirmation.done'].map((key) => ui(combo.lang, key));
+    const primary = [
+      'nav.continue',
+      'check.submit',
+      'confirmation.done',
+      'servicePages.startNow',
+      'servicePages.backToCheck',
+    ].map((key) => ui(combo.lang, key));
     for (const small of await measureTargets(page, primary)) {
       failures.push(`${where} target ${small.what}: ${small.width}×${small.height}, needs ${small.needed}`);
     }

@@ -5,7 +5,17 @@ import { checkA11y } from './a11y';
 import { scrollAboveKeyboard } from './onscreen-keyboard';
 import { planValue, type PlannedValue } from './answer-plan';
 import { chooseRadioByKeyboard, tabTo } from './keyboard';
-import { checkLabel, fieldLabel, startsWith, svcText, ui, type Lang, type LoadedService } from './service-data';
+import {
+  checkLabel,
+  escapeRegExp,
+  fieldLabel,
+  serviceTerm,
+  startsWith,
+  svcText,
+  ui,
+  type Lang,
+  type LoadedService,
+} from './service-data';
 import { snap } from './snap';
 
 export type InputMode = 'pointer' | 'touch' | 'keyboard';
@@ -26,6 +36,8 @@ const REFERENCE_IN_TEXT = new RegExp(`[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_AL
  */
 export class KioskDriver {
   lang: Lang;
+  /** The service chosen last: the texts that name it ("Anmeldung absenden") follow it. */
+  service: LoadedService | undefined;
   readonly mode: InputMode;
   readonly audit: boolean;
 
@@ -59,8 +71,25 @@ export class KioskDriver {
   async screen(name: string): Promise<void> {
     if (!this.audit) return;
     await this.page.waitForLoadState('domcontentloaded');
-    await checkA11y(this.page, name, [this.t('nav.continue'), this.t('check.submit'), this.t('confirmation.done')]);
+    await checkA11y(this.page, name, this.primaryActions());
     await snap(this.page, name);
+  }
+
+  /** The big actions whose 64 px height is checked: Weiter, Jetzt starten, Zurück zur Übersicht, Senden, Fertig. */
+  primaryActions(): string[] {
+    const keys = ['nav.continue', 'servicePages.startNow', 'servicePages.backToCheck', 'confirmation.done'];
+    return [...keys.map((key) => this.t(key)), this.term('submit')];
+  }
+
+  /** A text in the current service's own words ("Meldung absenden"), else the general UI text. */
+  term(term: 'submit' | 'sendHeading' | 'sent' | 'leave'): string {
+    const general = {
+      submit: 'check.submit',
+      sendHeading: 'check.sendHeading',
+      sent: 'confirmation.title',
+      leave: 'leave.text',
+    };
+    return this.service ? serviceTerm(this.service, this.lang, term) : this.t(general[term]);
   }
 
   /** Press a button or link the way this driver's resident does. */
@@ -88,10 +117,26 @@ export class KioskDriver {
     await this.screen(`start-${lang}`);
   }
 
-  async chooseService(service: LoadedService): Promise<void> {
+  /** Tap the service's tile: its start page (what it is for, who, what you need, time, cost). */
+  async openIntro(service: LoadedService): Promise<void> {
+    this.service = service;
     const title = svcText(service, this.lang, service.definition.titleKey);
     await this.activate(this.control(startsWith(title)));
-    await expect(this.h1()).not.toHaveText(this.t('start.title'));
+    await expect(this.h1()).toHaveText(title);
+  }
+
+  /** "Jetzt starten" on the start page: the first question. */
+  async startFromIntro(): Promise<void> {
+    const before = await this.h1().innerText();
+    await this.activate(this.button(this.t('servicePages.startNow')));
+    await expect(this.h1()).not.toHaveText(before);
+  }
+
+  /** The tile, its start page, "Jetzt starten": the first question is on screen. */
+  async chooseService(service: LoadedService): Promise<void> {
+    await this.openIntro(service);
+    await this.screen('intro');
+    await this.startFromIntro();
   }
 
   /** The step whose question is on screen, or undefined (check, confirmation, start). */
@@ -224,15 +269,18 @@ export class KioskDriver {
     await this.activate(this.control(this.t('check.changeField', { field: label })));
     await expect(this.h1()).toHaveText(startsWith(svcText(service, this.lang, step.titleKey)));
     await this.screen(`change-${step.id}`);
+    // Changing one answer is not a step of the journey: no "Schritt x von y", and the button says where it goes.
+    const stepCount = new RegExp(escapeRegExp(this.t('nav.stepOf')).replace(/\\\{\w+\\\}/g, '\\d+'));
+    await expect(this.page.getByText(stepCount)).toHaveCount(0);
     await this.fillField(service, step, field, planValue(service, field, { [fieldName]: newValue }));
-    await this.continue();
+    await this.activate(this.button(this.t('servicePages.backToCheck')));
     await expect(this.h1()).toHaveText(this.t('check.title'));
   }
 
-  /** "Antrag absenden" → confirmation; returns the reference number shown. */
+  /** "Antrag absenden" (or the service's own words) → confirmation; returns the reference number shown. */
   async submit(): Promise<string> {
-    await this.activate(this.button(this.t('check.submit')));
-    await expect(this.h1()).toHaveText(this.t('confirmation.title'));
+    await this.activate(this.button(this.term('submit')));
+    await expect(this.h1()).toHaveText(this.term('sent'));
     const text = await this.page.getByRole('main').innerText();
     const reference = REFERENCE_IN_TEXT.exec(text)?.[0];
     expect(reference, 'reference number on the confirmation page').toBeTruthy();

@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGE_CODES, type Field, type LanguageCode, type ServiceDefinition, type Step } from '../../../contract';
+import {
+  LANGUAGE_CODES,
+  ServiceDefinitionSchema,
+  type Field,
+  type LanguageCode,
+  type ServiceDefinition,
+  type Step,
+} from '../../../contract';
 import { RENDERER_LOCALES_DIR, SERVICES_DIR } from './paths';
 
 /**
@@ -52,7 +59,8 @@ export function loadServices(): LoadedService[] {
   for (const id of readdirSync(SERVICES_DIR).sort()) {
     const file = join(SERVICES_DIR, id, 'service.json');
     if (!existsSync(file)) continue;
-    const definition = readJson<ServiceDefinition>(file);
+    // Parsed as the core does: a step's kind and an outcome's empty field list are defaults.
+    const definition: ServiceDefinition = ServiceDefinitionSchema.parse(readJson<unknown>(file));
     const schema = readJson<LoadedService['schema']>(join(SERVICES_DIR, id, definition.schema));
     const texts = Object.fromEntries(
       LANGUAGE_CODES.map((code) => [code, readJson<Tree>(join(SERVICES_DIR, id, 'locales', `${code}.json`))]),
@@ -93,9 +101,21 @@ export function fieldLabel(service: LoadedService, lang: Lang, step: Step, field
   return svcText(service, lang, field.labelKey ?? step.titleKey);
 }
 
-/** The field's name as the check page shows it (used in "Ändern: <label>"). */
+/** The field's name as the check page shows it (used in "Ändern: <label>"); a grouped step has one label. */
 export function checkLabel(service: LoadedService, lang: Lang, step: Step, field: Field): string {
+  if (step.check) return svcText(service, lang, step.check.labelKey);
   return lookup(service.texts[lang], `check.${field.name}`) ?? fieldLabel(service, lang, step, field);
+}
+
+/** A UI text in the service's own words where it has them ("Anmeldung absenden"), else the general one. */
+export function serviceTerm(service: LoadedService, lang: Lang, term: 'submit' | 'sendHeading' | 'sent' | 'leave') {
+  const general = {
+    submit: 'check.submit',
+    sendHeading: 'check.sendHeading',
+    sent: 'confirmation.title',
+    leave: 'leave.text',
+  };
+  return lookup(service.texts[lang], `terms.${term}`) ?? ui(lang, general[term]);
 }
 
 export function escapeRegExp(text: string): string {

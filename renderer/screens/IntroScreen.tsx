@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import type { ServiceDefinition } from '../../contract';
+import { serviceNamespace } from '../../contract/namespaces';
+import { useKiosk } from '../app/context';
+import { screenKey } from '../app/state';
+import { useScreenFocus } from '../app/useScreenFocus';
+import { BackLink } from '../components/BackLink';
+import { CostSummary } from '../components/CostSummary';
+import { Footer } from '../components/Footer';
+import { HelpButton } from '../components/HelpButton';
+import { PrimaryButton } from '../components/PrimaryButton';
+import { SpeechBar } from '../components/SpeechBar';
+import { WarningText } from '../components/WarningText';
+import { DisplayMenu } from '../display/DisplayMenu';
+import { introScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
+
+/**
+ * A service's start page (GOV.UK start page): what it is for, who can use it, what you need,
+ * how long it takes and what it costs, then "Jetzt starten". No session exists yet: nothing is
+ * stored until the resident starts.
+ */
+export function IntroScreen({ service }: { service: ServiceDefinition }) {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const ns = serviceNamespace(service.id);
+  const tn = (key: string) => t(key, { ns });
+  const title = tn(service.titleKey);
+  const key = screenKey(null, service.id);
+  const headingRef = useScreenFocus(key, t('app.title', { page: title, app: t('app.name') }));
+  useScreenSpeech(`${key}|${state.apiError ?? ''}`, () => introScript(t, service));
+  const start = service.startPage;
+
+  return (
+    <div className="page page--intro">
+      <header className="session-header">
+        <div className="session-header__inner">
+          <p className="session-header__service">{t('app.name')}</p>
+          <div className="session-header__actions">
+            <DisplayMenu />
+            <HelpButton helpKey="help.start" />
+          </div>
+        </div>
+      </header>
+      <div className="width-container">
+        <BackLink onPress={() => actions.showIntro(null)} />
+        <main className="main" id="main">
+          {start?.warningKey && <WarningText text={tn(start.warningKey)} />}
+          <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
+            {title}
+          </h1>
+          <p className="lead">{tn(start?.purposeKey ?? service.summaryKey)}</p>
+          {start && (
+            <>
+              <h2 className="section-heading">{t('servicePages.whoHeading')}</h2>
+              <p>{tn(start.eligibilityKey)}</p>
+              {start.needKeys.length > 0 && (
+                <>
+                  <h2 className="section-heading">{t('servicePages.needHeading')}</h2>
+                  <ul className="list list--bullet">
+                    {start.needKeys.map((needKey) => (
+                      <li key={needKey}>{tn(needKey)}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              <h2 className="section-heading">{t('servicePages.durationHeading')}</h2>
+              <p>{tn(start.durationKey)}</p>
+            </>
+          )}
+          <h2 className="section-heading" id="intro-cost-heading">
+            {t('servicePages.costHeading')}
+          </h2>
+          <CostSummary fees={service.fees} namespace={ns} headingId="intro-cost-heading" />
+          {start?.costNoteKey && <p>{tn(start.costNoteKey)}</p>}
+          <PrimaryButton onPress={() => void actions.start(service.id)} guide="next" isPending={state.busy}>
+            {t('servicePages.startNow')}
+          </PrimaryButton>
+        </main>
+      </div>
+      <SpeechBar />
+      <Footer />
+    </div>
+  );
+}
