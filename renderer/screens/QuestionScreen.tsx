@@ -38,7 +38,11 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
   const [leaveOpen, setLeaveOpen] = useState(false);
 
   const stepFieldNames = new Set(step.fields.map((field) => field.name));
-  const errors = state.fieldErrors.map((error) => ({ field: error.field, text: fieldErrorText(t, namespace, error) }));
+  const errors = state.fieldErrors.map((error) => ({
+    field: error.field,
+    code: error.code,
+    text: fieldErrorText(t, namespace, error),
+  }));
   const summaryErrors = errors.some((error) => stepFieldNames.has(error.field))
     ? errors.filter((error) => stepFieldNames.has(error.field))
     : errors;
@@ -66,6 +70,7 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
       errors: spokenErrors,
       apiError: state.apiError,
       speakAnswers: state.speech.speakAnswers,
+      language: view.language,
     }),
   );
 
@@ -104,7 +109,7 @@ interface QuestionFormProps {
   namespace: string;
   title: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
-  errors: { field: string; text: string }[];
+  errors: { field: string; code: string; text: string }[];
   caption: string;
 }
 
@@ -147,6 +152,7 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
             value={drafts[field.name] ?? ''}
             onChange={(value) => setDrafts((current) => ({ ...current, [field.name]: value }))}
             error={errorFor(field.name)}
+            errorCode={errors.find((error) => error.field === field.name)?.code}
             heading={single ? title : undefined}
             headingRef={single ? headingRef : undefined}
             hint={field.hintKey ? t(field.hintKey, { ns: namespace }) : single ? stepHint : undefined}

@@ -1,13 +1,14 @@
 import type { TFunction } from 'i18next';
-import type {
-  AnswerValue,
-  ApiErrorCode,
-  Field,
-  FieldError,
-  LanguageCode,
-  ServiceDefinition,
-  SessionView,
-  Step,
+import {
+  fieldScript,
+  type AnswerValue,
+  type ApiErrorCode,
+  type Field,
+  type FieldError,
+  type LanguageCode,
+  type ServiceDefinition,
+  type SessionView,
+  type Step,
 } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } from './spoken-text';
@@ -123,6 +124,8 @@ export interface QuestionScriptInput {
   errors: readonly FieldError[];
   apiError: ApiErrorCode | null;
   speakAnswers: boolean;
+  /** The session's language: free-text fields say in other languages that German staff read them. */
+  language?: string;
 }
 
 /** Errors first (the error summary is at the top), then the question, its hint, each field and its options. */
@@ -145,6 +148,11 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
     const optional = field.optional ? ` ${spokenText(t, 'field.optional')}` : '';
     if (label || optional) out.push(say(`${label}${optional}`.trim()));
     if (field.hintKey) out.push(say(spokenText(t, field.hintKey, { ns })));
+    // The notes the fields add under their hint (fields/TextInputField.tsx, TextAreaField.tsx).
+    if (fieldScript(field) === 'latin') out.push(say(spokenText(t, 'entry.latinHint')));
+    if (field.type === 'textarea' && input.language && !input.language.startsWith('de')) {
+      out.push(say(spokenText(t, 'entry.freeTextHint')));
+    }
     if (field.type === 'date') out.push(say(spokenText(t, 'speech.dateHint')));
     if (field.options) {
       out.push(say(spokenText(t, 'speech.options', { count: field.options.length })));
