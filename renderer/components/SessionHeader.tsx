@@ -3,22 +3,17 @@ import { useTranslation } from 'react-i18next';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { EndButton } from './EndButton';
 import { HelpStatus } from '../assist/HelpStatus';
-import { HelpButton } from './HelpButton';
 import { LanguageMenu } from './LanguageMenu';
 
 interface SessionHeaderProps {
   serviceTitle: string;
-  helpKey?: string;
-  namespace?: string;
   /** After sending there is nothing to lose: "Beenden" ends without asking. */
   afterSending?: boolean;
 }
 
-/** Always on screen during a session: which service, language, display, help and end. */
+/** At the top of every page in a session: which service, language, display and end ("Hilfe" is in the dock). */
 export const SessionHeader = memo(function SessionHeader({
   serviceTitle,
-  helpKey,
-  namespace,
   afterSending = false,
 }: SessionHeaderProps) {
   const { t } = useTranslation();
@@ -33,7 +28,6 @@ export const SessionHeader = memo(function SessionHeader({
           <LanguageMenu />
           <DisplayMenu />
           <HelpStatus />
-          <HelpButton helpKey={helpKey} namespace={namespace} />
           <EndButton afterSending={afterSending} />
         </div>
       </div>

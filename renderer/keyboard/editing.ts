@@ -93,7 +93,9 @@ export function nextTextField(field: TextField): TextField | null {
  * Instant, never smooth: no motion that a resident has to follow.
  */
 export function revealAboveKeyboard(field: TextField, keyboardHeight: number, margin = 16): void {
-  const visibleBottom = window.innerHeight - keyboardHeight - margin;
+  // The dock ("Weiter", "Hilfe", speech) sits on top of the keyboard: the field goes above both.
+  const dock = document.querySelector('.dock')?.getBoundingClientRect().height ?? 0;
+  const visibleBottom = window.innerHeight - keyboardHeight - dock - margin;
   const room = visibleBottom - margin;
   const fieldRect = field.getBoundingClientRect();
   const groupRect = field.closest('.form-group')?.getBoundingClientRect() ?? fieldRect;

@@ -5,6 +5,7 @@ import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
+import { DockAction } from '../components/BottomDock';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { SessionMain } from '../components/SessionMain';
 import { SummaryRow } from '../components/SummaryRow';
@@ -49,9 +50,11 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
       </dl>
       <h2 className="section-heading">{t('check.sendHeading')}</h2>
       <p>{t('check.sendText')}</p>
-      <PrimaryButton onPress={() => void actions.submit()} guide="send" isPending={state.busy}>
-        {t('check.submit')}
-      </PrimaryButton>
+      <DockAction>
+        <PrimaryButton onPress={() => void actions.submit()} guide="send" isPending={state.busy}>
+          {t('check.submit')}
+        </PrimaryButton>
+      </DockAction>
     </SessionMain>
   );
 }

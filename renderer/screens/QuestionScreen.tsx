@@ -6,6 +6,7 @@ import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
+import { DockAction } from '../components/BottomDock';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PrimaryButton } from '../components/PrimaryButton';
@@ -113,7 +114,9 @@ interface QuestionFormProps {
   caption: string;
 }
 
-/** The step's fields and "Weiter"; typed values live here until "Weiter". */
+const QUESTION_FORM_ID = 'question-form';
+
+/** The step's fields and "Weiter" (in the dock at the foot of the screen); typed values live here until "Weiter". */
 function QuestionForm({ view, step, namespace, title, headingRef, errors, caption }: QuestionFormProps) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
@@ -134,7 +137,7 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
   return (
     <>
       <StuckOffer stepKey={screenKey(view)} />
-      <form className="question" onSubmit={onSubmit} noValidate>
+      <form className="question" id={QUESTION_FORM_ID} onSubmit={onSubmit} noValidate>
         <p className="caption">{caption}</p>
         {!single && (
           <>
@@ -158,10 +161,12 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
             hint={field.hintKey ? t(field.hintKey, { ns: namespace }) : single ? stepHint : undefined}
           />
         ))}
-        <PrimaryButton type="submit" guide="next" isPending={state.busy}>
+      </form>
+      <DockAction>
+        <PrimaryButton type="submit" form={QUESTION_FORM_ID} guide="next" isPending={state.busy}>
           {t('nav.continue')}
         </PrimaryButton>
-      </form>
+      </DockAction>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
@@ -9,11 +9,10 @@ import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { HelpStatus } from '../assist/HelpStatus';
-import { HelpButton } from '../components/HelpButton';
+import { BottomDock } from '../components/BottomDock';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { ServiceTile } from '../components/ServiceTile';
-import { SpeechBar } from '../components/SpeechBar';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
@@ -22,6 +21,7 @@ import { useScreenSpeech } from '../speech/useScreenSpeech';
 export function StartScreen() {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
+  const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
   const title = t('start.title');
   const headingRef = useScreenFocus('start', t('app.title', { page: title, app: t('app.name') }));
   const services = [...(state.catalog?.services ?? [])].sort((a, b) => a.order - b.order);
@@ -54,7 +54,6 @@ export function StartScreen() {
           <div className="session-header__actions">
             <DisplayMenu />
             <HelpStatus />
-            <HelpButton helpKey="help.start" />
           </div>
         </div>
       </header>
@@ -96,7 +95,8 @@ export function StartScreen() {
           </section>
         </main>
       </div>
-      <SpeechBar />
+      <div className="page-end" ref={setPageEnd} />
+      <BottomDock helpKey="help.start" pageEnd={pageEnd} />
       <Footer />
     </div>
   );
