@@ -1,3 +1,4 @@
+import type { Branding } from '../branding';
 import {
   DEFAULT_LANGUAGE,
   LANGUAGE_CODES,
@@ -26,6 +27,8 @@ export type Handlers = {
 
 export interface InfoSettings {
   version: string;
+  /** The town's name and coat of arms, the printer's place (core/branding.ts). */
+  branding: Branding;
   mode: 'electron' | 'browser';
   deliveries: DeliveryStore;
   portalConfigured: () => boolean;
@@ -48,6 +51,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
         idle: { ...ctx.idle },
         terminalName: terminal.name,
         ...(terminal.location ? { terminalLocation: terminal.location } : {}),
+        ...info.branding,
       });
     },
     'catalog.get': () =>

@@ -50,7 +50,16 @@ export function StartScreen() {
     <div className="page page--start">
       <header className="session-header">
         <div className="session-header__inner">
-          <p className="session-header__service">{t('app.name')}</p>
+          <p className="session-header__service start-town">
+            {state.info?.town?.coatOfArms && (
+              // Decorative: the town's name stands next to it.
+              <img className="start-town__arms" src={state.info.town.coatOfArms} alt="" />
+            )}
+            <span>
+              {state.info?.town && <span className="start-town__name">{state.info.town.name}</span>}
+              <span className="session-header__app">{t('app.name')}</span>
+            </span>
+          </p>
           <div className="session-header__actions">
             <DisplayMenu />
             <HelpStatus />
@@ -93,6 +102,12 @@ export function StartScreen() {
               </ul>
             )}
           </section>
+          <p className="emergency">
+            <span className="emergency__icon" aria-hidden="true">
+              !
+            </span>
+            {t('town.emergency')}
+          </p>
         </main>
       </div>
       <div className="page-end" ref={setPageEnd} />

@@ -107,6 +107,7 @@ export function startScript(t: TFunction, input: StartScriptInput): Utterance[] 
   for (const service of input.services) {
     out.push(say(spokenText(t, service.titleKey, { ns: serviceNamespace(service.id) })));
   }
+  out.push(say(spokenText(t, 'town.emergency')));
   return out;
 }
 
