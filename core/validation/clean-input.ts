@@ -1,4 +1,11 @@
-import { fieldScript, type AnswerInput, type AnswerValue, type DateParts, type Field, type FieldErrorCode } from '../../contract';
+import {
+  fieldScript,
+  type AnswerInput,
+  type AnswerValue,
+  type DateParts,
+  type Field,
+  type FieldErrorCode,
+} from '../../contract';
 import type { JsonSchemaObject } from '../catalog/loaded-service';
 
 /**

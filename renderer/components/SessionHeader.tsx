@@ -12,10 +12,7 @@ interface SessionHeaderProps {
 }
 
 /** At the top of every page in a session: which service, language, display and end ("Hilfe" is in the dock). */
-export const SessionHeader = memo(function SessionHeader({
-  serviceTitle,
-  afterSending = false,
-}: SessionHeaderProps) {
+export const SessionHeader = memo(function SessionHeader({ serviceTitle, afterSending = false }: SessionHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="session-header">

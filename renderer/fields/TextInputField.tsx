@@ -1,7 +1,8 @@
 import type { HTMLAttributes } from 'react';
 import { Input, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { fieldScript, startsWithCapital, type FieldType } from '../../contract';
+import type { FieldType } from '../../contract';
+import { fieldScript, startsWithCapital } from '../../contract/field-script';
 import { FieldLabel } from './FieldLabel';
 import { FieldMessages } from './FieldMessages';
 import type { FieldViewProps } from './types';

@@ -1,15 +1,15 @@
 import type { TFunction } from 'i18next';
-import {
-  fieldScript,
-  type AnswerValue,
-  type ApiErrorCode,
-  type Field,
-  type FieldError,
-  type LanguageCode,
-  type ServiceDefinition,
-  type SessionView,
-  type Step,
+import type {
+  AnswerValue,
+  ApiErrorCode,
+  Field,
+  FieldError,
+  LanguageCode,
+  ServiceDefinition,
+  SessionView,
+  Step,
 } from '../../contract';
+import { fieldScript } from '../../contract/field-script';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } from './spoken-text';
 

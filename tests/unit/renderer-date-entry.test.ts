@@ -15,12 +15,18 @@ describe('typing a date (issue 14)', () => {
     });
     expect(enterDatePart(empty, 'day', '7.3.1958').value).toEqual({ day: '7', month: '3', year: '1958' });
     expect(enterDatePart(empty, 'day', '27 03 1958').value).toEqual({ day: '27', month: '03', year: '1958' });
-    expect(enterDatePart(empty, 'day', '2703')).toEqual({ value: { day: '27', month: '03', year: '' }, focus: 'month' });
+    expect(enterDatePart(empty, 'day', '2703')).toEqual({
+      value: { day: '27', month: '03', year: '' },
+      focus: 'month',
+    });
   });
 
   it('moves on from Tag to Monat and from Monat to Jahr after two digits, never when deleting', () => {
     expect(enterDatePart(empty, 'day', '2')).toEqual({ value: { ...empty, day: '2' } });
-    expect(enterDatePart({ ...empty, day: '2' }, 'day', '27')).toEqual({ value: { ...empty, day: '27' }, focus: 'month' });
+    expect(enterDatePart({ ...empty, day: '2' }, 'day', '27')).toEqual({
+      value: { ...empty, day: '27' },
+      focus: 'month',
+    });
     expect(enterDatePart({ ...empty, day: '27' }, 'month', '03')).toEqual({
       value: { ...empty, day: '27', month: '03' },
       focus: 'year',
@@ -31,7 +37,10 @@ describe('typing a date (issue 14)', () => {
   });
 
   it('takes "27." and "3." as a finished part and drops the dot carried into the next field', () => {
-    expect(enterDatePart({ ...empty, day: '3' }, 'day', '3.')).toEqual({ value: { ...empty, day: '3' }, focus: 'month' });
+    expect(enterDatePart({ ...empty, day: '3' }, 'day', '3.')).toEqual({
+      value: { ...empty, day: '3' },
+      focus: 'month',
+    });
     expect(enterDatePart({ ...empty, day: '27' }, 'month', '.')).toEqual({ value: { ...empty, day: '27' } });
     expect(enterDatePart({ day: '27', month: '03', year: '' }, 'year', '.').value.year).toBe('');
   });
