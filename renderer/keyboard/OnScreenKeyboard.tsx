@@ -188,7 +188,7 @@ export function OnScreenKeyboard() {
         // "Weiter" on the keyboard itself: the same as the page's button (which stays in sight above it).
         <Key
           className="osk__tool osk__tool--continue"
-          name={t('entry.keyContinueName', { action: t('nav.continue') })}
+          name={t('entry.keyContinueName', { name: t('nav.continue') })}
           label={
             <>
               {t('nav.continue')}

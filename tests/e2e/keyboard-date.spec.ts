@@ -89,7 +89,7 @@ test('on-screen keyboard: capital first, Shift and Delete named, Alles löschen,
   await checkA11y(page, 'keyboard open on a name', [driver.t('nav.continue')]);
 
   // "Weiter" on the keyboard sends the page like the page's own button.
-  await keyboardKey(page, driver.t('entry.keyContinueName', { action: driver.t('nav.continue') })).tap();
+  await keyboardKey(page, driver.t('entry.keyContinueName', { name: driver.t('nav.continue') })).tap();
   await expect(driver.h1()).toHaveText(startsWith(svcText(melde, 'de', 'steps.given-names.title')));
 
   // Landscape, on the longest page: the keyboard never covers "Weiter", nor the field.
