@@ -148,7 +148,8 @@ test('on-screen keyboard: German letters by touch, number pad for date and postc
   // By touch it opens, in German, and the field stays in sight above it.
   await openKeyboardFor(page, familyName);
   await expectFieldAboveKeyboard(page, familyName);
-  for (const letter of ['ä', 'ö', 'ü', 'ß', 'z']) await expect(keyboardKey(page, letter)).toBeVisible();
+  // A name begins with a capital (issue 14): Shift is on at the start of the field.
+  for (const letter of ['Ä', 'Ö', 'Ü', 'ß', 'Z']) await expect(keyboardKey(page, letter)).toBeVisible();
   // Physical keys keep working while it is open, and its "Löschen" deletes.
   await page.keyboard.type('x');
   await expect(familyName).toHaveValue('x');
