@@ -43,6 +43,10 @@ export const KioskInfoSchema = z.object({
    * the renderer shows only the out-of-service screen, and the core refuses to start sessions.
    */
   outOfService: z.enum(OUT_OF_SERVICE_REASONS).optional(),
+  /** The town on the start screen (resources/branding/): its name and coat of arms as an SVG data URL. */
+  town: z.object({ name: z.string().max(80), coatOfArms: z.string().max(200_000).optional() }).optional(),
+  /** Where the receipt printer is on this terminal, said with every receipt message. */
+  printerLocation: z.enum(['below', 'right', 'left']).optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

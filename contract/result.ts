@@ -38,6 +38,8 @@ export const FIELD_ERROR_CODES = [
   'date_in_past',
   'date_too_early',
   'date_too_late',
+  'date_year_digits', // a year of fewer than 4 digits ("58"): only the year is wrong
+  'not_latin', // letters of another script in a name or address field (contract/service.ts fieldScript)
   'invalid',
 ] as const;
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];

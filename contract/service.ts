@@ -80,8 +80,15 @@ export const FieldSchema = z.strictObject({
   width: z.enum(['2', '4', '5', '10', '20', 'full']).optional(),
   /** True for data a bystander must not hear (never spoken unless a headset is used). */
   personal: z.boolean().default(true),
+  /**
+   * Which letters the field takes: 'latin' for names and addresses, written as in the identity card
+   * (the authority's registers hold Latin letters); 'any' for free text. Without it, see fieldScript.
+   */
+  script: z.enum(['latin', 'any']).optional(),
 });
 export type Field = z.infer<typeof FieldSchema>;
+
+export { fieldScript, startsWithCapital } from './field-script';
 
 export const OfficeSchema = z.strictObject({
   nameKey: TextKey,

@@ -1,3 +1,4 @@
+import { readBranding } from './branding';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, type KioskEvent, type Result } from '../contract';
@@ -145,6 +146,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const dispatch = createDispatch(
       createHandlers(ctx, {
         version,
+        branding: readBranding(options.brandingDir ?? join(options.resourcesDir, 'branding'), logger),
         mode: options.mode,
         deliveries,
         hub,

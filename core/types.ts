@@ -32,6 +32,8 @@ export interface KioskCoreOptions {
   idleTimeoutMs?: number; // default 120 000
   idleWarningMs?: number; // default 30 000, never more than the timeout
   terminalName?: string;
+  /** Folder with branding.json and the town's coat of arms; default: <resourcesDir>/branding (core/branding.ts). */
+  brandingDir?: string;
   clock?: Clock;
   masterKeyProvider?: MasterKeyProvider; // default: file <dataDir>/master.key, mode 0600
   logger?: Logger;

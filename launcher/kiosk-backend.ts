@@ -45,6 +45,8 @@ export function openKioskBackend(
       dataDir,
       resourcesDir: paths.resourcesDir,
       mode: 'browser',
+      // The town's name, coat of arms and printer place (core/branding.ts); default resources/branding/.
+      ...(process.env.KIOSK_BRANDING_DIR ? { brandingDir: process.env.KIOSK_BRANDING_DIR } : {}),
       ...idleOptions(flags),
       ...(hub.option ? { hub: hub.option } : {}),
       ...(portal.option ? { portal: portal.option } : {}),

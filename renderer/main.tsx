@@ -15,6 +15,7 @@ import './styles/display.css';
 import './styles/keyboard.css';
 import './styles/speech.css';
 import './styles/assist.css';
+import './styles/reach.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

@@ -17,6 +17,8 @@ const KNOWN = new Set([
   'date_in_past',
   'date_too_early',
   'date_too_late',
+  'date_year_digits',
+  'not_latin',
   'invalid',
 ]);
 

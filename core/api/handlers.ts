@@ -1,3 +1,4 @@
+import type { Branding } from '../branding';
 import {
   DEFAULT_LANGUAGE,
   LANGUAGE_CODES,
@@ -28,6 +29,8 @@ export type Handlers = {
 
 export interface InfoSettings {
   version: string;
+  /** The town's name and coat of arms, the printer's place (core/branding.ts). */
+  branding: Branding;
   mode: 'electron' | 'browser';
   deliveries: DeliveryStore;
   portalConfigured: () => boolean;
@@ -58,6 +61,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
         terminalName: terminal.name,
         ...(terminal.location ? { terminalLocation: terminal.location } : {}),
         ...(info.outOfService ? { outOfService: info.outOfService } : {}),
+        ...info.branding,
       });
     },
     'catalog.get': () =>

@@ -1,4 +1,11 @@
-import type { AnswerInput, AnswerValue, DateParts, Field, FieldErrorCode } from '../../contract';
+import {
+  fieldScript,
+  type AnswerInput,
+  type AnswerValue,
+  type DateParts,
+  type Field,
+  type FieldErrorCode,
+} from '../../contract';
 import type { JsonSchemaObject } from '../catalog/loaded-service';
 
 /**
@@ -17,6 +24,8 @@ export type CleanResult =
 const FORBIDDEN_MULTILINE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** A letter of a script other than Latin (Cyrillic, Arabic, Greek, …); digits, marks and punctuation pass. */
+const NON_LATIN_LETTER = /(?!\p{Script=Latin})\p{L}/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function cleanString(input: string, multiline: boolean): string | null {
@@ -47,6 +56,8 @@ export function cleanAnswer(field: Field, property: JsonSchemaObject, input: Ans
       const cleaned = cleanString(input, field.type === 'textarea');
       if (cleaned === null) return { kind: 'error', code: 'invalid_characters' };
       if (cleaned === '') return { kind: 'empty' };
+      // Names and addresses go into registers in Latin letters, as in the identity card; the core is the authority.
+      if (fieldScript(field) === 'latin' && NON_LATIN_LETTER.test(cleaned)) return { kind: 'error', code: 'not_latin' };
       return field.type === 'number' ? numberFromText(cleaned, property) : { kind: 'value', value: cleaned };
     }
   }
@@ -77,6 +88,10 @@ export function dateFromParts(parts: DateParts): CleanResult {
   if (day === null || month === null || year === null) return { kind: 'error', code: 'invalid_characters' };
   if (day === '' && month === '' && year === '') return { kind: 'empty' };
   if (day === '' || month === '' || year === '') return { kind: 'error', code: 'date_incomplete' };
+  // GOV.UK: "Year must include 4 numbers"; a day and month that fit say only the year is wrong.
+  if (/^\d{1,3}$/.test(year) && /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month)) {
+    return { kind: 'error', code: 'date_year_digits' };
+  }
   if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) {
     return { kind: 'error', code: 'date_invalid' };
   }

@@ -9,7 +9,10 @@ export interface SummaryError {
 /** Focuses the first input of a field (its wrapper carries data-field-name). */
 export function focusField(field: string): void {
   const wrapper = document.querySelector(`[data-field-name="${CSS.escape(field)}"]`);
-  const target = wrapper?.querySelector<HTMLElement>('input:not([type=hidden]), textarea');
+  // A date's part in error (only the year, say) before the first of its parts.
+  const target =
+    wrapper?.querySelector<HTMLElement>('input[aria-invalid=true]') ??
+    wrapper?.querySelector<HTMLElement>('input:not([type=hidden]), textarea');
   target?.focus();
   wrapper?.scrollIntoView({ block: 'center' });
 }

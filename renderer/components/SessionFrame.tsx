@@ -1,10 +1,10 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
+import { BottomDock, DockSlotProvider } from './BottomDock';
 import { Footer } from './Footer';
 import { SessionHeader } from './SessionHeader';
-import { SpeechBar } from './SpeechBar';
 
 interface SessionFrameProps {
   service: ServiceDefinition;
@@ -15,24 +15,22 @@ interface SessionFrameProps {
 }
 
 /**
- * Header, speech bar and footer around every page inside a session. Rendered once
- * for the whole journey (App's CurrentScreen), not by each screen: moving between
- * steps then only replaces the page's middle, and the header's dialogs, the speech
- * bar and the footer stay as they are instead of being rebuilt on every "Weiter".
+ * Header, the action dock (main action, "Hilfe", speech bar) and footer around every page inside a
+ * session. Rendered once for the whole journey (App's CurrentScreen), not by each screen: moving between
+ * steps then only replaces the page's middle, and the header's dialogs, the dock and the footer stay as
+ * they are instead of being rebuilt on every "Weiter".
  */
 export function SessionFrame({ service, helpKey, afterSending, children }: SessionFrameProps) {
   const { t } = useTranslation();
   const namespace = serviceNamespace(service.id);
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
   return (
     <div className="page">
-      <SessionHeader
-        serviceTitle={t(service.titleKey, { ns: namespace })}
-        helpKey={helpKey}
-        namespace={namespace}
-        afterSending={afterSending}
-      />
-      {children}
-      <SpeechBar />
+      <SessionHeader serviceTitle={t(service.titleKey, { ns: namespace })} afterSending={afterSending} />
+      <DockSlotProvider slot={slot}>{children}</DockSlotProvider>
+      <div className="page-end" ref={setPageEnd} />
+      <BottomDock helpKey={helpKey} namespace={namespace} slotRef={setSlot} pageEnd={pageEnd} />
       <Footer />
     </div>
   );

@@ -2,21 +2,19 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { EndButton } from './EndButton';
-import { HelpButton } from './HelpButton';
 import { LanguageMenu } from './LanguageMenu';
 
 interface SessionHeaderProps {
   serviceTitle: string;
-  helpKey?: string;
+  /** The service's text namespace: its own word for cancelling (sessionCancel), if it has one. */
   namespace?: string;
   /** After sending there is nothing to lose: "Beenden" ends without asking. */
   afterSending?: boolean;
 }
 
-/** Always on screen during a session: which service, language, display, help and end. */
+/** At the top of every page in a session: which service, language, display and end ("Hilfe" is in the dock). */
 export const SessionHeader = memo(function SessionHeader({
   serviceTitle,
-  helpKey,
   namespace,
   afterSending = false,
 }: SessionHeaderProps) {
@@ -31,7 +29,6 @@ export const SessionHeader = memo(function SessionHeader({
         <div className="session-header__actions">
           <LanguageMenu />
           <DisplayMenu />
-          <HelpButton helpKey={helpKey} namespace={namespace} />
           <EndButton afterSending={afterSending} namespace={namespace} />
         </div>
       </div>

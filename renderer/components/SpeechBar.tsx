@@ -41,7 +41,7 @@ export const SpeechBar = memo(function SpeechBar() {
         <div className="speech-bar__actions">
           <Button className="button button--primary speech-bar__read" onPress={() => speech.repeat()}>
             <SpeakerIcon />
-            {t('speech.readAloud')}
+            <span className="speech-bar__text">{t('speech.readAloud')}</span>
           </Button>
           <SpeechSettings />
         </div>

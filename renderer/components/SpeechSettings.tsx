@@ -44,7 +44,12 @@ export const SpeechSettings = memo(function SpeechSettings() {
   return (
     <MenuDialog
       triggerClassName="button speech-bar__settings"
-      trigger={t('speech.openSettings')}
+      trigger={
+        <>
+          <SettingsIcon />
+          <span className="speech-bar__text">{t('speech.openSettings')}</span>
+        </>
+      }
       title={t('speech.settingsTitle')}
       closeLabel={t('speech.close')}
       closeClassName="button"
@@ -111,3 +116,14 @@ export const SpeechSettings = memo(function SpeechSettings() {
     </MenuDialog>
   );
 });
+
+/** Sliders: shown alone when the speech bar is small (very large text), with the name kept for screen readers. */
+function SettingsIcon() {
+  return (
+    <svg className="speech-bar__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      <path d="M4 7h10M18 7h2M4 17h4M12 17h8" />
+      <circle cx="16" cy="7" r="2.5" />
+      <circle cx="10" cy="17" r="2.5" />
+    </svg>
+  );
+}

@@ -1,14 +1,19 @@
 import { Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
-/** Hint then error, both wired to the input's aria-describedby by react-aria's slots. */
-export function FieldMessages({ hint, error }: { hint?: string; error?: string }) {
+/**
+ * Hint then error, both wired to the input's aria-describedby by react-aria's slots. `note` is a second
+ * line of the hint that the kiosk adds (Latin letters for names, who reads free text).
+ */
+export function FieldMessages({ hint, note, error }: { hint?: string; note?: string; error?: string }) {
   const { t } = useTranslation();
   return (
     <>
-      {hint && (
+      {(hint || note) && (
         <Text slot="description" className="hint">
           {hint}
+          {hint && note && ' '}
+          {note && <span className="hint__note">{note}</span>}
         </Text>
       )}
       {error && (

@@ -1,6 +1,8 @@
 import type { HTMLAttributes } from 'react';
 import { Input, TextField } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import type { FieldType } from '../../contract';
+import { fieldScript, startsWithCapital } from '../../contract/field-script';
 import { FieldLabel } from './FieldLabel';
 import { FieldMessages } from './FieldMessages';
 import type { FieldViewProps } from './types';
@@ -24,7 +26,10 @@ const INPUT_SETTINGS: Partial<
 
 /** One-line inputs: text, email, tel, postcode, number. */
 export function TextInputField(props: FieldViewProps) {
+  const { t } = useTranslation();
   const { field, value, onChange, error, hint } = props;
+  // Names and addresses as in the identity card: Latin letters (the core checks it too), a capital first.
+  const latin = fieldScript(field) === 'latin';
   const settings = INPUT_SETTINGS[field.type] ?? { type: 'text' };
   const autoComplete = field.autocomplete ?? (field.type === 'postcode' ? 'postal-code' : 'off');
   return (
@@ -41,14 +46,15 @@ export function TextInputField(props: FieldViewProps) {
       name={field.name}
     >
       <FieldLabel field={field} namespace={props.namespace} heading={props.heading} headingRef={props.headingRef} />
-      <FieldMessages hint={hint} error={error} />
+      <FieldMessages hint={hint} note={latin ? t('entry.latinHint') : undefined} error={error} />
       <Input
         id={`field-${field.name}`}
         className={`input input--width-${field.width ?? 'full'}`}
         spellCheck={settings.spellCheck}
         dir={settings.dir}
-        autoCapitalize="off"
+        autoCapitalize={startsWithCapital(field) ? 'words' : 'off'}
         autoCorrect="off"
+        data-script={latin ? 'latin' : undefined}
       />
     </TextField>
   );

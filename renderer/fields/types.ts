@@ -11,6 +11,8 @@ export interface FieldViewProps {
   onChange: (value: DraftValue) => void;
   /** Translated error text, shown above the input (GOV.UK). */
   error?: string;
+  /** The error's code (contract FIELD_ERROR_CODES): a date marks only the part it is about. */
+  errorCode?: string;
   /** For a one-field step the question is the label and the page's h1 … */
   heading?: string;
   /** … and this ref receives the h1, which takes focus on a new page. */

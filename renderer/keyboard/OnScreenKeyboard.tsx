@@ -1,7 +1,15 @@
-import { useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/context';
-import { deleteBackward, insertText, nextTextField, revealAboveKeyboard } from './editing';
+import {
+  caretAtStart,
+  clearField,
+  deleteBackward,
+  insertText,
+  moveCaret,
+  nextTextField,
+  revealAboveKeyboard,
+} from './editing';
 import {
   EMAIL_KEYS,
   LETTER_PUNCTUATION,
@@ -10,6 +18,8 @@ import {
   layoutChoices,
   letterLayout,
   padForField,
+  wantsCapitalAtStart,
+  wantsLatin,
   type LayoutId,
   type PadKind,
 } from './layouts';
@@ -78,6 +88,22 @@ export function OnScreenKeyboard() {
 
   const { field, isOpen } = target;
   const pad: PadKind = field ? padForField(field) : 'letters';
+  const latinOnly = field ? wantsLatin(field) : false;
+
+  // Names, streets and towns: Shift is on while the caret is at the start, so the first letter is a capital.
+  useEffect(() => {
+    if (!field || !isOpen || !wantsCapitalAtStart(field)) return;
+    const check = () => {
+      if (document.activeElement === field && caretAtStart(field)) setShift(true);
+    };
+    check();
+    field.addEventListener('input', check);
+    document.addEventListener('selectionchange', check);
+    return () => {
+      field.removeEventListener('input', check);
+      document.removeEventListener('selectionchange', check);
+    };
+  }, [field, isOpen]);
 
   // Room at the bottom of the page for the keyboard (or its show button), so nothing hides behind it.
   const hasField = field !== null;
@@ -141,6 +167,7 @@ export function OnScreenKeyboard() {
         <LayoutSwitch
           language={language}
           pad={pad}
+          latinOnly={latinOnly}
           chosen={chosenLayout}
           onChoose={(id) => {
             setChoice({ scope, id });
@@ -155,7 +182,22 @@ export function OnScreenKeyboard() {
           onPress={() => next.focus({ preventScroll: true })}
         />
       )}
+      <Key className="osk__tool" label={t('entry.keyClear')} onPress={() => clearField(field)} />
       <Key className="osk__tool osk__tool--end" label={t('keyboard.hide')} onPress={target.hide} />
+      {field.form && (
+        // "Weiter" on the keyboard itself: the same as the page's button (which stays in sight above it).
+        <Key
+          className="osk__tool osk__tool--continue"
+          name={t('entry.keyContinueName', { name: t('nav.continue') })}
+          label={
+            <>
+              {t('nav.continue')}
+              <span className="button__arrow" aria-hidden="true" />
+            </>
+          }
+          onPress={() => field.form?.requestSubmit()}
+        />
+      )}
     </div>
   );
 
@@ -174,13 +216,14 @@ export function OnScreenKeyboard() {
           <NumberPad pad={pad} onType={typeKey} onDelete={() => deleteBackward(field)} />
         ) : (
           <LetterPad
-            layoutId={currentLayout(language, pad, chosenLayout)}
+            layoutId={currentLayout(language, pad, chosenLayout, latinOnly)}
             pad={pad}
             multiline={field instanceof HTMLTextAreaElement}
             shift={shift}
             onShift={() => setShift((value) => !value)}
             onType={typeKey}
             onDelete={() => deleteBackward(field)}
+            onMove={(delta) => moveCaret(field, delta)}
           />
         )}
       </div>
@@ -188,20 +231,21 @@ export function OnScreenKeyboard() {
   );
 }
 
-function currentLayout(language: string, pad: PadKind, chosen: LayoutId | null): LayoutId {
-  const choices = layoutChoices(language, pad);
+function currentLayout(language: string, pad: PadKind, chosen: LayoutId | null, latinOnly = false): LayoutId {
+  const choices = layoutChoices(language, pad, latinOnly);
   return chosen && choices.includes(chosen) ? chosen : choices[0]!;
 }
 
 function LayoutSwitch(props: {
   language: string;
   pad: PadKind;
+  latinOnly: boolean;
   chosen: LayoutId | null;
   onChoose: (id: LayoutId) => void;
 }) {
   const { t } = useTranslation();
-  const choices = layoutChoices(props.language, props.pad);
-  const current = currentLayout(props.language, props.pad, props.chosen);
+  const choices = layoutChoices(props.language, props.pad, props.latinOnly);
+  const current = currentLayout(props.language, props.pad, props.chosen, props.latinOnly);
   const other = choices.find((id) => id !== current) ?? current;
   const otherName = t(`keyboard.layouts.${other}`);
   return (
@@ -227,9 +271,22 @@ interface LetterPadProps {
   onShift: () => void;
   onType: (text: string) => void;
   onDelete: () => void;
+  onMove: (delta: number) => void;
 }
 
-function LetterPad({ layoutId, pad, multiline, shift, onShift, onType, onDelete }: LetterPadProps) {
+/** A key drawn with its symbol and named in words underneath (Shift, Delete): not a symbol alone. */
+function NamedSymbol({ symbol, name }: { symbol: string; name: string }) {
+  return (
+    <>
+      <span className="osk__symbol" aria-hidden="true">
+        {symbol}
+      </span>
+      <span className="osk__key-name">{name}</span>
+    </>
+  );
+}
+
+function LetterPad({ layoutId, pad, multiline, shift, onShift, onType, onDelete, onMove }: LetterPadProps) {
   const { t } = useTranslation();
   const layout = letterLayout(layoutId);
   const rows = shift && layout.shiftRows ? layout.shiftRows : layout.rows;
@@ -241,19 +298,17 @@ function LetterPad({ layoutId, pad, multiline, shift, onShift, onType, onDelete 
         <div className="osk__row" key={index}>
           {index === 3 && layout.shiftRows && (
             <Key
-              className="osk__key--wide"
-              name={t('keyboard.shift')}
+              className="osk__key--wide osk__key--named"
               pressed={shift}
-              label={<span aria-hidden="true">⇧</span>}
+              label={<NamedSymbol symbol="⇧" name={t('keyboard.shift')} />}
               onPress={onShift}
             />
           )}
           {row.map(charKey)}
           {index === 3 && (
             <Key
-              className="osk__key--wide"
-              name={t('keyboard.backspace')}
-              label={<span aria-hidden="true">⌫</span>}
+              className="osk__key--wide osk__key--named"
+              label={<NamedSymbol symbol="⌫" name={t('keyboard.backspace')} />}
               onPress={onDelete}
             />
           )}
@@ -265,12 +320,14 @@ function LetterPad({ layoutId, pad, multiline, shift, onShift, onType, onDelete 
         ) : (
           <>
             {LETTER_PUNCTUATION.before.map(charKey)}
+            <Key name={t('entry.cursorLeft')} label={<span aria-hidden="true">◀</span>} onPress={() => onMove(-1)} />
             <Key
               className="osk__key--space"
               name={t('keyboard.space')}
               label={<span aria-hidden="true">␣</span>}
               onPress={() => onType(' ')}
             />
+            <Key name={t('entry.cursorRight')} label={<span aria-hidden="true">▶</span>} onPress={() => onMove(1)} />
             {LETTER_PUNCTUATION.after.map(charKey)}
             {multiline && (
               <Key
@@ -305,9 +362,8 @@ function NumberPad(props: { pad: PadKind; onType: (text: string) => void; onDele
         )}
         {digit('0')}
         <Key
-          className="osk__key--wide"
-          name={t('keyboard.backspace')}
-          label={<span aria-hidden="true">⌫</span>}
+          className="osk__key--wide osk__key--named"
+          label={<NamedSymbol symbol="⌫" name={t('keyboard.backspace')} />}
           onPress={props.onDelete}
         />
       </div>

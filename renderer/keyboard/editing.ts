@@ -54,6 +54,32 @@ export function deleteBackward(field: TextField): void {
   setValue(field, field.value.slice(0, from) + field.value.slice(end), from);
 }
 
+/** Empties the field through the browser's editing, so it is one undoable input like any other. */
+export function clearField(field: TextField): void {
+  if (document.activeElement !== field) field.focus({ preventScroll: true });
+  if (field.value === '') return;
+  field.select();
+  if (document.execCommand('delete', false)) return;
+  setValue(field, '', 0);
+}
+
+/** Puts the caret at the end (a tap on a field) or moves it by `delta` characters (the arrow keys). */
+export function moveCaret(field: TextField, delta: number | 'end'): void {
+  const [start] = selection(field);
+  const to = delta === 'end' ? field.value.length : Math.min(field.value.length, Math.max(0, start + delta));
+  try {
+    field.setSelectionRange(to, to);
+  } catch {
+    // type=email has no selection API; the caret stays where it is.
+  }
+}
+
+/** Whether the caret is at the very start of the field (nothing before it). */
+export function caretAtStart(field: TextField): boolean {
+  const [start, end] = selection(field);
+  return start === 0 && end === 0;
+}
+
 /** The text fields after this one in its form, in document order (the date's Tag → Monat → Jahr). */
 export function nextTextField(field: TextField): TextField | null {
   const scope = field.form ?? field.closest('form') ?? document.body;
@@ -67,7 +93,9 @@ export function nextTextField(field: TextField): TextField | null {
  * Instant, never smooth: no motion that a resident has to follow.
  */
 export function revealAboveKeyboard(field: TextField, keyboardHeight: number, margin = 16): void {
-  const visibleBottom = window.innerHeight - keyboardHeight - margin;
+  // The dock ("Weiter", "Hilfe", speech) sits on top of the keyboard: the field goes above both.
+  const dock = document.querySelector('.dock')?.getBoundingClientRect().height ?? 0;
+  const visibleBottom = window.innerHeight - keyboardHeight - dock - margin;
   const room = visibleBottom - margin;
   const fieldRect = field.getBoundingClientRect();
   const groupRect = field.closest('.form-group')?.getBoundingClientRect() ?? fieldRect;

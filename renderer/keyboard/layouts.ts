@@ -113,11 +113,22 @@ export function layoutForLanguage(language: string): LayoutId {
  * session's language; e-mail opens in Latin letters. The other choice is German (addresses in Stade
  * have ä ö ü ß), or English for a German session.
  */
-export function layoutChoices(language: string, pad: PadKind): LayoutId[] {
+export function layoutChoices(language: string, pad: PadKind, latinOnly = false): LayoutId[] {
   const session = layoutForLanguage(language);
-  const first = pad === 'email' && !letterLayout(session).latin ? 'en' : session;
+  // E-mail addresses, names and addresses (as in the identity card) open with Latin letters in every language.
+  const first = (pad === 'email' || latinOnly) && !letterLayout(session).latin ? 'en' : session;
   const second: LayoutId = first === 'de' ? 'en' : 'de';
   return [first, second];
+}
+
+/** Name and address fields (contract fieldScript) say so on the input: the keyboard opens in Latin letters. */
+export function wantsLatin(field: HTMLInputElement | HTMLTextAreaElement): boolean {
+  return field.dataset.script === 'latin';
+}
+
+/** Names, streets and towns begin with a capital: the keyboard starts with Shift on (autocapitalize). */
+export function wantsCapitalAtStart(field: HTMLInputElement | HTMLTextAreaElement): boolean {
+  return field instanceof HTMLInputElement && field.autocapitalize === 'words';
 }
 
 /** Pad for a focused field: inputmode first (numbers and postcodes are type=text), then the type. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { isTextField, type TextField } from './editing';
+import { isTextField, moveCaret, type TextField } from './editing';
 
 /** A focus that follows a touch within this time counts as "by touch" (a tapped label focuses its field). */
 const POINTER_FOCUS_MS = 800;
@@ -30,6 +30,11 @@ export function useKeyboardTarget(): KeyboardTarget {
       // A tap on the field that already has focus brings a hidden keyboard back.
       if (isTextField(event.target) && event.target === document.activeElement) setOpen(true);
     }
+    function onClick(event: MouseEvent): void {
+      // A tap puts the cursor at the end, where the resident goes on typing: a fingertip cannot aim between
+      // two letters. The keyboard's arrow keys (and a physical keyboard's) move it from there.
+      if (event.detail > 0 && isTextField(event.target)) moveCaret(event.target, 'end');
+    }
     function onKeyDown(): void {
       // Focus moved by Tab right after a tap is still focus by keyboard.
       lastPointer.current = -Infinity;
@@ -56,10 +61,12 @@ export function useKeyboardTarget(): KeyboardTarget {
     const capture = { capture: true } as const;
     document.addEventListener('pointerdown', onPointerDown, capture);
     document.addEventListener('keydown', onKeyDown, capture);
+    document.addEventListener('click', onClick, capture);
     document.addEventListener('focusin', onFocusIn, capture);
     document.addEventListener('focusout', onFocusOut, capture);
     return () => {
       document.removeEventListener('keydown', onKeyDown, capture);
+      document.removeEventListener('click', onClick, capture);
       document.removeEventListener('pointerdown', onPointerDown, capture);
       document.removeEventListener('focusin', onFocusIn, capture);
       document.removeEventListener('focusout', onFocusOut, capture);

@@ -13,6 +13,7 @@ export function ReceiptPrint() {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   const sessionId = state.view?.sessionId;
+  const printerLocation = state.info?.printerLocation ?? 'below';
   const job = useMemo<PrintJob | undefined>(
     () =>
       sessionId
@@ -36,8 +37,9 @@ export function ReceiptPrint() {
       texts={{
         print: t('receipt.print'),
         busy: t('receipt.busy'),
-        printed: t('receipt.printed'),
-        offered: t('receipt.offered'),
+        // Said plainly where the printer is on this terminal (kiosk.info printerLocation, resources/branding/).
+        printed: `${t('receipt.printed')} ${t(`printerWhere.${printerLocation}`)}`,
+        offered: `${t('receipt.offered')} ${t(`printerWhere.${printerLocation}`)}`,
         failed: t('receipt.failed'),
         printedIn: (language) => t('receipt.language', { language }),
       }}

@@ -6,6 +6,7 @@ import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
+import { DockAction } from '../components/BottomDock';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { SessionMain } from '../components/SessionMain';
 import { CostSummary } from '../components/CostSummary';
@@ -54,9 +55,11 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
       <CostSummary fees={fees} namespace={namespace} showTotal headingId="check-cost-heading" />
       <h2 className="section-heading">{serviceTerm(t, service.id, 'sendHeading')}</h2>
       <p>{t('check.sendText')}</p>
-      <PrimaryButton onPress={() => void actions.submit()} guide="send" isPending={state.busy}>
-        {serviceTerm(t, service.id, 'submit')}
-      </PrimaryButton>
+      <DockAction>
+        <PrimaryButton onPress={() => void actions.submit()} guide="send" isPending={state.busy}>
+          {serviceTerm(t, service.id, 'submit')}
+        </PrimaryButton>
+      </DockAction>
     </SessionMain>
   );
 }

@@ -6,6 +6,7 @@ import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { OfficeDetails } from '../components/OfficeDetails';
+import { DockAction } from '../components/BottomDock';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { ReferenceNumber } from '../components/ReferenceNumber';
 import { ReceiptPrint } from '../receipt/ReceiptPrint';
@@ -80,7 +81,9 @@ export function ConfirmationScreen({
 
       <OfficeDetails service={service} />
 
-      <PrimaryButton onPress={() => void actions.end('finished')}>{t('confirmation.done')}</PrimaryButton>
+      <DockAction>
+        <PrimaryButton onPress={() => void actions.end('finished')}>{t('confirmation.done')}</PrimaryButton>
+      </DockAction>
     </SessionMain>
   );
 }

@@ -7,6 +7,7 @@ import { cancelPageDraft, schedulePageDraft } from '../app/page-draft';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
+import { DockAction } from '../components/BottomDock';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PrimaryButton } from '../components/PrimaryButton';
@@ -42,7 +43,11 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
   const [leaveOpen, setLeaveOpen] = useState(false);
 
   const stepFieldNames = new Set(step.fields.map((field) => field.name));
-  const errors = state.fieldErrors.map((error) => ({ field: error.field, text: fieldErrorText(t, namespace, error) }));
+  const errors = state.fieldErrors.map((error) => ({
+    field: error.field,
+    code: error.code,
+    text: fieldErrorText(t, namespace, error),
+  }));
   const summaryErrors = errors.some((error) => stepFieldNames.has(error.field))
     ? errors.filter((error) => stepFieldNames.has(error.field))
     : errors;
@@ -71,6 +76,7 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
       errors: spokenErrors,
       apiError: state.apiError,
       speakAnswers: state.speech.speakAnswers,
+      language: view.language,
     }),
   );
 
@@ -112,12 +118,14 @@ interface QuestionFormProps {
   namespace: string;
   title: string;
   headingRef: RefObject<HTMLHeadingElement | null>;
-  errors: { field: string; text: string }[];
+  errors: { field: string; code: string; text: string }[];
   caption: string | undefined;
   submitLabel: string;
 }
 
-/** The step's fields and "Weiter"; typed values live here until "Weiter". */
+const QUESTION_FORM_ID = 'question-form';
+
+/** The step's fields and "Weiter" (in the dock at the foot of the screen); typed values live here until "Weiter". */
 function QuestionForm({ view, step, namespace, title, headingRef, errors, caption, submitLabel }: QuestionFormProps) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
@@ -160,7 +168,7 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
     <>
       <StuckOffer stepKey={screenKey(view)} />
       {step.warningKey && <WarningText text={t(step.warningKey, { ns: namespace })} />}
-      <form className="question" onSubmit={onSubmit} noValidate>
+      <form className="question" id={QUESTION_FORM_ID} onSubmit={onSubmit} noValidate>
         {caption && <p className="caption">{caption}</p>}
         {!single && (
           <>
@@ -181,6 +189,7 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
               setDrafts((current) => ({ ...current, [field.name]: value }));
             }}
             error={errorFor(field.name)}
+            errorCode={errors.find((error) => error.field === field.name)?.code}
             heading={single ? title : undefined}
             headingRef={single ? headingRef : undefined}
             hint={field.hintKey ? t(field.hintKey, { ns: namespace }) : single ? stepHint : undefined}
@@ -192,10 +201,12 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
             text={t(step.details.textKey, { ns: namespace })}
           />
         )}
-        <PrimaryButton type="submit" guide="next" isPending={state.busy}>
+      </form>
+      <DockAction>
+        <PrimaryButton type="submit" form={QUESTION_FORM_ID} guide="next" isPending={state.busy}>
           {submitLabel}
         </PrimaryButton>
-      </form>
+      </DockAction>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
@@ -8,11 +8,10 @@ import { prefetchJourneyCode } from '../app/journey-code';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { DisplayMenu } from '../display/DisplayMenu';
-import { HelpButton } from '../components/HelpButton';
+import { BottomDock } from '../components/BottomDock';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { ServiceTile } from '../components/ServiceTile';
-import { SpeechBar } from '../components/SpeechBar';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
@@ -21,6 +20,7 @@ import { useScreenSpeech } from '../speech/useScreenSpeech';
 export function StartScreen() {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
+  const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
   const title = t('start.title');
   const headingRef = useScreenFocus('start', t('app.title', { page: title, app: t('app.name') }));
   const services = [...(state.catalog?.services ?? [])].sort((a, b) => a.order - b.order);
@@ -49,10 +49,18 @@ export function StartScreen() {
     <div className="page page--start">
       <header className="session-header">
         <div className="session-header__inner">
-          <p className="session-header__service">{t('app.name')}</p>
+          <p className="session-header__service start-town">
+            {state.info?.town?.coatOfArms && (
+              // Decorative: the town's name stands next to it.
+              <img className="start-town__arms" src={state.info.town.coatOfArms} alt="" />
+            )}
+            <span>
+              {state.info?.town && <span className="start-town__name">{state.info.town.name}</span>}
+              <span className="session-header__app">{t('app.name')}</span>
+            </span>
+          </p>
           <div className="session-header__actions">
             <DisplayMenu />
-            <HelpButton helpKey="help.start" />
           </div>
         </div>
       </header>
@@ -92,9 +100,16 @@ export function StartScreen() {
               </ul>
             )}
           </section>
+          <p className="emergency">
+            <span className="emergency__icon" aria-hidden="true">
+              !
+            </span>
+            {t('town.emergency')}
+          </p>
         </main>
       </div>
-      <SpeechBar />
+      <div className="page-end" ref={setPageEnd} />
+      <BottomDock helpKey="help.start" pageEnd={pageEnd} />
       <Footer />
     </div>
   );

@@ -12,6 +12,7 @@ import type {
   Step,
 } from '../../contract';
 import { applicableParts, selectParts, totalCents } from '../../contract/journey';
+import { fieldScript } from '../../contract/field-script';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenServiceTerm } from '../i18n/service-terms';
 import { checkRows, spokenRowLabel } from '../journey/check-rows';
@@ -111,6 +112,7 @@ export function startScript(t: TFunction, input: StartScriptInput): Utterance[] 
   for (const service of input.services) {
     out.push(say(spokenText(t, service.titleKey, { ns: serviceNamespace(service.id) })));
   }
+  out.push(say(spokenText(t, 'town.emergency')));
   return out;
 }
 
@@ -130,6 +132,8 @@ export interface QuestionScriptInput {
   errors: readonly FieldError[];
   apiError: ApiErrorCode | null;
   speakAnswers: boolean;
+  /** The session's language: free-text fields say in other languages that German staff read them. */
+  language?: string;
 }
 
 /** Errors first (the error summary is at the top), then the question, its hint, each field and its options. */
@@ -156,6 +160,11 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
     const optional = field.optional ? ` ${spokenText(t, 'field.optional')}` : '';
     if (label || optional) out.push(say(`${label}${optional}`.trim()));
     if (field.hintKey) out.push(say(spokenText(t, field.hintKey, { ns })));
+    // The notes the fields add under their hint (fields/TextInputField.tsx, TextAreaField.tsx).
+    if (fieldScript(field) === 'latin') out.push(say(spokenText(t, 'entry.latinHint')));
+    if (field.type === 'textarea' && input.language && !input.language.startsWith('de')) {
+      out.push(say(spokenText(t, 'entry.freeTextHint')));
+    }
     if (field.type === 'date') out.push(say(spokenText(t, 'speech.dateHint')));
     if (field.options) {
       out.push(say(spokenText(t, 'speech.options', { count: field.options.length })));

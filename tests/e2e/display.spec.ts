@@ -148,7 +148,8 @@ test('on-screen keyboard: German letters by touch, number pad for date and postc
   // By touch it opens, in German, and the field stays in sight above it.
   await openKeyboardFor(page, familyName);
   await expectFieldAboveKeyboard(page, familyName);
-  for (const letter of ['ä', 'ö', 'ü', 'ß', 'z']) await expect(keyboardKey(page, letter)).toBeVisible();
+  // A name begins with a capital (issue 14): Shift is on at the start of the field.
+  for (const letter of ['Ä', 'Ö', 'Ü', 'ß', 'Z']) await expect(keyboardKey(page, letter)).toBeVisible();
   // Physical keys keep working while it is open, and its "Löschen" deletes.
   await page.keyboard.type('x');
   await expect(familyName).toHaveValue('x');
@@ -168,12 +169,13 @@ test('on-screen keyboard: German letters by touch, number pad for date and postc
   await tapText(page, 'Jürgen');
   await driver.continue();
 
-  // Date of birth: the number pad, and "Nächstes Feld" from Tag to Monat to Jahr.
+  // Date of birth: the number pad; two digits in Tag move on to Monat by themselves (issue 14), and
+  // "Nächstes Feld" goes on from a one-digit month to Jahr.
   const day = page.getByRole('textbox', { name: startsWith(driver.t('field.day')) });
   await openKeyboardFor(page, day);
   await expect(keyboardKey(page, 'a')).toHaveCount(0);
   await tapText(page, '27');
-  await tapNextField(page);
+  await expect(page.getByRole('textbox', { name: startsWith(driver.t('field.month')) })).toBeFocused();
   await tapText(page, '3');
   await tapNextField(page);
   await expect(page.getByRole('textbox', { name: startsWith(driver.t('field.year')) })).toBeFocused();

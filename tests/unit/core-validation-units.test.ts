@@ -25,6 +25,34 @@ describe('input cleaning', () => {
     expect(dateFromParts({ day: '1\u202E', month: '1', year: '2000' })).toMatchObject({ code: 'invalid_characters' });
   });
 
+  it('says a year of fewer than 4 digits is the problem (issue 14)', () => {
+    expect(dateFromParts({ day: '27', month: '03', year: '58' })).toEqual({ kind: 'error', code: 'date_year_digits' });
+    expect(dateFromParts({ day: '27', month: '03', year: '958' })).toMatchObject({ code: 'date_year_digits' });
+    expect(dateFromParts({ day: '27', month: '3a', year: '58' })).toMatchObject({ code: 'date_invalid' });
+    expect(dateFromParts({ day: '27', month: '03', year: '1958' })).toEqual({ kind: 'value', value: '1958-03-27' });
+  });
+
+  it('takes only Latin letters in name and address fields, any script in free text (issue 13)', () => {
+    const named = (type: Field['type'], autocomplete?: string, script?: Field['script']): Field => ({
+      ...field(type),
+      ...(autocomplete ? { autocomplete } : {}),
+      ...(script ? { script } : {}),
+    });
+    for (const token of ['family-name', 'given-name', 'name', 'address-line1', 'address-level2']) {
+      expect(cleanAnswer(named('text', token), {}, 'Иванова')).toEqual({ kind: 'error', code: 'not_latin' });
+      expect(cleanAnswer(named('text', token), {}, 'محمد')).toEqual({ kind: 'error', code: 'not_latin' });
+      expect(cleanAnswer(named('text', token), {}, 'Ivanova-Öztürk Şükrü Łukasz')).toMatchObject({ kind: 'value' });
+    }
+    expect(cleanAnswer(named('text', 'address-line1'), {}, 'Hökerstraße 12a')).toMatchObject({ kind: 'value' });
+    // Mixed: one Cyrillic letter in a Latin name is still refused.
+    expect(cleanAnswer(named('text', 'family-name'), {}, 'Mюller')).toMatchObject({ code: 'not_latin' });
+    // Free text and the service's own choice.
+    expect(cleanAnswer(named('textarea'), {}, 'Фонарь не горит')).toMatchObject({ kind: 'value' });
+    expect(cleanAnswer(named('text'), {}, 'Фонарь')).toMatchObject({ kind: 'value' });
+    expect(cleanAnswer(named('text', 'family-name', 'any'), {}, 'Иванова')).toMatchObject({ kind: 'value' });
+    expect(cleanAnswer(named('text', undefined, 'latin'), {}, 'Иванова')).toMatchObject({ code: 'not_latin' });
+  });
+
   it('converts numbers by schema type, with a German decimal comma', () => {
     expect(cleanAnswer(field('number'), { type: 'number' }, '2,5')).toEqual({ kind: 'value', value: 2.5 });
     expect(cleanAnswer(field('number'), { type: 'integer' }, ' 12 ')).toEqual({ kind: 'value', value: 12 });

@@ -104,7 +104,8 @@ describe('answer validation (nothing invalid is stored)', () => {
     await expectFieldError('birth', birth('31', '02', '1990'), 'birthDate', 'date_invalid');
     await expectFieldError('birth', birth('29', '02', '2023'), 'birthDate', 'date_invalid');
     await expectFieldError('birth', birth('1a', '02', '1990'), 'birthDate', 'date_invalid');
-    await expectFieldError('birth', birth('1', '2', '90'), 'birthDate', 'date_invalid');
+    // Issue 14: a two-digit year is its own problem, so only the year field is marked.
+    await expectFieldError('birth', birth('1', '2', '90'), 'birthDate', 'date_year_digits');
     await expectFieldError('birth', birth('16', '06', '2025'), 'birthDate', 'date_in_future');
     await expectFieldError('birth', birth('31', '12', '1899'), 'birthDate', 'date_too_early', { min: '1900-01-01' });
     await expectFieldError('birth', birth('', '', ''), 'birthDate', 'required');

@@ -44,5 +44,11 @@ describe('on-screen keyboard layouts', () => {
     expect(layoutChoices('ru', 'letters')).toEqual(['ru', 'de']);
     expect(layoutChoices('ar', 'email')).toEqual(['en', 'de']);
     expect(layoutChoices('tr', 'email')).toEqual(['tr', 'de']);
+    // Names and addresses (issue 13): Latin letters in every language, as in the identity card.
+    expect(layoutChoices('ru', 'letters', true)).toEqual(['en', 'de']);
+    expect(layoutChoices('uk', 'letters', true)).toEqual(['en', 'de']);
+    expect(layoutChoices('ar', 'letters', true)).toEqual(['en', 'de']);
+    expect(layoutChoices('pl', 'letters', true)).toEqual(['pl', 'de']);
+    expect(layoutChoices('de', 'letters', true)).toEqual(['de', 'en']);
   });
 });

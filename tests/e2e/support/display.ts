@@ -126,7 +126,8 @@ export async function expectFocusAboveSpeechBar(page: Page, screenName: string):
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   const placement = await page.evaluate(() => {
     const focused = document.activeElement;
-    const bar = document.querySelector('.speech-bar');
+    // The dock (main action, "Hilfe", speech bar) where there is one, else the speech bar alone.
+    const bar = document.querySelector('.dock') ?? document.querySelector('.speech-bar');
     if (!(focused instanceof HTMLElement) || focused === document.body || !bar) return null;
     const box = focused.getBoundingClientRect();
     return { focusTop: box.top, focusBottom: box.bottom, barTop: bar.getBoundingClientRect().top };
