@@ -2,11 +2,13 @@ import { memo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKioskActions } from '../app/context';
+import { namespaceTermKeys } from '../i18n/service-terms';
 import { ConfirmDialog } from './ConfirmDialog';
 
 /**
  * "Antrag abbrechen" (what it does, issue 14: one meaning per label; "Beenden" is no longer also the
- * banner's): a service may name it itself with `labels.cancel` in its texts ("Meldung abbrechen"). After a confirm, ends and wipes the session and returns to the start screen.
+ * banner's): a service may name it in its own words as `terms.cancel` ("Meldung abbrechen", see
+ * i18n/service-terms.ts). After a confirm, ends and wipes the session and returns to the start screen.
  * After sending there is nothing left to lose, so it ends at once.
  */
 export const EndButton = memo(function EndButton({
@@ -16,12 +18,8 @@ export const EndButton = memo(function EndButton({
   afterSending?: boolean;
   namespace?: string | undefined;
 }) {
-  const { t, i18n } = useTranslation();
-  const label = afterSending
-    ? t('header.end')
-    : namespace && i18n.exists('labels.cancel', { ns: namespace })
-      ? t('labels.cancel', { ns: namespace })
-      : t('sessionCancel.label');
+  const { t } = useTranslation();
+  const label = afterSending ? t('header.end') : t(namespaceTermKeys(namespace, 'cancel'));
   const actions = useKioskActions();
   const [isOpen, setOpen] = useState(false);
   const press = () => (afterSending ? void actions.end('finished') : setOpen(true));

@@ -11,11 +11,19 @@ export const SERVICE_TERMS = {
   sendHeading: 'check.sendHeading',
   sent: 'confirmation.title',
   leave: 'leave.text',
+  /** The header's button that ends a session before sending ("Antrag abbrechen", "Meldung abbrechen"). */
+  cancel: 'sessionCancel.label',
 } as const;
 export type ServiceTerm = keyof typeof SERVICE_TERMS;
 
 export function termKeys(serviceId: string, term: ServiceTerm): string[] {
-  return [`${serviceNamespace(serviceId)}:terms.${term}`, `common:${SERVICE_TERMS[term]}`];
+  return namespaceTermKeys(serviceNamespace(serviceId), term);
+}
+
+/** The same, for a component that holds the service's text namespace rather than its id. */
+export function namespaceTermKeys(namespace: string | undefined, term: ServiceTerm): string[] {
+  const general = `common:${SERVICE_TERMS[term]}`;
+  return namespace ? [`${namespace}:terms.${term}`, general] : [general];
 }
 
 export function serviceTerm(t: TFunction, serviceId: string, term: ServiceTerm): string {
