@@ -92,6 +92,8 @@ export const api = {
   },
   /** The active session, if one survives (crash resume); null otherwise. */
   'session.resume': { input: z.strictObject({}), output: SessionViewSchema.nullable() },
+  /** Whether a session is open, and nothing of it: the update check asks this (electron/main/updates.ts). */
+  'session.active': { input: z.strictObject({}), output: z.strictObject({ active: z.boolean() }) },
   /** Ends any previous session (wiping it) and starts a new one. */
   'session.start': {
     input: z.strictObject({ serviceId: z.string().max(64), language: Language }),

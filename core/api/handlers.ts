@@ -72,6 +72,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
       }),
     'catalog.translations': (input) =>
       ok({ language: input.language, translations: ctx.catalog.translations[input.language] ?? {} }),
+    'session.active': () => ok({ active: currentSession(ctx) !== undefined }),
     'session.resume': () => {
       const active = currentSession(ctx);
       if (!active) return ok(null);

@@ -108,6 +108,7 @@ export const RETRYABLE_METHODS: ReadonlySet<string> = new Set([
   'catalog.get',
   'catalog.translations',
   'session.resume',
+  'session.active',
   'session.keepAlive',
   'session.receipt',
   'speech.synthesize',

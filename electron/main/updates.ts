@@ -102,9 +102,10 @@ export function runKioskUpdates(options: KioskUpdatesOptions): KioskUpdates {
           .catch((error: Error) => logger.warn('update.failed', { errorClass: error.name }));
       }
       if (policy.pending === undefined) return;
-      const current = await core.dispatch('session.resume', {});
+      // Only whether a session is open: the answers never need to reach this process for it.
+      const current = await core.dispatch('session.active', {});
       // A core that cannot say counts as busy: better a late update than a lost session.
-      const sessionActive = !current.ok || current.value !== null;
+      const sessionActive = !current.ok || (current.value as { active: boolean }).active;
       const decision = policy.installDecision(now(), sessionActive);
       if (!decision.install) return;
       installing = true;

@@ -228,3 +228,19 @@ describe('session lifecycle', () => {
     expect(view.position).toMatchObject({ kind: 'step', stepId: 'email', stepNumber: 2, stepCount: 2 });
   });
 });
+
+describe('session.active', () => {
+  it('says whether a session is open and nothing of it (the update check asks it)', async () => {
+    kiosk = openTestCore();
+    expect(await kiosk.value('session.active', {})).toEqual({ active: false });
+    const view = await kiosk.value('session.start', { serviceId: 'test-move', language: 'de' });
+    await answer(view, 'name');
+    expect(await kiosk.value('session.active', {})).toEqual({ active: true });
+    await kiosk.value('session.end', { sessionId: view.sessionId, reason: 'resident' });
+    expect(await kiosk.value('session.active', {})).toEqual({ active: false });
+    expect(await kiosk.core.dispatch('session.active', { sessionId: view.sessionId })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+  });
+});

@@ -134,7 +134,7 @@ function fakeCore() {
     calls: [] as string[],
     async dispatch(method: unknown): Promise<Result<unknown>> {
       core.calls.push(String(method));
-      return { ok: true, value: core.session };
+      return { ok: true, value: { active: core.session !== null } };
     },
     onEvent(listener: (event: KioskEvent) => void) {
       listeners.push(listener);
@@ -193,7 +193,7 @@ describe('kiosk updates wiring (fake electron-updater, fake core)', () => {
     updater.emit('update-downloaded', { version: '0.2.0' });
     core.session = { sessionId: 'a-session' };
     await updates.tick();
-    expect(core.calls).toEqual(['session.resume']);
+    expect(core.calls).toEqual(['session.active']);
     expect(updater.installs).toEqual([]);
 
     // The idle wipe: no session any more, but the install waits for the quiet time.
@@ -223,7 +223,7 @@ describe('kiosk updates wiring (fake electron-updater, fake core)', () => {
     updater.emit('update-downloaded', { version: '0.2.0' });
     advance(2 * HOUR);
     await updates.tick();
-    expect(core.calls).toContain('session.resume');
+    expect(core.calls).toContain('session.active');
     expect(updater.installs).toEqual([]);
     updates.stop();
   });
