@@ -158,6 +158,8 @@ export function useSessionActions(
       // The texts first, so the page switches in one go; the answers stay in the core.
       async setLanguage(language) {
         if (!(await prepareLanguage(language))) return;
+        // Before a session (a service's start page) the language is the renderer's alone, as on the start screen.
+        if (!stateRef.current.view) return void dispatch({ type: 'startLanguage', language });
         await sessionCall('session.setLanguage', (sessionId) => ({ sessionId, language }));
       },
       submit: () => sessionCall('session.submit', (sessionId) => ({ sessionId })),

@@ -27,7 +27,11 @@ export function SessionFrame({ service, helpKey, afterSending, children }: Sessi
   const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
   return (
     <div className="page">
-      <SessionHeader serviceTitle={t(service.titleKey, { ns: namespace })} afterSending={afterSending} />
+      <SessionHeader
+        serviceTitle={t(service.titleKey, { ns: namespace })}
+        namespace={namespace}
+        afterSending={afterSending}
+      />
       <DockSlotProvider slot={slot}>{children}</DockSlotProvider>
       <div className="page-end" ref={setPageEnd} />
       <BottomDock helpKey={helpKey} namespace={namespace} slotRef={setSlot} pageEnd={pageEnd} />

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceDefinition } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
@@ -7,9 +8,9 @@ import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
 import { CostSummary } from '../components/CostSummary';
 import { Footer } from '../components/Footer';
-import { HelpButton } from '../components/HelpButton';
+import { BottomDock, DockAction, DockSlotProvider } from '../components/BottomDock';
+import { LanguageMenu } from '../components/LanguageMenu';
 import { PrimaryButton } from '../components/PrimaryButton';
-import { SpeechBar } from '../components/SpeechBar';
 import { WarningText } from '../components/WarningText';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { introScript } from '../speech/scripts';
@@ -30,6 +31,8 @@ export function IntroScreen({ service }: { service: ServiceDefinition }) {
   const headingRef = useScreenFocus(key, t('app.title', { page: title, app: t('app.name') }));
   useScreenSpeech(`${key}|${state.apiError ?? ''}`, () => introScript(t, service));
   const start = service.startPage;
+  const [slot, setSlot] = useState<HTMLElement | null>(null);
+  const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
 
   return (
     <div className="page page--intro">
@@ -37,8 +40,8 @@ export function IntroScreen({ service }: { service: ServiceDefinition }) {
         <div className="session-header__inner">
           <p className="session-header__service">{t('app.name')}</p>
           <div className="session-header__actions">
+            <LanguageMenu />
             <DisplayMenu />
-            <HelpButton helpKey="help.start" />
           </div>
         </div>
       </header>
@@ -73,12 +76,17 @@ export function IntroScreen({ service }: { service: ServiceDefinition }) {
           </h2>
           <CostSummary fees={service.fees} namespace={ns} headingId="intro-cost-heading" />
           {start?.costNoteKey && <p>{tn(start.costNoteKey)}</p>}
-          <PrimaryButton onPress={() => void actions.start(service.id)} guide="next" isPending={state.busy}>
-            {t('servicePages.startNow')}
-          </PrimaryButton>
+          <DockSlotProvider slot={slot}>
+            <DockAction>
+              <PrimaryButton onPress={() => void actions.start(service.id)} guide="next" isPending={state.busy}>
+                {t('servicePages.startNow')}
+              </PrimaryButton>
+            </DockAction>
+          </DockSlotProvider>
         </main>
       </div>
-      <SpeechBar />
+      <div className="page-end" ref={setPageEnd} />
+      <BottomDock helpKey="help.start" slotRef={setSlot} pageEnd={pageEnd} />
       <Footer />
     </div>
   );
