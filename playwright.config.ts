@@ -26,6 +26,10 @@ export default defineConfig({
   use: {
     browserName: 'chromium',
     locale: 'de-DE',
+    // The kiosk's portrait screen (terminals are 1080×1920 or 1920×1080; specs that check layout set
+    // their own). At Playwright's default 1280×720, a window no terminal has, the open on-screen keyboard
+    // and the action dock leave too little room to tap a date's second field with a mouse.
+    viewport: { width: 1080, height: 1920 },
     timezoneId: 'Europe/Berlin',
     trace: 'retain-on-failure',
     launchOptions: {
