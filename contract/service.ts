@@ -175,8 +175,33 @@ export const StartPageSchema = z.strictObject({
   warningKey: TextKey.optional(),
 });
 
+/** The life situations the start screen groups services by (issue 15); each has its own tile and icon. */
+export const SERVICE_CATEGORIES = [
+  'umzug', // moving in, within or out of town
+  'ausweis', // identity card and passports
+  'wahlen', // elections
+  'tiere', // dogs and other animals
+  'auto', // car and parking
+  'abfall', // waste and the street
+  'bibliothek', // the town library
+  'sonstiges', // everything else
+] as const;
+export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+
+/** Where a fact in the file (the LeiKa key, a fee, a rule) was checked, so the next editor can check it again. */
+export const SourceSchema = z.strictObject({
+  /** What the source supports, for example "leikaKey" or "fees". */
+  about: z.string().min(1).max(80),
+  /** An address, or a publication with its page. */
+  reference: z.string().min(1).max(400),
+});
+
 export const ServiceDefinitionSchema = z.strictObject({
   id: Id,
+  /** The life situation the service belongs to on the start screen. */
+  category: z.enum(SERVICE_CATEGORIES),
+  /** Where the LeiKa key, the fees and the rules were checked. */
+  sources: z.array(SourceSchema).max(20).optional(),
   /** Schema version of this file format. */
   formatVersion: z.literal(1),
   /** Icon name known to the renderer; unknown names fall back to a generic icon. */

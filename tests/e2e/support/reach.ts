@@ -12,12 +12,20 @@ export async function expectOnScreen(page: Page, target: Locator, what: string):
   expect(box!.y, `${what}: top edge on screen`).toBeGreaterThanOrEqual(-0.5);
   expect(box!.x + box!.width, `${what}: right edge on screen`).toBeLessThanOrEqual(viewport.width + 0.5);
   expect(box!.y + box!.height, `${what}: bottom edge on screen`).toBeLessThanOrEqual(viewport.height + 0.5);
-  const uncovered = await target.evaluate((element) => {
-    const rect = element.getBoundingClientRect();
-    const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
-    return hit !== null && (hit === element || element.contains(hit));
-  });
-  expect(uncovered, `${what}: nothing covers it`).toBe(true);
+  // Polled: a dialog just opened or a page just turned may still be settling into its final layout.
+  await expect
+    .poll(
+      () =>
+        target.evaluate((element) => {
+          const rect = element.getBoundingClientRect();
+          const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+          if (hit === null) return 'nothing at its middle';
+          if (hit === element || element.contains(hit)) return 'uncovered';
+          return `covered by ${hit.tagName.toLowerCase()}.${String(hit.className)}`;
+        }),
+      { message: `${what}: nothing covers it` },
+    )
+    .toBe('uncovered');
 }
 
 /** The element ends above the top of `cover` (the dock, the keyboard): it is readable, not hidden behind. */
