@@ -32,7 +32,7 @@ async function answerUntil(driver: KioskDriver, url: string, stopAt: string, can
 
 test('kill -9 mid-journey: after restart the same question and all answers are back', async ({ page, kiosk }) => {
   const canary = makeCanary();
-  const driver = new KioskDriver(page);
+  const driver = new KioskDriver(page, { auditWalk: false });
   await answerUntil(driver, kiosk.url, 'date-of-birth', canary);
 
   await kiosk.kill9();
@@ -67,7 +67,7 @@ test.describe('idle window passed while down', () => {
 
   test('kill -9, wait past the idle window, restart: start screen and nothing left', async ({ page, kiosk }) => {
     const canary = makeCanary();
-    const driver = new KioskDriver(page);
+    const driver = new KioskDriver(page, { auditWalk: false });
     await answerUntil(driver, kiosk.url, 'given-names', canary);
 
     await kiosk.kill9();

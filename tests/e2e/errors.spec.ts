@@ -64,7 +64,7 @@ async function storedAnswers(page: Page): Promise<Record<string, unknown>> {
 }
 
 test('empty required field: summary focused, inline message, then fixed', async ({ page, kiosk }) => {
-  const driver = new KioskDriver(page);
+  const driver = new KioskDriver(page, { auditWalk: false });
   await walkTo(driver, kiosk.url, 'family-name');
   await driver.activate(driver.button(driver.t('nav.continue')));
   await expectErrorShown(driver, errorText('familyName', 'required'));
@@ -79,7 +79,7 @@ test('empty required field: summary focused, inline message, then fixed', async 
 });
 
 test('wrong format: message shown and typed text kept', async ({ page, kiosk }) => {
-  const driver = new KioskDriver(page);
+  const driver = new KioskDriver(page, { auditWalk: false });
   await walkTo(driver, kiosk.url, 'address');
   const address = step('address');
   const label = (name: string) => startsWith(svcText(service, 'de', field(name).labelKey!));
@@ -96,7 +96,7 @@ test('wrong format: message shown and typed text kept', async ({ page, kiosk }) 
 });
 
 test('impossible date 31.02.: message, parts kept, nothing stored', async ({ page, kiosk }) => {
-  const driver = new KioskDriver(page);
+  const driver = new KioskDriver(page, { auditWalk: false });
   await walkTo(driver, kiosk.url, 'date-of-birth');
   await page.getByRole('textbox', { name: startsWith(driver.t('field.day')) }).fill('31');
   await page.getByRole('textbox', { name: startsWith(driver.t('field.month')) }).fill('2');
@@ -117,7 +117,7 @@ const badTexts: [string, string, string][] = [
 
 for (const [what, value, code] of badTexts) {
   test(`family name with ${what}: clear message, nothing stored`, async ({ page, kiosk }) => {
-    const driver = new KioskDriver(page);
+    const driver = new KioskDriver(page, { auditWalk: false });
     await walkTo(driver, kiosk.url, 'family-name');
     const input = page.getByRole('textbox', {
       name: startsWith(svcText(service, 'de', step('family-name').titleKey)),

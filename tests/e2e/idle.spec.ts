@@ -17,7 +17,7 @@ test.use({ kioskOptions: { idleTimeoutS: TIMEOUT_S, idleWarningS: WARNING_S } })
 
 test('idle warning: announced countdown, "Weitermachen" extends, then the session ends', async ({ page, kiosk }) => {
   test.setTimeout(4 * TIMEOUT_S * 1000);
-  const driver = new KioskDriver(page);
+  const driver = new KioskDriver(page, { auditWalk: false });
   await driver.openStart(kiosk.url);
   await driver.chooseService(service);
   const firstStep = service.definition.journey.steps[0]!;

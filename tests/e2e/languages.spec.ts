@@ -67,7 +67,7 @@ test('Arabic: right to left, Meldebescheinigung completed, receipt language name
 
 test('switching the language mid-journey keeps the answers', async ({ page, kiosk }) => {
   const service = loadService('meldebescheinigung');
-  const driver = new KioskDriver(page, { mode: 'pointer' });
+  const driver = new KioskDriver(page, { mode: 'pointer', auditWalk: false });
   await driver.openStart(kiosk.url);
   await driver.chooseService(service);
   const [first, second] = service.definition.journey.steps;

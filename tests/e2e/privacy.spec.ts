@@ -41,7 +41,7 @@ function expectNoCanary(kiosk: KioskHandle, canary: string) {
 
 test('after "Beenden": no trace of the canary on disk', async ({ page, kiosk }) => {
   const canary = makeCanary();
-  const driver = new KioskDriver(page);
+  const driver = new KioskDriver(page, { auditWalk: false });
   await typeCanary(driver, kiosk.url, canary);
   // Encrypted at rest even while the session is open.
   expect(scanForCanary(kiosk.dataDir, canary).hits).toEqual([]);
@@ -59,7 +59,7 @@ test.describe('idle timeout', () => {
 
   test('after the idle timeout: warning, then wiped, attract screen back', async ({ page, kiosk }) => {
     const canary = makeCanary();
-    const driver = new KioskDriver(page);
+    const driver = new KioskDriver(page, { auditWalk: false });
     await typeCanary(driver, kiosk.url, canary);
     const warning = page.getByRole('alertdialog').or(page.getByRole('dialog'));
     await expect(warning).toBeVisible({ timeout: 10_000 });
@@ -78,7 +78,7 @@ test.describe('idle timeout', () => {
 
 test('after sending: no plaintext on disk, one encrypted outbox row', async ({ page, kiosk }) => {
   const canary = makeCanary();
-  const driver = new KioskDriver(page);
+  const driver = new KioskDriver(page, { auditWalk: false });
   await typeCanary(driver, kiosk.url, canary);
   await driver.walkToCheck(service, { familyName: canary });
   await expect(page.getByRole('main')).toContainText(canary);

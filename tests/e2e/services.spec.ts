@@ -1,18 +1,54 @@
-import type { Step } from '../../contract';
+import { LANGUAGE_CODES, type Step } from '../../contract';
 import { expect, test } from './support/fixtures';
-import { KioskDriver } from './support/journey-driver';
+import { KioskDriver, type InputMode } from './support/journey-driver';
 import { loadServices, svcText, type Lang, type LoadedService } from './support/service-data';
 
 /**
  * Every service, start to finish, as a resident does it: choose the service,
  * answer each question, change one answer from the check page, send, read the
- * reference number, "Fertig". Each screen gets axe, a target-size check and a screenshot.
+ * reference number, "Fertig".
+ *
+ * `npm run test:services` (SERVICES_FULL=1) runs the whole matrix: every service by mouse, by keyboard only and by
+ * touch in German, and in one other language, with axe, a target-size check and a screenshot on every screen.
+ * `npm test` runs a sample (see journeyPlan): every service once, the input mode and the language rotating over
+ * the services, without the per-screen audit, since tests/e2e/a11y-matrix.spec.ts checks every screen of every
+ * service with axe in the same run.
  */
 
-// axe + a screenshot on every screen, on a shared 2-CPU runner: whole journeys need more than the default.
+const FULL = process.env.SERVICES_FULL === '1';
+// A whole journey on a shared 2-CPU runner, with axe and a screenshot on every screen in the full run.
 test.describe.configure({ timeout: 240_000 });
 
 const services = loadServices();
+const MODES: readonly InputMode[] = ['keyboard', 'touch', 'pointer'];
+const OTHER_LANGUAGES = LANGUAGE_CODES.filter((code) => code !== 'de');
+
+interface PlannedJourney {
+  service: LoadedService;
+  mode: InputMode;
+  lang: Lang;
+  audit: boolean;
+}
+
+/**
+ * The journeys to run. Sample: service i once, in mode i mod 3; every third service in another language,
+ * rotating through the seven. Full: each service in all three modes in German with the audit, then once by
+ * touch in another language (service i in language i mod 7).
+ */
+function journeyPlan(all: readonly LoadedService[], full: boolean): PlannedJourney[] {
+  if (full) {
+    return all.flatMap((service, index) => [
+      ...MODES.map((mode) => ({ service, mode, lang: 'de' as Lang, audit: true })),
+      { service, mode: 'touch' as const, lang: OTHER_LANGUAGES[index % OTHER_LANGUAGES.length]!, audit: true },
+    ]);
+  }
+  return all.map((service, index) => ({
+    service,
+    mode: MODES[index % MODES.length]!,
+    lang: index % 3 === 1 ? OTHER_LANGUAGES[Math.floor(index / 3) % OTHER_LANGUAGES.length]! : 'de',
+    audit: false,
+  }));
+}
 const CHANGED_VALUE = 'Am Sande';
 
 /** A plain one-line text field the journey visited, to change from the check page. */
@@ -58,6 +94,8 @@ async function completeService(driver: KioskDriver, url: string, service: Loaded
   await expect(driver.page.getByRole('main')).toContainText(reference);
   await driver.finish();
   await driver.screen('start-after-finish');
+  // The journey ends on the start screen, back in German for the next resident.
+  expect(driver.lang).toBe('de');
   const pointerEvents = await driver.page.evaluate(
     () => (window as unknown as { pointerEvents: number }).pointerEvents,
   );
@@ -66,17 +104,23 @@ async function completeService(driver: KioskDriver, url: string, service: Loaded
   else expect(pointerEvents).toBeGreaterThan(0);
 }
 
-for (const service of services) {
-  const id = service.definition.id;
+const plan = journeyPlan(services, FULL);
+const how: Record<InputMode, string> = { keyboard: 'by keyboard only', touch: 'by touch', pointer: 'by mouse' };
 
-  test(`${id}: completed by mouse`, async ({ page, kiosk }) => {
-    await completeService(new KioskDriver(page, { mode: 'pointer' }), kiosk.url, service);
-  });
-
-  test(`${id}: completed by keyboard only`, async ({ page, kiosk }) => {
-    await completeService(new KioskDriver(page, { mode: 'keyboard' }), kiosk.url, service);
+for (const { service, mode, lang, audit } of plan.filter((journey) => journey.mode !== 'touch')) {
+  test(`${service.definition.id}: completed ${how[mode]} (${lang})`, async ({ page, kiosk }) => {
+    await completeService(new KioskDriver(page, { mode, audit }), kiosk.url, service, lang);
   });
 }
+
+test.describe('touch journeys', () => {
+  test.use({ hasTouch: true, isMobile: false });
+  for (const { service, mode, lang, audit } of plan.filter((journey) => journey.mode === 'touch')) {
+    test(`${service.definition.id}: completed ${how[mode]} (${lang})`, async ({ page, kiosk }) => {
+      await completeService(new KioskDriver(page, { mode, audit }), kiosk.url, service, lang);
+    });
+  }
+});
 
 test.describe('touch screen', () => {
   test.use({ hasTouch: true, isMobile: false });
@@ -103,12 +147,4 @@ test.describe('touch screen', () => {
     expect(reference).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]$/);
     await driver.finish();
   });
-});
-
-test(`${services[1]?.definition.id ?? 'service'}: completed in English`, async ({ page, kiosk }) => {
-  const service = services[1] ?? services[0]!;
-  const driver = new KioskDriver(page, { mode: 'pointer' });
-  // completeService ends on the start screen, back in German for the next resident.
-  await completeService(driver, kiosk.url, service, 'en');
-  expect(driver.lang).toBe('de');
 });

@@ -25,6 +25,11 @@ export interface DriverOptions {
   mode?: InputMode;
   /** axe + target sizes + screenshot on every screen (off for the benchmark). */
   audit?: boolean;
+  /**
+   * Also on the screens the driver passes on its own way (start, each step, confirmation); default `audit`.
+   * Off where a spec audits only the pages it is about: a11y-matrix.spec.ts checks every screen already.
+   */
+  auditWalk?: boolean;
 }
 
 const REFERENCE_IN_TEXT = new RegExp(`[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]`);
@@ -40,6 +45,7 @@ export class KioskDriver {
   service: LoadedService | undefined;
   readonly mode: InputMode;
   readonly audit: boolean;
+  readonly auditWalk: boolean;
 
   constructor(
     readonly page: Page,
@@ -48,6 +54,7 @@ export class KioskDriver {
     this.lang = options.lang ?? 'de';
     this.mode = options.mode ?? 'pointer';
     this.audit = options.audit ?? true;
+    this.auditWalk = options.auditWalk ?? this.audit;
   }
 
   t(key: string, params?: Record<string, string | number>): string {
@@ -66,6 +73,11 @@ export class KioskDriver {
   control(name: string | RegExp): Locator {
     const exact = typeof name === 'string';
     return this.page.getByRole('button', { name, exact }).or(this.page.getByRole('link', { name, exact }));
+  }
+
+  /** A screen the driver passes on its way: audited only with `auditWalk`. */
+  private async walkScreen(name: string): Promise<void> {
+    if (this.auditWalk) await this.screen(name);
   }
 
   async screen(name: string): Promise<void> {
@@ -107,14 +119,14 @@ export class KioskDriver {
   async openStart(url: string): Promise<void> {
     await this.page.goto(url);
     await expect(this.button(ui(this.lang, 'language.nativeName'))).toBeEnabled();
-    await this.screen('start');
+    await this.walkScreen('start');
   }
 
   async chooseLanguage(lang: Lang): Promise<void> {
     await this.activate(this.button(ui(lang, 'language.nativeName')));
     this.lang = lang;
     await expect(this.h1()).toHaveText(this.t('start.title'));
-    await this.screen(`start-${lang}`);
+    await this.walkScreen(`start-${lang}`);
   }
 
   /** Tap the service's tile: its start page (what it is for, who, what you need, time, cost). */
@@ -135,7 +147,7 @@ export class KioskDriver {
   /** The tile, its start page, "Jetzt starten": the first question is on screen. */
   async chooseService(service: LoadedService): Promise<void> {
     await this.openIntro(service);
-    await this.screen('intro');
+    await this.walkScreen('intro');
     await this.startFromIntro();
   }
 
@@ -243,7 +255,7 @@ export class KioskDriver {
       const step = await this.currentStep(service);
       if (!step) throw new Error(`unexpected page: "${await this.h1().innerText()}"`);
       visited.push(step.id);
-      await this.screen(`step-${step.id}`);
+      await this.walkScreen(`step-${step.id}`);
       await this.answerStep(service, step, overrides);
     }
     throw new Error('check page never reached');
@@ -255,7 +267,7 @@ export class KioskDriver {
       const step = await this.currentStep(service);
       if (!step) throw new Error(`unexpected page: "${await this.h1().innerText()}"`);
       if (step.id === stepId) return;
-      await this.screen(`step-${step.id}`);
+      await this.walkScreen(`step-${step.id}`);
       await this.answerStep(service, step, overrides);
     }
     throw new Error(`step ${stepId} never reached`);
@@ -268,7 +280,7 @@ export class KioskDriver {
     const label = checkLabel(service, this.lang, step, field);
     await this.activate(this.control(this.t('check.changeField', { field: label })));
     await expect(this.h1()).toHaveText(startsWith(svcText(service, this.lang, step.titleKey)));
-    await this.screen(`change-${step.id}`);
+    await this.walkScreen(`change-${step.id}`);
     // Changing one answer is not a step of the journey: no "Schritt x von y", and the button says where it goes.
     const stepCount = new RegExp(escapeRegExp(this.t('nav.stepOf')).replace(/\\\{\w+\\\}/g, '\\d+'));
     await expect(this.page.getByText(stepCount)).toHaveCount(0);
@@ -285,7 +297,7 @@ export class KioskDriver {
     const reference = REFERENCE_IN_TEXT.exec(text)?.[0];
     expect(reference, 'reference number on the confirmation page').toBeTruthy();
     expect(isValidReference(reference!), `check character of ${reference}`).toBe(true);
-    await this.screen('confirmation');
+    await this.walkScreen('confirmation');
     return reference!;
   }
 
@@ -305,7 +317,7 @@ export class KioskDriver {
     await this.activate(this.button(this.t('sessionCancel.label')));
     const dialog = this.page.getByRole('alertdialog', { name: this.t('end.title') });
     await expect(dialog).toBeVisible();
-    await this.screen('end-confirm');
+    await this.walkScreen('end-confirm');
     await this.activate(dialog.getByRole('button', { name: this.t('end.confirm'), exact: true }));
     await this.backAtStart();
   }
