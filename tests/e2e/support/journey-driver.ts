@@ -118,7 +118,8 @@ export class KioskDriver {
 
   async openStart(url: string): Promise<void> {
     await this.page.goto(url);
-    await expect(this.button(ui(this.lang, 'language.nativeName'))).toBeEnabled();
+    // A first page load on a busy 2-core runner can take longer than the default 5 s.
+    await expect(this.button(ui(this.lang, 'language.nativeName'))).toBeEnabled({ timeout: 20_000 });
     await this.walkScreen('start');
   }
 
