@@ -26,17 +26,22 @@ export function normalizeForFonts(text: string): string {
 /**
  * Splits text into runs, each drawn with the first face that has its
  * characters, so Latin letters after a Cyrillic word return to the kiosk
- * font. Spaces and punctuation stay in the current run's face when it has
+ * font, and a zero is drawn without a slash. Spaces and punctuation stay in the current run's face when it has
  * them, so they do not switch fonts needlessly.
  */
 export function splitRuns(text: string, faces: readonly FontFace[]): TextRun[] {
+  // The main face is the first that has letters; a face before it (the unslashed zero) takes only its own digit.
+  const main = faces.find((candidate) => candidate.covers(0x41)) ?? faces[0];
+  const beforeMain = main ? faces.slice(0, faces.indexOf(main)) : [];
   const runs: TextRun[] = [];
   const missing = new Set<string>();
   let current: TextRun | undefined;
   for (const char of normalizeForFonts(text)) {
     const codePoint = char.codePointAt(0)!;
-    const keep = current?.face.covers(codePoint) && (current.face === faces[0] || NEUTRAL.test(char));
-    const face = keep ? current!.face : faces.find((candidate) => candidate.covers(codePoint));
+    const keep = current?.face.covers(codePoint) && (current.face === main || NEUTRAL.test(char));
+    const face =
+      beforeMain.find((candidate) => candidate.covers(codePoint)) ??
+      (keep ? current!.face : faces.find((candidate) => candidate.covers(codePoint)));
     if (!face) {
       missing.add(char);
     } else if (face === current?.face) {

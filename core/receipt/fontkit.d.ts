@@ -6,6 +6,12 @@ declare module 'fontkit' {
     ascent: number;
     descent: number;
     hasGlyphForCodePoint(codePoint: number): boolean;
+    familyName: string;
+    characterSet: number[];
+    glyphForCodePoint(codePoint: number): Glyph;
+  }
+  export interface Glyph {
+    path: { commands: { command: string }[] };
   }
   export function create(buffer: Buffer, postscriptName?: string): Font;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as fontkit from 'fontkit';
 import { woffToSfnt } from './woff';
+import { ZERO_FONT_BASE64 } from './zero-font-data';
 
 /**
  * The receipt's fonts. Atkinson Hyperlegible Next is the kiosk's own font,
@@ -42,6 +43,21 @@ const DEJAVU_DIRS = [
   '/usr/share/fonts/dejavu',
 ];
 
+/**
+ * The digit zero without the kiosk font's slash (issue 14, item 17: in amounts and phone numbers the slashed
+ * zero reads as Ø to some residents), from DejaVu Sans (resources/fonts, made by build/make-zero-font.mjs).
+ * It comes first in each weight's list and covers only U+0030, so every other character keeps its face.
+ */
+function zeroFace(weight: FontWeight): FontFace {
+  const data = Buffer.from(ZERO_FONT_BASE64[weight === 'bold' ? 700 : 400], 'base64');
+  return {
+    id: `zero-${weight}`,
+    data,
+    source: `resources/fonts/kiosk-zero-${weight === 'bold' ? 700 : 400}.ttf`,
+    covers: (codePoint) => codePoint === 0x30,
+  };
+}
+
 function face(id: string, source: string): FontFace {
   const data = woffToSfnt(readFileSync(source));
   const font = fontkit.create(data);
@@ -68,7 +84,7 @@ export function loadReceiptFonts(options: ReceiptFontOptions = {}): ReceiptFonts
       ),
     );
     if (fallback) list.push(face(`fallback-${weight}`, fallback[weight]));
-    return list;
+    return [zeroFace(weight), ...list];
   };
   return { regular: faces('regular'), bold: faces('bold') };
 }

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { referenceQr, QR_QUIET_ZONE, type QrMatrix } from './qr';
 import type { ReceiptBlock, ReceiptModel, ReceiptSection } from './receipt-model';
 import type { SlipModel } from './slip-model';
+import { ZERO_FONT_BASE64 } from './zero-font-data';
 
 /**
  * The receipt and the handover slip as one HTML page for the 80 mm roll, drawn from the same
@@ -42,13 +43,19 @@ let fontCss: string | undefined;
 function embeddedFontCss(): string {
   if (fontCss !== undefined) return fontCss;
   const require = createRequire(import.meta.url);
-  fontCss = FONT_FILES.map(({ family, file, weight }) => {
+  const faces = FONT_FILES.map(({ family, file, weight }) => {
     const path = require.resolve(
       `@fontsource/atkinson-hyperlegible-next/files/atkinson-hyperlegible-next-${file}.woff`,
     );
     const data = readFileSync(path).toString('base64');
     return `@font-face{font-family:'${family}';font-weight:${weight};src:url(data:font/woff;base64,${data}) format('woff')}`;
-  }).join('\n');
+  });
+  // The zero without the slash, before the kiosk font (as in the PDF and on screen; see fonts.ts).
+  const zeros = ([400, 700] as const).map(
+    (weight) =>
+      `@font-face{font-family:'Kiosk Zero';font-weight:${weight};unicode-range:U+0030;src:url(data:font/ttf;base64,${ZERO_FONT_BASE64[weight]}) format('truetype')}`,
+  );
+  fontCss = [...zeros, ...faces].join('\n');
   return fontCss;
 }
 
@@ -93,7 +100,7 @@ const STYLE = `
 @page{margin:0}
 *{box-sizing:border-box}
 html{background:#fff;color:#000}
-body{margin:0 auto;padding:3mm 2mm 8mm;width:${RECEIPT_HTML_WIDTH_MM}mm;font:12pt/1.3 'Kiosk Latin','Kiosk Latin Ext',sans-serif;
+body{margin:0 auto;padding:3mm 2mm 8mm;width:${RECEIPT_HTML_WIDTH_MM}mm;font:12pt/1.3 'Kiosk Zero','Kiosk Latin','Kiosk Latin Ext',sans-serif;
   -webkit-print-color-adjust:exact;print-color-adjust:exact}
 .kind{font-weight:700;font-size:13pt;margin:0}
 h1{font-size:17pt;line-height:1.2;margin:1mm 0 2mm}
