@@ -108,7 +108,11 @@ export class Booking {
       const nowMs = this.now();
       const run = this.schedule.run(request.officeId, request.timestamp, slots);
       // A past time, a time outside the opening hours or on a holiday, or one taken: not available.
-      if (!run || request.timestamp <= Math.floor(nowMs / 1000) || localDate(request.timestamp * 1000) > this.schedule.lastBookableDate(nowMs))
+      if (
+        !run ||
+        request.timestamp <= Math.floor(nowMs / 1000) ||
+        localDate(request.timestamp * 1000) > this.schedule.lastBookableDate(nowMs)
+      )
         throw new ZmsFailure('appointmentNotAvailable');
       const occupancy = this.store.occupancy(
         request.officeId,
@@ -169,7 +173,8 @@ export class Booking {
     const row = this.store.db
       .transaction(() => {
         const found = this.find(ref);
-        if (found.status !== 'reserved' || !isActive(found, this.now())) throw new ZmsFailure('processNotReservedAnymore');
+        if (found.status !== 'reserved' || !isActive(found, this.now()))
+          throw new ZmsFailure('processNotReservedAnymore');
         return this.store.update(found.process_id, {
           status: 'preconfirmed',
           expires_at: this.now() + this.settings.activationMinutes * 60_000,
@@ -237,9 +242,7 @@ export class Booking {
   /** Fault injection: every held reservation and preconfirmation expires now. */
   expireHeld(): number {
     const result = this.store.db
-      .prepare(
-        `UPDATE processes SET expires_at = ? WHERE status IN ('reserved', 'preconfirmed') AND expires_at > ?`,
-      )
+      .prepare(`UPDATE processes SET expires_at = ? WHERE status IN ('reserved', 'preconfirmed') AND expires_at > ?`)
       .run(this.now(), this.now());
     return result.changes;
   }

@@ -12,7 +12,12 @@ export const scheduleSettingsSchema = z.object({
   /** How long a reservation is held before it expires (ZMS scope.reservationDuration). */
   reservationMinutes: z.number().int().min(1).max(120).default(15),
   /** How long a preconfirmed appointment waits for its confirmation (ZMS scope.activationDuration). */
-  activationMinutes: z.number().int().min(1).max(24 * 60).default(15),
+  activationMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** How far ahead times are offered. */
   bookableWeeks: z.number().int().min(1).max(52).default(8),
   /** API requests a minute per client address; 0 turns the limit off (benchmarks). */

@@ -31,7 +31,12 @@ const MESSAGES = {
   ],
   invalidFamilyName: ['invalidFamilyName', 'familyName should be a non-empty string.', 400, 'warning'],
   invalidEmail: ['invalidEmail', 'email should be a valid email address.', 400, 'warning'],
-  invalidTelephone: ['invalidTelephone', 'telephone should be a numeric string between 7 and 15 digits.', 400, 'warning'],
+  invalidTelephone: [
+    'invalidTelephone',
+    'telephone should be a numeric string between 7 and 15 digits.',
+    400,
+    'warning',
+  ],
   invalidCustomTextfield: [
     'invalidCustomTextfield',
     'customTextfield must be non-empty when required and at most 250 characters after normalization.',
@@ -57,7 +62,12 @@ const MESSAGES = {
     'error',
   ],
   internalError: ['internalError', 'An internal error occurred. Please try again later.', 500, 'error'],
-  serviceUnavailable: ['serviceUnavailable', 'Service Unavailable: The application is under maintenance.', 503, 'error'],
+  serviceUnavailable: [
+    'serviceUnavailable',
+    'Service Unavailable: The application is under maintenance.',
+    503,
+    'error',
+  ],
   processNotReservedAnymore: ['processNotReservedAnymore', 'The appointment is no longer reserved.', 409, 'error'],
   processNotPreconfirmedAnymore: [
     'processNotPreconfirmedAnymore',

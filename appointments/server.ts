@@ -49,11 +49,7 @@ export function buildServer(parts: ServerParts): FastifyInstance {
   });
   app.setNotFoundHandler((_request, reply) => sendErrors(reply, new ZmsFailure('notFound')));
 
-  const route = (
-    method: 'GET' | 'POST',
-    name: RouteName,
-    handler: (input: Record<string, unknown>) => unknown,
-  ) => {
+  const route = (method: 'GET' | 'POST', name: RouteName, handler: (input: Record<string, unknown>) => unknown) => {
     const run = async (request: FastifyRequest, reply: FastifyReply) => {
       if (!parts.limiter.allow(request.ip)) return sendErrors(reply, new ZmsFailure('rateLimitExceeded'));
       const input = asObject(method === 'GET' ? request.query : request.body);

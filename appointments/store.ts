@@ -123,7 +123,19 @@ export class ProcessStore {
   }
 
   /** Inserts a new reservation with a fresh process id and auth key; call inside a write transaction. */
-  insertReservation(row: Omit<ProcessRow, 'process_id' | 'auth_key' | 'status' | 'family_name' | 'email' | 'telephone' | 'custom_textfield' | 'custom_textfield2'>): ProcessRow {
+  insertReservation(
+    row: Omit<
+      ProcessRow,
+      | 'process_id'
+      | 'auth_key'
+      | 'status'
+      | 'family_name'
+      | 'email'
+      | 'telephone'
+      | 'custom_textfield'
+      | 'custom_textfield2'
+    >,
+  ): ProcessRow {
     for (;;) {
       const processId = randomInt(100_000, 2_147_483_647);
       if (this.get(processId)) continue;

@@ -47,7 +47,8 @@ export function parseCalendarQuery(query: Record<string, unknown>): CalendarQuer
   if (!serviceIds) errors.push('invalidServiceId');
   const serviceCounts = intList(query.serviceCounts);
   if (!serviceCounts) errors.push('invalidServiceCount');
-  const slotsStart = query.slotsStartDate === undefined || query.slotsStartDate === '' ? startDate : query.slotsStartDate;
+  const slotsStart =
+    query.slotsStartDate === undefined || query.slotsStartDate === '' ? startDate : query.slotsStartDate;
   const slotsEnd = query.slotsEndDate === undefined || query.slotsEndDate === '' ? endDate : query.slotsEndDate;
   if (!isCalendarDate(slotsStart)) errors.push('invalidStartDate');
   if (!isCalendarDate(slotsEnd)) errors.push('invalidEndDate');
@@ -81,7 +82,11 @@ export function parseReserve(body: Record<string, unknown>): ReserveRequest {
   const serviceCounts =
     body.serviceCount === undefined && serviceIds ? serviceIds.map(() => 1) : intList(body.serviceCount);
   if (!serviceCounts && body.serviceCount !== undefined) errors.push('invalidServiceCount');
-  const timestamp = int32(body.timestamp) ?? (typeof body.timestamp === 'string' || typeof body.timestamp === 'number' ? positiveInteger(body.timestamp) : undefined);
+  const timestamp =
+    int32(body.timestamp) ??
+    (typeof body.timestamp === 'string' || typeof body.timestamp === 'number'
+      ? positiveInteger(body.timestamp)
+      : undefined);
   if (timestamp === undefined) errors.push('invalidTimestamp');
   fail(errors);
   if (serviceIds!.length !== serviceCounts!.length) fail(['mismatchedArrays']);
@@ -138,7 +143,8 @@ export function parseUpdate(body: Record<string, unknown>): ContactUpdate {
   const email = optionalText(body.email)?.trim();
   if (email === undefined || (email !== '' && (email.length > 254 || !EMAIL.test(email)))) errors.push('invalidEmail');
   const telephone = optionalText(body.telephone)?.replace(/[\s/-]/g, '');
-  if (telephone === undefined || (telephone !== '' && !/^\+?\d{7,15}$/.test(telephone))) errors.push('invalidTelephone');
+  if (telephone === undefined || (telephone !== '' && !/^\+?\d{7,15}$/.test(telephone)))
+    errors.push('invalidTelephone');
   const texts = [optionalText(body.customTextfield), optionalText(body.customTextfield2)];
   if (texts.some((text) => text === undefined || text.length > MAX_NAME || CONTROL.test(text)))
     errors.push('invalidCustomTextfield');

@@ -98,7 +98,10 @@ export function officesAndServicesView(catalogue: SampleCatalogue, settings: Sch
 }
 
 function icsTime(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(seconds * 1000)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** A minimal calendar entry for a confirmed appointment, as ZMS attaches one (no personal data in it). */

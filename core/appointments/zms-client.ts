@@ -179,7 +179,12 @@ export class ZmsAppointmentClient implements AppointmentClient {
     const process = await this.call(
       'POST',
       'reserve-appointment',
-      { officeId: time.officeId, serviceId: [String(mapping.serviceId)], serviceCount: [1], timestamp: String(time.timestamp) },
+      {
+        officeId: time.officeId,
+        serviceId: [String(mapping.serviceId)],
+        serviceCount: [1],
+        timestamp: String(time.timestamp),
+      },
       zmsProcessSchema,
     );
     return toAppointment(process);

@@ -169,7 +169,10 @@ describe('against the reference server', () => {
       status: 503,
     });
     t.server.faults.add({ route: 'available-calendar', status: 502 });
-    await expect(zms.freeDays('personalausweis', MONDAY, MONDAY)).rejects.toMatchObject({ kind: 'server', status: 502 });
+    await expect(zms.freeDays('personalausweis', MONDAY, MONDAY)).rejects.toMatchObject({
+      kind: 'server',
+      status: 502,
+    });
     const url = t.server.apiUrl;
     await t.stop();
     t = undefined;
@@ -207,7 +210,9 @@ describe('against recorded ZMS answers', () => {
       { date: '2024-08-22', freeTimes: 1 },
       { date: '2024-08-23', freeTimes: 2 },
     ]);
-    expect((await client.freeTimes('x', '2024-08-23')).map((time) => time.timestamp)).toEqual([32526616622, 32526616652]);
+    expect((await client.freeTimes('x', '2024-08-23')).map((time) => time.timestamp)).toEqual([
+      32526616622, 32526616652,
+    ]);
     expect(await client.get({ processId: 101002, authKey: 'fb43' })).toEqual({
       processId: 101002,
       authKey: 'fb43',

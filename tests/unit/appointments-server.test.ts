@@ -96,7 +96,9 @@ describe('reservations', () => {
   it('two concurrent reserves of the last free time: exactly one wins, the other is told appointmentNotAvailable', async () => {
     t = await startTestServer({ capacity: 1 });
     const time = slotAt('2026-12-08', '08:00');
-    const answers = await Promise.all([1, 2, 3, 4].map(() => api(t!.server, 'POST', 'reserve-appointment', reserveBody(time))));
+    const answers = await Promise.all(
+      [1, 2, 3, 4].map(() => api(t!.server, 'POST', 'reserve-appointment', reserveBody(time))),
+    );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 404, 404, 404]);
     for (const lost of answers.filter((answer) => answer.status === 404)) {
       expect(lost.body.errors[0].errorCode).toBe('appointmentNotAvailable');
@@ -178,7 +180,12 @@ describe('bad input: a clear error, nothing stored', () => {
 
   it('a service the office does not offer', async () => {
     t = await startTestServer();
-    const answer = await api(t.server, 'POST', 'reserve-appointment', reserveBody(slotAt('2026-12-08', '08:00'), 10005));
+    const answer = await api(
+      t.server,
+      'POST',
+      'reserve-appointment',
+      reserveBody(slotAt('2026-12-08', '08:00'), 10005),
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.errors[0].errorCode).toBe('invalidLocationAndServiceCombination');
   });
@@ -229,7 +236,8 @@ describe('bad input: a clear error, nothing stored', () => {
   it('60 requests a minute per address, then 429 rateLimitExceeded; the next minute is free again', async () => {
     t = await startTestServer({ rateLimitPerMinute: 60 });
     const statuses: number[] = [];
-    for (let index = 0; index < 61; index += 1) statuses.push((await api(t.server, 'GET', 'offices-and-services')).status);
+    for (let index = 0; index < 61; index += 1)
+      statuses.push((await api(t.server, 'GET', 'offices-and-services')).status);
     expect(statuses.slice(0, 60).every((status) => status === 200)).toBe(true);
     const limited = await api(t.server, 'GET', 'offices-and-services');
     expect(limited.status).toBe(429);
@@ -257,7 +265,9 @@ describe('fault injection', () => {
   it('the slot taken between listing and reserving', async () => {
     t = await startTestServer();
     const time = slotAt('2026-12-08', '08:00');
-    expect((await calendar(t.server, '2026-12-08', '2026-12-08')).body.availableDays[0].offices[0].appointments).toContain(time);
+    expect(
+      (await calendar(t.server, '2026-12-08', '2026-12-08')).body.availableDays[0].offices[0].appointments,
+    ).toContain(time);
     t.server.faults.add({ route: 'reserve-appointment', takeSlot: true });
     const answer = await api(t.server, 'POST', 'reserve-appointment', reserveBody(time));
     expect(answer.status).toBe(404);
