@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parsePemCertificates } from '../net/pem';
 
 /**
  * `--appointments-config <file>`: where the town's appointment system is and which kiosk service books
@@ -48,8 +49,12 @@ export function readAppointmentsConfig(file: string): AppointmentsConfig & { caP
   }
   if (!parsed.data.caFile) return parsed.data;
   try {
-    return { ...parsed.data, caPem: readFileSync(parsed.data.caFile, 'utf8') };
+    const caPem = readFileSync(parsed.data.caFile, 'utf8');
+    parsePemCertificates(caPem);
+    return { ...parsed.data, caPem };
   } catch (error) {
-    throw new AppointmentsConfigError(`caFile ${parsed.data.caFile} not readable (${(error as Error).message})`);
+    throw new AppointmentsConfigError(
+      `caFile ${parsed.data.caFile} not a readable certificate file (${(error as Error).message})`,
+    );
   }
 }
