@@ -41,9 +41,10 @@ export class Booking {
   private freeStarts(officeId: number, date: string, slots: number, occupancy: Map<number, number>): number[] {
     const nowSeconds = Math.floor(this.now() / 1000);
     const free: number[] = [];
-    for (const start of this.schedule.slotsOn(officeId, date)) {
+    const day = this.schedule.slotsOn(officeId, date);
+    for (const [index, start] of day.entries()) {
       if (start <= nowSeconds) continue;
-      const run = this.schedule.run(officeId, start, slots);
+      const run = this.schedule.runIn(day, index, slots);
       if (run && run.every((slot) => (occupancy.get(slot) ?? 0) < this.settings.capacity)) free.push(start);
     }
     return free;

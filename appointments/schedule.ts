@@ -67,7 +67,11 @@ export class Schedule {
   /** The run of `count` slots from `start` if each is a slot of that day (no gap over lunch), else undefined. */
   run(officeId: number, start: number, count: number): number[] | undefined {
     const day = this.slotsOn(officeId, localDate(start * 1000));
-    const index = day.indexOf(start);
+    return this.runIn(day, day.indexOf(start), count);
+  }
+
+  /** As run(), within a day's slots already at hand (no date arithmetic: the calendar calls it per slot). */
+  runIn(day: readonly number[], index: number, count: number): number[] | undefined {
     if (index === -1) return undefined;
     const run = day.slice(index, index + count);
     if (run.length !== count) return undefined;

@@ -12,8 +12,8 @@ import { ZmsAppointmentClient } from '../core/appointments/zms-client';
  * The reference appointment server under the kiosk's appointment client, on loopback (server and clients
  * in this process). (1) "Free days, then free times": the next 8 weeks of one service offered at 5 offices,
  * a fifth of all times already booked, then the times of the first free day; each round measured whole.
- * (2) 50 kiosks booking at once: each books several times, all on the same day's first times (one booking
- * per slot), listing again after losing a race; measured: each reserve call, and afterwards every slot
+ * (2) 50 kiosks booking at once: each books several times, all on the earliest free times (one booking
+ * per slot), listing again after losing a race and moving to the next day when one is full; measured: each reserve call, and afterwards every slot
  * checked for more bookings than its capacity.
  */
 export interface AppointmentsBenchResult {
@@ -82,12 +82,18 @@ export async function measureAppointments(
     const reserveMs: number[] = [];
     let lostRaces = 0;
     let bookings = 0;
-    const [firstDay] = await probe.freeDays(SERVICE, from, to);
+    const days = (await probe.freeDays(SERVICE, from, to)).map((day) => day.date);
     const kiosk = async (kioskIndex: number) => {
       const zms = client();
+      let dayIndex = 0;
       for (let booked = 0; booked < options.bookingsPerKiosk;) {
-        const times: FreeTime[] = await zms.freeTimes(SERVICE, firstDay!.date);
-        if (times.length === 0) return;
+        const times: FreeTime[] = await zms.freeTimes(SERVICE, days[dayIndex]!);
+        // A day booked out: on to the next, as a resident would.
+        if (times.length === 0) {
+          dayIndex += 1;
+          if (dayIndex === days.length) return;
+          continue;
+        }
         // Everyone goes for the earliest times: the most contention the day can give.
         const wanted = times[(kioskIndex + booked) % Math.min(times.length, 5)]!;
         const started = performance.now();
