@@ -13,8 +13,8 @@ import { ZmsAppointmentClient } from '../core/appointments/zms-client';
  * in this process). (1) "Free days, then free times": the next 8 weeks of one service offered at 5 offices,
  * a fifth of all times already booked, then the times of the first free day; each round measured whole.
  * (2) 50 kiosks booking at once: each books several times, all on the earliest free times (one booking
- * per slot), listing again after losing a race and moving to the next day when one is full; measured: each reserve call, and afterwards every slot
- * checked for more bookings than its capacity.
+ * per slot), listing again after losing a race and moving to the next day when one is full; measured:
+ * each reserve call, and afterwards every slot checked for more bookings than its capacity.
  */
 export interface AppointmentsBenchResult {
   daysThenTimesMs: number[];
