@@ -50,7 +50,7 @@ export async function measureAppointments(
   });
   const config = {
     baseUrl: server.apiUrl,
-    timeoutMs: 10_000,
+    timeoutMs: 30_000,
     services: { [SERVICE]: { serviceId: SERVICE_ID, officeIds } },
   };
   const clients: ZmsAppointmentClient[] = [];
