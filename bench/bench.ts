@@ -16,6 +16,7 @@ import { median, percentile } from './stats';
 import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
 import { measureHub } from './hub-bench';
 import { coreProcessSection } from './core-process-bench';
+import { measureAppointments } from './appointments-bench';
 
 /**
  * `npm run bench [-- --json <file>] [-- --only cold,autosave]`: cold start, step
@@ -254,6 +255,45 @@ async function hubSection({ tmp, rows }: BenchContext): Promise<void> {
   rows.push({ name: 'hub_cpu_during_load', value: hub.hubCpuCores, unit: 'cores', target: null });
 }
 
+async function appointmentsSection({ tmp, rows }: BenchContext): Promise<void> {
+  const kiosks = argNumber('--appointment-kiosks', 50);
+  console.error(`bench: appointments, free days then times (8 weeks, 5 offices), ${kiosks} kiosks booking at once`);
+  const result = await measureAppointments(tmp, { rounds: 200, kiosks, bookingsPerKiosk: 3 });
+  const listP95 = percentile(result.daysThenTimesMs, 95);
+  const reserveP99 = percentile(result.reserveMs, 99);
+  rows.push({
+    name: 'appointments_days_then_times_p50',
+    value: percentile(result.daysThenTimesMs, 50),
+    unit: 'ms',
+    target: null,
+  });
+  rows.push({
+    name: 'appointments_days_then_times_p95',
+    value: listP95,
+    unit: 'ms',
+    target: '<= 150',
+    pass: listP95 <= 150,
+  });
+  rows.push({ name: 'appointments_reserve_p50', value: percentile(result.reserveMs, 50), unit: 'ms', target: null });
+  rows.push({
+    name: 'appointments_reserve_p99',
+    value: reserveP99,
+    unit: 'ms',
+    target: '<= 200',
+    pass: reserveP99 <= 200,
+  });
+  rows.push({ name: 'appointments_reserves', value: result.reserveMs.length, unit: 'requests', target: null });
+  rows.push({ name: 'appointments_booked', value: result.bookings, unit: 'appointments', target: null });
+  rows.push({ name: 'appointments_lost_races', value: result.lostRaces, unit: 'reserves', target: null });
+  rows.push({
+    name: 'appointments_double_bookings',
+    value: result.doubleBookings,
+    unit: 'slots',
+    target: '0',
+    pass: result.doubleBookings === 0,
+  });
+}
+
 /** In the order they run; `--only cold,autosave` runs a subset. */
 const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   cold: coldStartSection,
@@ -266,6 +306,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   outage: outageSection,
   crash: crashSection,
   hub: hubSection,
+  appointments: appointmentsSection,
 };
 
 async function main(): Promise<void> {

@@ -34,6 +34,7 @@ const SOURCE_DIRS = [
   'console',
   'launcher',
   'receiver',
+  'appointments',
   'bench',
   'build',
   'resources',
@@ -42,6 +43,7 @@ const SOURCE_FILES = ['package.json', 'vite.config.ts', 'tsconfig.json'];
 const OUTPUTS = [
   'dist/node/start.mjs',
   'dist/node/receiver.mjs',
+  'dist/node/appointments.mjs',
   'dist/node/hub.mjs',
   'dist/electron/main.cjs',
   'dist/electron/preload.cjs',
@@ -239,6 +241,13 @@ const jobs = [
     ...common,
     entryPoints: [at('receiver/main.ts')],
     outfile: at('dist/node/receiver.mjs'),
+    ...nodeEsm,
+  }),
+  // The reference appointment server (ZMS citizen API) on its own (`npm run appointments`).
+  esbuild({
+    ...common,
+    entryPoints: [at('appointments/main.ts')],
+    outfile: at('dist/node/appointments.mjs'),
     ...nodeEsm,
   }),
   // The help-desk hub (`npm run hub`): plain Node, fastify; the desk's kiosk core uses the precompiled catalog too.

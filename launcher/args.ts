@@ -34,6 +34,10 @@ export interface KioskFlags {
   production: boolean;
   /** Electron on Linux without a key ring: accept the master key in plain text (safeStorage 'basic_text'). */
   allowPlaintextKeyStore: boolean;
+  /** JSON file with the town's appointment system (ZMS citizen API); none: the local reference server (demo). */
+  appointmentsConfig?: string;
+  /** No appointment booking: the prepared visit points to the desk's phone and hours. */
+  noAppointments: boolean;
 }
 
 export const DEFAULT_PORT = 8080;
@@ -60,6 +64,10 @@ export const USAGE = `Usage: npm start -- [options]
                          the device credential, kept in the data dir (mode 0600)
   --ca-file <pem>        the town's CA certificate(s), trusted besides the usual roots for TLS to the hub and
                          the portal (env KIOSK_CA_FILE; NODE_EXTRA_CA_CERTS does not reach a packaged kiosk)
+  --appointments-config <file>
+                         the town's appointment system, a ZMS citizen API (JSON: baseUrl, services, optional
+                         caFile; env KIOSK_APPOINTMENTS_CONFIG). Default: a local reference appointment server
+  --no-appointments      no appointment booking; the prepared visit points to the desk's phone and hours
   --production           a town's terminal (env KIOSK_PRODUCTION=1; always on in a packaged build): never the
                          demo receiver or demo hub; without --portal-config or --no-portal it is out of service
   --allow-plaintext-key-store
@@ -103,7 +111,9 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
     noHub: false,
     production: env.KIOSK_PRODUCTION === '1',
     allowPlaintextKeyStore: false,
+    noAppointments: false,
   };
+  let appointmentsConfig = env.KIOSK_APPOINTMENTS_CONFIG || undefined;
   let portalConfig = env.KIOSK_PORTAL_CONFIG || undefined;
   let idleTimeout = env.KIOSK_IDLE_TIMEOUT_S;
   let idleWarning = env.KIOSK_IDLE_WARNING_S;
@@ -176,12 +186,19 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
       case '--allow-plaintext-key-store':
         flags.allowPlaintextKeyStore = true;
         break;
+      case '--appointments-config':
+        appointmentsConfig = takeValue();
+        break;
+      case '--no-appointments':
+        flags.noAppointments = true;
+        break;
       default:
         if (strict) throw new FlagError(`unknown option ${raw} (see --help)`);
     }
   }
   if (dataDir) flags.dataDir = dataDir;
   if (portalConfig) flags.portalConfig = portalConfig;
+  if (appointmentsConfig) flags.appointmentsConfig = appointmentsConfig;
   if (printer) flags.printer = printerName(printer);
   if (caFile) flags.caFile = caFile;
   if (hubUrl) flags.hubUrl = hubBaseUrl(hubUrl);

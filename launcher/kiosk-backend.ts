@@ -1,6 +1,7 @@
 import { openKioskCore } from '../core/kiosk-core';
 import { createServerApi, type ServerApi } from '../core/transport/server-api';
 import { readPackageVersion } from '../core/version';
+import { appointmentsForKiosk } from './appointment-settings';
 import { idleOptions, type KioskFlags } from './args';
 import { hubForKiosk } from './hub-settings';
 import type { ProjectPaths } from './paths';
@@ -10,6 +11,8 @@ import { StartupError } from './startup-error';
 /** See openKioskBackend: how long after the core is open the demo receiver and hub start. */
 const DEMO_PORTAL_DELAY_MS = 3_000;
 const DEMO_HUB_DELAY_MS = 5_000;
+/** The reference appointment server needs no keys: it starts soon after the first screen. */
+const DEMO_APPOINTMENTS_DELAY_MS = 2_000;
 
 export interface KioskBackend {
   api: ServerApi;
@@ -28,6 +31,8 @@ export function openKioskBackend(
   say: (line: string) => void,
 ): KioskBackend {
   const portal = portalForKiosk(flags, process.env, dataDir, paths.resourcesDir, say);
+  // The client is built here; the booking screens that use it come with the catalogue's prepared visit.
+  const appointments = appointmentsForKiosk(flags, dataDir, say);
   const hub = hubForKiosk(
     flags,
     {
@@ -68,15 +73,18 @@ export function openKioskBackend(
   const portalTimer = setTimeout(() => portal.start(), DEMO_PORTAL_DELAY_MS);
   // The local hub likewise, a little later still: the two would otherwise make their keys at once.
   const hubTimer = setTimeout(() => hub.start(), DEMO_HUB_DELAY_MS);
+  const appointmentsTimer = setTimeout(() => appointments.start(), DEMO_APPOINTMENTS_DELAY_MS);
 
   return {
     api,
     async stop() {
       clearTimeout(portalTimer);
       clearTimeout(hubTimer);
+      clearTimeout(appointmentsTimer);
       await hub.stop();
       core.close();
       await portal.stop();
+      await appointments.stop();
     },
   };
 }

@@ -18,6 +18,7 @@ describe('launcher flags (shared with the Electron main process)', () => {
       noHub: false,
       production: false,
       allowPlaintextKeyStore: false,
+      noAppointments: false,
     });
   });
 
@@ -43,6 +44,8 @@ describe('launcher flags (shared with the Electron main process)', () => {
         '/etc/kiosk/portal.json',
         '--no-portal',
         '--no-hub',
+        '--appointments-config=/etc/kiosk/zms.json',
+        '--no-appointments',
       ],
       {},
     );
@@ -59,6 +62,8 @@ describe('launcher flags (shared with the Electron main process)', () => {
       noHub: true,
       production: false,
       allowPlaintextKeyStore: false,
+      appointmentsConfig: '/etc/kiosk/zms.json',
+      noAppointments: true,
     });
     expect(idleOptions(flags)).toEqual({ idleTimeoutMs: 90_000, idleWarningMs: 25_000 });
   });

@@ -1,0 +1,145 @@
+/**
+ * The reference server's SAMPLE offices and services for Stade (opening hours, addresses and ids are
+ * illustrative, not the town's real ones). ZMS ids are integers; `kioskOfficeId` and `kioskServiceIds` say
+ * which kiosk office and services they stand for, so that the embedded default needs no configuration file.
+ */
+
+/** Opening hours per ISO weekday (1 = Monday), as [from, to) in "HH:MM" local time. */
+export type OpeningHours = Partial<Record<1 | 2 | 3 | 4 | 5 | 6 | 7, Array<[string, string]>>>;
+
+export interface SampleOffice {
+  id: number;
+  kioskOfficeId: string;
+  name: string;
+  displayName: string;
+  street: string;
+  streetNumber: string;
+  postalCode: string;
+  city: string;
+  lat: number;
+  lon: number;
+  hours: OpeningHours;
+}
+
+export interface SampleService {
+  id: number;
+  name: string;
+  maxQuantity: number;
+  kioskServiceIds: string[];
+}
+
+export interface SampleRelation {
+  officeId: number;
+  serviceId: number;
+  /** Slots one unit of the service takes at this office. */
+  slots: number;
+}
+
+export interface SampleCatalogue {
+  offices: SampleOffice[];
+  services: SampleService[];
+  relations: SampleRelation[];
+}
+
+const RATHAUS = { street: 'Hökerstraße', streetNumber: '2', postalCode: '21682', city: 'Stade', lat: 53.6, lon: 9.476 };
+
+/** Bürgerbüro sample hours: long Thursday, Friday mornings only. */
+const BUERGERBUERO_HOURS: OpeningHours = {
+  1: [
+    ['08:00', '12:00'],
+    ['14:00', '16:00'],
+  ],
+  2: [
+    ['08:00', '12:00'],
+    ['14:00', '16:00'],
+  ],
+  3: [['08:00', '12:00']],
+  4: [
+    ['08:00', '12:00'],
+    ['14:00', '18:00'],
+  ],
+  5: [['08:00', '12:00']],
+};
+
+const OFFICE_HOURS: OpeningHours = {
+  1: [['08:30', '12:00']],
+  2: [['08:30', '12:00']],
+  3: [['08:30', '12:00']],
+  4: [
+    ['08:30', '12:00'],
+    ['14:00', '17:00'],
+  ],
+  5: [['08:30', '12:00']],
+};
+
+export const SAMPLE_CATALOGUE: SampleCatalogue = {
+  offices: [
+    {
+      id: 10001,
+      kioskOfficeId: 'buergerbuero',
+      name: 'Bürgerservicebüro Stade (Rathaus)',
+      displayName: 'Bürgerservicebüro',
+      ...RATHAUS,
+      hours: BUERGERBUERO_HOURS,
+    },
+    {
+      id: 10002,
+      kioskOfficeId: 'ordnungsamt',
+      name: 'Bauhof und Ordnungsamt Stade',
+      displayName: 'Ordnungsamt',
+      street: 'Am Bauhof',
+      streetNumber: '1',
+      postalCode: '21682',
+      city: 'Stade',
+      lat: 53.59,
+      lon: 9.47,
+      hours: OFFICE_HOURS,
+    },
+    {
+      id: 10003,
+      kioskOfficeId: 'wahlamt',
+      name: 'Wahlamt Stade (Rathaus)',
+      displayName: 'Wahlamt',
+      ...RATHAUS,
+      hours: OFFICE_HOURS,
+    },
+    {
+      id: 10004,
+      kioskOfficeId: 'gewerbeamt',
+      name: 'Gewerbeamt Stade (Rathaus)',
+      displayName: 'Gewerbeamt',
+      ...RATHAUS,
+      hours: OFFICE_HOURS,
+    },
+    {
+      id: 10005,
+      kioskOfficeId: 'fundbuero',
+      name: 'Fundbüro Stade (Rathaus)',
+      displayName: 'Fundbüro',
+      ...RATHAUS,
+      hours: OFFICE_HOURS,
+    },
+  ],
+  services: [
+    { id: 20001, name: 'Personalausweis beantragen', maxQuantity: 5, kioskServiceIds: ['personalausweis'] },
+    { id: 20002, name: 'Reisepass beantragen', maxQuantity: 5, kioskServiceIds: ['reisepass'] },
+    { id: 20003, name: 'Wohnsitz anmelden', maxQuantity: 5, kioskServiceIds: ['anmeldung', 'ummeldung'] },
+    { id: 20004, name: 'Führungszeugnis beantragen', maxQuantity: 1, kioskServiceIds: ['fuehrungszeugnis'] },
+    { id: 20005, name: 'Lebensbescheinigung', maxQuantity: 1, kioskServiceIds: ['lebensbescheinigung'] },
+    { id: 20006, name: 'Gewerbe anmelden', maxQuantity: 1, kioskServiceIds: ['gewerbeanmeldung'] },
+    { id: 20007, name: 'Briefwahl beantragen', maxQuantity: 1, kioskServiceIds: ['briefwahl'] },
+    { id: 20008, name: 'Fundsache abholen', maxQuantity: 1, kioskServiceIds: ['fundsache'] },
+    { id: 20009, name: 'Bewohnerparkausweis', maxQuantity: 1, kioskServiceIds: ['bewohnerparken'] },
+  ],
+  relations: [
+    { officeId: 10001, serviceId: 20001, slots: 1 },
+    { officeId: 10001, serviceId: 20002, slots: 1 },
+    { officeId: 10001, serviceId: 20003, slots: 1 },
+    { officeId: 10001, serviceId: 20004, slots: 1 },
+    { officeId: 10001, serviceId: 20005, slots: 1 },
+    { officeId: 10002, serviceId: 20009, slots: 1 },
+    { officeId: 10003, serviceId: 20007, slots: 1 },
+    { officeId: 10004, serviceId: 20006, slots: 2 },
+    { officeId: 10005, serviceId: 20008, slots: 1 },
+  ],
+};
