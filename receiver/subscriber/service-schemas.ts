@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -23,6 +23,8 @@ export function loadServiceSchemas(servicesDir: string): ServiceSchemaIndex {
   const index: ServiceSchemaIndex = { byUri: new Map(), entries: [], problems: [] };
   for (const serviceId of readdirSync(servicesDir).sort()) {
     const dir = path.join(servicesDir, serviceId);
+    // Service folders only: the folder also holds service.schema.json, the format's own schema.
+    if (!statSync(dir).isDirectory()) continue;
     const schemaFile = path.join(dir, 'schema.json');
     try {
       const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
