@@ -33,7 +33,7 @@ function townService(id: string): LoadedService {
 }
 
 test.describe.configure({ timeout: 180_000 });
-test.use({ kioskOptions: { servicesDir: TOWN_DIR } });
+test.use({ hasTouch: true, kioskOptions: { servicesDir: TOWN_DIR } });
 
 test('a town service folder appears and runs to its confirmation; the broken one beside it is refused', async ({
   page,
