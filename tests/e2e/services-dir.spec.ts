@@ -32,7 +32,8 @@ function townService(id: string): LoadedService {
   return { definition, schema: read(definition.schema), texts };
 }
 
-test.describe.configure({ timeout: 180_000 });
+// Each page is audited (axe, targets, screenshot): minutes on a loaded machine.
+test.describe.configure({ timeout: 420_000 });
 test.use({ hasTouch: true, kioskOptions: { servicesDir: TOWN_DIR } });
 
 test('a town service folder appears and runs to its confirmation; the broken one beside it is refused', async ({
