@@ -60,6 +60,11 @@ export const CatalogSchema = z.object({
   services: z.array(ServiceDefinitionSchema),
   /** Only the default language's service texts: the start screen needs no more. Others: catalog.translations. */
   translations: TranslationsSchema,
+  /**
+   * Service id → the languages it is not (fully) translated into. There its texts are German's and the
+   * renderer says so ("Dieser Dienst ist noch nicht auf Türkisch übersetzt"); absent: complete everywhere.
+   */
+  untranslated: z.record(z.string(), z.array(Language)).optional(),
 });
 export type Catalog = z.infer<typeof CatalogSchema>;
 

@@ -197,6 +197,8 @@ export const SourceSchema = z.strictObject({
 });
 
 export const ServiceDefinitionSchema = z.strictObject({
+  /** For editors only: "../service.schema.json" (contract/service-json-schema.ts); the kiosk ignores it. */
+  $schema: z.string().max(200).optional(),
   id: Id,
   /** The life situation the service belongs to on the start screen. */
   category: z.enum(SERVICE_CATEGORIES),

@@ -65,7 +65,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
 
     const listeners = new Set<(event: KioskEvent) => void>();
     const today = () => isoDateInZone(clock.now(), timeZone);
-    const catalog = loadCatalog(options.resourcesDir, today, logger, options.precompiled ?? PRECOMPILED_CATALOG);
+    const precompiled = options.precompiled ?? PRECOMPILED_CATALOG;
+    const catalog = loadCatalog(options.resourcesDir, today, logger, precompiled, options.servicesDir);
     let closed = false;
     const renderAttachments = options.renderAttachments ?? lazyApplicationPdf(catalog, options.resourcesDir, timeZone);
     const deliveries = new DeliveryStore(db, () => masterKey);

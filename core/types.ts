@@ -28,6 +28,8 @@ export interface KioskCoreOptions {
   dataDir: string;
   /** Directory holding services/ (normally the project's resources/). */
   resourcesDir: string;
+  /** The town's own service folders (`--services-dir`), read after <resourcesDir>/services (core/catalog/load-catalog.ts). */
+  servicesDir?: string;
   mode: 'electron' | 'browser';
   idleTimeoutMs?: number; // default 120 000
   idleWarningMs?: number; // default 30 000, never more than the timeout

@@ -9,10 +9,15 @@ import type { Logger } from '../core/types';
  * built from resources/services with the kiosk's own loader (so it shows exactly the services the kiosk
  * accepts). Only texts of the service files: no answer, no resident's data.
  */
-export function buildConsoleCatalog(resourcesDir: string | undefined, logger: Logger): ConsoleCatalog {
+export function buildConsoleCatalog(
+  resourcesDir: string | undefined,
+  logger: Logger,
+  servicesDir?: string,
+): ConsoleCatalog {
   if (!resourcesDir) return { de: [], en: [] };
   // "today" only matters for date checks of answers, which the catalog never runs.
-  const loaded = loadCatalog(resourcesDir, () => new Date().toISOString().slice(0, 10), logger);
+  const today = () => new Date().toISOString().slice(0, 10);
+  const loaded = loadCatalog(resourcesDir, today, logger, undefined, servicesDir);
   const [de, en] = STAFF_LANGUAGES.map((language) => servicesIn(loaded, language));
   return { de: de!, en: en! };
 }

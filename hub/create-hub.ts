@@ -204,7 +204,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throttle,
     handoverKey,
     desk,
-    catalog: () => (catalog ??= buildConsoleCatalog(options.desk?.resourcesDir, logger)),
+    catalog: () => (catalog ??= buildConsoleCatalog(options.desk?.resourcesDir, logger, options.desk?.servicesDir)),
     sleep: options.sleep ?? ((ms) => (ms > 0 ? sleep(ms) : Promise.resolve())),
   });
   registerConsoleSocket(app, { auth, sessions, live });

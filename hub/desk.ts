@@ -11,6 +11,8 @@ import { HubError } from './hub-error';
 export interface DeskOptions {
   /** The project's resources/ (services). */
   resourcesDir: string;
+  /** The town's own services (the kiosk's `--services-dir`). */
+  servicesDir?: string;
   /** Where the desk's applications go; without it they wait in the desk's outbox. */
   portal?: PortalConfigInput | Promise<PortalConfigInput | undefined>;
 }
@@ -45,6 +47,7 @@ export class Desk {
       this.core = openKioskCore({
         dataDir: dir,
         resourcesDir: this.options.resourcesDir,
+        ...(this.options.servicesDir ? { servicesDir: this.options.servicesDir } : {}),
         mode: 'browser',
         terminalName: 'Bürgerkiosk desk',
         clock: this.clock,

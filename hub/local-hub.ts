@@ -19,6 +19,8 @@ export interface LocalHubOptions {
   consoleDir?: string;
   /** For continue-at-the-desk: the project's resources/ and the same portal the kiosk delivers to. */
   resourcesDir: string;
+  /** The town's own services (the kiosk's `--services-dir`). */
+  servicesDir?: string;
   portal?: PortalConfigInput | Promise<PortalConfigInput | undefined>;
   appVersion: string;
   terminalName?: string;
@@ -56,7 +58,11 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.handoverKeyBits ? { handoverKeyBits: options.handoverKeyBits } : {}),
-    desk: { resourcesDir: options.resourcesDir, ...(options.portal ? { portal: options.portal } : {}) },
+    desk: {
+      resourcesDir: options.resourcesDir,
+      ...(options.servicesDir ? { servicesDir: options.servicesDir } : {}),
+      ...(options.portal ? { portal: options.portal } : {}),
+    },
   });
   try {
     const adminFile = join(options.dataDir, ADMIN_FILE);

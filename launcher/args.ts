@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ENROLMENT_CODE_PATTERN } from '../contract/hub/enrolment-code';
 
 /**
@@ -11,6 +12,8 @@ export interface KioskFlags {
   help: boolean;
   port: number;
   dataDir?: string;
+  /** The town's own service folders (`--services-dir`, env KIOSK_SERVICES_DIR), read after the shipped ones; absolute. */
+  servicesDir?: string;
   idleTimeoutS?: number;
   idleWarningS?: number;
   /** JSON file with the town's FIT-Connect settings; none: the local demo receiver. */
@@ -48,6 +51,8 @@ export const USAGE = `Usage: npm start -- [options]
   --no-open              browser mode: serve only, do not launch Chromium
   --port <n>             browser mode port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free port)
   --data-dir <dir>       where kiosk.db and the key live (env KIOSK_DATA_DIR)
+  --services-dir <dir>   the town's own services, one folder each, shown next to the shipped ones after a
+                         restart (env KIOSK_SERVICES_DIR); a broken one is refused, the others keep working
   --idle-timeout <s>     end an idle session after <s> seconds (env KIOSK_IDLE_TIMEOUT_S)
   --idle-warning <s>     warn <s> seconds before the end (env KIOSK_IDLE_WARNING_S)
   --portal-config <file> FIT-Connect portal settings (JSON; env KIOSK_PORTAL_CONFIG; secret may come from
@@ -118,6 +123,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   let idleTimeout = env.KIOSK_IDLE_TIMEOUT_S;
   let idleWarning = env.KIOSK_IDLE_WARNING_S;
   let dataDir = env.KIOSK_DATA_DIR || undefined;
+  let servicesDir = env.KIOSK_SERVICES_DIR || undefined;
   let printer = env.KIOSK_PRINTER || undefined;
   let hubUrl = env.KIOSK_HUB_URL || undefined;
   let hubEnrolmentCode: string | undefined;
@@ -152,6 +158,9 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
       }
       case '--data-dir':
         dataDir = takeValue();
+        break;
+      case '--services-dir':
+        servicesDir = takeValue();
         break;
       case '--idle-timeout':
         idleTimeout = takeValue();
@@ -197,6 +206,8 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
     }
   }
   if (dataDir) flags.dataDir = dataDir;
+  // Absolute, so the core process and the Electron shell read the same folder whatever their working directory.
+  if (servicesDir) flags.servicesDir = path.resolve(servicesDir);
   if (portalConfig) flags.portalConfig = portalConfig;
   if (appointmentsConfig) flags.appointmentsConfig = appointmentsConfig;
   if (printer) flags.printer = printerName(printer);

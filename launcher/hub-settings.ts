@@ -22,7 +22,9 @@ export interface KioskHub {
  *    (its first start makes an RSA key, which would take the CPU from the first screen).
  */
 export function hubForKiosk(
-  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub' | 'caFile'> & { production?: boolean },
+  flags: Pick<KioskFlags, 'hubUrl' | 'hubEnrolmentCode' | 'noHub' | 'caFile' | 'servicesDir'> & {
+    production?: boolean;
+  },
   local: {
     dataDir: string;
     resourcesDir: string;
@@ -60,6 +62,7 @@ export function hubForKiosk(
             dataDir: path.join(local.dataDir, 'hub'),
             consoleDir: local.consoleDir,
             resourcesDir: local.resourcesDir,
+            ...(flags.servicesDir ? { servicesDir: flags.servicesDir } : {}),
             appVersion: local.appVersion,
             ...(local.portal ? { portal: local.portal } : {}),
             ...(local.handoverKeyBits ? { handoverKeyBits: local.handoverKeyBits } : {}),

@@ -49,6 +49,7 @@ export function openKioskBackend(
     core = openKioskCore({
       dataDir,
       resourcesDir: paths.resourcesDir,
+      ...(flags.servicesDir ? { servicesDir: flags.servicesDir } : {}),
       mode: 'browser',
       // The town's name, coat of arms and printer place (core/branding.ts); default resources/branding/.
       ...(process.env.KIOSK_BRANDING_DIR ? { brandingDir: process.env.KIOSK_BRANDING_DIR } : {}),

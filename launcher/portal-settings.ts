@@ -38,6 +38,8 @@ const PortalConfigFileSchema = PortalConfigSchema.omit({ trustedRootPem: true, c
 export interface PortalConfigContext {
   /** The catalog's folder: every service the configuration names must be one of resources/services/<id>. */
   resourcesDir: string;
+  /** Or one of the town's own (`--services-dir`). */
+  servicesDir?: string;
   /** `--ca-file`, already read: trusted for the portal too, besides the file's own `caFile`. */
   caPem?: string;
   secretStore?: SecretStore;
@@ -73,7 +75,10 @@ export function readPortalConfig(
     const issue = parsed.error.issues[0]!;
     throw refuse(issue.path.join('.'), issue.message);
   }
-  const known = catalogServiceIds(context.resourcesDir);
+  const known = [
+    ...catalogServiceIds(path.join(context.resourcesDir, 'services')),
+    ...(context.servicesDir ? catalogServiceIds(context.servicesDir) : []),
+  ];
   for (const serviceId of Object.keys(parsed.data.destinations)) {
     if (!known.includes(serviceId)) {
       throw refuse(
@@ -105,9 +110,8 @@ export function readPortalConfig(
   };
 }
 
-/** The catalog's service ids: the folders of resources/services (see core/catalog/load-catalog.ts). */
-function catalogServiceIds(resourcesDir: string): string[] {
-  const dir = path.join(resourcesDir, 'services');
+/** The catalog's service ids: the folders of resources/services or the town's (see core/catalog/load-catalog.ts). */
+function catalogServiceIds(dir: string): string[] {
   try {
     return readdirSync(dir, { withFileTypes: true })
       .filter((entry) => entry.isDirectory())
@@ -135,7 +139,11 @@ function demoSecret(dir: string): string {
   return secret;
 }
 
-export async function startDemoPortal(dataDir: string, resourcesDir: string): Promise<DemoPortal> {
+export async function startDemoPortal(
+  dataDir: string,
+  resourcesDir: string,
+  servicesDir?: string,
+): Promise<DemoPortal> {
   // Loaded only when the demo runs: a town's kiosk with its own portal never evaluates the receiver.
   const { startReceiver } = await import('../receiver/index');
   const dir = path.join(dataDir, 'demo-portal');
@@ -145,6 +153,8 @@ export async function startDemoPortal(dataDir: string, resourcesDir: string): Pr
     dataDir: dir,
     clients: [{ id: DEMO_CLIENT_ID, secret }],
     servicesDir: path.join(resourcesDir, 'services'),
+    // The town's own services are delivered to the demo like the shipped ones.
+    ...(servicesDir ? { extraServicesDir: servicesDir } : {}),
   });
   const destinations: Record<string, string> = {};
   for (const destination of receiver.destinations) {
@@ -182,7 +192,7 @@ export interface KioskPortal {
 
 /** The portal choice of the flags (see the top of this file), shared by browser mode and the Electron shell. */
 export function portalForKiosk(
-  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal' | 'caFile'> & { production?: boolean },
+  flags: Pick<KioskFlags, 'portalConfig' | 'noPortal' | 'caFile' | 'servicesDir'> & { production?: boolean },
   env: NodeJS.ProcessEnv,
   dataDir: string,
   resourcesDir: string,
@@ -195,7 +205,11 @@ export function portalForKiosk(
     return { option: undefined, ...none };
   }
   if (flags.portalConfig) {
-    const context = { resourcesDir, ...(secretStore ? { secretStore } : {}) };
+    const context = {
+      resourcesDir,
+      ...(flags.servicesDir ? { servicesDir: flags.servicesDir } : {}),
+      ...(secretStore ? { secretStore } : {}),
+    };
     const caPem = readCaFile(flags.caFile);
     return { option: readPortalConfig(flags.portalConfig, env, caPem ? { ...context, caPem } : context), ...none };
   }
@@ -212,7 +226,7 @@ export function portalForKiosk(
     option,
     origin: 'demo',
     start() {
-      startDemoPortal(dataDir, resourcesDir).then(
+      startDemoPortal(dataDir, resourcesDir, flags.servicesDir).then(
         (started) => {
           demo = started;
           say(`Demo portal (local FIT-Connect reference receiver): received applications at ${started.demoUrl}`);

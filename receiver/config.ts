@@ -45,6 +45,8 @@ export interface ReceiverOptions {
   destinations?: DestinationConfigInput[];
   /** Where resources/services/<id>/schema.json live; defaults to the project's resources/services. */
   servicesDir?: string;
+  /** A second folder of services read after `servicesDir` (the kiosk's `--services-dir`); an id already read is skipped. */
+  extraServicesDir?: string;
   /** Access token lifetime; FIT-Connect issues tokens of up to 30 minutes. */
   tokenLifetimeSeconds?: number;
   /** Largest accepted request body (attachments included). FIT-Connect allows 500 MB; a test receiver needs less. */

@@ -79,7 +79,10 @@ function logger(write: ((line: string) => void) | undefined): ReceiverState['log
 export async function startReceiver(options: ReceiverOptions): Promise<Receiver> {
   const now = options.now ?? Date.now;
   const clients = options.clients.map((client) => clientConfigSchema.parse(client));
-  const schemas = loadServiceSchemas(options.servicesDir ?? defaultServicesDir());
+  const schemas = loadServiceSchemas([
+    options.servicesDir ?? defaultServicesDir(),
+    ...(options.extraServicesDir ? [options.extraServicesDir] : []),
+  ]);
   const destinationList = (options.destinations ?? defaultDestinations(schemas)).map((destination) =>
     destinationConfigSchema.parse(destination),
   );

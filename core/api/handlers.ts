@@ -69,6 +69,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
         services: ctx.catalog.services.map((service) => service.definition),
         // Only the default language on the boot path; the others follow on demand.
         translations: { [DEFAULT_LANGUAGE]: ctx.catalog.translations[DEFAULT_LANGUAGE] ?? {} },
+        untranslated: ctx.catalog.untranslated,
       }),
     'catalog.translations': (input) =>
       ok({ language: input.language, translations: ctx.catalog.translations[input.language] ?? {} }),

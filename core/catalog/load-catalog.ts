@@ -1,6 +1,13 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGE_CODES, ServiceDefinitionSchema, serviceNamespace, type ServiceDefinition } from '../../contract';
+import {
+  DEFAULT_LANGUAGE,
+  LANGUAGE_CODES,
+  ServiceDefinitionSchema,
+  serviceNamespace,
+  type LanguageCode,
+  type ServiceDefinition,
+} from '../../contract';
 import type { CatalogProblem, Logger } from '../types';
 import type { SchemaValidator } from '../validation/ajv';
 import { crossCheck } from './cross-check';
@@ -8,22 +15,36 @@ import { lookupTextKey, toJsonPointer } from './json-pointer';
 import type { JsonSchemaObject, LoadedService } from './loaded-service';
 import { fileDigest, NOTHING_PRECOMPILED, type PrecompiledCatalog } from './precompiled';
 import { SchemaCompiler, type ServiceValidators } from './schema-compiler';
+import { missingTexts } from './service-texts';
 import { textKeyReferences } from './text-keys';
 
 export interface LoadedCatalog {
   /** Services that passed every check, ordered by `order`. */
   services: LoadedService[];
   byId: ReadonlyMap<string, LoadedService>;
-  /** language → namespace `svc-<id>` → locale object. */
+  /** language → namespace `svc-<id>` → locale object (German's where the service lacks that language). */
   translations: Record<string, Record<string, Record<string, unknown>>>;
+  /** service id → the languages it is not (fully) translated into: there it shows in German, with a notice. */
+  untranslated: Record<string, LanguageCode[]>;
   problems: CatalogProblem[];
 }
 
 class ServiceRefused extends Error {}
 
+/** One service folder: where it is, and how its files are named in problems and logs. */
+interface ServiceFolder {
+  /** The folder holding the service folders. */
+  base: string;
+  /** How `base` is named in a problem: "services" for the shipped ones, else the town's folder as given. */
+  label: string;
+  folder: string;
+}
+
 /**
- * Loads resources/services/<id>/ at start-up. A broken service is refused with
- * file + JSON pointer + message (and logged); the other services keep working.
+ * Loads the shipped services (<resourcesDir>/services/<id>/) and then the town's own
+ * (`townServicesDir`/<id>/, `--services-dir`) at start-up. A broken service is refused with file +
+ * JSON pointer + message (and logged once); the other services keep working, whatever is wrong with
+ * it. A town folder never replaces a shipped service: one with a shipped service's id is refused.
  * `precompiled`: what the build already checked and compiled (see ./precompiled.ts).
  */
 export function loadCatalog(
@@ -31,17 +52,17 @@ export function loadCatalog(
   today: () => string,
   logger: Logger,
   precompiled: PrecompiledCatalog = NOTHING_PRECOMPILED,
+  townServicesDir?: string,
 ): LoadedCatalog {
-  const servicesDir = join(resourcesDir, 'services');
   const services: LoadedService[] = [];
   const translations: LoadedCatalog['translations'] = Object.fromEntries(LANGUAGE_CODES.map((code) => [code, {}]));
+  const untranslated: LoadedCatalog['untranslated'] = {};
   const problems: CatalogProblem[] = [];
-  const ids = existsSync(servicesDir)
-    ? readdirSync(servicesDir)
-        .filter((name) => statSync(join(servicesDir, name)).isDirectory())
-        .sort()
-    : [];
-  if (ids.length === 0) problems.push({ file: 'services', path: '', message: 'no service folders found' });
+  const shipped = serviceFolders(join(resourcesDir, 'services'), 'services');
+  const town = townServicesDir ? serviceFolders(townServicesDir, townServicesDir) : { folders: [] };
+  if (town.problem) problems.push(town.problem);
+  const folders = [...shipped.folders, ...town.folders];
+  if (folders.length === 0) problems.push({ file: 'services', path: '', message: 'no service folders found' });
 
   const checkedDefinitions = new Map(precompiled.definitions.map((entry) => [entry.sha256, entry.json]));
   let definitionsTaken = 0;
@@ -54,16 +75,42 @@ export function loadCatalog(
       return JSON.parse(json) as ServiceDefinition;
     },
   };
-  for (const folder of ids) {
+  const taken = new Set<string>();
+  for (const entry of folders) {
+    const { folder } = entry;
     const found: CatalogProblem[] = [];
     try {
-      const loaded = loadService(resourcesDir, folder, checker, found);
+      if (taken.has(folder)) {
+        found.push({
+          file: `${entry.label}/${folder}/service.json`,
+          path: '/id',
+          message: `a shipped service already has the id "${folder}"`,
+        });
+        throw new ServiceRefused();
+      }
+      taken.add(folder);
+      const loaded = loadService(entry, checker, found);
       if (found.length === 0) {
         services.push(loaded.service);
         for (const code of LANGUAGE_CODES) translations[code]![serviceNamespace(folder)] = loaded.locales[code]!;
+        if (loaded.untranslated.length > 0) {
+          untranslated[folder] = loaded.untranslated.map((missing) => missing.language);
+          logger.warn('catalog.service_untranslated', {
+            serviceId: folder,
+            detail: `shown in German in: ${untranslated[folder].join(', ')}`,
+            count: loaded.untranslated.reduce((sum, missing) => sum + missing.keys.length, 0),
+          });
+        }
       }
     } catch (error) {
-      if (!(error instanceof ServiceRefused)) throw error;
+      // Anything a broken folder throws (unreadable file, a folder where a file should be) refuses it alone.
+      if (!(error instanceof ServiceRefused)) {
+        found.push({
+          file: `${entry.label}/${folder}`,
+          path: '',
+          message: `cannot be read: ${(error as Error)?.message?.slice(0, 200) ?? String(error)}`,
+        });
+      }
     }
     for (const problem of found) {
       logger.error('catalog.problem', { file: problem.file, path: problem.path, detail: problem.message });
@@ -78,7 +125,36 @@ export function loadCatalog(
     problems: problems.length,
     precompiled: definitionsTaken + checker.compiler.precompiledCount,
   });
-  return { services, byId: new Map(services.map((s) => [s.definition.id, s])), translations, problems };
+  return {
+    services,
+    byId: new Map(services.map((s) => [s.definition.id, s])),
+    translations,
+    untranslated,
+    problems,
+  };
+}
+
+/** The service folders in `base`, sorted; a folder that cannot be listed is one problem, not a crash. */
+function serviceFolders(base: string, label: string): { folders: ServiceFolder[]; problem?: CatalogProblem } {
+  if (!existsSync(base)) return { folders: [], ...(label === 'services' ? {} : { problem: unreadable(label) }) };
+  try {
+    const names = readdirSync(base)
+      .filter((name) => {
+        try {
+          return statSync(join(base, name)).isDirectory();
+        } catch {
+          return false; // a dangling link is no service folder
+        }
+      })
+      .sort();
+    return { folders: names.map((folder) => ({ base, label, folder })) };
+  } catch {
+    return { folders: [], problem: unreadable(label) };
+  }
+}
+
+function unreadable(label: string): CatalogProblem {
+  return { file: label, path: '', message: 'the services folder does not exist or cannot be read' };
 }
 
 /** Checks a service file and compiles a schema, or takes what the build did with the same text. */
@@ -88,16 +164,16 @@ interface Checker {
   checkedDefinition(text: string): ServiceDefinition | undefined;
 }
 
-function loadService(resourcesDir: string, folder: string, checker: Checker, problems: CatalogProblem[]) {
-  const rel = (name: string) => `services/${folder}/${name}`;
+function loadService({ base, label, folder }: ServiceFolder, checker: Checker, problems: CatalogProblem[]) {
+  const rel = (name: string) => `${label}/${folder}/${name}`;
+  const absolute = (name: string) => join(base, folder, name);
   const refuse = (file: string, path: string, message: string): never => {
     problems.push({ file, path, message });
     throw new ServiceRefused();
   };
-  const readText = (file: string): string => {
-    const absolute = join(resourcesDir, file);
-    if (!existsSync(absolute)) return refuse(file, '', 'file is missing');
-    return readFileSync(absolute, 'utf8');
+  const readText = (name: string): string => {
+    if (!existsSync(absolute(name))) return refuse(rel(name), '', 'file is missing');
+    return readFileSync(absolute(name), 'utf8');
   };
   const parseJson = (file: string, text: string): unknown => {
     try {
@@ -106,10 +182,10 @@ function loadService(resourcesDir: string, folder: string, checker: Checker, pro
       return refuse(file, '', `not valid JSON: ${(error as Error).message.slice(0, 200)}`);
     }
   };
-  const readJson = (file: string): unknown => parseJson(file, readText(file));
+  const readJson = (name: string): unknown => parseJson(rel(name), readText(name));
 
   const serviceFile = rel('service.json');
-  const serviceText = readText(serviceFile);
+  const serviceText = readText('service.json');
   let definition = checker.checkedDefinition(serviceText);
   if (!definition) {
     const parsed = ServiceDefinitionSchema.safeParse(parseJson(serviceFile, serviceText));
@@ -124,7 +200,7 @@ function loadService(resourcesDir: string, folder: string, checker: Checker, pro
   if (definition.id !== folder) refuse(serviceFile, '/id', `id "${definition.id}" differs from folder "${folder}"`);
 
   const schemaFile = rel(definition.schema);
-  const schemaText = readText(schemaFile);
+  const schemaText = readText(definition.schema);
   const schema = parseJson(schemaFile, schemaText) as JsonSchemaObject;
   if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) refuse(schemaFile, '', 'not an object');
   if (typeof schema.$id !== 'string' || schema.$id === '') refuse(schemaFile, '/$id', 'the schema needs an $id');
@@ -144,24 +220,32 @@ function loadService(resourcesDir: string, folder: string, checker: Checker, pro
     problems.push({ file: problem.target === 'service' ? serviceFile : schemaFile, ...pick(problem) });
   }
 
-  const locales: Record<string, Record<string, unknown>> = {};
-  const references = textKeyReferences(definition);
+  // German is the reference and must be complete; another language may be missing or incomplete.
+  const given: Partial<Record<LanguageCode, Record<string, unknown>>> = {};
   for (const code of LANGUAGE_CODES) {
-    const localeFile = rel(`locales/${code}.json`);
-    const locale = readJson(localeFile);
-    if (typeof locale !== 'object' || locale === null || Array.isArray(locale)) refuse(localeFile, '', 'not an object');
-    locales[code] = locale as Record<string, unknown>;
-    for (const { key, pointer } of references) {
-      const text = lookupTextKey(locale, key);
-      if (typeof text !== 'string' || text.trim() === '') {
-        problems.push({
-          file: serviceFile,
-          path: pointer,
-          message: `text key "${key}" is missing in locales/${code}.json`,
-        });
-      }
+    const name = `locales/${code}.json`;
+    if (code !== DEFAULT_LANGUAGE && !existsSync(absolute(name))) continue;
+    const locale = readJson(name);
+    if (typeof locale !== 'object' || locale === null || Array.isArray(locale)) refuse(rel(name), '', 'not an object');
+    given[code] = locale as Record<string, unknown>;
+  }
+  const german = given[DEFAULT_LANGUAGE]!;
+  for (const { key, pointer } of textKeyReferences(definition)) {
+    const text = lookupTextKey(german, key);
+    if (typeof text !== 'string' || text.trim() === '') {
+      problems.push({
+        file: serviceFile,
+        path: pointer,
+        message: `text key "${key}" is missing in locales/${DEFAULT_LANGUAGE}.json`,
+      });
     }
   }
+  const untranslated = missingTexts(given);
+  const incomplete = new Set(untranslated.map((missing) => missing.language));
+  // An incomplete language shows the whole service in German rather than a mix of two languages.
+  const locales = Object.fromEntries(
+    LANGUAGE_CODES.map((code) => [code, incomplete.has(code) ? german : given[code]!]),
+  ) as Record<LanguageCode, Record<string, unknown>>;
 
   const propertyValidators = new Map<string, SchemaValidator>();
   const service: LoadedService = {
@@ -180,7 +264,7 @@ function loadService(resourcesDir: string, folder: string, checker: Checker, pro
       return validate;
     },
   };
-  return { service, locales };
+  return { service, locales, untranslated };
 }
 
 function pick(problem: { path: string; message: string }) {

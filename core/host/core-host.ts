@@ -57,6 +57,7 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
       core = open({
         dataDir: settings.dataDir,
         resourcesDir: settings.resourcesDir,
+        ...(settings.servicesDir ? { servicesDir: settings.servicesDir } : {}),
         mode: settings.mode,
         logger,
         masterKeyProvider: { load: () => key },

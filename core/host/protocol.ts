@@ -32,6 +32,8 @@ export const HubOptionsSchema = z.strictObject({
 export const OpenOptionsSchema = z.strictObject({
   dataDir: z.string().min(1).max(4096),
   resourcesDir: z.string().min(1).max(4096),
+  /** The town's own services (`--services-dir`). */
+  servicesDir: z.string().min(1).max(4096).optional(),
   mode: z.enum(['electron', 'browser']),
   idleTimeoutMs: z.number().positive().optional(),
   idleWarningMs: z.number().positive().optional(),

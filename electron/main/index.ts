@@ -142,6 +142,7 @@ function openCore(): CoreSupervisor {
       open: {
         dataDir,
         resourcesDir,
+        ...(flags.servicesDir ? { servicesDir: flags.servicesDir } : {}),
         mode: 'electron',
         ...idleOptions(flags),
         printerLayout: printer.layout,

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -19,10 +19,23 @@ export interface ServiceSchemaIndex {
   problems: Array<{ file: string; message: string }>;
 }
 
-export function loadServiceSchemas(servicesDir: string): ServiceSchemaIndex {
+export function loadServiceSchemas(servicesDirs: string | readonly string[]): ServiceSchemaIndex {
   const index: ServiceSchemaIndex = { byUri: new Map(), entries: [], problems: [] };
-  for (const serviceId of readdirSync(servicesDir).sort()) {
-    const dir = path.join(servicesDir, serviceId);
+  const folders = (typeof servicesDirs === 'string' ? [servicesDirs] : servicesDirs).flatMap((servicesDir) => {
+    try {
+      return readdirSync(servicesDir)
+        .sort()
+        .map((serviceId) => ({ serviceId, dir: path.join(servicesDir, serviceId) }));
+    } catch (error) {
+      index.problems.push({ file: servicesDir, message: error instanceof Error ? error.message : String(error) });
+      return [];
+    }
+  });
+  const seen = new Set<string>();
+  for (const { serviceId, dir } of folders) {
+    // Service folders only: the folder also holds service.schema.json, the format's own schema.
+    if (seen.has(serviceId) || !isFolder(dir)) continue;
+    seen.add(serviceId);
     const schemaFile = path.join(dir, 'schema.json');
     try {
       const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
@@ -42,4 +55,12 @@ export function loadServiceSchemas(servicesDir: string): ServiceSchemaIndex {
     }
   }
   return index;
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -11,6 +11,7 @@ import { Footer } from '../components/Footer';
 import { BottomDock, DockAction, DockSlotProvider } from '../components/BottomDock';
 import { LanguageMenu } from '../components/LanguageMenu';
 import { PrimaryButton } from '../components/PrimaryButton';
+import { UntranslatedNotice, useServiceUntranslated } from '../components/UntranslatedNotice';
 import { WarningText } from '../components/WarningText';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { introScript } from '../speech/scripts';
@@ -29,7 +30,8 @@ export function IntroScreen({ service }: { service: ServiceDefinition }) {
   const title = tn(service.titleKey);
   const key = screenKey(null, service.id);
   const headingRef = useScreenFocus(key, t('app.title', { page: title, app: t('app.name') }));
-  useScreenSpeech(`${key}|${state.apiError ?? ''}`, () => introScript(t, service));
+  const untranslated = useServiceUntranslated(service.id);
+  useScreenSpeech(`${key}|${state.apiError ?? ''}`, () => introScript(t, service, untranslated));
   const start = service.startPage;
   const [slot, setSlot] = useState<HTMLElement | null>(null);
   const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
@@ -48,6 +50,7 @@ export function IntroScreen({ service }: { service: ServiceDefinition }) {
       <div className="width-container">
         <BackLink onPress={() => actions.showIntro(null)} />
         <main className="main" id="main">
+          <UntranslatedNotice serviceId={service.id} />
           {start?.warningKey && <WarningText text={tn(start.warningKey)} />}
           <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
             {title}

@@ -13,6 +13,7 @@ import type {
 } from '../../contract';
 import { applicableParts, selectParts, totalCents } from '../../contract/journey';
 import { fieldScript } from '../../contract/field-script';
+import { DEFAULT_LANGUAGE } from '../../contract/languages';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenServiceTerm } from '../i18n/service-terms';
 import { checkRows, spokenRowLabel } from '../journey/check-rows';
@@ -202,11 +203,15 @@ function officeUtterances(t: TFunction, ns: string, office: Office): Utterance[]
 }
 
 /** A service's start page: the safety note first, then what it is for, who, what you need, time, cost. */
-export function introScript(t: TFunction, service: ServiceDefinition): Utterance[] {
+export function introScript(t: TFunction, service: ServiceDefinition, untranslated = false): Utterance[] {
   const ns = serviceNamespace(service.id);
-  const svc = (key: string) => say(spokenText(t, key, { ns }));
+  // Not translated into this language: the notice in it, then the service's German texts in the German voice.
+  const svc = (key: string): Utterance => ({
+    ...say(spokenText(t, key, { ns })),
+    ...(untranslated ? { language: DEFAULT_LANGUAGE } : {}),
+  });
   const start = service.startPage;
-  const out: Utterance[] = [];
+  const out: Utterance[] = untranslated ? [say(spokenText(t, 'serviceUntranslated.notice'))] : [];
   if (start?.warningKey) out.push(svc(start.warningKey));
   out.push(svc(service.titleKey), svc(start?.purposeKey ?? service.summaryKey));
   if (start) {

@@ -112,8 +112,9 @@ describe('catalog loading', () => {
       '/journey/steps/4/fields/0/type',
     ],
     [
-      'text key missing in English',
-      'test-move/locales/en.json',
+      // German is the reference; another language missing a text shows the service in German (catalog-town.test.ts).
+      'text key missing in German',
+      'test-move/locales/de.json',
       (j: any) => (delete j.steps.birth.title, j),
       SERVICE,
       '/journey/steps/1/titleKey',

@@ -25,7 +25,9 @@ function allTexts(): { language: string; text: string }[] {
       out.push({ language, text });
   }
   const servicesDir = join(root, 'resources/services');
-  for (const service of readdirSync(servicesDir)) {
+  for (const service of readdirSync(servicesDir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? [e.name] : [],
+  )) {
     for (const file of readdirSync(join(servicesDir, service, 'locales'))) {
       const language = file.replace(/\.json$/, '');
       for (const text of texts(readTree(join(servicesDir, service, 'locales', file)))) out.push({ language, text });

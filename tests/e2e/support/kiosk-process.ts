@@ -15,6 +15,8 @@ export interface KioskOptions {
   dataDir?: string;
   idleTimeoutS?: number;
   idleWarningS?: number;
+  /** `--services-dir`: the town's own services, next to the shipped ones. */
+  servicesDir?: string;
   /** Fixed port; default 0 (the kiosk picks a free one). */
   port?: number;
   /**
@@ -57,6 +59,7 @@ function launch(dataDir: string, options: KioskOptions, port: number, log: strin
   const args = [START_SCRIPT, '--browser', '--no-open', '--port', String(port), '--data-dir', dataDir];
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
+  if (options.servicesDir !== undefined) args.push('--services-dir', options.servicesDir);
   if (options.productionUnconfigured) {
     args.push('--production');
     return launchUntilReady('kiosk', args, { ready: READY, timeoutMs: START_TIMEOUT_MS, log });
