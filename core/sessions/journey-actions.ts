@@ -189,7 +189,7 @@ function submitInTransaction(ctx: CoreContext, sessionId: string): ViewResult {
         data,
         now: ctx.clock.now(),
       },
-      applicableParts(service.definition, data),
+      applicableParts(service.definition, data, ctx.today?.()),
     );
     ctx.logger.info('session.submitted', {
       sessionId: row.id,
