@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { referenceQr, QR_QUIET_ZONE, type QrMatrix } from './qr';
-import type { ReceiptBlock, ReceiptDocument, ReceiptModel, ReceiptSection } from './receipt-model';
+import type { ReceiptBlock, ReceiptDocument, ReceiptSection } from './receipt-model';
 import type { SlipModel } from './slip-model';
 
 /**
