@@ -119,6 +119,9 @@ export interface AppliedFee extends Fee {
   unitCents: number;
 }
 
+/** A fee as a page lists it: from the catalog (start page) or as it applies (check page, receipt). */
+export type FeeLine = Fee & Partial<Pick<AppliedFee, 'count' | 'unitCents'>>;
+
 /** Every part: for a confirmation stored before parts were recorded. */
 export function allParts(service: ServiceDefinition): ApplicableParts {
   const all = (length: number) => Array.from({ length }, (_, index) => index);
