@@ -294,10 +294,10 @@ export function visitScript(
   const ns = serviceNamespace(service.id);
   const svc = (key: string) => spokenText(t, key, { ns });
   const out: Utterance[] = [say(spokenText(t, 'visit.title')), say(spokenText(t, 'visit.lead'))];
-  out.push(say(spokenText(t, 'visit.codeHeading')));
   if (visit.ticket.stored) {
     const code = spokenText(t, 'assist.handover.spokenCode', { code: spokenReference(visit.ticket.code) });
-    out.push(say(spokenText(t, 'visit.codeText')), say(code), say(code), ...times.map((line) => say(line)));
+    out.push(say(spokenText(t, 'visit.codeHeading')), say(spokenText(t, 'visit.codeText')));
+    out.push(say(code), say(code), ...times.map((line) => say(line)));
   } else {
     out.push(say(spokenText(t, 'visit.noCode')));
   }

@@ -70,9 +70,9 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
           </h1>
           <p className="lead">{t('visit.lead')}</p>
 
-          <h2 className="section-heading">{t('visit.codeHeading')}</h2>
           {ticket ? (
             <>
+              <h2 className="section-heading">{t('visit.codeHeading')}</h2>
               <p>{t('visit.codeText')}</p>
               <p
                 className="handover-code"

@@ -18,6 +18,7 @@ import { snap } from './support/snap';
  * mode (print() stubbed) and turned into a PNG to look at. Needs `npm run build`.
  */
 test.describe.configure({ timeout: 180_000 });
+test.use({ hasTouch: true });
 
 const zeugnis = loadService('fuehrungszeugnis');
 const ausweis = loadService('personalausweis');
@@ -129,7 +130,7 @@ test.describe('with the help-desk hub', () => {
     expect(text).toContain(ui('de', 'visit.title'));
     expect(text).toContain(code);
     expect(text).toContain(svcText(zeugnis, 'de', 'documents.id'));
-    expect(text).toContain(money(2600, 'de'));
+    expect(text).toMatch(/26,00\s€/); // pdftotext writes the no-break space as a space
     expect(text).not.toContain('Brinkmann');
     expect(kiosk!.output()).not.toContain(code);
 
