@@ -10,6 +10,7 @@ describe('the shipped services', () => {
     expect(catalog.problems).toEqual([]);
     expect(catalog.services.map((service) => service.definition.id).sort()).toEqual([
       'fuehrungszeugnis',
+      'lebensbescheinigung',
       'maengel-melden',
       'meldebescheinigung',
       'personalausweis',
@@ -28,6 +29,7 @@ describe('the shipped services', () => {
         const { translations } = await kiosk.value('catalog.translations', { language });
         expect(Object.keys(translations).sort(), language).toEqual([
           'svc-fuehrungszeugnis',
+          'svc-lebensbescheinigung',
           'svc-maengel-melden',
           'svc-meldebescheinigung',
           'svc-personalausweis',
