@@ -14,6 +14,7 @@ describe('the shipped services', () => {
       'maengel-melden',
       'meldebescheinigung',
       'personalausweis',
+      'reisepass',
       'sperrmuell',
     ]);
     for (const service of catalog.services) expect(service.schemaUri).toMatch(/\S/);
@@ -33,6 +34,7 @@ describe('the shipped services', () => {
           'svc-maengel-melden',
           'svc-meldebescheinigung',
           'svc-personalausweis',
+          'svc-reisepass',
           'svc-sperrmuell',
         ]);
       }

@@ -75,6 +75,30 @@ describe('fees computed from answers (shipped services)', () => {
     expect(selectParts(service, parts).documentKeys).toEqual(['documents.birthCertificate', 'documents.parents']);
   });
 
+  it('reisepass: the fee by age plus 48 pages and express; parents consent under 18', () => {
+    const service = shipped('reisepass');
+    const answers = {
+      reason: 'first',
+      pages: '48',
+      speed: 'express',
+      photo: 'photographer',
+      dateOfBirth: '2010-05-01',
+    };
+    const parts = applicableParts(service, answers, '2025-06-15');
+    expect(selectParts(service, parts).fees.map((fee) => fee.amountCents)).toEqual([3750, 2200, 3200]);
+    expect(selectParts(service, parts).documentKeys).toContain('documents.parents');
+    const adult = applicableParts(service, { ...answers, dateOfBirth: '1958-03-27' }, '2025-06-15');
+    expect(totalCents(selectParts(service, adult).fees)).toBe(7000 + 2200 + 3200);
+    expect(selectParts(service, adult).documentKeys).not.toContain('documents.parents');
+  });
+
+  it('lebensbescheinigung is free', () => {
+    const service = shipped('lebensbescheinigung');
+    const parts = applicableParts(service, { pensionOffice: 'foreign', hasForm: 'yes' }, '2025-06-15');
+    expect(selectParts(service, parts).fees).toEqual([]);
+    expect(selectParts(service, parts).documentKeys).toEqual(['documents.id', 'documents.form']);
+  });
+
   it('fuehrungszeugnis: 13 € per certificate, times the number asked for', () => {
     const service = shipped('fuehrungszeugnis');
     const parts = applicableParts(service, { kind: 'privat', copies: 3 }, '2025-06-15');
