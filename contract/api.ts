@@ -6,7 +6,7 @@ import { resultSchema, type Result } from './result';
 import { ServiceDefinitionSchema } from './service';
 import { HelpStateSchema, HandoverTicketSchema, HELP_REQUEST_REASONS } from './assist';
 import { HandoverCode } from './hub/terminal-protocol';
-import { SESSION_END_REASONS, SessionViewSchema } from './session';
+import { ApplicablePartsSchema, SESSION_END_REASONS, SessionViewSchema } from './session';
 import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
 
 /**
@@ -77,6 +77,16 @@ export const ReceiptFileSchema = z.object({
   pdfBase64: z.base64().max(4_000_000),
 });
 export type ReceiptFile = z.infer<typeof ReceiptFileSchema>;
+
+/** A prepared visit: what applies to the resident (indexes), when, and the desk's code if the hub took it. */
+export const PreparedVisitSchema = z.object({
+  serviceId: z.string(),
+  language: z.enum(LANGUAGE_CODES),
+  preparedAt: z.string().datetime(),
+  parts: ApplicablePartsSchema,
+  ticket: HandoverTicketSchema,
+});
+export type PreparedVisit = z.infer<typeof PreparedVisitSchema>;
 
 export const SpeechAudioSchema = z.object({
   /** A mono 16-bit PCM WAV file as base64, so it travels as JSON over both transports. */
@@ -219,6 +229,18 @@ export const api = {
   },
   /** "Fertig" on the handover screen: the kiosk forgets the issued code, so no slip can be printed any more. */
   'handover.done': { input: z.strictObject({}), output: z.object({ forgotten: z.boolean() }) },
+  /**
+   * An in-person service (`completion: "visit"`), from its check page: decides the checklist and the fee on the
+   * answers, hands the prepared answers to the desk as "continue at the desk" does (a code; none when the hub
+   * is not there) and wipes the session. Nothing goes to the portal.
+   */
+  'visit.prepare': { input: z.strictObject({ sessionId: SessionId }), output: PreparedVisitSchema },
+  /** The checklist receipt of the visit this kiosk prepared last (checklist, fee, office, code; no answers). */
+  'visit.receipt': { input: z.strictObject({ layout: ReceiptLayout }), output: ReceiptFileSchema },
+  /** Electron: prints the checklist receipt on the terminal's own printer. */
+  'visit.printReceipt': { input: z.strictObject({}), output: z.object({ printed: z.literal(true) }) },
+  /** "Fertig" on the prepared-visit page: the kiosk forgets the visit (and the handover code). */
+  'visit.done': { input: z.strictObject({}), output: z.object({ forgotten: z.boolean() }) },
 } as const;
 
 export type Api = typeof api;

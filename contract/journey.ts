@@ -8,17 +8,38 @@ import type { Condition, Fee, NextStep, ServiceDefinition, Step } from './servic
  * (for display only). State in, state out.
  */
 
-export function conditionHolds(condition: Condition, answers: Answers): boolean {
-  if ('all' in condition) return condition.all.every((inner) => conditionHolds(inner, answers));
-  if ('any' in condition) return condition.any.some((inner) => conditionHolds(inner, answers));
-  if ('not' in condition) return !conditionHolds(condition.not, answers);
+/**
+ * `today` (YYYY-MM-DD, the core's clock in the town's time zone) is needed only by `ageUnder`; without it an
+ * age condition does not hold.
+ */
+export function conditionHolds(condition: Condition, answers: Answers, today?: string): boolean {
+  if ('all' in condition) return condition.all.every((inner) => conditionHolds(inner, answers, today));
+  if ('any' in condition) return condition.any.some((inner) => conditionHolds(inner, answers, today));
+  if ('not' in condition) return !conditionHolds(condition.not, answers, today);
   const value = answers[condition.field];
+  if ('ageUnder' in condition) {
+    const age = typeof value === 'string' && today ? ageOn(value, today) : undefined;
+    return age !== undefined && age < condition.ageUnder;
+  }
   if ('equals' in condition) return value === condition.equals;
   if ('in' in condition) return typeof value === 'string' && condition.in.includes(value);
   if ('greaterThan' in condition) return typeof value === 'number' && value > condition.greaterThan;
   if ('lessThan' in condition) return typeof value === 'number' && value < condition.lessThan;
   const answered = value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
   return answered === condition.answered;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whole years from `birthDate` to `today` (both YYYY-MM-DD); undefined for anything else. */
+export function ageOn(birthDate: string, today: string): number | undefined {
+  const birth = ISO_DATE.exec(birthDate);
+  const now = ISO_DATE.exec(today);
+  if (!birth || !now) return undefined;
+  const [by, bm, bd] = birth.slice(1).map(Number) as [number, number, number];
+  const [ty, tm, td] = now.slice(1).map(Number) as [number, number, number];
+  const beforeBirthday = tm < bm || (tm === bm && td < bd);
+  return ty - by - (beforeBirthday ? 1 : 0);
 }
 
 export function nextStepKey(entry: NextStep): string {
@@ -64,20 +85,42 @@ export function reachedOutcome(service: ServiceDefinition, answers: Answers): St
 /** Which fees, next steps and documents apply to these answers (indexes into the service's lists). */
 export interface ApplicableParts {
   fees: number[];
+  /** How many of each applying fee (same order as `fees`), for fees `perCount`; absent means one each. */
+  feeCounts?: number[];
   nextSteps: number[];
   documents: number[];
 }
 
-export function applicableParts(service: ServiceDefinition, answers: Answers): ApplicableParts {
-  const holds = (when: Condition | undefined) => !when || conditionHolds(when, answers);
+/** `today` (YYYY-MM-DD, core clock) decides fees and documents by age; see conditionHolds. */
+export function applicableParts(service: ServiceDefinition, answers: Answers, today?: string): ApplicableParts {
+  const holds = (when: Condition | undefined) => !when || conditionHolds(when, answers, today);
   const indexes = <T>(items: readonly T[], when: (item: T) => Condition | undefined) =>
     items.flatMap((item, index) => (holds(when(item)) ? [index] : []));
+  const fees = indexes(service.fees, (fee) => fee.when);
+  const feeCounts = fees.map((index) => feeCount(service.fees[index]!, answers));
   return {
-    fees: indexes(service.fees, (fee) => fee.when),
+    fees,
+    ...(feeCounts.some((count) => count !== 1) ? { feeCounts } : {}),
     nextSteps: indexes(service.nextStepsKeys, (entry) => (typeof entry === 'string' ? undefined : entry.when)),
     documents: indexes(service.documentsToBring, (document) => document.when),
   };
 }
+
+/** A per-piece fee counts the pieces asked for (a whole number, at least 1); any other fee counts once. */
+function feeCount(fee: Fee, answers: Answers): number {
+  if (!fee.perCount) return 1;
+  const value = answers[fee.perCount];
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : 1;
+}
+
+/** A fee as it applies: `amountCents` is the line's total, `count` how many pieces it is for. */
+export interface AppliedFee extends Fee {
+  count: number;
+  unitCents: number;
+}
+
+/** A fee as a page lists it: from the catalog (start page) or as it applies (check page, receipt). */
+export type FeeLine = Fee & Partial<Pick<AppliedFee, 'count' | 'unitCents'>>;
 
 /** Every part: for a confirmation stored before parts were recorded. */
 export function allParts(service: ServiceDefinition): ApplicableParts {
@@ -93,11 +136,17 @@ export function allParts(service: ServiceDefinition): ApplicableParts {
 export function selectParts(
   service: ServiceDefinition,
   parts: ApplicableParts,
-): { fees: Fee[]; nextStepKeys: string[]; documentKeys: string[] } {
+): { fees: AppliedFee[]; nextStepKeys: string[]; documentKeys: string[] } {
   const pick = <T>(items: readonly T[], indexes: number[]) =>
     indexes.flatMap((index) => (items[index] === undefined ? [] : [items[index]]));
+  const fees = parts.fees.flatMap((index, position) => {
+    const fee = service.fees[index];
+    if (!fee) return [];
+    const count = parts.feeCounts?.[position] ?? 1;
+    return [{ ...fee, count, unitCents: fee.amountCents, amountCents: fee.amountCents * count }];
+  });
   return {
-    fees: pick(service.fees, parts.fees),
+    fees,
     nextStepKeys: pick(service.nextStepsKeys, parts.nextSteps).map(nextStepKey),
     documentKeys: pick(service.documentsToBring, parts.documents).map((document) => document.labelKey),
   };

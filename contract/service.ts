@@ -18,6 +18,8 @@ const TextKey = z
 /**
  * A condition on earlier answers: a step, fee, next step or document applies only when it holds.
  * `greaterThan`/`lessThan` compare a number answer; `not` turns any condition round.
+ * `ageUnder` holds when a date answer (a date of birth) is less than that many whole years before the
+ * core's "today"; it decides fees, documents and next steps only (cross-check.ts), never a step.
  */
 export type Condition =
   | { field: string; equals: string | boolean }
@@ -25,6 +27,7 @@ export type Condition =
   | { field: string; answered: boolean }
   | { field: string; greaterThan: number }
   | { field: string; lessThan: number }
+  | { field: string; ageUnder: number }
   | { not: Condition }
   | { all: Condition[] }
   | { any: Condition[] };
@@ -36,6 +39,7 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ field: FieldName, answered: z.boolean() }),
     z.strictObject({ field: FieldName, greaterThan: z.number().finite() }),
     z.strictObject({ field: FieldName, lessThan: z.number().finite() }),
+    z.strictObject({ field: FieldName, ageUnder: z.number().int().min(1).max(150) }),
     z.strictObject({ not: ConditionSchema }),
     z.strictObject({ all: z.array(ConditionSchema).min(1) }),
     z.strictObject({ any: z.array(ConditionSchema).min(1) }),
@@ -155,6 +159,8 @@ export const FeeSchema = z.strictObject({
   currency: z.literal('EUR'),
   /** The fee applies only when this holds (e.g. the kind of certificate chosen). */
   when: ConditionSchema.optional(),
+  /** A number answer (e.g. copies) the amount is multiplied by; the fee is per piece. */
+  perCount: FieldName.optional(),
 });
 export type Fee = z.infer<typeof FeeSchema>;
 
@@ -196,6 +202,13 @@ export const SourceSchema = z.strictObject({
   reference: z.string().min(1).max(400),
 });
 
+/**
+ * How a journey ends: `submit` sends the application (outbox, portal); `visit` sends nothing and prepares an
+ * in-person visit (checklist, fee, office and a code for the desk, core/sessions/prepared-visit.ts).
+ */
+export const COMPLETIONS = ['submit', 'visit'] as const;
+export type Completion = (typeof COMPLETIONS)[number];
+
 export const ServiceDefinitionSchema = z.strictObject({
   /** For editors only: "../service.schema.json" (contract/service-json-schema.ts); the kiosk ignores it. */
   $schema: z.string().max(200).optional(),
@@ -206,6 +219,8 @@ export const ServiceDefinitionSchema = z.strictObject({
   sources: z.array(SourceSchema).max(20).optional(),
   /** Schema version of this file format. */
   formatVersion: z.literal(1),
+  /** Sent as an application (default) or prepared as a visit to the office. */
+  completion: z.enum(COMPLETIONS).default('submit'),
   /** Icon name known to the renderer; unknown names fall back to a generic icon. */
   icon: z.string().regex(/^[a-z-]{1,40}$/),
   order: z.number().int(),

@@ -5,6 +5,8 @@ import { LANGUAGE_CODES } from './languages';
 /** Which fees, next steps and documents apply to the resident (indexes; contract/journey.ts). */
 export const ApplicablePartsSchema = z.object({
   fees: z.array(z.number().int().min(0)),
+  /** Pieces per applying fee (fees `perCount`), same order as `fees`. */
+  feeCounts: z.array(z.number().int().min(1).max(1000)).optional(),
   nextSteps: z.array(z.number().int().min(0)),
   documents: z.array(z.number().int().min(0)),
 });
@@ -61,6 +63,11 @@ export const SessionViewSchema = z.object({
   idle: IdleStateSchema,
   /** The current page's unconfirmed entries, if any were saved (only ever for the step on screen). */
   pageDraft: PageDraftSchema.optional(),
+  /** The core's date (YYYY-MM-DD, town time zone): the check page decides fees by age with it. */
+  today: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 

@@ -99,6 +99,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       idle: idleConfig(options),
       logger,
       masterKey: () => masterKey,
+      today,
       emit(event) {
         for (const listener of listeners) {
           try {

@@ -16,6 +16,7 @@ import { currentSession, endSession, startSession } from '../sessions/lifecycle'
 import { savePageDraft } from '../sessions/page-draft';
 import { printReceipt, receiptFile, type ReceiptSettings } from '../sessions/session-receipt';
 import { printSlip, slipFile } from '../sessions/handover-slip';
+import { PreparedVisits } from '../sessions/prepared-visit';
 import { buildView } from '../sessions/session-view';
 import type { DeliveryStore } from '../outbox/delivery-store';
 import { outboxStatusEntry } from '../outbox/outbox-status';
@@ -49,6 +50,7 @@ function outOfServiceRefusal(reason: OutOfServiceReason) {
 }
 
 export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
+  const visits = new PreparedVisits(ctx, info.hub);
   return {
     'kiosk.info': () => {
       const terminal = info.hub.terminal();
@@ -117,5 +119,9 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'handover.slip': (input) => slipFile(ctx, info.receipts, info.hub, input.code, input.layout),
     'handover.printSlip': (input) => printSlip(ctx, info.receipts, info.hub, input.code),
     'handover.done': () => ok({ forgotten: info.hub.forgetHandover() }),
+    'visit.prepare': (input) => visits.prepare(input.sessionId),
+    'visit.receipt': (input) => visits.receipt(info.receipts, input.layout),
+    'visit.printReceipt': () => visits.print(info.receipts),
+    'visit.done': () => ok({ forgotten: visits.forget() }),
   };
 }

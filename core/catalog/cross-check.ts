@@ -29,7 +29,12 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
   const askedIn = new Map<string, Field>();
 
   service.journey.steps.forEach((step, s) => {
-    if (step.when) checkCondition(step.when, `/journey/steps/${s}/when`, askedIn, problems);
+    if (step.when) {
+      checkCondition(step.when, `/journey/steps/${s}/when`, askedIn, problems);
+      // The step list is the same on every day; an age only decides fees, documents and next steps.
+      const agePath = ageConditionPath(step.when, `/journey/steps/${s}/when`);
+      if (agePath) problems.push({ target: 'service', path: agePath, message: 'an age decides no step' });
+    }
     step.fields.forEach((field, f) => {
       const path = `/journey/steps/${s}/fields/${f}`;
       if (askedIn.has(field.name)) {
@@ -52,6 +57,18 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
   // Fees, next steps and documents are decided on the answers of the whole journey.
   service.fees.forEach((fee, i) => {
     if (fee.when) checkCondition(fee.when, `/fees/${i}/when`, askedIn, problems);
+    if (fee.perCount !== undefined) {
+      const counted = askedIn.get(fee.perCount);
+      if (!counted || counted.type !== 'number') {
+        problems.push({
+          target: 'service',
+          path: `/fees/${i}/perCount`,
+          message: counted
+            ? `fee counted by "${fee.perCount}", which is not a number field`
+            : `fee counted by "${fee.perCount}", which no step asks`,
+        });
+      }
+    }
   });
   service.nextStepsKeys.forEach((entry, i) => {
     if (typeof entry !== 'string') checkCondition(entry.when, `/nextStepsKeys/${i}/when`, askedIn, problems);
@@ -160,6 +177,14 @@ function checkCondition(
       });
       return;
     }
+    if ('ageUnder' in condition && field.type !== 'date') {
+      problems.push({
+        target: 'service',
+        path: `${path}/ageUnder`,
+        message: `"${field.name}" is not a date field and gives no age`,
+      });
+      return;
+    }
     if (('greaterThan' in condition || 'lessThan' in condition) && field.type !== 'number') {
       const key = 'greaterThan' in condition ? 'greaterThan' : 'lessThan';
       problems.push({
@@ -184,6 +209,22 @@ function checkCondition(
       }
     });
   }
+}
+
+/** The JSON path of the first age condition inside `condition`, if any. */
+function ageConditionPath(condition: Condition, path: string): string | undefined {
+  if ('all' in condition) return firstPath(condition.all, `${path}/all`);
+  if ('any' in condition) return firstPath(condition.any, `${path}/any`);
+  if ('not' in condition) return ageConditionPath(condition.not, `${path}/not`);
+  return 'ageUnder' in condition ? `${path}/ageUnder` : undefined;
+}
+
+function firstPath(conditions: Condition[], path: string): string | undefined {
+  for (const [i, inner] of conditions.entries()) {
+    const found = ageConditionPath(inner, `${path}/${i}`);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Calls `visit` for every `required` array anywhere in the schema (root, if/then/else, allOf, …). */

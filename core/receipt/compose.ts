@@ -1,7 +1,7 @@
 import type { LaidItem, LaidOutReceipt, Measure, StructNode } from './layout-types';
 import { contentWidth, type PageFormat, type TextStyle } from './page-formats';
 import { referenceQr, type QrMatrix } from './qr';
-import type { ReceiptBlock, ReceiptModel, ReceiptSection } from './receipt-model';
+import type { ReceiptBlock, ReceiptDocument, ReceiptModel, ReceiptSection } from './receipt-model';
 import { wrapText } from './wrap-text';
 
 /** Atkinson Hyperlegible Next's ascent and descent in em: where a baseline sits in its line. */
@@ -13,7 +13,7 @@ const BULLET = '\u2022';
  * Lays the receipt out; an A4 receipt that spills onto a second page is tried
  * once more with tighter spacing (same type sizes), so most fit one sheet.
  */
-export function fitReceipt(model: ReceiptModel, format: PageFormat, measure: Measure): LaidOutReceipt {
+export function fitReceipt(model: ReceiptDocument, format: PageFormat, measure: Measure): LaidOutReceipt {
   const laidOut = layoutReceipt(model, format, measure);
   if (laidOut.pageCount === 1 || format.height === null) return laidOut;
   const tight = layoutReceipt(model, compact(format), measure);
@@ -36,7 +36,7 @@ function compact(format: PageFormat): PageFormat {
  * differences (columns, QR position, sizes) taken from the PageFormat. Pure:
  * text widths come from `measure`, so tests can check positions directly.
  */
-export function layoutReceipt(model: ReceiptModel, format: PageFormat, measure: Measure): LaidOutReceipt {
+export function layoutReceipt(model: ReceiptDocument, format: PageFormat, measure: Measure): LaidOutReceipt {
   const composer = new Composer(format, measure);
   const root: StructNode = { tag: 'Document', parent: null };
   const { styles } = format;
@@ -46,7 +46,8 @@ export function layoutReceipt(model: ReceiptModel, format: PageFormat, measure: 
   composer.gap(format.gap.block);
   composer.paragraph(`${model.sentAt.label} ${model.sentAt.value}`, styles.body, root);
   composer.gap(format.gap.section);
-  composer.referenceBox(model.reference, root);
+  // A prepared visit without the hub has no code for the desk: its checklist stands alone.
+  if (model.reference) composer.referenceBox(model.reference, root);
 
   for (const section of model.sections) composer.section(section, root);
 

@@ -13,6 +13,7 @@ import { createReceiptTranslator, loadReceiptTexts } from './receipt-texts';
 import { renderReceiptHtml, renderSlipHtml } from './render-html';
 import { renderReceipt, renderSlip } from './render-pdf';
 import { slipModel, type SlipRequest } from './slip-model';
+import { visitModel, type VisitRequest } from './visit-model';
 
 export { defaultReceiptFonts, loadReceiptFonts, type ReceiptFonts } from './fonts';
 export { MissingGlyphError } from './font-runs';
@@ -22,6 +23,7 @@ export { createReceiptTranslator, loadReceiptTexts, type ReceiptTranslate } from
 export { renderReceipt, renderSlip } from './render-pdf';
 export { renderReceiptHtml, renderSlipHtml } from './render-html';
 export { slipModel, type SlipModel, type SlipRequest } from './slip-model';
+export { visitModel, type VisitRequest } from './visit-model';
 
 export interface ReceiptRequest {
   serviceId: string;
@@ -42,6 +44,9 @@ export interface ReceiptMaker {
   html(request: ReceiptRequest): string;
   /** The handover slip as one HTML page for the 80 mm roll. */
   slipHtml(request: SlipRequest): string;
+  /** A prepared visit's checklist (documents, fee, office, desk code), in the receipt language. */
+  visit(request: VisitRequest, layout: ReceiptLayoutName): Promise<Buffer>;
+  visitHtml(request: VisitRequest): string;
 }
 
 /**
@@ -74,11 +79,20 @@ export function createReceiptMaker(options: {
     const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
     return slipModel(service.definition, { ...request, language }, t, { timeZone: options.timeZone });
   };
+  const visit = (request: VisitRequest) => {
+    const service = options.catalog.byId.get(request.serviceId);
+    if (!service) throw new Error(`Unknown service "${request.serviceId}"`);
+    const language = receiptLanguage(request.language);
+    const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
+    return visitModel(service.definition, { ...request, language }, t, { timeZone: options.timeZone });
+  };
   return {
     model,
     pdf: (request, layout) => renderReceipt(model(request), layout, { fonts: options.fonts }),
     slip: (request, layout) => renderSlip(slip(request), layout, { fonts: options.fonts }),
     html: (request) => renderReceiptHtml(model(request)),
     slipHtml: (request) => renderSlipHtml(slip(request)),
+    visit: (request, layout) => renderReceipt(visit(request), layout, { fonts: options.fonts }),
+    visitHtml: (request) => renderReceiptHtml(visit(request)),
   };
 }

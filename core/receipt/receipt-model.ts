@@ -58,6 +58,9 @@ export interface ReceiptModel {
   pagination: { continues: string; continuation: string };
 }
 
+/** What both layouts draw: a receipt, or a prepared visit's checklist, whose desk code is absent without the hub. */
+export type ReceiptDocument = Omit<ReceiptModel, 'reference'> & { reference?: ReceiptModel['reference'] };
+
 export interface ReceiptModelOptions {
   /** Time zone for the time of sending; default Europe/Berlin. */
   timeZone?: string;
@@ -143,7 +146,7 @@ export function receiptModel(
   };
 }
 
-function officeBlocks(
+export function officeBlocks(
   office: ServiceDefinition['office'],
   text: (key: string) => string,
   label: (key: string) => string,

@@ -50,6 +50,17 @@ export const RECEIPT_TEXT_KEYS = [
   'handoverSlip.desk.openingHours',
   'handoverSlip.desk.access',
   'handoverSlip.footer',
+  // A prepared visit's checklist (visit-model.ts, issue 15).
+  'visit.documentTitle',
+  'visit.kind',
+  'visit.preparedAt',
+  'visit.codeLabel',
+  'visit.codeHint',
+  'visit.inPerson',
+  'visit.inPersonText',
+  'visit.noCode',
+  'visit.feeCount',
+  'visit.total',
 ] as const;
 export type ReceiptTextKey = (typeof RECEIPT_TEXT_KEYS)[number];
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { referenceQr, QR_QUIET_ZONE, type QrMatrix } from './qr';
-import type { ReceiptBlock, ReceiptModel, ReceiptSection } from './receipt-model';
+import type { ReceiptBlock, ReceiptDocument, ReceiptSection } from './receipt-model';
 import type { SlipModel } from './slip-model';
 import { ZERO_FONT_BASE64 } from './zero-font-data';
 
@@ -137,15 +137,17 @@ function page(
   );
 }
 
-/** The receipt of a sent application as an HTML page for the 80 mm roll. */
-export function renderReceiptHtml(model: ReceiptModel, options: ReceiptHtmlOptions = {}): string {
+/** The receipt of a sent application (or a prepared visit's checklist) as an HTML page for the 80 mm roll. */
+export function renderReceiptHtml(model: ReceiptDocument, options: ReceiptHtmlOptions = {}): string {
   const { reference } = model;
   const body =
     `<header><p class="kind">${escapeHtml(model.kind)}</p><h1>${escapeHtml(model.serviceTitle)}</h1>` +
     `<p>${escapeHtml(model.sentAt.label)} ${escapeHtml(model.sentAt.value)}</p></header>` +
-    `<div class="reference"><p class="label">${escapeHtml(reference.label)}</p>` +
-    `<p class="value">${escapeHtml(reference.value)}</p><p>${escapeHtml(reference.hint)}</p>` +
-    `${qrSvg(referenceQr(reference.value), reference.qrAlt)}<p>${escapeHtml(reference.qrCaption)}</p></div>` +
+    (reference
+      ? `<div class="reference"><p class="label">${escapeHtml(reference.label)}</p>` +
+        `<p class="value">${escapeHtml(reference.value)}</p><p>${escapeHtml(reference.hint)}</p>` +
+        `${qrSvg(referenceQr(reference.value), reference.qrAlt)}<p>${escapeHtml(reference.qrCaption)}</p></div>`
+      : '') +
     model.sections.map(section).join('') +
     `<footer>${model.footer.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}<p>${escapeHtml(model.issuer)}</p></footer>`;
   return page(model, body, options);

@@ -5,7 +5,7 @@ import { defaultReceiptFonts, type ReceiptFonts } from './fonts';
 import type { LaidItem, LaidOutReceipt, Measure, StructNode } from './layout-types';
 import { PAGE_FORMATS, type ReceiptLayoutName } from './page-formats';
 import { QR_QUIET_ZONE } from './qr';
-import type { ReceiptModel } from './receipt-model';
+import type { ReceiptDocument } from './receipt-model';
 import { layoutSlip } from './slip-layout';
 import type { SlipModel } from './slip-model';
 
@@ -16,7 +16,7 @@ export interface RenderReceiptOptions {
 
 /** The receipt as a PDF: 'a4' for an office printer, 'receipt80' for an 80 mm receipt printer. */
 export async function renderReceipt(
-  model: ReceiptModel,
+  model: ReceiptDocument,
   layout: ReceiptLayoutName,
   options: RenderReceiptOptions = {},
 ): Promise<Buffer> {
@@ -25,7 +25,7 @@ export async function renderReceipt(
 
 /** Also returns where everything was placed (tests check the QR and the margins with it). */
 export function renderReceiptWithLayout(
-  model: ReceiptModel,
+  model: ReceiptDocument,
   layout: ReceiptLayoutName,
   options: RenderReceiptOptions = {},
 ): Promise<{ pdf: Buffer; layout: LaidOutReceipt }> {

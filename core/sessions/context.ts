@@ -24,4 +24,6 @@ export interface CoreContext {
    * takeover), so someone is coming (issue 14). Set by the hub client; absent, the timeout always runs.
    */
   idleHeld?: () => boolean;
+  /** The core's date, YYYY-MM-DD in the town's time zone: fees by age (contract/journey.ts). */
+  today?: () => string;
 }

@@ -173,6 +173,9 @@ function submitInTransaction(ctx: CoreContext, sessionId: string): ViewResult {
   return withSession(ctx, sessionId, ({ row, service }, answers) => {
     if (storedPosition(row).kind !== 'check')
       return fail('not_reachable', { detail: 'submit only from the check page' });
+    // An in-person service sends nothing: its journey ends in visit.prepare (prepared-visit.ts).
+    if (service.definition.completion === 'visit')
+      return fail('not_reachable', { detail: 'an in-person service is prepared as a visit, not sent' });
     const incomplete = firstIncompleteStep(service, answers, completedSteps(row));
     if (incomplete) return fail('incomplete', { stepId: incomplete.step.id, fieldErrors: incomplete.fieldErrors });
     const fieldErrors = validateAnswers(service, answers);
@@ -189,7 +192,7 @@ function submitInTransaction(ctx: CoreContext, sessionId: string): ViewResult {
         data,
         now: ctx.clock.now(),
       },
-      applicableParts(service.definition, data),
+      applicableParts(service.definition, data, ctx.today?.()),
     );
     ctx.logger.info('session.submitted', {
       sessionId: row.id,

@@ -52,8 +52,10 @@ export function buildView(
     viewPosition = position;
   }
   const pageDraft = position.kind === 'step' ? pageDraftOf(ctx, row, position.stepId) : undefined;
+  const today = ctx.today?.();
   return {
     ...(pageDraft ? { pageDraft } : {}),
+    ...(today ? { today } : {}),
     sessionId: row.id,
     serviceId: row.service_id,
     language: isLanguageCode(row.language) ? row.language : DEFAULT_LANGUAGE,

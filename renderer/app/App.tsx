@@ -11,6 +11,7 @@ import { ConsentDialog } from '../assist/ConsentDialog';
 import { useAssist } from '../assist/context';
 import { GuideHighlight } from '../assist/GuideHighlight';
 import { HandoverScreen } from '../assist/HandoverScreen';
+import { VisitScreen } from '../visit/VisitScreen';
 import { useKiosk } from './context';
 import { LazyOnScreenKeyboard, LazySessionPage } from './journey-code';
 import { useActivity } from './useActivity';
@@ -48,8 +49,10 @@ export function App() {
 
 function CurrentScreen() {
   const { state } = useKiosk();
-  const { ticket } = useAssist();
+  const { ticket, visit } = useAssist();
   const view = state.view;
+  const visited = !view && visit && state.catalog?.services.find((candidate) => candidate.id === visit.serviceId);
+  if (visit && visited) return <VisitScreen visit={visit} service={visited} />;
   if (!view && ticket) return <HandoverScreen ticket={ticket} />;
   if (!view && state.intro) {
     const intro = state.catalog?.services.find((candidate) => candidate.id === state.intro);

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AnswerInput, KioskInfo, LanguageCode } from '../../contract';
+import type { AnswerInput, KioskInfo, LanguageCode, PreparedVisit } from '../../contract';
 import type { DisplaySettings } from '../display/settings';
 import type { AppState, Notice, SpeechSettings } from './state';
 
@@ -15,6 +15,8 @@ export interface KioskActions {
   setLanguage(language: LanguageCode): Promise<void>;
   keepAlive(): Promise<void>;
   submit(): Promise<void>;
+  /** An in-person service's check page: the visit is prepared and the session wiped (null: refused, shown). */
+  prepareVisit(): Promise<PreparedVisit | null>;
   end(reason: 'resident' | 'finished'): Promise<void>;
   /** Text size and contrast for this resident (local only; the reset takes them back). */
   setDisplay(display: DisplaySettings): void;

@@ -1,5 +1,14 @@
 import { useMemo, useRef, type Dispatch } from 'react';
-import type { ApiError, ApiInput, ApiMethod, ApiResult, KioskBridge, LanguageCode, SessionView } from '../../contract';
+import type {
+  ApiError,
+  ApiInput,
+  ApiMethod,
+  ApiResult,
+  KioskBridge,
+  LanguageCode,
+  PreparedVisit,
+  SessionView,
+} from '../../contract';
 import { isNetworkError } from '../api/network-error';
 import { LanguageLoadError } from '../i18n/load-language';
 import type { KioskActions } from './context';
@@ -163,6 +172,25 @@ export function useSessionActions(
         await sessionCall('session.setLanguage', (sessionId) => ({ sessionId, language }));
       },
       submit: () => sessionCall('session.submit', (sessionId) => ({ sessionId })),
+      async prepareVisit() {
+        const view = stateRef.current.view;
+        if (!view) return null;
+        let prepared: PreparedVisit | null = null;
+        await oneAtATime(async () => {
+          const result = await call('visit.prepare', { sessionId: view.sessionId });
+          if (!result) return;
+          if (result.ok) prepared = result.value;
+          else await handleError(result.error);
+        });
+        // The core has wiped the session; the prepared visit is all that is left, on screen only, and it
+        // stays in the resident's language until "Fertig" (which resets again).
+        const visit = prepared as PreparedVisit | null;
+        if (visit) {
+          dispatch({ type: 'reset', notice: null });
+          dispatch({ type: 'startLanguage', language: visit.language });
+        }
+        return visit;
+      },
       async keepAlive() {
         const view = stateRef.current.view;
         if (!view) return;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { ApiInput, ApiMethod, ApiResult, HelpState, KioskBridge } from '../../contract';
+import type { ApiInput, ApiMethod, ApiResult, HelpState, KioskBridge, PreparedVisit } from '../../contract';
 import { useKiosk } from '../app/context';
 import { flushPageDraft } from '../app/page-draft';
 import { AssistContext, type AssistContextValue, type StoredTicket } from './context';
@@ -16,6 +16,7 @@ export function AssistProvider({ bridge, children }: { bridge: KioskBridge; chil
   const [help, setHelp] = useState<HelpState>(NO_HUB);
   const [guide, setGuide] = useState<AssistContextValue['guide']>(null);
   const [ticket, setTicket] = useState<StoredTicket | null>(null);
+  const [visit, setVisit] = useState<PreparedVisit | null>(null);
   const offered = useRef(new Set<string>());
   // Read when "continue at the desk" is pressed: the context then need not change on every step.
   const viewRef = useRef(state.view);
@@ -86,10 +87,18 @@ export function AssistProvider({ bridge, children }: { bridge: KioskBridge; chil
         return true;
       },
       clearTicket: () => setTicket(null),
+      visit,
+      async prepareVisit() {
+        // The visit reuses continue-at-the-desk in the core: the answers go to the desk behind a code.
+        const prepared = await actions.prepareVisit();
+        if (prepared) setVisit(prepared);
+        return prepared !== null;
+      },
+      clearVisit: () => setVisit(null),
       mayOffer: (stepKey) => !offered.current.has(stepKey),
       markOffered: (stepKey) => void offered.current.add(stepKey),
     };
-  }, [help, guide, ticket, call, actions]);
+  }, [help, guide, ticket, visit, call, actions]);
 
   return <AssistContext.Provider value={value}>{children}</AssistContext.Provider>;
 }

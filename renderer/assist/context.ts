@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { GuideTargetName, HandoverTicket, HelpRequestReason, HelpState } from '../../contract';
+import type { GuideTargetName, HandoverTicket, HelpRequestReason, HelpState, PreparedVisit } from '../../contract';
 
 export type StoredTicket = Extract<HandoverTicket, { stored: true }>;
 
@@ -16,6 +16,11 @@ export interface AssistContextValue {
   /** False when the hub did not take the draft: it stays here and the resident can go on. */
   handover(): Promise<boolean>;
   clearTicket(): void;
+  /** An in-person service's prepared visit (checklist, fee, office, code), kept only in memory until "Fertig". */
+  visit: PreparedVisit | null;
+  /** From the check page of a `completion: "visit"` service; false when the core refused (the page says why). */
+  prepareVisit(): Promise<boolean>;
+  clearVisit(): void;
   /** Whether the "Möchten Sie Hilfe?" notice may still appear for this step (once per step). */
   mayOffer(stepKey: string): boolean;
   markOffered(stepKey: string): void;

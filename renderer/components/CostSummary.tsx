@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { Fee } from '../../contract';
-import { totalCents } from '../../contract/journey';
+import { totalCents, type FeeLine } from '../../contract/journey';
 import { formatMoney } from '../i18n/format';
 
 interface CostSummaryProps {
-  fees: readonly Fee[];
+  fees: readonly FeeLine[];
   namespace: string;
   /** The sum of the fees as the last row ("Sie bezahlen"), when the fees are this resident's. */
   showTotal?: boolean;
@@ -20,7 +19,15 @@ export function CostSummary({ fees, namespace, showTotal = false, headingId }: C
     <dl className="summary-list summary-list--plain cost-summary" aria-labelledby={headingId}>
       {fees.map((fee) => (
         <div className="summary-list__row" key={fee.labelKey}>
-          <dt className="summary-list__key">{t(fee.labelKey, { ns: namespace })}</dt>
+          <dt className="summary-list__key">
+            {fee.count !== undefined && fee.count > 1
+              ? t('visit.feeCount', {
+                  fee: t(fee.labelKey, { ns: namespace }),
+                  count: fee.count,
+                  unit: formatMoney(t, fee.unitCents ?? fee.amountCents, fee.currency),
+                })
+              : t(fee.labelKey, { ns: namespace })}
+          </dt>
           <dd className="summary-list__value">{formatMoney(t, fee.amountCents, fee.currency)}</dd>
         </div>
       ))}

@@ -3,6 +3,7 @@ import type { ServiceDefinition, SessionView } from '../../contract';
 import { applicableParts, selectParts } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
+import { useAssist } from '../assist/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
@@ -20,6 +21,9 @@ import { useScreenSpeech } from '../speech/useScreenSpeech';
 export function CheckScreen({ view, service }: { view: SessionView; service: ServiceDefinition }) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
+  const assist = useAssist();
+  // An in-person service sends nothing: its main action prepares the visit (issue 15).
+  const visit = service.completion === 'visit';
   const namespace = serviceNamespace(service.id);
   const title = t('check.title');
   const headingRef = useScreenFocus(
@@ -30,7 +34,8 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
     checkScript(t, { service, view, apiError: state.apiError, speakAnswers: state.speech.speakAnswers }),
   );
   const rows = checkRows(t, service, view.visibleStepIds, view.answers);
-  const { fees } = selectParts(service, applicableParts(service, view.answers));
+  // Fees by age are decided on the core's date, not this screen's clock.
+  const { fees } = selectParts(service, applicableParts(service, view.answers, view.today));
 
   return (
     <SessionMain beforeMain={<BackLink onPress={() => void actions.back()} />}>
@@ -53,11 +58,15 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
         {t('servicePages.costThisHeading')}
       </h2>
       <CostSummary fees={fees} namespace={namespace} showTotal headingId="check-cost-heading" />
-      <h2 className="section-heading">{serviceTerm(t, service.id, 'sendHeading')}</h2>
-      <p>{t('check.sendText')}</p>
+      <h2 className="section-heading">{visit ? t('visit.sendHeading') : serviceTerm(t, service.id, 'sendHeading')}</h2>
+      <p>{visit ? t('visit.sendText') : t('check.sendText')}</p>
       <DockAction>
-        <PrimaryButton onPress={() => void actions.submit()} guide="send" isPending={state.busy}>
-          {serviceTerm(t, service.id, 'submit')}
+        <PrimaryButton
+          onPress={() => void (visit ? assist.prepareVisit() : actions.submit())}
+          guide="send"
+          isPending={state.busy}
+        >
+          {visit ? t('visit.prepare') : serviceTerm(t, service.id, 'submit')}
         </PrimaryButton>
       </DockAction>
     </SessionMain>

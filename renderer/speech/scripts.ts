@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type {
   AnswerValue,
   ApiErrorCode,
-  Fee,
+  PreparedVisit,
   Field,
   FieldError,
   LanguageCode,
@@ -11,7 +11,7 @@ import type {
   SessionView,
   Step,
 } from '../../contract';
-import { applicableParts, selectParts, totalCents } from '../../contract/journey';
+import { applicableParts, selectParts, totalCents, type FeeLine } from '../../contract/journey';
 import { fieldScript } from '../../contract/field-script';
 import { DEFAULT_LANGUAGE } from '../../contract/languages';
 import { serviceNamespace } from '../../contract/namespaces';
@@ -182,11 +182,21 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
 }
 
 /** Fees with their amounts, and the total when there are several. */
-function feeUtterances(t: TFunction, ns: string, fees: readonly Fee[], total: boolean): Utterance[] {
+function feeUtterances(t: TFunction, ns: string, fees: readonly FeeLine[], total: boolean): Utterance[] {
   if (fees.length === 0) return [say(spokenText(t, 'confirmation.noFees'))];
-  const out = fees.map((fee) =>
-    say(`${spokenText(t, fee.labelKey, { ns })}: ${spokenMoney(t, fee.amountCents, fee.currency)}.`),
-  );
+  const out = fees.map((fee) => {
+    const label = spokenText(t, fee.labelKey, { ns });
+    // A per-piece fee says how many, as the page shows it.
+    const named =
+      fee.count !== undefined && fee.count > 1
+        ? spokenText(t, 'visit.feeCount', {
+            fee: label,
+            count: fee.count,
+            unit: spokenMoney(t, fee.unitCents ?? fee.amountCents, fee.currency),
+          })
+        : label;
+    return say(`${named}: ${spokenMoney(t, fee.amountCents, fee.currency)}.`);
+  });
   if (total && fees.length > 1) {
     out.push(say(`${spokenText(t, 'servicePages.total')}: ${spokenMoney(t, totalCents(fees), fees[0]!.currency)}.`));
   }
@@ -265,9 +275,46 @@ export function checkScript(t: TFunction, input: CheckScriptInput): Utterance[] 
       out.push(say(label));
     }
   }
-  const { fees } = selectParts(service, applicableParts(service, view.answers));
+  const { fees } = selectParts(service, applicableParts(service, view.answers, view.today));
   out.push(say(spokenText(t, 'servicePages.costThisHeading')), ...feeUtterances(t, ns, fees, true));
-  out.push(say(spokenServiceTerm(t, service.id, 'sendHeading')), say(spokenText(t, 'check.sendText')));
+  if (service.completion === 'visit') {
+    out.push(say(spokenText(t, 'visit.sendHeading')), say(spokenText(t, 'visit.sendText')));
+  } else {
+    out.push(say(spokenServiceTerm(t, service.id, 'sendHeading')), say(spokenText(t, 'check.sendText')));
+  }
+  return out;
+}
+
+/**
+ * The prepared-visit page: in person only, the desk's code letter by letter (twice, as on the handover
+ * screen) or that nothing was kept, what to bring, the fee, the office, what happens next.
+ */
+export function visitScript(
+  t: TFunction,
+  service: ServiceDefinition,
+  visit: PreparedVisit,
+  applies: ReturnType<typeof selectParts>,
+  times: string[],
+): Utterance[] {
+  const ns = serviceNamespace(service.id);
+  const svc = (key: string) => spokenText(t, key, { ns });
+  const out: Utterance[] = [say(spokenText(t, 'visit.title')), say(spokenText(t, 'visit.lead'))];
+  if (visit.ticket.stored) {
+    const code = spokenText(t, 'assist.handover.spokenCode', { code: spokenReference(visit.ticket.code) });
+    out.push(say(spokenText(t, 'visit.codeHeading')), say(spokenText(t, 'visit.codeText')));
+    out.push(say(code), say(code), ...times.map((line) => say(line)));
+  } else {
+    out.push(say(spokenText(t, 'visit.noCode')));
+  }
+  out.push(say(spokenText(t, 'visit.bringHeading')));
+  if (applies.documentKeys.length > 0) out.push(...applies.documentKeys.map((key) => say(svc(key))));
+  else out.push(say(spokenText(t, 'visit.nothingToBring')));
+  out.push(say(spokenText(t, 'visit.feesHeading')), ...feeUtterances(t, ns, applies.fees, true));
+  out.push(...officeUtterances(t, ns, service.office));
+  if (applies.nextStepKeys.length > 0) {
+    out.push(say(spokenText(t, 'visit.nextHeading')), ...applies.nextStepKeys.map((key) => say(svc(key))));
+  }
+  out.push(say(spokenText(t, 'visit.deleted')));
   return out;
 }
 

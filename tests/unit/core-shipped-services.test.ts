@@ -9,8 +9,12 @@ describe('the shipped services', () => {
     const catalog = loadCatalog(PROJECT_RESOURCES, () => '2025-06-15', createMemoryLogger());
     expect(catalog.problems).toEqual([]);
     expect(catalog.services.map((service) => service.definition.id).sort()).toEqual([
+      'fuehrungszeugnis',
+      'lebensbescheinigung',
       'maengel-melden',
       'meldebescheinigung',
+      'personalausweis',
+      'reisepass',
       'sperrmuell',
     ]);
     for (const service of catalog.services) expect(service.schemaUri).toMatch(/\S/);
@@ -25,8 +29,12 @@ describe('the shipped services', () => {
       for (const language of LANGUAGE_CODES) {
         const { translations } = await kiosk.value('catalog.translations', { language });
         expect(Object.keys(translations).sort(), language).toEqual([
+          'svc-fuehrungszeugnis',
+          'svc-lebensbescheinigung',
           'svc-maengel-melden',
           'svc-meldebescheinigung',
+          'svc-personalausweis',
+          'svc-reisepass',
           'svc-sperrmuell',
         ]);
       }

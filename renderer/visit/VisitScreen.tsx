@@ -1,0 +1,132 @@
+import { useCallback, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PreparedVisit, ServiceDefinition } from '../../contract';
+import { selectParts } from '../../contract/journey';
+import { serviceNamespace } from '../../contract/namespaces';
+import { getBridge } from '../api/bridge';
+import { useKiosk } from '../app/context';
+import { useScreenFocus } from '../app/useScreenFocus';
+import { handoverTimes } from '../assist/assist-scripts';
+import { useAssist } from '../assist/context';
+import { QrCode } from '../assist/QrCode';
+import { CostSummary } from '../components/CostSummary';
+import { Footer } from '../components/Footer';
+import { Notice } from '../components/Notice';
+import { OfficeDetails } from '../components/OfficeDetails';
+import { PrimaryButton } from '../components/PrimaryButton';
+import { SpeechBar } from '../components/SpeechBar';
+import { spokenReference } from '../speech/spoken-text';
+import { visitScript } from '../speech/scripts';
+import { useScreenSpeech } from '../speech/useScreenSpeech';
+import { VisitReceiptPrint } from './VisitReceiptPrint';
+
+/**
+ * The end of an in-person service (issue 15): this must be done in person, here is what to bring, here is
+ * what the kiosk prepared (the desk's code, when the hub took the answers). The session is already gone;
+ * this page lives in memory until "Fertig" or the idle timeout, like the handover screen.
+ */
+export function VisitScreen({ visit, service }: { visit: PreparedVisit; service: ServiceDefinition }) {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  const assist = useAssist();
+  const namespace = serviceNamespace(service.id);
+  const tn = (key: string) => t(key, { ns: namespace });
+  const title = t('visit.title');
+  const headingRef = useScreenFocus(
+    `visit:${visit.preparedAt}`,
+    t('app.titleWithService', { page: title, service: tn(service.titleKey), app: t('app.name') }),
+  );
+  const applies = selectParts(service, visit.parts);
+  const ticket = visit.ticket.stored ? visit.ticket : null;
+  const times = ticket ? handoverTimes(t, ticket) : [];
+  useScreenSpeech(`visit|${visit.preparedAt}`, visitScript(t, service, visit, applies, times));
+
+  // The core forgets the visit and its code, so nothing more can be printed; the next resident starts afresh.
+  const finish = useCallback(() => {
+    void getBridge()
+      .call('visit.done', {})
+      .catch(() => undefined);
+    assist.clearVisit();
+    actions.reset(null);
+  }, [assist, actions]);
+
+  const timeoutMs = state.info?.idle.timeoutMs ?? 120_000;
+  useEffect(() => {
+    const timer = setTimeout(finish, timeoutMs);
+    return () => clearTimeout(timer);
+  }, [finish, timeoutMs]);
+
+  return (
+    <div className="page page--visit">
+      <header className="session-header">
+        <div className="session-header__inner">
+          <p className="session-header__service">{tn(service.titleKey)}</p>
+        </div>
+      </header>
+      <div className="width-container">
+        <main className="main" id="main">
+          <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
+            {title}
+          </h1>
+          <p className="lead">{t('visit.lead')}</p>
+
+          {ticket ? (
+            <>
+              <h2 className="section-heading">{t('visit.codeHeading')}</h2>
+              <p>{t('visit.codeText')}</p>
+              <p
+                className="handover-code"
+                aria-label={`${t('assist.handover.codeLabel')}: ${spokenReference(ticket.code)}`}
+              >
+                <bdi dir="ltr">{ticket.code}</bdi>
+              </p>
+              <QrCode rows={ticket.qr} label={t('assist.handover.qrLabel')} />
+              {times.map((line) => (
+                <p key={line} className="handover-time">
+                  {line}
+                </p>
+              ))}
+            </>
+          ) : (
+            <Notice text={t('visit.noCode')} />
+          )}
+          <VisitReceiptPrint />
+
+          <h2 className="section-heading">{t('visit.bringHeading')}</h2>
+          {applies.documentKeys.length > 0 ? (
+            <ul className="list list--bullet visit-checklist">
+              {applies.documentKeys.map((key) => (
+                <li key={key}>{tn(key)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('visit.nothingToBring')}</p>
+          )}
+
+          <h2 className="section-heading" id="visit-fees-heading">
+            {t('visit.feesHeading')}
+          </h2>
+          <CostSummary fees={applies.fees} namespace={namespace} showTotal headingId="visit-fees-heading" />
+
+          <OfficeDetails service={service} />
+
+          {applies.nextStepKeys.length > 0 && (
+            <>
+              <h2 className="section-heading">{t('visit.nextHeading')}</h2>
+              <ul className="list list--bullet">
+                {applies.nextStepKeys.map((key) => (
+                  <li key={key}>{tn(key)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+
+          <p>{t('visit.deleted')}</p>
+          <PrimaryButton onPress={finish}>{t('visit.done')}</PrimaryButton>
+        </main>
+      </div>
+      <SpeechBar />
+      <Footer />
+    </div>
+  );
+}
