@@ -9,6 +9,10 @@ describe('the shipped services', () => {
     const catalog = loadCatalog(PROJECT_RESOURCES, () => '2025-06-15', createMemoryLogger());
     expect(catalog.problems).toEqual([]);
     expect(catalog.services.map((service) => service.definition.id).sort()).toEqual([
+      'bewohnerparkausweis',
+      'briefwahl',
+      'hund-abmelden',
+      'hund-anmelden',
       'maengel-melden',
       'meldebescheinigung',
       'sperrmuell',
@@ -25,6 +29,10 @@ describe('the shipped services', () => {
       for (const language of LANGUAGE_CODES) {
         const { translations } = await kiosk.value('catalog.translations', { language });
         expect(Object.keys(translations).sort(), language).toEqual([
+          'svc-bewohnerparkausweis',
+          'svc-briefwahl',
+          'svc-hund-abmelden',
+          'svc-hund-anmelden',
           'svc-maengel-melden',
           'svc-meldebescheinigung',
           'svc-sperrmuell',
