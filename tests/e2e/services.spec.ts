@@ -112,3 +112,11 @@ test(`${services[1]?.definition.id ?? 'service'}: completed in English`, async (
   await completeService(driver, kiosk.url, service, 'en');
   expect(driver.lang).toBe('de');
 });
+
+// Issue 15: one of the new services in a language other than German and English.
+test('hund-abmelden: completed in Turkish', async ({ page, kiosk }) => {
+  const service = services.find((candidate) => candidate.definition.id === 'hund-abmelden')!;
+  const driver = new KioskDriver(page, { mode: 'pointer' });
+  await completeService(driver, kiosk.url, service, 'tr');
+  expect(driver.lang).toBe('de');
+});
