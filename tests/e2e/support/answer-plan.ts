@@ -28,6 +28,20 @@ const BY_NAME: Record<string, string> = {
   phone: '04141 123456',
   purposeOther: 'Für den Vermieter',
   itemsDescription: 'Ein altes Sofa und zwei Stühle',
+  // briefwahl, hund-anmelden, hund-abmelden, bewohnerparkausweis: fields with a pattern or a typical answer
+  voterNumber: '1234',
+  otherStreet: 'Strandweg',
+  otherHouseNumber: '3',
+  otherPostcode: '27476',
+  otherTown: 'Cuxhaven',
+  dogName: 'Bello',
+  dogBreed: 'Labrador-Mischling',
+  originDetail: 'Tierheim Stade',
+  tagNumber: '1234',
+  newOwnerName: 'Jan Peters',
+  newOwnerAddress: 'Bahnhofstraße 5, 21614 Buxtehude',
+  newTown: 'Buxtehude',
+  licencePlate: 'STD-AB 123',
 };
 
 const BY_TYPE: Record<string, string> = {
