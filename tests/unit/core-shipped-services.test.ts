@@ -9,9 +9,14 @@ describe('the shipped services', () => {
     const catalog = loadCatalog(PROJECT_RESOURCES, () => '2025-06-15', createMemoryLogger());
     expect(catalog.problems).toEqual([]);
     expect(catalog.services.map((service) => service.definition.id).sort()).toEqual([
+      'anliegen',
+      'bibliotheksausweis',
+      'fundsache-melden',
+      'gewerbe-anmelden',
       'maengel-melden',
       'meldebescheinigung',
       'sperrmuell',
+      'verlust-melden',
     ]);
     for (const service of catalog.services) expect(service.schemaUri).toMatch(/\S/);
   });
@@ -25,9 +30,14 @@ describe('the shipped services', () => {
       for (const language of LANGUAGE_CODES) {
         const { translations } = await kiosk.value('catalog.translations', { language });
         expect(Object.keys(translations).sort(), language).toEqual([
+          'svc-anliegen',
+          'svc-bibliotheksausweis',
+          'svc-fundsache-melden',
+          'svc-gewerbe-anmelden',
           'svc-maengel-melden',
           'svc-meldebescheinigung',
           'svc-sperrmuell',
+          'svc-verlust-melden',
         ]);
       }
       for (const service of catalog.services) {
