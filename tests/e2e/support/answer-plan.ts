@@ -28,6 +28,11 @@ const BY_NAME: Record<string, string> = {
   phone: '04141 123456',
   purposeOther: 'Für den Vermieter',
   itemsDescription: 'Ein altes Sofa und zwei Stühle',
+  // gewerbe-anmelden: the business premises, a second address with its own house number pattern
+  businessStreet: 'Große Schmiedestraße',
+  businessHouseNumber: '3',
+  businessTown: 'Stade',
+  parentName: 'Klara Nowak',
 };
 
 const BY_TYPE: Record<string, string> = {
