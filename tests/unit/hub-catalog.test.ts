@@ -60,9 +60,14 @@ describe('GET /catalog', () => {
 
   it('has every shipped service, with German and English differing where the files do', () => {
     expect(catalog.de.map((entry) => entry.serviceId).sort()).toEqual([
+      'anliegen',
+      'bibliotheksausweis',
+      'fundsache-melden',
+      'gewerbe-anmelden',
       'maengel-melden',
       'meldebescheinigung',
       'sperrmuell',
+      'verlust-melden',
     ]);
     const address = (language: 'de' | 'en') =>
       catalog[language].find((entry) => entry.serviceId === SERVICE)!.steps.find((step) => step.stepId === 'address')!;

@@ -42,6 +42,11 @@ const BY_NAME: Record<string, string> = {
   newOwnerAddress: 'Bahnhofstraße 5, 21614 Buxtehude',
   newTown: 'Buxtehude',
   licencePlate: 'STD-AB 123',
+  // gewerbe-anmelden: the business premises, a second address with its own house number pattern
+  businessStreet: 'Große Schmiedestraße',
+  businessHouseNumber: '3',
+  businessTown: 'Stade',
+  parentName: 'Klara Nowak',
 };
 
 const BY_TYPE: Record<string, string> = {
