@@ -1,4 +1,5 @@
-import { SERVICE_CATEGORIES, type ServiceCategory, type ServiceDefinition } from '../../contract';
+import type { ServiceDefinition } from '../../contract';
+import { SERVICE_CATEGORIES, type ServiceCategory } from '../../contract/categories';
 
 /**
  * Up to this many services the start screen lists them directly: six tiles fit a portrait screen at
