@@ -75,11 +75,16 @@ export function buildServiceSearch(documents: readonly SearchDocument[]): Servic
     searchOptions: SEARCH,
   });
   index.addAll(documents);
+  // Equal scores keep the catalogue's order (the town's `order`), not the index's.
+  const position = new Map(documents.map((document, at) => [document.id, at]));
   return {
     find(query) {
       const trimmed = query.trim();
       if ([...trimmed].length < MIN_QUERY) return [];
-      return index.search(trimmed).map((result) => String(result.id));
+      return index
+        .search(trimmed)
+        .sort((a, b) => b.score - a.score || position.get(a.id as string)! - position.get(b.id as string)!)
+        .map((result) => String(result.id));
     },
   };
 }
