@@ -20,7 +20,8 @@ import { snap } from './support/snap';
  * beside them: copies under their own ids and titles, spread over the life situations.
  */
 
-test.describe.configure({ timeout: 120_000 });
+// axe on long pages on a shared 2-CPU runner: more than the default.
+test.describe.configure({ timeout: 300_000 });
 test.use({ hasTouch: true });
 
 let root: ServicesRoot;
