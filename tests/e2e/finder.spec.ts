@@ -86,12 +86,7 @@ test('tiles, a life situation, its service; a situation with one service opens i
   await expect(driver.h1()).toHaveText('Sperrmüll anmelden');
 
   // "Wahlen" holds one service: its tile names it and opens its start page.
-  await driver.activate(
-    driver
-      .button(ui('de', 'nav.back'))
-      .or(driver.button(ui('de', 'servicePages.back')))
-      .first(),
-  );
+  await driver.activate(driver.button(ui('de', 'nav.back')));
   await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
   const wahlen = driver.control(new RegExp(`^${categoryName('de', 'wahlen')}`));
   const onlyTitle = (await wahlen.innerText()).split('\n').map((line) => line.trim())[1]!;
@@ -152,12 +147,7 @@ test('keyboard only: search with a typo, Tab to the result; a life situation and
   await expect(page.getByRole('region', { name: ui('de', 'keyboard.label'), exact: true })).toHaveCount(0);
   await driver.activate(first);
   await expect(driver.h1()).toHaveText('Meldebescheinigung beantragen');
-  await driver.activate(
-    driver
-      .button(ui('de', 'nav.back'))
-      .or(driver.button(ui('de', 'servicePages.back')))
-      .first(),
-  );
+  await driver.activate(driver.button(ui('de', 'nav.back')));
   await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
 
   await driver.activate(driver.control(new RegExp(`^${categoryName('de', 'ausweis')}`)));
