@@ -17,6 +17,7 @@ import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-be
 import { measureHub } from './hub-bench';
 import { coreProcessSection } from './core-process-bench';
 import { measureAppointments } from './appointments-bench';
+import { measureFinder } from './finder-bench';
 
 /**
  * `npm run bench [-- --json <file>] [-- --only cold,autosave]`: cold start, step
@@ -294,6 +295,31 @@ async function appointmentsSection({ tmp, rows }: BenchContext): Promise<void> {
   });
 }
 
+const FINDER_EXTRA_SERVICES = 197; // with the 3 shipped: 200
+const FINDER_START_RUNS = 21;
+
+/** Issue 15: the start screen with 200 services against the 3 shipped, and the search per keystroke. */
+async function finderSection({ tmp, rows, browser }: BenchContext): Promise<void> {
+  console.error(`bench: finder, start screen × ${FINDER_START_RUNS} with 3 and 200 services, search keystrokes`);
+  const finder = await measureFinder(await browser(), tmp, FINDER_EXTRA_SERVICES, FINDER_START_RUNS);
+  const shippedP95 = percentile(finder.startShippedMs, 95);
+  const generatedP95 = percentile(finder.startGeneratedMs, 95);
+  const ratio = generatedP95 / shippedP95;
+  const keyP95 = percentile(finder.keystrokeMs, 95);
+  rows.push({ name: 'finder_services', value: finder.generatedCount, unit: 'services', target: null });
+  rows.push({ name: 'finder_start_painted_3_p95', value: shippedP95, unit: 'ms', target: null });
+  rows.push({ name: 'finder_start_painted_200_p95', value: generatedP95, unit: 'ms', target: null });
+  rows.push({ name: 'finder_start_painted_ratio_p95', value: ratio, unit: 'x', target: '<= 1.10', pass: ratio <= 1.1 });
+  rows.push({
+    name: 'finder_keystroke_painted_p50',
+    value: percentile(finder.keystrokeMs, 50),
+    unit: 'ms',
+    target: null,
+  });
+  rows.push({ name: 'finder_keystroke_painted_p95', value: keyP95, unit: 'ms', target: '<= 30', pass: keyP95 <= 30 });
+  rows.push({ name: 'finder_keystrokes', value: finder.keystrokeMs.length, unit: 'keys', target: null });
+}
+
 /** In the order they run; `--only cold,autosave` runs a subset. */
 const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   cold: coldStartSection,
@@ -307,6 +333,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   crash: crashSection,
   hub: hubSection,
   appointments: appointmentsSection,
+  finder: finderSection,
 };
 
 async function main(): Promise<void> {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SERVICE_CATEGORIES } from './categories';
 
 /**
  * The shape of a service file, `resources/services/<id>/service.json`.
@@ -181,18 +182,8 @@ export const StartPageSchema = z.strictObject({
   warningKey: TextKey.optional(),
 });
 
-/** The life situations the start screen groups services by (issue 15); each has its own tile and icon. */
-export const SERVICE_CATEGORIES = [
-  'umzug', // moving in, within or out of town
-  'ausweis', // identity card and passports
-  'wahlen', // elections
-  'tiere', // dogs and other animals
-  'auto', // car and parking
-  'abfall', // waste and the street
-  'bibliothek', // the town library
-  'sonstiges', // everything else
-] as const;
-export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
+/** The life situations the start screen groups services by: in ./categories.ts, zod-free for the renderer. */
+export { SERVICE_CATEGORIES, type ServiceCategory } from './categories';
 
 /** Where a fact in the file (the LeiKa key, a fee, a rule) was checked, so the next editor can check it again. */
 export const SourceSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
@@ -11,39 +11,64 @@ import { DisplayMenu } from '../display/DisplayMenu';
 import { BottomDock } from '../components/BottomDock';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
-import { ServiceTile } from '../components/ServiceTile';
+import { groupByCategory, startLayout } from '../finder/categories';
+import { CategoryView } from '../finder/CategoryView';
+import { ServiceChoice } from '../finder/ServiceChoice';
+import { useFinder } from '../finder/useFinder';
+import { LazyOnScreenKeyboard } from '../app/journey-code';
+import { categoryScript, searchScript } from '../speech/finder-scripts';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
-/** Attract and start screen: welcome, language, services. */
+/** Attract and start screen: welcome, language, services by life situation and by search (renderer/finder/). */
 export function StartScreen() {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
-  const title = t('start.title');
-  const headingRef = useScreenFocus('start', t('app.title', { page: title, app: t('app.name') }));
-  const services = [...(state.catalog?.services ?? [])].sort((a, b) => a.order - b.order);
+  const catalogServices = state.catalog?.services;
+  const services = useMemo(() => [...(catalogServices ?? [])].sort((a, b) => a.order - b.order), [catalogServices]);
+  const layout = useMemo(() => startLayout(services), [services]);
+  // The search code and the keyboard's come once the screen is painted (neither is in the start bundle).
+  const [painted, setPainted] = useState(false);
+  const finder = useFinder(services, state.startLanguage, painted);
+  const group = finder.category ? groupByCategory(services).find((g) => g.category === finder.category) : undefined;
+  const title = group ? t(`finder.category.${group.category}`) : t('start.title');
+  const headingRef = useScreenFocus(
+    group ? `start:${group.category}` : 'start',
+    t('app.title', { page: title, app: t('app.name') }),
+  );
   const hasServices = services.length > 0;
   useEffect(() => {
     if (!hasServices) return;
     markFirstScreenPainted();
     // After this screen is painted: the journey's code is then ready long before a tile is tapped.
-    return afterNextPaint(prefetchJourneyCode);
+    return afterNextPaint(() => {
+      prefetchJourneyCode();
+      setPainted(true);
+    });
   }, [hasServices]);
   const languages = state.info?.languages ?? [];
-  const script = () =>
-    startScript(t, {
+  const script = () => {
+    if (group) return categoryScript(t, group.category, group.services);
+    if (finder.spoken) return searchScript(t, finder.spoken);
+    return startScript(t, {
       notice: state.notice,
       apiError: state.apiError,
       languages,
       services,
+      ...(layout.kind === 'categories' ? { categories: layout.groups.map((g) => g.category) } : {}),
       // From the contract: other languages' texts are not loaded until chosen.
       nativeName: (code) => languageEntry(code).nativeName,
     });
+  };
   // Not spoken to an empty foyer after each resident: see useAttractSpeech.
   const attract = useAttractSpeech(state.notice, script, () => startNoticeScript(t, state.notice));
-  useScreenSpeech(`start|${attract.mode}|${state.notice ?? ''}|${state.apiError ?? ''}`, script, attract.appear);
+  useScreenSpeech(
+    `start|${attract.mode}|${state.notice ?? ''}|${state.apiError ?? ''}|${group?.category ?? ''}|${finder.spokenKey}`,
+    script,
+    attract.appear,
+  );
 
   return (
     <div className="page page--start">
@@ -68,38 +93,51 @@ export function StartScreen() {
         <main className="main" id="main">
           {state.notice && <Notice text={t(`notice.${state.notice}`)} />}
           {state.apiError && <Notice tone="problem" text={t(`errors.api.${state.apiError}`)} />}
-          <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
-            {title}
-          </h1>
-          <p className="lead">{t('start.lead')}</p>
-
-          <section className="start__section" aria-labelledby="language-heading">
-            <h2 className="section-heading" id="language-heading">
-              {t('start.languageHeading')}
-            </h2>
-            <LanguageButtons
-              languages={languages}
-              current={state.startLanguage}
-              onChoose={(language) => void actions.chooseStartLanguage(language)}
+          {group ? (
+            <CategoryView
+              group={group}
+              headingRef={headingRef}
+              onBack={() => finder.chooseCategory(null)}
+              onChoose={(id) => actions.showIntro(id)}
             />
-          </section>
+          ) : (
+            <>
+              <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
+                {title}
+              </h1>
+              <p className="lead">{t('start.lead')}</p>
 
-          <section className="start__section" aria-labelledby="services-heading">
-            <h2 className="section-heading" id="services-heading">
-              {t('start.servicesHeading')}
-            </h2>
-            {services.length === 0 ? (
-              <p>{t('start.noServices')}</p>
-            ) : (
-              <ul className="tiles">
-                {services.map((service) => (
-                  <li key={service.id}>
-                    <ServiceTile service={service} onChoose={() => actions.showIntro(service.id)} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+              <section className="start__section" aria-labelledby="language-heading">
+                <h2 className="section-heading" id="language-heading">
+                  {t('start.languageHeading')}
+                </h2>
+                <LanguageButtons
+                  languages={languages}
+                  current={state.startLanguage}
+                  onChoose={(language) => void actions.chooseStartLanguage(language)}
+                />
+              </section>
+
+              <section className="start__section" aria-labelledby="services-heading">
+                <h2 className="section-heading" id="services-heading">
+                  {t('start.servicesHeading')}
+                </h2>
+                {services.length === 0 ? (
+                  <p>{t('start.noServices')}</p>
+                ) : (
+                  <ServiceChoice
+                    layout={layout}
+                    query={finder.query}
+                    onQuery={finder.setQuery}
+                    found={finder.found}
+                    onService={(id) => actions.showIntro(id)}
+                    onCategory={finder.chooseCategory}
+                  />
+                )}
+              </section>
+              {/* The offices helper's "Ämter und Öffnungszeiten" entry goes here: after the services, before 110/112. */}
+            </>
+          )}
           <p className="emergency">
             <span className="emergency__icon" aria-hidden="true">
               !
@@ -111,6 +149,12 @@ export function StartScreen() {
       <div className="page-end" ref={setPageEnd} />
       <BottomDock helpKey="help.start" pageEnd={pageEnd} />
       <Footer />
+      {/* Only the search field takes text here; the keyboard's code is fetched after the first paint. */}
+      {painted && (
+        <Suspense fallback={null}>
+          <LazyOnScreenKeyboard />
+        </Suspense>
+      )}
     </div>
   );
 }

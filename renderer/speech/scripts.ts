@@ -7,6 +7,7 @@ import type {
   FieldError,
   LanguageCode,
   Office,
+  ServiceCategory,
   ServiceDefinition,
   SessionView,
   Step,
@@ -95,6 +96,8 @@ export interface StartScriptInput {
   apiError: ApiErrorCode | null;
   languages: readonly LanguageCode[];
   services: readonly ServiceDefinition[];
+  /** The life situations, when the start screen shows them instead of the services (renderer/finder/). */
+  categories?: readonly ServiceCategory[];
   /** Each language's own name, in its own language. */
   nativeName: (language: LanguageCode) => string;
 }
@@ -110,8 +113,13 @@ export function startScript(t: TFunction, input: StartScriptInput): Utterance[] 
   }
   out.push(say(spokenText(t, 'start.servicesHeading')));
   if (input.services.length === 0) out.push(say(spokenText(t, 'start.noServices')));
-  for (const service of input.services) {
-    out.push(say(spokenText(t, service.titleKey, { ns: serviceNamespace(service.id) })));
+  else out.push(say(spokenText(t, 'finder.searchSpoken')));
+  if (input.categories) {
+    for (const category of input.categories) out.push(say(spokenText(t, `finder.category.${category}`)));
+  } else {
+    for (const service of input.services) {
+      out.push(say(spokenText(t, service.titleKey, { ns: serviceNamespace(service.id) })));
+    }
   }
   out.push(say(spokenText(t, 'town.emergency')));
   return out;

@@ -130,11 +130,26 @@ export class KioskDriver {
     await this.walkScreen(`start-${lang}`);
   }
 
-  /** Tap the service's tile: its start page (what it is for, who, what you need, time, cost). */
+  /**
+   * Tap the service's tile: its start page (what it is for, who, what you need, time, cost). With many
+   * services the start screen shows life situations (renderer/finder/): the situation's tile first, which
+   * opens its list, or, for a situation with one service, that service's start page directly.
+   */
   async openIntro(service: LoadedService): Promise<void> {
     this.service = service;
     const title = svcText(service, this.lang, service.definition.titleKey);
-    await this.activate(this.control(startsWith(title)));
+    const tile = this.control(startsWith(title));
+    if ((await tile.count()) === 0) {
+      await this.activate(this.control(startsWith(this.t(`finder.category.${service.definition.category}`))));
+      await expect(this.h1()).toHaveText(
+        new RegExp(
+          `^(${escapeRegExp(this.t(`finder.category.${service.definition.category}`))}|${escapeRegExp(title)})$`,
+        ),
+      );
+      if ((await this.h1().innerText()).trim() !== title) await this.activate(tile);
+    } else {
+      await this.activate(tile);
+    }
     await expect(this.h1()).toHaveText(title);
   }
 

@@ -31,6 +31,8 @@ export interface KioskOptions {
    * `portal` and `hub` are then ignored.
    */
   productionUnconfigured?: boolean;
+  /** Another built kiosk (tests/e2e/support/services-root.ts), for another services folder. */
+  startScript?: string;
 }
 
 export interface KioskHandle {
@@ -56,7 +58,15 @@ const START_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 10_000;
 
 function launch(dataDir: string, options: KioskOptions, port: number, log: string[]): Promise<Running> {
-  const args = [START_SCRIPT, '--browser', '--no-open', '--port', String(port), '--data-dir', dataDir];
+  const args = [
+    options.startScript ?? START_SCRIPT,
+    '--browser',
+    '--no-open',
+    '--port',
+    String(port),
+    '--data-dir',
+    dataDir,
+  ];
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
   if (options.servicesDir !== undefined) args.push('--services-dir', options.servicesDir);

@@ -1,0 +1,24 @@
+import { Button, Input, Label, SearchField, Text } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The finder's field: typed on the on-screen keyboard (it opens on a tap, as for every text field) or a
+ * physical one. "Löschen" and Escape empty it.
+ */
+export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <SearchField className="finder-search" value={value} onChange={onChange}>
+      <Label className="label">{t('finder.searchLabel')}</Label>
+      <Text slot="description" className="hint">
+        {t('finder.searchHint')}
+      </Text>
+      <div className="finder-search__row">
+        <Input className="input finder-search__input" autoComplete="off" spellCheck={false} />
+        {value !== '' && (
+          <Button className="button button--secondary finder-search__clear">{t('finder.clearSearch')}</Button>
+        )}
+      </div>
+    </SearchField>
+  );
+}

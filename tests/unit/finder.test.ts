@@ -1,0 +1,207 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_CODES, serviceNamespace } from '../../contract';
+import { loadCatalog } from '../../core/catalog/load-catalog';
+import type { Logger } from '../../core/types';
+import { searchDocuments, type ServiceText } from '../../renderer/finder/search-documents';
+import { buildServiceSearch, normalizeTerm } from '../../renderer/finder/service-search';
+import { FINDER_FIXTURE, type FixtureService } from './finder-fixture';
+
+/**
+ * The finder must find a service by the words residents use, in every language and with typos.
+ * Each row: the session's language, what the resident types, the service that must come first.
+ */
+type Row = [language: keyof FixtureService, query: string, serviceId: string];
+/** A word that fits two services equally ("Hund": register or deregister a dog): both must come first. */
+type PairRow = [language: keyof FixtureService, query: string, first: string, second: string];
+
+const PAIRS: PairRow[] = [
+  ['de', 'Hund', 'hund-anmelden', 'hund-abmelden'],
+  ['de', 'Hunt', 'hund-anmelden', 'hund-abmelden'],
+  ['en', 'dog', 'hund-anmelden', 'hund-abmelden'],
+  ['ru', 'собака', 'hund-anmelden', 'hund-abmelden'],
+  ['ru', 'собак', 'hund-anmelden', 'hund-abmelden'],
+  ['uk', 'собака', 'hund-anmelden', 'hund-abmelden'],
+  ['pl', 'pies', 'hund-anmelden', 'hund-abmelden'],
+  ['tr', 'köpek', 'hund-anmelden', 'hund-abmelden'],
+  ['tr', 'kopek', 'hund-anmelden', 'hund-abmelden'],
+  ['ar', 'كلب', 'hund-anmelden', 'hund-abmelden'],
+  ['en', 'moving', 'wohnsitz-anmelden', 'abmeldung'],
+];
+
+const ROWS: Row[] = [
+  // German: the issue's words first, then every service at least once, then typos.
+  ['de', 'Perso', 'personalausweis'],
+  ['de', 'Pass', 'reisepass'],
+  ['de', 'umziehen', 'wohnsitz-anmelden'],
+  ['de', 'Müll', 'sperrmuell'],
+  ['de', 'Sofa', 'sperrmuell'],
+  ['de', 'Wahl', 'briefwahl'],
+  ['de', 'Meldebescheinigung', 'meldebescheinigung'],
+  ['de', 'Schlagloch', 'maengel-melden'],
+  ['de', 'kaputt', 'maengel-melden'],
+  ['de', 'abmelden Ausland', 'abmeldung'],
+  ['de', 'Kinderreisepass', 'reisepass'],
+  ['de', 'Führungszeugnis', 'fuehrungszeugnis'],
+  ['de', 'Hund abmelden', 'hund-abmelden'],
+  ['de', 'parken', 'bewohnerparkausweis'],
+  ['de', 'Gewerbe', 'gewerbe-anmelden'],
+  ['de', 'gefunden', 'fundsache-melden'],
+  ['de', 'verloren', 'verlust-melden'],
+  ['de', 'Rente', 'lebensbescheinigung'],
+  ['de', 'Bücherei', 'bibliotheksausweis'],
+  ['de', 'Beschwerde', 'anliegen'],
+  // German typos and spellings without umlauts.
+  ['de', 'Personalauswies', 'personalausweis'],
+  ['de', 'Sperrmül', 'sperrmuell'],
+  ['de', 'Mull', 'sperrmuell'],
+  ['de', 'Reisepas', 'reisepass'],
+  ['de', 'Briefwhal', 'briefwahl'],
+  ['de', 'Fuhrungszeugnis', 'fuehrungszeugnis'],
+  ['de', 'Bibliotek', 'bibliotheksausweis'],
+  ['de', 'Lebensbeschienigung', 'lebensbescheinigung'],
+  ['de', 'umzihen', 'wohnsitz-anmelden'],
+  // Leichte Sprache.
+  ['de-x-ls', 'Perso', 'personalausweis'],
+  ['de-x-ls', 'Müll', 'sperrmuell'],
+  ['de-x-ls', 'Bücher', 'bibliotheksausweis'],
+  ['de-x-ls', 'Hund tot', 'hund-abmelden'],
+  ['de-x-ls', 'kaput', 'maengel-melden'],
+  // English.
+  ['en', 'passport', 'reisepass'],
+  ['en', 'ID card', 'personalausweis'],
+  ['en', 'sofa', 'sperrmuell'],
+  ['en', 'vote', 'briefwahl'],
+  ['en', 'librery', 'bibliotheksausweis'],
+  ['en', 'pothole', 'maengel-melden'],
+  ['en', 'pension', 'lebensbescheinigung'],
+  ['en', 'Perso', 'personalausweis'],
+  // Turkish.
+  ['tr', 'pasaport', 'reisepass'],
+  ['tr', 'kimlik', 'personalausweis'],
+  ['tr', 'taşınmak', 'wohnsitz-anmelden'],
+  ['tr', 'kanepe', 'sperrmuell'],
+  ['tr', 'seçim', 'briefwahl'],
+  ['tr', 'kütüphane', 'bibliotheksausweis'],
+  ['tr', 'Perso', 'personalausweis'],
+  // Arabic (with and without vowel marks).
+  ['ar', 'جواز سفر', 'reisepass'],
+  ['ar', 'هوية', 'personalausweis'],
+  ['ar', 'أريكة', 'sperrmuell'],
+  ['ar', 'انتخابات', 'briefwahl'],
+  ['ar', 'مكتبة', 'bibliotheksausweis'],
+  ['ar', 'معاش', 'lebensbescheinigung'],
+  ['ar', 'مَكتبة', 'bibliotheksausweis'],
+  ['ar', 'Müll', 'sperrmuell'],
+  // Russian.
+  ['ru', 'загранпаспорт', 'reisepass'],
+  ['ru', 'диван', 'sperrmuell'],
+  ['ru', 'переезд', 'wohnsitz-anmelden'],
+  ['ru', 'выборы', 'briefwahl'],
+  ['ru', 'библиотека', 'bibliotheksausweis'],
+  ['ru', 'библеотека', 'bibliotheksausweis'],
+  // Ukrainian.
+  ['uk', 'закордонний паспорт', 'reisepass'],
+  ['uk', 'диван', 'sperrmuell'],
+  ['uk', 'переїзд', 'wohnsitz-anmelden'],
+  ['uk', 'вибори', 'briefwahl'],
+  ['uk', 'бібліотека', 'bibliotheksausweis'],
+  ['uk', 'пенсія', 'lebensbescheinigung'],
+  // Polish.
+  ['pl', 'paszport', 'reisepass'],
+  ['pl', 'dowód', 'personalausweis'],
+  ['pl', 'dowod', 'personalausweis'],
+  ['pl', 'kanapa', 'sperrmuell'],
+  ['pl', 'przeprowadzka', 'wohnsitz-anmelden'],
+  ['pl', 'wybory', 'briefwahl'],
+  ['pl', 'biblioteka', 'bibliotheksausweis'],
+  ['pl', 'zguba', 'verlust-melden'],
+];
+
+/** Words that mean nothing the kiosk offers, in several scripts. */
+const NO_MATCH: [keyof FixtureService, string][] = [
+  ['de', 'Xylophon'],
+  ['de', 'Zahnarzt'],
+  ['en', 'zebra'],
+  ['ar', 'طائرة'],
+  ['ru', 'космос'],
+  ['de', 'x'],
+  ['de', '   '],
+];
+
+const fixtureText: ServiceText = (id, key, language) => {
+  const texts = FINDER_FIXTURE[id]?.[language as keyof FixtureService];
+  if (!texts) return undefined;
+  return key === 'title' ? texts[0] : key === 'keywords' ? texts[1] : undefined;
+};
+const fixtureServices = Object.keys(FINDER_FIXTURE).map((id) => ({
+  id,
+  titleKey: 'title',
+  keywordsKey: 'keywords',
+}));
+
+function fixtureSearch(language: string) {
+  return buildServiceSearch(searchDocuments(fixtureServices, language, fixtureText));
+}
+
+describe('finder over the 18 services of issue 15 (fixture texts)', () => {
+  it('has a row for every service, and rows in every language', () => {
+    expect(new Set([...ROWS.map((row) => row[2]), ...PAIRS.flatMap((row) => [row[2], row[3]])])).toEqual(
+      new Set(Object.keys(FINDER_FIXTURE)),
+    );
+    expect(new Set(ROWS.map((row) => row[0]))).toEqual(new Set(LANGUAGE_CODES));
+  });
+
+  it.each(ROWS)('%s: "%s" finds %s first', (language, query, serviceId) => {
+    expect(fixtureSearch(language).find(query)[0]).toBe(serviceId);
+  });
+
+  it.each(NO_MATCH)('%s: "%s" finds nothing', (language, query) => {
+    expect(fixtureSearch(language).find(query)).toEqual([]);
+  });
+
+  it.each(PAIRS)('%s: "%s" finds %s and %s first', (language, query, first, second) => {
+    expect(fixtureSearch(language).find(query).slice(0, 2).sort()).toEqual([first, second].sort());
+  });
+
+  it('ignores case, accents, the sharp s and Arabic vowel marks', () => {
+    expect(normalizeTerm('Straße')).toBe('strasse');
+    expect(normalizeTerm('MÜLL')).toBe('mull');
+    expect(normalizeTerm('مَكْتَبَة')).toBe('مكتبة');
+  });
+});
+
+/** The same rows over the shipped resources/services: every row whose service exists must hold. */
+describe('finder over the shipped services', () => {
+  const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+  const catalog = loadCatalog(join(import.meta.dirname, '../../resources'), () => '2026-12-07', quiet);
+  const shipped = new Set(catalog.services.map((service) => service.definition.id));
+  const rows = ROWS.filter((row) => shipped.has(row[2]));
+  const text: ServiceText = (id, key, language) => {
+    const locale = catalog.translations[language]?.[serviceNamespace(id)];
+    let node: unknown = locale;
+    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    return typeof node === 'string' ? node : undefined;
+  };
+  const search = (language: string) =>
+    buildServiceSearch(
+      searchDocuments(
+        catalog.services.map((service) => service.definition),
+        language,
+        text,
+      ),
+    );
+
+  it('checks the rows of at least the three services shipped before issue 15', () => {
+    for (const id of ['meldebescheinigung', 'sperrmuell', 'maengel-melden']) expect(shipped.has(id)).toBe(true);
+    expect(new Set(rows.map((row) => row[2])).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(rows)('%s: "%s" finds %s first', (language, query, serviceId) => {
+    expect(search(language).find(query)[0]).toBe(serviceId);
+  });
+
+  it.each(NO_MATCH)('%s: "%s" finds nothing', (language, query) => {
+    expect(search(language).find(query)).toEqual([]);
+  });
+});
