@@ -4,6 +4,8 @@ export * from './api';
 export * from './events';
 export * from './journey';
 export * from './languages';
+export * from './office';
+export * from './office-hours';
 export * from './outbox';
 export * from './result';
 export * from './service';

@@ -1,9 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { LANGUAGE_CODES, ServiceDefinitionSchema, serviceNamespace, type ServiceDefinition } from '../../contract';
+import {
+  LANGUAGE_CODES,
+  OFFICES_NS,
+  ServiceDefinitionSchema,
+  serviceNamespace,
+  type ServiceDefinition,
+} from '../../contract';
+import { loadOffices, type LoadedOffices } from '../offices/load-offices';
 import type { CatalogProblem, Logger } from '../types';
 import type { SchemaValidator } from '../validation/ajv';
 import { crossCheck } from './cross-check';
+import { unknownOfficeReferences } from './office-references';
 import { lookupTextKey, toJsonPointer } from './json-pointer';
 import type { JsonSchemaObject, LoadedService } from './loaded-service';
 import { fileDigest, NOTHING_PRECOMPILED, type PrecompiledCatalog } from './precompiled';
@@ -14,7 +22,9 @@ export interface LoadedCatalog {
   /** Services that passed every check, ordered by `order`. */
   services: LoadedService[];
   byId: ReadonlyMap<string, LoadedService>;
-  /** language → namespace `svc-<id>` → locale object. */
+  /** The town's offices (resources/offices/), which services name by id. */
+  offices: LoadedOffices;
+  /** language → namespace `svc-<id>` (and `offices`) → locale object. */
   translations: Record<string, Record<string, Record<string, unknown>>>;
   problems: CatalogProblem[];
 }
@@ -35,7 +45,12 @@ export function loadCatalog(
   const servicesDir = join(resourcesDir, 'services');
   const services: LoadedService[] = [];
   const translations: LoadedCatalog['translations'] = Object.fromEntries(LANGUAGE_CODES.map((code) => [code, {}]));
-  const problems: CatalogProblem[] = [];
+  const offices = loadOffices(resourcesDir);
+  const problems: CatalogProblem[] = [...offices.problems];
+  for (const problem of offices.problems) {
+    logger.error('catalog.problem', { file: problem.file, path: problem.path, detail: problem.message });
+  }
+  for (const code of LANGUAGE_CODES) translations[code]![OFFICES_NS] = offices.translations[code] ?? {};
   const ids = existsSync(servicesDir)
     ? readdirSync(servicesDir)
         .filter((name) => statSync(join(servicesDir, name)).isDirectory())
@@ -57,7 +72,7 @@ export function loadCatalog(
   for (const folder of ids) {
     const found: CatalogProblem[] = [];
     try {
-      const loaded = loadService(resourcesDir, folder, checker, found);
+      const loaded = loadService(resourcesDir, folder, checker, found, offices.byId);
       if (found.length === 0) {
         services.push(loaded.service);
         for (const code of LANGUAGE_CODES) translations[code]![serviceNamespace(folder)] = loaded.locales[code]!;
@@ -78,7 +93,7 @@ export function loadCatalog(
     problems: problems.length,
     precompiled: definitionsTaken + checker.compiler.precompiledCount,
   });
-  return { services, byId: new Map(services.map((s) => [s.definition.id, s])), translations, problems };
+  return { services, byId: new Map(services.map((s) => [s.definition.id, s])), offices, translations, problems };
 }
 
 /** Checks a service file and compiles a schema, or takes what the build did with the same text. */
@@ -88,7 +103,13 @@ interface Checker {
   checkedDefinition(text: string): ServiceDefinition | undefined;
 }
 
-function loadService(resourcesDir: string, folder: string, checker: Checker, problems: CatalogProblem[]) {
+function loadService(
+  resourcesDir: string,
+  folder: string,
+  checker: Checker,
+  problems: CatalogProblem[],
+  offices: LoadedOffices['byId'],
+) {
   const rel = (name: string) => `services/${folder}/${name}`;
   const refuse = (file: string, path: string, message: string): never => {
     problems.push({ file, path, message });
@@ -143,6 +164,7 @@ function loadService(resourcesDir: string, folder: string, checker: Checker, pro
   for (const problem of crossCheck(definition, schema)) {
     problems.push({ file: problem.target === 'service' ? serviceFile : schemaFile, ...pick(problem) });
   }
+  for (const problem of unknownOfficeReferences(definition, offices)) problems.push({ file: serviceFile, ...problem });
 
   const locales: Record<string, Record<string, unknown>> = {};
   const references = textKeyReferences(definition);
