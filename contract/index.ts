@@ -5,6 +5,7 @@ export * from './events';
 export * from './journey';
 export * from './languages';
 export * from './office';
+export * from './office-keys';
 export * from './office-hours';
 export * from './outbox';
 export * from './result';

@@ -33,8 +33,14 @@ export function dayIntervals(hours: OpeningHours, weekday: number): [number, num
 const weekdayDate = (weekday: number) => new Date(Date.UTC(2024, 0, weekday, 12));
 const timeDate = (minute: number) => new Date(Date.UTC(2024, 0, 1, 0, minute));
 
+/**
+ * For speech: "from … to …" in the language's words, since a dash is silent and "12:00" is read "twelve zero
+ * zero"; times then drop ":00" ("12 Uhr"). Without it, ranges are Intl's formatRange ("08:30–12:00 Uhr").
+ */
+export type SpokenRange = (from: string, to: string) => string;
+
 /** The days an office keeps the same hours: runs of three or more as a range, the rest listed. */
-function daysText(days: number[], locale: string): string {
+function daysText(days: number[], locale: string, range?: SpokenRange): string {
   const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   const runs: number[][] = [];
   for (const day of days) {
@@ -44,15 +50,23 @@ function daysText(days: number[], locale: string): string {
   }
   const parts = runs.flatMap((run) =>
     run.length >= 3
-      ? [weekday.formatRange(weekdayDate(run[0]!), weekdayDate(run.at(-1)!))]
+      ? [
+          range
+            ? range(weekday.format(weekdayDate(run[0]!)), weekday.format(weekdayDate(run.at(-1)!)))
+            : weekday.formatRange(weekdayDate(run[0]!), weekdayDate(run.at(-1)!)),
+        ]
       : run.map((day) => weekday.format(weekdayDate(day))),
   );
   return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
 }
 
 /** The week's hours, one row per set of days with the same times, Monday first; closed days are left out. */
-export function weeklyHours(hours: OpeningHours, locale: string): HoursRow[] {
+export function weeklyHours(hours: OpeningHours, locale: string, range?: SpokenRange): HoursRow[] {
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: 'UTC' });
+  const fullHour = new Intl.DateTimeFormat(locale, { hour: 'numeric', timeZone: 'UTC' });
+  const spoken = (minute: number) => (minute % 60 === 0 ? fullHour : time).format(timeDate(minute));
+  const interval = ([from, to]: [number, number]) =>
+    range ? range(spoken(from), spoken(to)) : time.formatRange(timeDate(from), timeDate(to));
   const groups = new Map<string, { days: number[]; intervals: [number, number][] }>();
   for (let day = 1; day <= 7; day++) {
     const intervals = dayIntervals(hours, day);
@@ -64,12 +78,12 @@ export function weeklyHours(hours: OpeningHours, locale: string): HoursRow[] {
   }
   const list = new Intl.ListFormat(locale, { type: 'conjunction' });
   return [...groups.values()].map((group) => ({
-    days: daysText(group.days, locale),
-    times: list.format(group.intervals.map(([from, to]) => time.formatRange(timeDate(from), timeDate(to)))),
+    days: daysText(group.days, locale, range),
+    times: list.format(group.intervals.map(interval)),
   }));
 }
 
 /** The rows as one sentence each, for speech and for one-line places: "Montag – Freitag: 08:30–12:00 Uhr". */
-export function weeklyHoursLines(hours: OpeningHours, locale: string): string[] {
-  return weeklyHours(hours, locale).map((row) => `${row.days}: ${row.times}`);
+export function weeklyHoursLines(hours: OpeningHours, locale: string, range?: SpokenRange): string[] {
+  return weeklyHours(hours, locale, range).map((row) => `${row.days}: ${row.times}`);
 }

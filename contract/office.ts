@@ -4,13 +4,9 @@ import { z } from 'zod';
  * The town's offices, one file (`resources/offices/offices.json`, issue 15): a service names its office by
  * `officeId`, so an office's hours change in one place. Names, addresses and the step-free way in are texts in
  * the namespace `offices` (`resources/offices/locales/<lang>.json`, keys `<id>.name`, `<id>.address`,
- * `<id>.access`, and `sampleNote`). Opening hours are data, shown and spoken through Intl (./office-hours.ts).
+ * `<id>.access`, and `sampleNote`: ./office-keys.ts). Opening hours are data, written with Intl (./office-hours.ts).
  */
 
-export const OFFICES_NS = 'offices';
-
-/** The help desk (Infotheke in the Rathaus foyer): its hours are the handover's and the slip's. */
-export const DESK_OFFICE_ID = 'info';
 
 export const OfficeId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/);
 
@@ -64,9 +60,6 @@ export const OfficesFileSchema = z
   });
 export type OfficesFile = z.infer<typeof OfficesFileSchema>;
 
-/** The texts every office has in every language, as keys of the `offices` namespace. */
-export const OFFICE_TEXTS = ['name', 'address', 'access'] as const;
-export const officeTextKey = (id: string, text: (typeof OFFICE_TEXTS)[number]) => `${id}.${text}`;
 
 /** Open now (and until when), or when it opens next (ISO instants); the office's time zone for showing them. */
 export const OfficeOpeningSchema = z.object({

@@ -16,6 +16,7 @@ import './styles/keyboard.css';
 import './styles/speech.css';
 import './styles/assist.css';
 import './styles/reach.css';
+import './styles/offices.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

@@ -12,6 +12,7 @@ import { BottomDock } from '../components/BottomDock';
 import { LanguageButtons } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { ServiceTile } from '../components/ServiceTile';
+import { OfficesEntry } from '../offices/OfficesEntry';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
@@ -100,6 +101,7 @@ export function StartScreen() {
               </ul>
             )}
           </section>
+          <OfficesEntry />
           <p className="emergency">
             <span className="emergency__icon" aria-hidden="true">
               !

@@ -16,6 +16,7 @@ import { fieldScript } from '../../contract/field-script';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenServiceTerm } from '../i18n/service-terms';
 import { checkRows, spokenRowLabel } from '../journey/check-rows';
+import { officeUtterances } from '../offices/office-script';
 import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } from './spoken-text';
 
 /**
@@ -192,15 +193,6 @@ function feeUtterances(t: TFunction, ns: string, fees: readonly Fee[], total: bo
   return out;
 }
 
-function officeUtterances(t: TFunction, ns: string, office: Office): Utterance[] {
-  const svc = (key: string) => spokenText(t, key, { ns });
-  const out = [say(spokenText(t, 'confirmation.officeHeading')), say(svc(office.nameKey)), say(svc(office.addressKey))];
-  out.push(say(`${spokenText(t, 'confirmation.openingHours')}: ${svc(office.openingHoursKey)}`));
-  if (office.accessKey) out.push(say(`${spokenText(t, 'confirmation.access')}: ${svc(office.accessKey)}`));
-  if (office.phone) out.push(say(`${spokenText(t, 'confirmation.phone')}: ${spokenDigits(office.phone)}.`));
-  return out;
-}
-
 /** A service's start page: the safety note first, then what it is for, who, what you need, time, cost. */
 export function introScript(t: TFunction, service: ServiceDefinition): Utterance[] {
   const ns = serviceNamespace(service.id);
@@ -223,12 +215,12 @@ export function introScript(t: TFunction, service: ServiceDefinition): Utterance
 }
 
 /** An outcome: what happened, what to do instead, whom to call, and how to change the answer. */
-export function outcomeScript(t: TFunction, service: ServiceDefinition, step: Step): Utterance[] {
+export function outcomeScript(t: TFunction, service: ServiceDefinition, step: Step, office?: Office): Utterance[] {
   const ns = serviceNamespace(service.id);
   return [
     say(spokenText(t, step.titleKey, { ns })),
     ...(step.bodyKeys ?? []).map((key) => say(spokenText(t, key, { ns }))),
-    ...officeUtterances(t, ns, step.office ?? service.office),
+    ...(office ? officeUtterances(t, office) : []),
     say(spokenText(t, 'servicePages.outcomeChange')),
   ];
 }
@@ -272,6 +264,8 @@ export function confirmationScript(
   service: ServiceDefinition,
   reference: string,
   applies: ReturnType<typeof selectParts>,
+  /** The service's office (resources/offices/). */
+  office?: Office,
 ): Utterance[] {
   const ns = serviceNamespace(service.id);
   const svc = (key: string) => spokenText(t, key, { ns });
@@ -287,7 +281,7 @@ export function confirmationScript(
     out.push(...applies.documentKeys.map((key) => say(svc(key))));
   }
   out.push(say(spokenText(t, 'confirmation.feesHeading')), ...feeUtterances(t, ns, applies.fees, true));
-  out.push(...officeUtterances(t, ns, service.office));
+  if (office) out.push(...officeUtterances(t, office));
   return out;
 }
 
