@@ -10,3 +10,6 @@ export const DESK_OFFICE_ID = 'info';
 export const OFFICE_TEXTS = ['name', 'address', 'access'] as const;
 export type OfficeText = (typeof OFFICE_TEXTS)[number];
 export const officeTextKey = (id: string, text: OfficeText) => `${id}.${text}`;
+
+/** The help desk's step-free way in, as an i18next key with its namespace ("Hilfe", out of service). */
+export const DESK_ACCESS_TEXT = `${OFFICES_NS}:${officeTextKey(DESK_OFFICE_ID, 'access')}`;

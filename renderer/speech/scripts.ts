@@ -16,6 +16,7 @@ import { fieldScript } from '../../contract/field-script';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenServiceTerm } from '../i18n/service-terms';
 import { checkRows, spokenRowLabel } from '../journey/check-rows';
+import { DESK_ACCESS_TEXT } from '../../contract/office-keys';
 import { officeUtterances } from '../offices/office-script';
 import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } from './spoken-text';
 
@@ -301,7 +302,7 @@ export function outOfServiceScript(
   languages: readonly LanguageCode[],
   nativeName: (language: LanguageCode) => string,
 ): Utterance[] {
-  const out = ['outOfService.title', 'outOfService.text', 'outOfService.desk', 'help.staff', 'assist.deskAccess'].map(
+  const out = ['outOfService.title', 'outOfService.text', 'outOfService.desk', 'help.staff', DESK_ACCESS_TEXT].map(
     (key) => say(spokenText(t, key)),
   );
   if (languages.length > 1) {
