@@ -57,7 +57,8 @@ function daysText(days: number[], locale: string, range?: SpokenRange): string {
         ]
       : run.map((day) => weekday.format(weekdayDate(day))),
   );
-  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts);
+  // Intl puts thin spaces around the dash between two days; the receipt fonts have none (they would vanish).
+  return new Intl.ListFormat(locale, { type: 'conjunction' }).format(parts).replace(/\u2009/g, ' ');
 }
 
 /** The week's hours, one row per set of days with the same times, Monday first; closed days are left out. */

@@ -102,14 +102,18 @@ describe('receiptModel', () => {
       label: 'Sent on',
       value: expect.stringMatching(/^Friday,? 14 March 2025 at 10:42$/),
     });
-    // No documents to bring: no such section. No step-free note in the file: no such row.
+    // No documents to bring: no such section.
     expect(model.sections.map((section) => section.heading)).toEqual([
       'What happens next',
       'Fees',
       'Responsible office',
     ]);
     expect(model.sections[1]!.blocks[0]).toMatchObject({ rows: [{ amount: '€0.00' }] });
-    expect(JSON.stringify(model.sections[2])).not.toContain('Step-free');
+    // Every office has a step-free note now (resources/offices/): the Kreishaus's, in English.
+    expect(model.sections[2]!.blocks).toContainEqual({
+      kind: 'fields',
+      rows: expect.arrayContaining([{ label: 'Step-free access', value: 'The entrance on Am Sande is step-free.' }]),
+    });
   });
 
   it('says "no fees" when a service has none', () => {

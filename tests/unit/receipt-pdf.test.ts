@@ -115,7 +115,8 @@ function blockTexts(block: ReceiptBlock): string[] {
     case 'amounts':
       return block.rows.flatMap((row) => [row.label, row.amount]);
     case 'fields':
-      return block.rows.flatMap((row) => [row.label, row.value]);
+      // A value of several lines (an office's hours, one line per set of days) is laid out line by line.
+      return block.rows.flatMap((row) => [row.label, ...row.value.split('\n')]);
   }
 }
 
