@@ -69,7 +69,7 @@ describe('receiptModel', () => {
           },
           { label: 'Barrierefreier Zugang', value: expect.stringContaining('Verwaltungsanbau') },
           { label: 'Telefon', value: '04141 401-0' },
-          { label: 'E-Mail', value: 'buergerbuero@stadt-stade.example' },
+          { label: 'E-Mail', value: 'buergerbuero@stade.example' },
         ],
       },
     ]);
