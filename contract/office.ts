@@ -7,7 +7,6 @@ import { z } from 'zod';
  * `<id>.access`, and `sampleNote`: ./office-keys.ts). Opening hours are data, written with Intl (./office-hours.ts).
  */
 
-
 export const OfficeId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/);
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
@@ -59,7 +58,6 @@ export const OfficesFileSchema = z
     });
   });
 export type OfficesFile = z.infer<typeof OfficesFileSchema>;
-
 
 /** Open now (and until when), or when it opens next (ISO instants); the office's time zone for showing them. */
 export const OfficeOpeningSchema = z.object({

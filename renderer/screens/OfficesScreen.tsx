@@ -59,7 +59,9 @@ export function OfficesScreen() {
                     nameAs="h2"
                     status={
                       opening && (
-                        <p className={`offices__status offices__status--${opening.opening?.openNow ? 'open' : 'closed'}`}>
+                        <p
+                          className={`offices__status offices__status--${opening.opening?.openNow ? 'open' : 'closed'}`}
+                        >
                           {openingText(t, opening.opening)}
                         </p>
                       )

@@ -16,7 +16,7 @@ const desk = offices.byId.get(DESK_OFFICE_ID)!;
 const at = (iso: string) => Date.parse(iso);
 
 describe('office opening', () => {
-  it("the desk (info office) is shipped with Mo–Fr 8:30–12:00, Tue also 14–18, Thu 8:30–18", () => {
+  it('the desk (info office) is shipped with Mo–Fr 8:30–12:00, Tue also 14–18, Thu 8:30–18', () => {
     expect(offices.problems).toEqual([]);
     expect(desk.timeZone).toBe('Europe/Berlin');
     // Monday 7 December 2026, 9:00 in Stade: open now, until 12:00.

@@ -121,7 +121,10 @@ describe('the offices file', () => {
         return json;
       }),
     );
-    expect(zone.problems.map((problem) => problem.path)).toEqual(['/offices/0/timeZone', '/offices/2/openingHours/0/to']);
+    expect(zone.problems.map((problem) => problem.path)).toEqual([
+      '/offices/0/timeZone',
+      '/offices/2/openingHours/0/to',
+    ]);
   });
 
   it("leaves out an office whose text is missing in one language, naming the locale file and the text's path", () => {
@@ -163,10 +166,7 @@ describe('opening hours written from the data', () => {
   });
 
   it('in other languages with their own weekday names and times, Arabic included', () => {
-    expect(weeklyHoursLines(library, 'en-GB')).toEqual([
-      'Tuesday – Friday: 10:00–18:00',
-      'Saturday: 10:00–13:00',
-    ]);
+    expect(weeklyHoursLines(library, 'en-GB')).toEqual(['Tuesday – Friday: 10:00–18:00', 'Saturday: 10:00–13:00']);
     const arabic = weeklyHours(library, 'ar');
     expect(arabic[0]!.days).toContain('الثلاثاء');
     expect(arabic[1]!.days).toContain('السبت');

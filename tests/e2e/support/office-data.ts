@@ -23,7 +23,8 @@ export function office(id: string): Office {
 
 const locales = new Map<Lang, Record<string, Record<string, string> | string>>();
 function locale(lang: Lang) {
-  if (!locales.has(lang)) locales.set(lang, JSON.parse(readFileSync(join(OFFICES_DIR, 'locales', `${lang}.json`), 'utf8')));
+  if (!locales.has(lang))
+    locales.set(lang, JSON.parse(readFileSync(join(OFFICES_DIR, 'locales', `${lang}.json`), 'utf8')));
   return locales.get(lang)!;
 }
 
