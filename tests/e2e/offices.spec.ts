@@ -7,7 +7,7 @@ import { ui, type Lang } from './support/service-data';
 /**
  * Issue 15: the start screen's "Ämter und Öffnungszeiten" opens every office of resources/offices/offices.json
  * with whether it is open now or when it opens next, its address, hours, step-free entrance and phone; axe,
- * 48 px targets and a screenshot in German and right-to-left Arabic, by touch and by keyboard; back to start.
+ * 48 px targets and a screenshot in German and right-to-left Arabic, by pointer and by keyboard; back to start.
  * The kiosk has no fixed clock here: the open/closed line is compared with the core's function at the same time
  * (a run across a full minute when an office opens or closes could differ; none of the sample hours is near
  * the minute this would matter for more than once a day).
@@ -16,9 +16,9 @@ import { ui, type Lang } from './support/service-data';
 test.describe.configure({ timeout: 240_000 });
 
 for (const [lang, mode] of [
-  ['de', 'touch'],
+  ['de', 'pointer'],
   ['ar', 'keyboard'],
-] as [Lang, 'touch' | 'keyboard'][]) {
+] as [Lang, 'pointer' | 'keyboard'][]) {
   test(`offices screen: every office, open now or next, address, hours, step-free, phone (${lang}, ${mode})`, async ({
     page,
     kiosk,
@@ -36,8 +36,9 @@ for (const [lang, mode] of [
     for (const office of OFFICES.offices) {
       await expect(page.getByRole('heading', { level: 2, name: officeText(lang, office.id, 'name') })).toBeVisible();
       const block = page.locator(`[data-office="${office.id}"]`);
-      await expect(block).toContainText(officeText(lang, office.id, 'address'));
-      await expect(block).toContainText(officeText(lang, office.id, 'access'));
+      // Numbers in Arabic text are kept in their order by bidi isolates (renderer/i18n/bidi.ts): compare without them.
+      await expect.poll(() => shown(office.id)).toContain(officeText(lang, office.id, 'address'));
+      await expect.poll(() => shown(office.id)).toContain(officeText(lang, office.id, 'access'));
       await expect(block).toContainText(office.phone);
       for (const line of shownHoursLines(lang, office.id)) await expect.poll(() => shown(office.id)).toContain(line);
       // Open or closed as the core computes it, in the page's words.
