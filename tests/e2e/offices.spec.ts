@@ -15,6 +15,9 @@ import { ui, type Lang } from './support/service-data';
 
 test.describe.configure({ timeout: 240_000 });
 
+/** Chromium's and Node's ICU may differ in which space stands before "ص" or "Uhr": compare with plain spaces. */
+const flat = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
+
 for (const [lang, mode] of [
   ['de', 'pointer'],
   ['ar', 'keyboard'],
@@ -32,7 +35,7 @@ for (const [lang, mode] of [
     const main = page.getByRole('main');
     await expect(main).toContainText(sampleNote(lang));
     const shown = async (id: string) =>
-      (await page.locator(`[data-office="${id}"]`).innerText()).replace(/[\u2066-\u2069]/g, '');
+      flat((await page.locator(`[data-office="${id}"]`).innerText()).replace(/[\u2066-\u2069]/g, ''));
     for (const office of OFFICES.offices) {
       await expect(page.getByRole('heading', { level: 2, name: officeText(lang, office.id, 'name') })).toBeVisible();
       const block = page.locator(`[data-office="${office.id}"]`);
@@ -40,7 +43,9 @@ for (const [lang, mode] of [
       await expect.poll(() => shown(office.id)).toContain(officeText(lang, office.id, 'address'));
       await expect.poll(() => shown(office.id)).toContain(officeText(lang, office.id, 'access'));
       await expect(block).toContainText(office.phone);
-      for (const line of shownHoursLines(lang, office.id)) await expect.poll(() => shown(office.id)).toContain(line);
+      for (const line of shownHoursLines(lang, office.id)) {
+        await expect.poll(() => shown(office.id)).toContain(flat(line));
+      }
       // Open or closed as the core computes it, in the page's words.
       const opening = officeOpening(office, Date.now());
       const status = block.locator('.offices__status');
