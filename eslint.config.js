@@ -81,7 +81,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)contract(/(index|api|answers|events|result|service|session))?$',
+              regex: '(^|/)contract(/(index|api|answers|events|result|service|session|office))?$',
               allowTypeImports: true,
               message:
                 'Values from these contract files pull zod into the renderer; use contract/languages or contract/namespaces.',

@@ -3,6 +3,7 @@ import { AnswerInputSchema } from './answers';
 import { LANGUAGE_CODES } from './languages';
 import { OutboxStatusSchema } from './outbox';
 import { resultSchema, type Result } from './result';
+import { OfficesFileSchema, OfficesStatusSchema } from './office';
 import { ServiceDefinitionSchema } from './service';
 import { HelpStateSchema, HandoverTicketSchema, HELP_REQUEST_REASONS } from './assist';
 import { HandoverCode } from './hub/terminal-protocol';
@@ -58,6 +59,8 @@ export const NamespacesSchema = z.record(z.string(), z.record(z.string(), z.unkn
 
 export const CatalogSchema = z.object({
   services: z.array(ServiceDefinitionSchema),
+  /** The town's offices (resources/offices/offices.json); their texts are the `offices` namespace. */
+  offices: OfficesFileSchema,
   /** Only the default language's service texts: the start screen needs no more. Others: catalog.translations. */
   translations: TranslationsSchema,
   /**
@@ -105,6 +108,8 @@ export const api = {
     input: z.strictObject({ language: Language }),
     output: z.object({ language: Language, translations: NamespacesSchema }),
   },
+  /** Whether each office is open now, or when it opens next, as of the core's clock (issue 15). */
+  'offices.status': { input: z.strictObject({}), output: OfficesStatusSchema },
   /** The active session, if one survives (crash resume); null otherwise. */
   'session.resume': { input: z.strictObject({}), output: SessionViewSchema.nullable() },
   /** Whether a session is open, and nothing of it: the update check asks this (electron/main/updates.ts). */

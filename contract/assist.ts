@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GuideTarget, HandoverCode, HELP_REASONS, StaffDisplayName } from './hub/terminal-protocol';
+import { OfficeOpeningSchema } from './office';
 
 /**
  * The resident's side of staff help (issue 5): what the renderer is told about
@@ -35,12 +36,8 @@ export const HelpStateSchema = z.object({
 export type HelpState = z.infer<typeof HelpStateSchema>;
 
 /** When the desk is open next (issue 14): open now until `until`, or opening at `from`; in the town's zone. */
-export const DeskOpeningSchema = z.object({
-  openNow: z.boolean(),
-  from: z.string().datetime(),
-  until: z.string().datetime(),
-  timeZone: z.string().max(64),
-});
+/** When the help desk (the `info` office) is open next; one shape with every office's opening. */
+export const DeskOpeningSchema = OfficeOpeningSchema;
 export type DeskOpening = z.infer<typeof DeskOpeningSchema>;
 
 export const HandoverTicketSchema = z.discriminatedUnion('stored', [
@@ -54,7 +51,7 @@ export const HandoverTicketSchema = z.discriminatedUnion('stored', [
       .max(177),
     /** Until when the hub accepts the code at the desk. */
     validUntil: z.string().datetime().optional(),
-    /** When the desk is open next, from its hours (resources/desk/desk.json). */
+    /** When the desk is open next, from the `info` office's hours (resources/offices/offices.json). */
     desk: DeskOpeningSchema.optional(),
   }),
   /** The hub is not there or did not confirm in time: the draft stays on the kiosk. */

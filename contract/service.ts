@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES } from './categories';
+import { OfficeId } from './office';
 
 /**
  * The shape of a service file, `resources/services/<id>/service.json`.
@@ -95,17 +96,6 @@ export type Field = z.infer<typeof FieldSchema>;
 
 export { fieldScript, startsWithCapital } from './field-script';
 
-export const OfficeSchema = z.strictObject({
-  nameKey: TextKey,
-  addressKey: TextKey,
-  openingHoursKey: TextKey,
-  /** How to get in step-free, for example. */
-  accessKey: TextKey.optional(),
-  phone: z.string().max(40).optional(),
-  email: z.string().max(120).optional(),
-});
-export type Office = z.infer<typeof OfficeSchema>;
-
 export const STEP_KINDS = [
   'question', // fields to answer, then "Weiter"
   'outcome', // the journey ends here: what to do instead (no fields, needs `when`)
@@ -126,8 +116,8 @@ export const StepSchema = z
     warningKey: TextKey.optional(),
     /** Outcome: what to do instead, one paragraph each; the office's phone and hours follow. */
     bodyKeys: z.array(TextKey).max(6).optional(),
-    /** Outcome: another office than the service's own. */
-    office: OfficeSchema.optional(),
+    /** Outcome: another office than the service's own (an id in resources/offices/offices.json). */
+    officeId: OfficeId.optional(),
     /** The check page shows this step's fields as one answer, with one "Ändern". */
     check: z
       .strictObject({
@@ -228,7 +218,8 @@ export const ServiceDefinitionSchema = z.strictObject({
   schema: z.string().regex(/^[a-z0-9-]+\.json$/),
   fees: z.array(FeeSchema),
   documentsToBring: z.array(z.strictObject({ labelKey: TextKey, when: ConditionSchema.optional() })),
-  office: OfficeSchema,
+  /** The office that handles it: an id in resources/offices/offices.json (checked at start-up). */
+  officeId: OfficeId,
   /** What happens after sending, shown on the confirmation page and the receipt. */
   nextStepsKeys: z.array(NextStepSchema).min(1),
   /** Optional in the format; every shipped service has one (tests/unit/service-pages.test.ts). */

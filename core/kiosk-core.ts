@@ -1,7 +1,7 @@
 import { readBranding } from './branding';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LANGUAGE, LANGUAGE_CODES, type KioskEvent, type Result } from '../contract';
+import { DEFAULT_LANGUAGE, DESK_OFFICE_ID, LANGUAGE_CODES, type KioskEvent, type Result } from '../contract';
 import { createDispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
@@ -25,7 +25,6 @@ import { SyncWorker, type AttachmentRenderer, type SyncWorkerOptions } from './p
 import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
-import { loadDeskHours } from './desk/desk-hours';
 import { SessionViewSchema } from '../contract';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
@@ -141,7 +140,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       terminalName,
       outboxBacklog: () => deliveries.backlog(),
       dispatch: (method, input) => observedDispatch(method, input),
-      deskHours: loadDeskHours(options.resourcesDir),
+      deskHours: catalog.offices.byId.get(DESK_OFFICE_ID),
     });
     listeners.add((event) => hub.onCoreEvent(event));
     ctx.idleHeld = () => hub.holdsIdle();

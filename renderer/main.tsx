@@ -17,6 +17,7 @@ import './styles/speech.css';
 import './styles/assist.css';
 import './styles/reach.css';
 import './styles/finder.css';
+import './styles/offices.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

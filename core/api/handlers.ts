@@ -22,6 +22,7 @@ import type { DeliveryStore } from '../outbox/delivery-store';
 import { outboxStatusEntry } from '../outbox/outbox-status';
 import type { SpeechService } from '../speech/speech-service';
 import type { HubClient } from '../hub-client/hub-client';
+import { officesStatus } from '../offices/opening';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -69,12 +70,14 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'catalog.get': () =>
       ok({
         services: ctx.catalog.services.map((service) => service.definition),
+        offices: ctx.catalog.offices.file,
         // Only the default language on the boot path; the others follow on demand.
         translations: { [DEFAULT_LANGUAGE]: ctx.catalog.translations[DEFAULT_LANGUAGE] ?? {} },
         untranslated: ctx.catalog.untranslated,
       }),
     'catalog.translations': (input) =>
       ok({ language: input.language, translations: ctx.catalog.translations[input.language] ?? {} }),
+    'offices.status': () => ok(officesStatus(ctx.catalog.offices.file.offices, ctx.clock.now())),
     'session.active': () => ok({ active: currentSession(ctx) !== undefined }),
     'session.resume': () => {
       const active = currentSession(ctx);

@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import {
   DEFAULT_LANGUAGE,
   LANGUAGE_CODES,
+  OFFICES_NS,
   ServiceDefinitionSchema,
   serviceNamespace,
   type LanguageCode,
   type ServiceDefinition,
 } from '../../contract';
+import { loadOffices, type LoadedOffices } from '../offices/load-offices';
 import type { CatalogProblem, Logger } from '../types';
 import type { SchemaValidator } from '../validation/ajv';
 import { crossCheck } from './cross-check';
+import { unknownOfficeReferences } from './office-references';
 import { lookupTextKey, toJsonPointer } from './json-pointer';
 import type { JsonSchemaObject, LoadedService } from './loaded-service';
 import { fileDigest, NOTHING_PRECOMPILED, type PrecompiledCatalog } from './precompiled';
@@ -22,7 +25,9 @@ export interface LoadedCatalog {
   /** Services that passed every check, ordered by `order`. */
   services: LoadedService[];
   byId: ReadonlyMap<string, LoadedService>;
-  /** language → namespace `svc-<id>` → locale object (German's where the service lacks that language). */
+  /** The town's offices (resources/offices/), which services name by id. */
+  offices: LoadedOffices;
+  /** language → namespace `svc-<id>` (German's where the service lacks that language), and `offices`. */
   translations: Record<string, Record<string, Record<string, unknown>>>;
   /** service id → the languages it is not (fully) translated into: there it shows in German, with a notice. */
   untranslated: Record<string, LanguageCode[]>;
@@ -57,7 +62,12 @@ export function loadCatalog(
   const services: LoadedService[] = [];
   const translations: LoadedCatalog['translations'] = Object.fromEntries(LANGUAGE_CODES.map((code) => [code, {}]));
   const untranslated: LoadedCatalog['untranslated'] = {};
-  const problems: CatalogProblem[] = [];
+  const offices = loadOffices(resourcesDir);
+  const problems: CatalogProblem[] = [...offices.problems];
+  for (const problem of offices.problems) {
+    logger.error('catalog.problem', { file: problem.file, path: problem.path, detail: problem.message });
+  }
+  for (const code of LANGUAGE_CODES) translations[code]![OFFICES_NS] = offices.translations[code] ?? {};
   const shipped = serviceFolders(join(resourcesDir, 'services'), 'services');
   const town = townServicesDir ? serviceFolders(townServicesDir, townServicesDir) : { folders: [] };
   if (town.problem) problems.push(town.problem);
@@ -89,7 +99,7 @@ export function loadCatalog(
         throw new ServiceRefused();
       }
       taken.add(folder);
-      const loaded = loadService(entry, checker, found);
+      const loaded = loadService(entry, checker, found, offices.byId);
       if (found.length === 0) {
         services.push(loaded.service);
         for (const code of LANGUAGE_CODES) translations[code]![serviceNamespace(folder)] = loaded.locales[code]!;
@@ -128,6 +138,7 @@ export function loadCatalog(
   return {
     services,
     byId: new Map(services.map((s) => [s.definition.id, s])),
+    offices,
     translations,
     untranslated,
     problems,
@@ -164,7 +175,12 @@ interface Checker {
   checkedDefinition(text: string): ServiceDefinition | undefined;
 }
 
-function loadService({ base, label, folder }: ServiceFolder, checker: Checker, problems: CatalogProblem[]) {
+function loadService(
+  { base, label, folder }: ServiceFolder,
+  checker: Checker,
+  problems: CatalogProblem[],
+  offices: LoadedOffices['byId'],
+) {
   const rel = (name: string) => `${label}/${folder}/${name}`;
   const absolute = (name: string) => join(base, folder, name);
   const refuse = (file: string, path: string, message: string): never => {
@@ -219,6 +235,7 @@ function loadService({ base, label, folder }: ServiceFolder, checker: Checker, p
   for (const problem of crossCheck(definition, schema)) {
     problems.push({ file: problem.target === 'service' ? serviceFile : schemaFile, ...pick(problem) });
   }
+  for (const problem of unknownOfficeReferences(definition, offices)) problems.push({ file: serviceFile, ...problem });
 
   // German is the reference and must be complete; another language may be missing or incomplete.
   const given: Partial<Record<LanguageCode, Record<string, unknown>>> = {};

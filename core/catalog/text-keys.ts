@@ -17,12 +17,6 @@ export function textKeyReferences(service: ServiceDefinition): TextKeyReference[
   add(service.keywordsKey, '/keywordsKey');
   service.fees.forEach((fee, i) => add(fee.labelKey, `/fees/${i}/labelKey`));
   service.documentsToBring.forEach((doc, i) => add(doc.labelKey, `/documentsToBring/${i}/labelKey`));
-  const officeKeys = (office: ServiceDefinition['office'], pointer: string) => {
-    for (const name of ['nameKey', 'addressKey', 'openingHoursKey', 'accessKey'] as const) {
-      add(office[name], `${pointer}/${name}`);
-    }
-  };
-  officeKeys(service.office, '/office');
   service.nextStepsKeys.forEach((entry, i) =>
     add(nextStepKey(entry), typeof entry === 'string' ? `/nextStepsKeys/${i}` : `/nextStepsKeys/${i}/key`),
   );
@@ -44,7 +38,6 @@ export function textKeyReferences(service: ServiceDefinition): TextKeyReference[
     add(step.details?.textKey, `${stepPath}/details/textKey`);
     add(step.warningKey, `${stepPath}/warningKey`);
     step.bodyKeys?.forEach((key, i) => add(key, `${stepPath}/bodyKeys/${i}`));
-    if (step.office) officeKeys(step.office, `${stepPath}/office`);
     add(step.check?.labelKey, `${stepPath}/check/labelKey`);
     step.fields.forEach((field, f) => {
       const fieldPath = `${stepPath}/fields/${f}`;

@@ -109,6 +109,7 @@ export const RETRYABLE_METHODS: ReadonlySet<string> = new Set([
   'kiosk.info',
   'catalog.get',
   'catalog.translations',
+  'offices.status',
   'session.resume',
   'session.active',
   'session.keepAlive',

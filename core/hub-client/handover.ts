@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ok, type DeskOpening, type HandoverTicket, type LanguageCode, type Result } from '../../contract';
-import { deskOpening, type DeskHours } from '../desk/desk-hours';
+import {
+  ok,
+  type DeskOpening,
+  type HandoverTicket,
+  type LanguageCode,
+  type OpeningHours,
+  type Result,
+} from '../../contract';
+import { officeOpening } from '../offices/opening';
 import type { CoreContext } from '../sessions/context';
 import { endSession, requireActive } from '../sessions/lifecycle';
 import { buildView } from '../sessions/session-view';
@@ -36,7 +43,7 @@ export class Handovers {
   constructor(
     private readonly ctx: CoreContext,
     private readonly link: Pick<HubLink, 'isOnline' | 'handoverKey' | 'handoverTimeoutMs' | 'send'>,
-    private readonly deskHours?: DeskHours,
+    private readonly deskHours?: OpeningHours,
   ) {}
 
   async handover(sessionId: string): Promise<Result<HandoverTicket>> {
@@ -79,7 +86,7 @@ export class Handovers {
     const qr = await codeQrRows(code);
     endSession(ctx, sessionId, 'handover');
     const validUntil = typeof confirmed === 'object' ? confirmed.expiresAt : undefined;
-    const desk = this.deskHours ? deskOpening(this.deskHours, ctx.clock.now()) : undefined;
+    const desk = this.deskHours ? officeOpening(this.deskHours, ctx.clock.now()) : undefined;
     const times = { ...(validUntil ? { validUntil } : {}), ...(desk ? { desk } : {}) };
     // In memory only: the slip may print this code, and nothing else, until "Fertig" or the next session.
     this.issued = { code, serviceId: view.serviceId, language: view.language, issuedAt: ctx.clock.now(), ...times };

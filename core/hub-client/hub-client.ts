@@ -1,4 +1,12 @@
-import type { HandoverTicket, HelpRequestReason, HelpState, KioskEvent, Result, SessionView } from '../../contract';
+import type {
+  HandoverTicket,
+  HelpRequestReason,
+  HelpState,
+  KioskEvent,
+  OpeningHours,
+  Result,
+  SessionView,
+} from '../../contract';
 import { currentSession } from '../sessions/lifecycle';
 import type { CoreContext } from '../sessions/context';
 import { buildView } from '../sessions/session-view';
@@ -10,7 +18,6 @@ import { HubLink, type TerminalNaming } from './hub-link';
 import type { HubOptions } from './hub-options';
 import { LiveFeed } from './live-feed';
 import type { CoreDispatch } from './takeover';
-import type { DeskHours } from '../desk/desk-hours';
 
 export type { IssuedHandover } from './handover';
 export type { TerminalNaming } from './hub-link';
@@ -43,8 +50,8 @@ interface Settings {
   terminalName: string;
   outboxBacklog(): number;
   dispatch: CoreDispatch;
-  /** The desk's opening hours (resources/desk/desk.json), for the handover screen and slip. */
-  deskHours?: DeskHours | undefined;
+  /** The desk's opening hours (the `info` office), for the handover screen and slip. */
+  deskHours?: OpeningHours | undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  * No personal data: only the catalog and the confirmation feed it.
  * Also the handover slip (slip-model.ts): the code for the desk, on the same paper.
  */
-import { receiptLanguage, type ApplicableParts, type LanguageCode } from '../../contract';
+import { DESK_OFFICE_ID, receiptLanguage, type ApplicableParts, type LanguageCode } from '../../contract';
 import type { LoadedCatalog } from '../catalog/load-catalog';
 import type { ReceiptFonts } from './fonts';
 import type { ReceiptLayoutName } from './page-formats';
@@ -55,7 +55,7 @@ export interface ReceiptMaker {
  */
 export function createReceiptMaker(options: {
   resourcesDir: string;
-  catalog: Pick<LoadedCatalog, 'byId' | 'translations'>;
+  catalog: Pick<LoadedCatalog, 'byId' | 'translations' | 'offices'>;
   /** Default Europe/Berlin. */
   timeZone?: string;
   fonts?: ReceiptFonts;
@@ -68,23 +68,35 @@ export function createReceiptMaker(options: {
     const language = receiptLanguage(request.language);
     const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
     const { reference, submittedAt, parts } = request;
-    return receiptModel(service.definition, { reference, submittedAt, language, ...(parts ? { parts } : {}) }, t, {
-      timeZone: options.timeZone,
-    });
+    const office = options.catalog.offices.byId.get(service.definition.officeId);
+    if (!office) throw new Error(`Unknown office "${service.definition.officeId}"`);
+    return receiptModel(
+      service.definition,
+      office,
+      { reference, submittedAt, language, ...(parts ? { parts } : {}) },
+      t,
+      {
+        timeZone: options.timeZone,
+      },
+    );
   };
   const slip = (request: SlipRequest) => {
     const service = options.catalog.byId.get(request.serviceId);
     if (!service) throw new Error(`Unknown service "${request.serviceId}"`);
     const language = receiptLanguage(request.language);
     const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
-    return slipModel(service.definition, { ...request, language }, t, { timeZone: options.timeZone });
+    const desk = options.catalog.offices.byId.get(DESK_OFFICE_ID);
+    if (!desk) throw new Error(`Unknown office "${DESK_OFFICE_ID}"`);
+    return slipModel(service.definition, desk, { ...request, language }, t, { timeZone: options.timeZone });
   };
   const visit = (request: VisitRequest) => {
     const service = options.catalog.byId.get(request.serviceId);
     if (!service) throw new Error(`Unknown service "${request.serviceId}"`);
     const language = receiptLanguage(request.language);
     const t = createReceiptTranslator(texts, options.catalog.translations, request.serviceId, language);
-    return visitModel(service.definition, { ...request, language }, t, { timeZone: options.timeZone });
+    const office = options.catalog.offices.byId.get(service.definition.officeId);
+    if (!office) throw new Error(`Unknown office "${service.definition.officeId}"`);
+    return visitModel(service.definition, office, { ...request, language }, t, { timeZone: options.timeZone });
   };
   return {
     model,

@@ -5,9 +5,11 @@ import {
   serviceNamespace,
   type ApplicableParts,
   type LanguageCode,
+  type Office,
   type ServiceDefinition,
 } from '../../contract';
 import { isValidReference } from '../reference';
+import { officeBlocks } from './office-blocks';
 import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatMoney, formatTime, parseSubmittedAt } from './format';
 import { RECEIPT_NS, type ReceiptTranslate } from './receipt-texts';
 
@@ -73,6 +75,8 @@ export interface ReceiptModelOptions {
  */
 export function receiptModel(
   service: ServiceDefinition,
+  /** The service's office (resources/offices/), found by its officeId. */
+  office: Office,
   confirmation: ReceiptConfirmation,
   t: ReceiptTranslate,
   options: ReceiptModelOptions = {},
@@ -113,7 +117,7 @@ export function receiptModel(
             },
           ],
   });
-  sections.push({ heading: label('sections.office'), blocks: officeBlocks(service.office, text, label) });
+  sections.push({ heading: label('sections.office'), blocks: officeBlocks(office, t) });
 
   return {
     language: confirmation.language,
@@ -144,23 +148,4 @@ export function receiptModel(
       continuation: label('pagination.continuation', { reference }),
     },
   };
-}
-
-export function officeBlocks(
-  office: ServiceDefinition['office'],
-  text: (key: string) => string,
-  label: (key: string) => string,
-): ReceiptBlock[] {
-  const rows: { label: string; value: string }[] = [
-    { label: label('office.openingHours'), value: text(office.openingHoursKey) },
-  ];
-  if (office.accessKey) rows.push({ label: label('office.access'), value: text(office.accessKey) });
-  // Phone numbers and addresses are catalog data, not translated texts.
-  if (office.phone) rows.push({ label: label('office.phone'), value: office.phone });
-  if (office.email) rows.push({ label: label('office.email'), value: office.email });
-  return [
-    { kind: 'paragraph', text: text(office.nameKey), strong: true },
-    { kind: 'paragraph', text: text(office.addressKey) },
-    { kind: 'fields', rows },
-  ];
 }

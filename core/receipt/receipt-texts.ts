@@ -2,7 +2,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
-import { DEFAULT_LANGUAGE, RECEIPT_LANGUAGE_CODES, serviceNamespace, type LanguageCode } from '../../contract';
+import {
+  DEFAULT_LANGUAGE,
+  OFFICES_NS,
+  RECEIPT_LANGUAGE_CODES,
+  serviceNamespace,
+  type LanguageCode,
+} from '../../contract';
 
 /** The i18next namespace of the receipt's own labels (resources/receipt/locales/<lang>.json). */
 export const RECEIPT_NS = 'receipt';
@@ -44,11 +50,6 @@ export const RECEIPT_TEXT_KEYS = [
   'handoverSlip.deskOpenNow',
   'handoverSlip.deskOpensAt',
   'handoverSlip.office',
-  // The Bürgerservice desk the slip sends the resident to, with its step-free entrance.
-  'handoverSlip.desk.name',
-  'handoverSlip.desk.address',
-  'handoverSlip.desk.openingHours',
-  'handoverSlip.desk.access',
   'handoverSlip.footer',
   // A prepared visit's checklist (visit-model.ts, issue 15).
   'visit.documentTitle',
@@ -67,7 +68,7 @@ export type ReceiptTextKey = (typeof RECEIPT_TEXT_KEYS)[number];
 /** language → nested locale object of the receipt namespace. */
 export type ReceiptTexts = Record<string, Record<string, unknown>>;
 
-/** language → namespace `svc-<id>` → locale object, as the catalog loader provides it. */
+/** language → namespace `svc-<id>` (and `offices`) → locale object, as the catalog loader provides it. */
 export type ServiceTranslations = Record<string, Record<string, Record<string, unknown>>>;
 
 /**
@@ -112,14 +113,19 @@ export function createReceiptTranslator(
   const namespace = serviceNamespace(serviceId);
   const resources: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const code of new Set([language, DEFAULT_LANGUAGE])) {
-    resources[code] = { [RECEIPT_NS]: texts[code] ?? {}, [namespace]: serviceTranslations[code]?.[namespace] ?? {} };
+    resources[code] = {
+      [RECEIPT_NS]: texts[code] ?? {},
+      [namespace]: serviceTranslations[code]?.[namespace] ?? {},
+      // The offices' names, addresses and ways in (resources/offices/), shared by every service.
+      [OFFICES_NS]: serviceTranslations[code]?.[OFFICES_NS] ?? {},
+    };
   }
   const instance = i18next.createInstance();
   void instance.use(ICU).init({
     resources,
     lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
-    ns: [RECEIPT_NS, namespace],
+    ns: [RECEIPT_NS, namespace, OFFICES_NS],
     defaultNS: RECEIPT_NS,
     interpolation: { escapeValue: false },
     returnNull: false,

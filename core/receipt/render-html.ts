@@ -87,7 +87,7 @@ function block(item: ReceiptBlock): string {
         .join('')}</table>`;
     case 'fields':
       return `<dl>${item.rows
-        .map((row) => `<dt>${escapeHtml(row.label)}</dt><dd>${escapeHtml(row.value)}</dd>`)
+        .map((row) => `<dt>${escapeHtml(row.label)}</dt><dd>${escapeHtml(row.value).replaceAll('\n', '<br>')}</dd>`)
         .join('')}</dl>`;
   }
 }

@@ -3,9 +3,11 @@ import {
   serviceNamespace,
   type DeskOpening,
   type LanguageCode,
+  type Office,
   type ServiceDefinition,
 } from '../../contract';
 import { HandoverCode } from '../../contract/hub/terminal-protocol';
+import { officeBlocks } from './office-blocks';
 import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatTime } from './format';
 import type { ReceiptBlock, ReceiptModel } from './receipt-model';
 import { RECEIPT_NS, type ReceiptTranslate } from './receipt-texts';
@@ -44,6 +46,8 @@ export interface SlipModel {
 
 export function slipModel(
   service: ServiceDefinition,
+  /** The help desk the slip sends the resident to: the `info` office (resources/offices/). */
+  desk: Office,
   request: SlipRequest,
   t: ReceiptTranslate,
   options: { timeZone?: string } = {},
@@ -57,10 +61,6 @@ export function slipModel(
   const serviceTitle = text(service.titleKey);
   // Where the resident is sent: the town's Bürgerservice desk, not the service's own office
   // (for Sperrmüll that is the Landkreis, in another building, where no one has the code).
-  const rows = [
-    { label: label('office.openingHours'), value: label('handoverSlip.desk.openingHours') },
-    { label: label('office.access'), value: label('handoverSlip.desk.access') },
-  ];
   const code = request.code;
   return {
     language: request.language,
@@ -79,11 +79,7 @@ export function slipModel(
     times: slipTimes(request, label, locale, timeZone),
     office: {
       heading: label('handoverSlip.office'),
-      blocks: [
-        { kind: 'paragraph', text: label('handoverSlip.desk.name'), strong: true },
-        { kind: 'paragraph', text: label('handoverSlip.desk.address') },
-        { kind: 'fields', rows },
-      ],
+      blocks: officeBlocks(desk, t),
     },
     footer: [label('handoverSlip.footer')],
     // A slip fits one page; these only show if a huge office text ever pushes it onto a second.

@@ -6,11 +6,13 @@ import {
   type ApplicableParts,
   type DeskOpening,
   type LanguageCode,
+  type Office,
   type ServiceDefinition,
 } from '../../contract';
 import { HandoverCode } from '../../contract/hub/terminal-protocol';
 import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatMoney, formatTime } from './format';
-import { officeBlocks, type ReceiptBlock, type ReceiptDocument, type ReceiptSection } from './receipt-model';
+import { officeBlocks } from './office-blocks';
+import type { ReceiptBlock, ReceiptDocument, ReceiptSection } from './receipt-model';
 import { RECEIPT_NS, type ReceiptTranslate } from './receipt-texts';
 
 /**
@@ -32,6 +34,7 @@ export interface VisitRequest {
 
 export function visitModel(
   service: ServiceDefinition,
+  office: Office,
   request: VisitRequest,
   t: ReceiptTranslate,
   options: { timeZone?: string } = {},
@@ -93,7 +96,7 @@ export function visitModel(
             },
           ],
   });
-  sections.push({ heading: label('sections.office'), blocks: officeBlocks(service.office, text, label) });
+  sections.push({ heading: label('sections.office'), blocks: officeBlocks(office, t) });
   if (applies.nextStepKeys.length > 0) {
     sections.push({
       heading: label('sections.next'),

@@ -1,5 +1,6 @@
 import { Suspense } from 'react';
 import { IntroScreen } from '../screens/IntroScreen';
+import { OfficesScreen } from '../screens/OfficesScreen';
 import { StartScreen } from '../screens/StartScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
@@ -54,6 +55,7 @@ function CurrentScreen() {
   const visited = !view && visit && state.catalog?.services.find((candidate) => candidate.id === visit.serviceId);
   if (visit && visited) return <VisitScreen visit={visit} service={visited} />;
   if (!view && ticket) return <HandoverScreen ticket={ticket} />;
+  if (!view && state.offices) return <OfficesScreen />;
   if (!view && state.intro) {
     const intro = state.catalog?.services.find((candidate) => candidate.id === state.intro);
     if (intro) return <IntroScreen service={intro} />;

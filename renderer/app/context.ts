@@ -8,6 +8,8 @@ export interface KioskActions {
   start(serviceId: string): Promise<void>;
   /** The service's start page (null: back to the start screen); no session until "Jetzt starten". */
   showIntro(serviceId: string | null): void;
+  /** The offices screen (false: back to the start screen); no session. */
+  showOffices(open: boolean): void;
   answer(stepId: string, values: Record<string, AnswerInput>): Promise<void>;
   back(): Promise<void>;
   changeStep(stepId: string): Promise<void>;

@@ -47,6 +47,8 @@ export interface AppState {
   startLanguage: LanguageCode;
   /** The service whose start page is shown (before "Jetzt starten" there is no session). */
   intro: string | null;
+  /** The offices screen ("Ämter und Öffnungszeiten") is open, from the start screen; no session. */
+  offices: boolean;
   view: SessionView | null;
   /** Local clock time when `view` arrived; the idle countdown runs from here. */
   viewAt: number;
@@ -68,6 +70,7 @@ export const initialState: AppState = {
   catalog: null,
   startLanguage: DEFAULT_LANGUAGE,
   intro: null,
+  offices: false,
   view: null,
   viewAt: 0,
   fieldErrors: [],
@@ -90,6 +93,7 @@ export type Action =
   | { type: 'reset'; notice: Notice | null }
   | { type: 'startLanguage'; language: LanguageCode }
   | { type: 'intro'; serviceId: string | null }
+  | { type: 'offices'; open: boolean }
   | { type: 'busy'; busy: boolean }
   | { type: 'display'; display: DisplaySettings }
   | { type: 'speech'; settings: Partial<SpeechSettings> };
@@ -117,6 +121,7 @@ export function reducer(state: AppState, action: Action): AppState {
         viewAt: action.at,
         notice: null,
         intro: null,
+        offices: false,
         apiError: samePage ? state.apiError : null,
         fieldErrors: samePage ? state.fieldErrors : [],
       };
@@ -154,6 +159,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, startLanguage: action.language, notice: null };
     case 'intro':
       return { ...state, intro: action.serviceId, notice: null, apiError: null };
+    case 'offices':
+      return { ...state, offices: action.open, notice: null, apiError: null };
     case 'busy':
       return { ...state, busy: action.busy };
     case 'display':

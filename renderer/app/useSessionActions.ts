@@ -149,6 +149,9 @@ export function useSessionActions(
       showIntro(serviceId) {
         dispatch({ type: 'intro', serviceId });
       },
+      showOffices(open) {
+        dispatch({ type: 'offices', open });
+      },
       start: (serviceId) =>
         oneAtATime(async () => {
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { DESK_ACCESS_TEXT } from '../../contract/office-keys';
 import { HelpDialogSpeech } from '../assist/HelpDialogSpeech';
 import { StaffHelp } from '../assist/StaffHelp';
 import { spokenText } from '../speech/spoken-text';
@@ -36,7 +37,7 @@ function HelpDialog({ helpKey, namespace, close }: HelpButtonProps & { close: ()
   const text = helpKey ? t(helpKey, options) : t('help.general');
   const spoken = helpKey ? spokenText(t, helpKey, options) : spokenText(t, 'help.general');
   // "Go to the desk": the Bürgerservice desk's step-free way in, whichever office the service belongs to.
-  const accessText = t('assist.deskAccess');
+  const accessText = t(DESK_ACCESS_TEXT);
   return (
     <KioskModal title={t('help.title')} isOpen onOpenChange={(open) => open || close()}>
       <HelpDialogSpeech helpText={spoken} accessText={accessText} />

@@ -6,6 +6,7 @@ import { useKiosk } from '../app/context';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { OfficeDetails } from '../components/OfficeDetails';
+import { useOffice } from '../offices/useOffices';
 import { DockAction } from '../components/BottomDock';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { ReferenceNumber } from '../components/ReferenceNumber';
@@ -38,7 +39,8 @@ export function ConfirmationScreen({
   // Only what applies to this resident, as decided from the answers when they sent it.
   const parts = view.position.kind === 'confirmation' ? view.position.parts : undefined;
   const applies = selectParts(service, parts ?? allParts(service));
-  useScreenSpeech(screenKey(view), confirmationScript(t, service, reference, applies));
+  const office = useOffice(service.officeId);
+  useScreenSpeech(screenKey(view), confirmationScript(t, service, reference, applies, office));
 
   return (
     <SessionMain>
@@ -79,7 +81,7 @@ export function ConfirmationScreen({
       </h2>
       <CostSummary fees={applies.fees} namespace={namespace} showTotal headingId="confirmation-fees-heading" />
 
-      <OfficeDetails service={service} />
+      <OfficeDetails officeId={service.officeId} />
 
       <DockAction>
         <PrimaryButton onPress={() => void actions.end('finished')}>{t('confirmation.done')}</PrimaryButton>

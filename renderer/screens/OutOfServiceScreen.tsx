@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
+import { DESK_ACCESS_TEXT } from '../../contract/office-keys';
 import { useKiosk } from '../app/context';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
@@ -38,7 +39,7 @@ export function OutOfServiceScreen() {
           <p className="lead">{t('outOfService.text')}</p>
           <p className="lead">{t('outOfService.desk')}</p>
           <p>{t('help.staff')}</p>
-          <p>{t('assist.deskAccess')}</p>
+          <p>{t(DESK_ACCESS_TEXT)}</p>
           <section className="start__section" aria-labelledby="language-heading">
             <h2 className="section-heading" id="language-heading">
               {t('start.languageHeading')}

@@ -6,6 +6,7 @@ import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
 import { OfficeDetails } from '../components/OfficeDetails';
+import { useOffice } from '../offices/useOffices';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { SessionMain } from '../components/SessionMain';
 import { outcomeScript } from '../speech/scripts';
@@ -24,7 +25,8 @@ export function OutcomeScreen({ view, service, step }: { view: SessionView; serv
     screenKey(view),
     t('app.titleWithService', { page: title, service: t(service.titleKey, { ns }), app: t('app.name') }),
   );
-  useScreenSpeech(screenKey(view), () => outcomeScript(t, service, step));
+  const office = useOffice(step.officeId ?? service.officeId);
+  useScreenSpeech(screenKey(view), () => outcomeScript(t, service, step, office));
   return (
     <SessionMain beforeMain={<BackLink onPress={() => void actions.back()} />}>
       <h1 className="page-heading" ref={headingRef} tabIndex={-1}>
@@ -35,7 +37,7 @@ export function OutcomeScreen({ view, service, step }: { view: SessionView; serv
           {t(key, { ns })}
         </p>
       ))}
-      <OfficeDetails service={service} office={step.office} />
+      <OfficeDetails officeId={step.officeId ?? service.officeId} />
       <p>{t('servicePages.outcomeChange')}</p>
       <PrimaryButton onPress={() => void actions.end('resident')}>{t('servicePages.outcomeEnd')}</PrimaryButton>
     </SessionMain>

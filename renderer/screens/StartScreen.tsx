@@ -17,6 +17,7 @@ import { ServiceChoice } from '../finder/ServiceChoice';
 import { useFinder } from '../finder/useFinder';
 import { LazyOnScreenKeyboard } from '../app/journey-code';
 import { categoryScript, searchScript } from '../speech/finder-scripts';
+import { OfficesEntry } from '../offices/OfficesEntry';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
@@ -135,7 +136,7 @@ export function StartScreen() {
                   />
                 )}
               </section>
-              {/* The offices helper's "Ämter und Öffnungszeiten" entry goes here: after the services, before 110/112. */}
+              <OfficesEntry />
             </>
           )}
           <p className="emergency">

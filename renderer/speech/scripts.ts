@@ -18,6 +18,8 @@ import { DEFAULT_LANGUAGE } from '../../contract/languages';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenServiceTerm } from '../i18n/service-terms';
 import { checkRows, spokenRowLabel } from '../journey/check-rows';
+import { DESK_ACCESS_TEXT } from '../../contract/office-keys';
+import { officeUtterances } from '../offices/office-script';
 import { spokenDate, spokenDigits, spokenMoney, spokenReference, spokenText } from './spoken-text';
 
 /**
@@ -211,15 +213,6 @@ function feeUtterances(t: TFunction, ns: string, fees: readonly FeeLine[], total
   return out;
 }
 
-function officeUtterances(t: TFunction, ns: string, office: Office): Utterance[] {
-  const svc = (key: string) => spokenText(t, key, { ns });
-  const out = [say(spokenText(t, 'confirmation.officeHeading')), say(svc(office.nameKey)), say(svc(office.addressKey))];
-  out.push(say(`${spokenText(t, 'confirmation.openingHours')}: ${svc(office.openingHoursKey)}`));
-  if (office.accessKey) out.push(say(`${spokenText(t, 'confirmation.access')}: ${svc(office.accessKey)}`));
-  if (office.phone) out.push(say(`${spokenText(t, 'confirmation.phone')}: ${spokenDigits(office.phone)}.`));
-  return out;
-}
-
 /** A service's start page: the safety note first, then what it is for, who, what you need, time, cost. */
 export function introScript(t: TFunction, service: ServiceDefinition, untranslated = false): Utterance[] {
   const ns = serviceNamespace(service.id);
@@ -246,12 +239,12 @@ export function introScript(t: TFunction, service: ServiceDefinition, untranslat
 }
 
 /** An outcome: what happened, what to do instead, whom to call, and how to change the answer. */
-export function outcomeScript(t: TFunction, service: ServiceDefinition, step: Step): Utterance[] {
+export function outcomeScript(t: TFunction, service: ServiceDefinition, step: Step, office?: Office): Utterance[] {
   const ns = serviceNamespace(service.id);
   return [
     say(spokenText(t, step.titleKey, { ns })),
     ...(step.bodyKeys ?? []).map((key) => say(spokenText(t, key, { ns }))),
-    ...officeUtterances(t, ns, step.office ?? service.office),
+    ...(office ? officeUtterances(t, office) : []),
     say(spokenText(t, 'servicePages.outcomeChange')),
   ];
 }
@@ -303,6 +296,8 @@ export function visitScript(
   visit: PreparedVisit,
   applies: ReturnType<typeof selectParts>,
   times: string[],
+  /** The service's office (resources/offices/). */
+  office?: Office,
 ): Utterance[] {
   const ns = serviceNamespace(service.id);
   const svc = (key: string) => spokenText(t, key, { ns });
@@ -318,7 +313,7 @@ export function visitScript(
   if (applies.documentKeys.length > 0) out.push(...applies.documentKeys.map((key) => say(svc(key))));
   else out.push(say(spokenText(t, 'visit.nothingToBring')));
   out.push(say(spokenText(t, 'visit.feesHeading')), ...feeUtterances(t, ns, applies.fees, true));
-  out.push(...officeUtterances(t, ns, service.office));
+  if (office) out.push(...officeUtterances(t, office));
   if (applies.nextStepKeys.length > 0) {
     out.push(say(spokenText(t, 'visit.nextHeading')), ...applies.nextStepKeys.map((key) => say(svc(key))));
   }
@@ -332,6 +327,8 @@ export function confirmationScript(
   service: ServiceDefinition,
   reference: string,
   applies: ReturnType<typeof selectParts>,
+  /** The service's office (resources/offices/). */
+  office?: Office,
 ): Utterance[] {
   const ns = serviceNamespace(service.id);
   const svc = (key: string) => spokenText(t, key, { ns });
@@ -347,7 +344,7 @@ export function confirmationScript(
     out.push(...applies.documentKeys.map((key) => say(svc(key))));
   }
   out.push(say(spokenText(t, 'confirmation.feesHeading')), ...feeUtterances(t, ns, applies.fees, true));
-  out.push(...officeUtterances(t, ns, service.office));
+  if (office) out.push(...officeUtterances(t, office));
   return out;
 }
 
@@ -367,7 +364,7 @@ export function outOfServiceScript(
   languages: readonly LanguageCode[],
   nativeName: (language: LanguageCode) => string,
 ): Utterance[] {
-  const out = ['outOfService.title', 'outOfService.text', 'outOfService.desk', 'help.staff', 'assist.deskAccess'].map(
+  const out = ['outOfService.title', 'outOfService.text', 'outOfService.desk', 'help.staff', DESK_ACCESS_TEXT].map(
     (key) => say(spokenText(t, key)),
   );
   if (languages.length > 1) {

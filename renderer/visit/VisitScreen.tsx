@@ -13,6 +13,7 @@ import { CostSummary } from '../components/CostSummary';
 import { Footer } from '../components/Footer';
 import { Notice } from '../components/Notice';
 import { OfficeDetails } from '../components/OfficeDetails';
+import { useOffice } from '../offices/useOffices';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { SpeechBar } from '../components/SpeechBar';
 import { spokenReference } from '../speech/spoken-text';
@@ -39,7 +40,8 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
   const applies = selectParts(service, visit.parts);
   const ticket = visit.ticket.stored ? visit.ticket : null;
   const times = ticket ? handoverTimes(t, ticket) : [];
-  useScreenSpeech(`visit|${visit.preparedAt}`, visitScript(t, service, visit, applies, times));
+  const office = useOffice(service.officeId);
+  useScreenSpeech(`visit|${visit.preparedAt}`, visitScript(t, service, visit, applies, times, office));
 
   // The core forgets the visit and its code, so nothing more can be printed; the next resident starts afresh.
   const finish = useCallback(() => {
@@ -108,7 +110,7 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
           </h2>
           <CostSummary fees={applies.fees} namespace={namespace} showTotal headingId="visit-fees-heading" />
 
-          <OfficeDetails service={service} />
+          <OfficeDetails officeId={service.officeId} />
 
           {applies.nextStepKeys.length > 0 && (
             <>

@@ -1,7 +1,9 @@
 import { expectNoAxeViolations } from './support/a11y';
 import { expect, test } from './support/fixtures';
 import { HubAdmin, HUB_ADMIN, startHub, type HubProcess } from './support/hub-process';
+import { DESK_OFFICE_ID } from '../../contract/office-keys';
 import { KioskDriver } from './support/journey-driver';
+import { officeText } from './support/office-data';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
 import { loadService, svcText } from './support/service-data';
 import { snap } from './support/snap';
@@ -73,7 +75,7 @@ test('stuck: help offered once per step after repeated errors; hub gone: help po
   await driver.activate(driver.button(driver.t('header.help')));
   const helpDialog = page.getByRole('dialog');
   await expect(helpDialog.getByText(driver.t('assist.unavailable'))).toBeVisible();
-  await expect(helpDialog.getByText(driver.t('assist.deskAccess'))).toBeVisible();
+  await expect(helpDialog.getByText(officeText('de', DESK_OFFICE_ID, 'access'))).toBeVisible();
   await expectNoAxeViolations(page, 'help hub unavailable');
   await snap(page, 'help-unavailable');
   await driver.activate(helpDialog.getByRole('button', { name: driver.t('help.close') }));

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { languageEntry } from '../../contract/languages';
+import { DESK_OFFICE_ID } from '../../contract/office-keys';
 import {
   DEMO_PORTAL_LINE,
   OUT_OF_SERVICE_LINES,
@@ -10,6 +11,7 @@ import {
 } from '../../launcher/production';
 import { checkA11y } from './support/a11y';
 import { apiFromPage, expect, test } from './support/fixtures';
+import { officeText } from './support/office-data';
 import { startKiosk } from './support/kiosk-process';
 import { ui } from './support/service-data';
 import { snap } from './support/snap';
@@ -46,7 +48,7 @@ test('production without a portal configuration: out of service in German and Ar
   await expect(heading).toHaveText(ui('de', 'outOfService.title'));
   await expect(heading).toBeFocused();
   await expect(page.getByText(ui('de', 'outOfService.desk'))).toBeVisible();
-  await expect(page.getByText(ui('de', 'assist.deskAccess'))).toBeVisible();
+  await expect(page.getByText(officeText('de', DESK_OFFICE_ID, 'access'))).toBeVisible();
   // No service to choose: the kiosk takes no applications.
   await expect(page.locator('.tiles')).toHaveCount(0);
   await snap(page, 'out-of-service-de');

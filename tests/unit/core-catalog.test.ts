@@ -61,7 +61,8 @@ describe('catalog loading', () => {
       expect(kiosk.core.catalogProblems).toEqual(problems);
       const catalog = await kiosk.value('catalog.get', {});
       expect(catalog.services.map((service) => service.id)).toEqual(['test-feedback']);
-      expect(Object.keys(catalog.translations.de!)).toEqual(['svc-test-feedback']);
+      // The offices' texts (resources/offices/) travel with the services' own.
+      expect(Object.keys(catalog.translations.de!)).toEqual(['offices', 'svc-test-feedback']);
       expect(await kiosk.call('session.start', { serviceId: 'test-move', language: 'de' })).toMatchObject({
         ok: false,
         error: { code: 'unknown_service' },
@@ -159,6 +160,12 @@ describe('catalog loading', () => {
   it('reports a resources dir without services', () => {
     const dir = tempDir('kiosk-empty-');
     dirs.push(dir);
-    expect(problemsOf(dir)).toMatchObject({ ids: [], problems: [{ file: 'services', path: '' }] });
+    expect(problemsOf(dir)).toMatchObject({
+      ids: [],
+      problems: [
+        { file: 'offices/offices.json', path: '', message: 'file is missing' },
+        { file: 'services', path: '' },
+      ],
+    });
   });
 });

@@ -2,7 +2,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LANGUAGES, RECEIPT_LANGUAGE_CODES, type LanguageCode } from '../../contract';
+import {
+  DESK_OFFICE_ID,
+  LANGUAGES,
+  OFFICES_NS,
+  RECEIPT_LANGUAGE_CODES,
+  weeklyHoursLines,
+  type LanguageCode,
+} from '../../contract';
 import { createReceiptTranslator, loadReceiptTexts, slipModel } from '../../core/receipt';
 import { electronReceiptPrinter, type PrintOptions, type PrintWindowLike } from '../../electron/main/receipt-printer';
 import { PROJECT_RESOURCES, removeDir, tempDir, type TestCore } from '../fixtures/core-harness';
@@ -81,12 +88,12 @@ describe('handover slip', () => {
       expect(text).toContain(code);
       expect(text).toContain('Weiter am Schalter');
       expect(text).toContain('Schalter des Bürgerservice');
-      // Where that desk is: the town hall's Bürgerservice, its hours and its step-free entrance.
-      expect(text).toContain('Bürgerservicebüro, Rathaus Stade');
+      // Where that desk is: the info office in the town hall (resources/offices/), its hours and step-free entrance.
+      expect(text).toContain('Infotheke des Bürgerservice');
       expect(text).toContain('Seminarstraße 2–4');
-      expect(text).toContain('Hinterm Hagedorn, 21682 Stade');
+      expect(text).toContain('Hinterm Hagedorn');
       expect(text).toContain('Öffnungszeiten');
-      expect(text).toContain('Do 8:30–18:00');
+      expect(text).toContain('Donnerstag: 08:30–18:00 Uhr');
       expect(text).toContain('Barrierefreier');
       expect(text).toContain('Ohne Stufen');
       expect(text).toMatch(/Ausgestellt am \w+, \d{1,2}\. \w+ \d{4}, \d{2}:\d{2} Uhr/);
@@ -143,25 +150,28 @@ describe('handover slip', () => {
 });
 
 describe('handover slip: the desk', () => {
-  it('is the town hall Bürgerservice, as its office is described, in every receipt language', () => {
+  it('is the info office of the offices file, with its hours written from the data, in every receipt language', () => {
     const catalog = shippedCatalog();
     const texts = loadReceiptTexts(PROJECT_RESOURCES);
     const sperrmuell = catalog.byId.get('sperrmuell')!.definition;
     for (const language of RECEIPT_LANGUAGE_CODES) {
       const t = createReceiptTranslator(texts, catalog.translations, 'sperrmuell', language);
       const request = { code: OTHER_CODE, serviceId: 'sperrmuell', language, issuedAt: Date.UTC(2025, 2, 14, 9) };
-      // The Bürgerservice office as the shipped services describe it (Meldebescheinigung is issued there):
-      // the slip's desk texts must say the same, so the two cannot drift apart.
-      const office = (catalog.translations[language]?.['svc-meldebescheinigung'] as { office: Record<string, string> })
-        .office;
-      expect(slipModel(sperrmuell, request, t).office.blocks, language).toEqual([
+      // The desk as the offices file describes it: one place, so the slip and the screens cannot drift apart.
+      const desk = catalog.offices.byId.get(DESK_OFFICE_ID)!;
+      const office = catalog.translations[language]?.[OFFICES_NS]?.[DESK_OFFICE_ID] as Record<string, string>;
+      expect(slipModel(sperrmuell, desk, request, t).office.blocks, language).toEqual([
         { kind: 'paragraph', text: office.name, strong: true },
         { kind: 'paragraph', text: office.address },
         {
           kind: 'fields',
           rows: [
-            { label: t('receipt:office.openingHours'), value: office.openingHours },
+            {
+              label: t('receipt:office.openingHours'),
+              value: weeklyHoursLines(desk, t('receipt:format.locale')).join('\n'),
+            },
             { label: t('receipt:office.access'), value: office.access },
+            { label: t('receipt:office.phone'), value: desk.phone },
           ],
         },
       ]);
@@ -173,12 +183,11 @@ describe('handover slip: the desk', () => {
     for (const language of LANGUAGES.map((entry) => entry.code)) {
       const kiosk = JSON.parse(
         readFileSync(join(PROJECT_RESOURCES, '..', 'renderer', 'locales', `${language}.json`), 'utf8'),
-      ) as {
-        assist: { deskAccess: string };
-      };
-      const office = (catalog.translations[language]?.['svc-meldebescheinigung'] as { office: Record<string, string> })
-        .office;
-      expect(kiosk.assist.deskAccess, language).toBe(office.access);
+      ) as { assist: Record<string, string> };
+      // "Hilfe" reads the info office's own text (renderer/components/HelpButton.tsx): no copy of it left.
+      expect(kiosk.assist.deskAccess, language).toBeUndefined();
+      const office = catalog.translations[language]?.[OFFICES_NS]?.[DESK_OFFICE_ID] as Record<string, string>;
+      expect(office.access, language).toMatch(/Hagedorn/);
     }
   });
 });

@@ -119,6 +119,8 @@ for (const id of readdirSync(servicesDir, { withFileTypes: true }).filter((entry
   checkLocaleSet(`service ${id.name}`, join(servicesDir, id.name, 'locales'), LANGUAGE_CODES);
 }
 
+checkLocaleSet('offices', join(root, 'resources/offices/locales'), LANGUAGE_CODES);
+
 checkLocaleSet('receipt', join(root, 'resources/receipt/locales'), RECEIPT_LANGUAGE_CODES);
 
 describe('language list', () => {

@@ -52,15 +52,24 @@ describe('receiptModel', () => {
         ],
       },
     ]);
+    // The office from resources/offices/ (officeId "buergerbuero"), its hours written from the data.
     expect(office!.blocks).toEqual([
       { kind: 'paragraph', text: 'Bürgerservicebüro, Rathaus Stade', strong: true },
-      { kind: 'paragraph', text: expect.stringContaining('Hinterm Hagedorn, 21682 Stade') },
+      { kind: 'paragraph', text: 'Rathaus, Seminarstraße 2–4, 21682 Stade' },
       {
         kind: 'fields',
         rows: [
-          { label: 'Öffnungszeiten', value: 'Mo–Fr 8:30–12:00, Di auch 14:00–18:00, Do 8:30–18:00' },
+          {
+            label: 'Öffnungszeiten',
+            value: [
+              'Montag, Mittwoch und Freitag: 08:30–12:00 Uhr',
+              'Dienstag: 08:30–12:00 Uhr und 14:00–18:00 Uhr',
+              'Donnerstag: 08:30–18:00 Uhr',
+            ].join('\n'),
+          },
           { label: 'Barrierefreier Zugang', value: expect.stringContaining('Verwaltungsanbau') },
           { label: 'Telefon', value: '04141 401-0' },
+          { label: 'E-Mail', value: 'buergerbuero@stade.example' },
         ],
       },
     ]);
@@ -93,14 +102,18 @@ describe('receiptModel', () => {
       label: 'Sent on',
       value: expect.stringMatching(/^Friday,? 14 March 2025 at 10:42$/),
     });
-    // No documents to bring: no such section. No step-free note in the file: no such row.
+    // No documents to bring: no such section.
     expect(model.sections.map((section) => section.heading)).toEqual([
       'What happens next',
       'Fees',
       'Responsible office',
     ]);
     expect(model.sections[1]!.blocks[0]).toMatchObject({ rows: [{ amount: '€0.00' }] });
-    expect(JSON.stringify(model.sections[2])).not.toContain('Step-free');
+    // Every office has a step-free note now (resources/offices/): the Kreishaus's, in English.
+    expect(model.sections[2]!.blocks).toContainEqual({
+      kind: 'fields',
+      rows: expect.arrayContaining([{ label: 'Step-free access', value: 'The entrance on Am Sande is step-free.' }]),
+    });
   });
 
   it('says "no fees" when a service has none', () => {
@@ -150,7 +163,12 @@ describe('receiptModel', () => {
       answers: { contactName: canary, street: canary },
     };
     const confirmation: ReceiptConfirmation = view;
-    const model = receiptModel(catalog.byId.get('sperrmuell')!.definition, confirmation, t);
+    const model = receiptModel(
+      catalog.byId.get('sperrmuell')!.definition,
+      catalog.offices.byId.get('abfallwirtschaft')!,
+      confirmation,
+      t,
+    );
     expect(JSON.stringify(model)).not.toContain(canary);
     const pdf = await renderReceipt(model, 'receipt80');
     expect(pdf.toString('latin1')).not.toContain(canary);

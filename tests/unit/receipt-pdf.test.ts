@@ -115,7 +115,8 @@ function blockTexts(block: ReceiptBlock): string[] {
     case 'amounts':
       return block.rows.flatMap((row) => [row.label, row.amount]);
     case 'fields':
-      return block.rows.flatMap((row) => [row.label, row.value]);
+      // A value of several lines (an office's hours, one line per set of days) is laid out line by line.
+      return block.rows.flatMap((row) => [row.label, ...row.value.split('\n')]);
   }
 }
 
@@ -125,7 +126,7 @@ describe('receipt texts in the PDF', () => {
     expect(de).toContain('Meldebescheinigung beantragen');
     expect(de).toContain('Freitag, 14. März 2025, 10:42 Uhr');
     expect(de).toContain('Bürgerservicebüro, Rathaus Stade');
-    expect(de).toContain('Mo–Fr 8:30–12:00, Di auch 14:00–18:00, Do 8:30–18:00');
+    expect(de).toContain('Dienstag: 08:30–12:00 Uhr und 14:00–18:00 Uhr');
     expect(de).toContain('Personalausweis oder Reisepass');
     expect(de).toContain('5,00 €');
     expect(de).toContain('Hinterm Hagedorn');
@@ -134,7 +135,7 @@ describe('receipt texts in the PDF', () => {
     expect(en).toContain('Apply for a registration certificate');
     expect(en).toContain('14 March 2025');
     expect(en).toContain('10:42');
-    expect(en).toContain('Mon–Fri 8:30–12:00');
+    expect(en).toContain('Tuesday: 08:30–12:00 and 14:00–18:00');
     expect(en).toContain('ID card or passport');
     expect(en).toContain('€5.00');
     expect(en).toContain('Opening hours');

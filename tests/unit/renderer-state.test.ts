@@ -55,7 +55,11 @@ describe('renderer app state', () => {
   it("takes the hub's name and location for the footer, and keeps them across residents", () => {
     const before = reducer(initialState, { type: 'terminal', name: 'Rathaus Foyer', location: 'Erdgeschoss' });
     expect(before).toBe(initialState);
-    let state = reducer(initialState, { type: 'booted', info, catalog: { services: [], translations: {} } });
+    let state = reducer(initialState, {
+      type: 'booted',
+      info,
+      catalog: { services: [], offices: { sampleData: true, offices: [] }, translations: {} },
+    });
     state = reducer(state, { type: 'terminal', name: 'Rathaus Foyer', location: 'Erdgeschoss' });
     expect(state.info).toMatchObject({ terminalName: 'Rathaus Foyer', terminalLocation: 'Erdgeschoss' });
     state = reducer(state, { type: 'reset', notice: null });
@@ -65,7 +69,11 @@ describe('renderer app state', () => {
   });
 
   it('forgets the resident on reset and returns to the default language', () => {
-    let state = reducer(initialState, { type: 'booted', info, catalog: { services: [], translations: {} } });
+    let state = reducer(initialState, {
+      type: 'booted',
+      info,
+      catalog: { services: [], offices: { sampleData: true, offices: [] }, translations: {} },
+    });
     state = reducer(state, { type: 'startLanguage', language: 'en' });
     state = reducer(state, { type: 'view', view: view('a', { answers: { name: 'Erika' } }), at: 1 });
     state = reducer(state, { type: 'reset', notice: 'idleEnded' });
@@ -76,7 +84,7 @@ describe('renderer app state', () => {
   });
 
   it('starts on the boot answers when they came before the first render, resumed session included', () => {
-    const catalog = { services: [], translations: {} };
+    const catalog = { services: [], offices: { sampleData: true, offices: [] }, translations: {} };
     const fresh = stateAfterBoot({ info, catalog, resumed: null }, 7);
     expect(fresh).toMatchObject({ booted: true, connected: true, info, catalog, view: null });
     const resumed = stateAfterBoot({ info, catalog, resumed: view('b') }, 7);
