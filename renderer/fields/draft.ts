@@ -9,7 +9,7 @@ export const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 export function draftFromAnswer(field: Field, answer: AnswerValue | undefined): DraftValue {
   switch (field.type) {
     case 'checkboxes':
-      return Array.isArray(answer) ? answer : [];
+      return Array.isArray(answer) ? answer.filter((entry): entry is string => typeof entry === 'string') : [];
     case 'confirm':
       return answer === true;
     case 'date': {
