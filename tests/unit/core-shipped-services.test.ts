@@ -9,9 +9,11 @@ describe('the shipped services', () => {
     const catalog = loadCatalog(PROJECT_RESOURCES, () => '2025-06-15', createMemoryLogger());
     expect(catalog.problems).toEqual([]);
     expect(catalog.services.map((service) => service.definition.id).sort()).toEqual([
+      'abmeldung',
       'maengel-melden',
       'meldebescheinigung',
       'sperrmuell',
+      'wohnsitz-anmelden',
     ]);
     for (const service of catalog.services) expect(service.schemaUri).toMatch(/\S/);
   });
@@ -25,9 +27,11 @@ describe('the shipped services', () => {
       for (const language of LANGUAGE_CODES) {
         const { translations } = await kiosk.value('catalog.translations', { language });
         expect(Object.keys(translations).sort(), language).toEqual([
+          'svc-abmeldung',
           'svc-maengel-melden',
           'svc-meldebescheinigung',
           'svc-sperrmuell',
+          'svc-wohnsitz-anmelden',
         ]);
       }
       for (const service of catalog.services) {
