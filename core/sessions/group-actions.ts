@@ -42,7 +42,8 @@ export function answerItem(
   const items = groupItems(step, answers);
   const checked = validateItem(service, step, input.values, items, input.item);
   if (!checked.ok) {
-    if ('unknownField' in checked) return fail('invalid_input', { detail: `values: unknown field for step ${step.id}` });
+    if ('unknownField' in checked)
+      return fail('invalid_input', { detail: `values: unknown field for step ${step.id}` });
     ctx.store.savePageDraft(row, { stepId: step.id, item: input.item, values: input.values });
     return fail('validation', { fieldErrors: checked.fieldErrors });
   }

@@ -91,7 +91,16 @@ export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>):
     if (step.repeat) {
       if (input.item !== undefined) {
         const values = input.values as Record<string, AnswerInput>;
-        return answerItem(ctx, row, service, step, position, { item: input.item, values }, answers, completedSteps(row));
+        return answerItem(
+          ctx,
+          row,
+          service,
+          step,
+          position,
+          { item: input.item, values },
+          answers,
+          completedSteps(row),
+        );
       }
       // The list's "Weiter": nothing to type, only the list to check.
       if (position.item !== undefined || Object.keys(input.values).length > 0) {
@@ -173,7 +182,12 @@ export function goTo(ctx: CoreContext, input: ApiInput<'session.goTo'>): ViewRes
     const step = steps[index]!;
     if (target.item !== undefined) {
       if (!itemReachable(step, answers, target.item)) return fail('not_reachable', { detail: 'no such item' });
-      const position = { kind: 'step', stepId: step.id, returnToCheck: target.returnToCheck, item: target.item } as const;
+      const position = {
+        kind: 'step',
+        stepId: step.id,
+        returnToCheck: target.returnToCheck,
+        item: target.item,
+      } as const;
       return move(ctx, row, position);
     }
     return move(ctx, row, enterStep(step, answers, target.returnToCheck));

@@ -34,12 +34,7 @@ export function savePageDraft(ctx: CoreContext, input: ApiInput<'session.saveDra
 }
 
 /** The saved entries of `stepId`'s page, if the session has any for it. */
-export function pageDraftOf(
-  ctx: CoreContext,
-  row: SessionRow,
-  stepId: string,
-  item?: number,
-): PageDraft | undefined {
+export function pageDraftOf(ctx: CoreContext, row: SessionRow, stepId: string, item?: number): PageDraft | undefined {
   try {
     const parsed = PageDraftSchema.safeParse(ctx.store.readPageDraft(row));
     return parsed.success && parsed.data.stepId === stepId && parsed.data.item === item ? parsed.data : undefined;

@@ -11,9 +11,7 @@ import { fieldErrorCode } from './field-errors';
  */
 
 export type ItemValidation =
-  | { ok: true; item: GroupItem }
-  | { ok: false; unknownField: string }
-  | { ok: false; fieldErrors: FieldError[] };
+  { ok: true; item: GroupItem } | { ok: false; unknownField: string } | { ok: false; fieldErrors: FieldError[] };
 
 function itemProperties(service: LoadedService, step: Step): Record<string, JsonSchemaObject> {
   const group = service.schema.properties?.[step.repeat!.name];
@@ -32,7 +30,8 @@ function groupFieldErrors(step: Step, errors: readonly ErrorObject[] | null | un
     let located: Pick<FieldError, 'field' | 'item'>;
     if (index === undefined) located = { field: step.repeat!.name };
     else if (name !== undefined) located = { field: name, item: Number(index) };
-    else if (error.keyword === 'required' && typeof missing === 'string') located = { field: missing, item: Number(index) };
+    else if (error.keyword === 'required' && typeof missing === 'string')
+      located = { field: missing, item: Number(index) };
     else located = { field: step.repeat!.name, item: Number(index) };
     const key = `${String(located.item)}/${located.field}`;
     if (seen.has(key)) continue;
@@ -69,7 +68,12 @@ export function validateItem(
   for (const field of step.fields) {
     const cleaned = cleanAnswer(field, properties[field.name] ?? {}, values[field.name]);
     if (cleaned.kind === 'error') {
-      fieldErrors.push({ field: field.name, item: index, code: cleaned.code, ...(cleaned.params ? { params: cleaned.params } : {}) });
+      fieldErrors.push({
+        field: field.name,
+        item: index,
+        code: cleaned.code,
+        ...(cleaned.params ? { params: cleaned.params } : {}),
+      });
     } else if (cleaned.kind === 'value') {
       item[field.name] = cleaned.value as GroupItem[string];
     }

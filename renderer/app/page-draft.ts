@@ -26,7 +26,12 @@ export function schedulePageDraft(
   const send = async () => {
     pending = undefined;
     try {
-      await getBridge().call('session.saveDraft', { sessionId, stepId, values, ...(item !== undefined ? { item } : {}) });
+      await getBridge().call('session.saveDraft', {
+        sessionId,
+        stepId,
+        values,
+        ...(item !== undefined ? { item } : {}),
+      });
     } catch {
       // The core is away: the fields keep what is typed, the waiting screen says so.
     }

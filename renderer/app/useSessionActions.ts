@@ -161,7 +161,10 @@ export function useSessionActions(
           target: { kind: 'step', stepId, returnToCheck: true, ...(item !== undefined ? { item } : {}) },
         })),
       openItem: (stepId, item, returnToCheck) =>
-        sessionCall('session.goTo', (sessionId) => ({ sessionId, target: { kind: 'step', stepId, returnToCheck, item } })),
+        sessionCall('session.goTo', (sessionId) => ({
+          sessionId,
+          target: { kind: 'step', stepId, returnToCheck, item },
+        })),
       removeItem: (stepId, item) => sessionCall('session.removeItem', (sessionId) => ({ sessionId, stepId, item })),
       goToCheck: () => sessionCall('session.goTo', (sessionId) => ({ sessionId, target: { kind: 'check' } })),
       // The texts first, so the page switches in one go; the answers stay in the core.

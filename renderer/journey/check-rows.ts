@@ -93,7 +93,16 @@ function groupRows(t: TFunction, ns: string, step: Step, answers: Answers): Chec
       .filter((line) => line !== '')
       .join('\n');
     const label = t(step.repeat!.itemLabelKey, { ns, number: index + 1 });
-    return { key: `${step.id}-${index}`, step, fields: step.fields, label, value, ltr: false, answers: item, item: index };
+    return {
+      key: `${step.id}-${index}`,
+      step,
+      fields: step.fields,
+      label,
+      value,
+      ltr: false,
+      answers: item,
+      item: index,
+    };
   });
 }
 

@@ -41,7 +41,11 @@ export function GroupListScreen({ view, service, step, stepNumber, stepCount, re
   const errors = groupErrorTexts(t, ns, step, state.fieldErrors);
 
   const title = t(step.titleKey, { ns });
-  const baseTitle = t('app.titleWithService', { page: title, service: t(service.titleKey, { ns }), app: t('app.name') });
+  const baseTitle = t('app.titleWithService', {
+    page: title,
+    service: t(service.titleKey, { ns }),
+    app: t('app.name'),
+  });
   const headingRef = useScreenFocus(
     screenKey(view),
     errors.length > 0 ? t('errors.titlePrefix', { title: baseTitle }) : baseTitle,

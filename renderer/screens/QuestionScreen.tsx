@@ -66,7 +66,9 @@ export function QuestionScreen({
     errors.some((error) => stepFieldNames.has(error.field))
       ? errors.filter((error) => stepFieldNames.has(error.field))
       : errors
-  ).map((error) => (itemLabel ? { ...error, text: t('group.itemError', { item: itemLabel, error: error.text }) } : error));
+  ).map((error) =>
+    itemLabel ? { ...error, text: t('group.itemError', { item: itemLabel, error: error.text }) } : error,
+  );
 
   const title = itemLabel ?? t(step.titleKey, { ns: namespace });
   const baseTitle = t('app.titleWithService', {
@@ -118,7 +120,9 @@ export function QuestionScreen({
         errors={errors}
         // Changing one answer from the check page is not a step of the journey: no count.
         caption={returnToCheck ? undefined : t('nav.stepOf', { current: stepNumber, total: stepCount })}
-        submitLabel={t(item !== undefined ? 'group.saveItem' : returnToCheck ? 'servicePages.backToCheck' : 'nav.continue')}
+        submitLabel={t(
+          item !== undefined ? 'group.saveItem' : returnToCheck ? 'servicePages.backToCheck' : 'nav.continue',
+        )}
         item={item}
       />
       <ConfirmDialog
