@@ -28,6 +28,14 @@ const BY_NAME: Record<string, string> = {
   phone: '04141 123456',
   purposeOther: 'Für den Vermieter',
   itemsDescription: 'Ein altes Sofa und zwei Stühle',
+  // Moving in and out (wohnsitz-anmelden, abmeldung).
+  previousStreet: 'Lange Reihe',
+  previousHouseNumber: '3',
+  previousPostcode: '20099',
+  previousTown: 'Hamburg',
+  nationality: 'deutsch',
+  abroadAddress: 'Rue de la Paix 5, 75002 Paris',
+  abroadCountry: 'Frankreich',
 };
 
 const BY_TYPE: Record<string, string> = {
