@@ -2,6 +2,7 @@ import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
 import { loadService, svcText } from './support/service-data';
 import { snap } from './support/snap';
+import { checkA11y } from './support/a11y';
 
 /**
  * A repeatable group ("Wer zieht ein?") end to end: people added, changed and removed by touch, each person
@@ -9,8 +10,9 @@ import { snap } from './support/snap';
  * local FIT-Connect reference receiver carrying each person. Then the whole of Abmeldung by keyboard only, in
  * Arabic (right to left). Every new screen gets axe and a target-size check (driver.screen).
  */
-test.describe.configure({ timeout: 240_000 });
-test.use({ kioskOptions: { portal: 'demo' } });
+// Whole journeys with axe on a shared 2-CPU runner; tabbing through every page by keyboard takes longest.
+test.describe.configure({ timeout: 480_000 });
+test.use({ kioskOptions: { portal: 'demo' }, hasTouch: true });
 
 const DEMO_LINE = /received applications at (http:\/\/127\.0\.0\.1:\d+\/demo)/;
 
@@ -92,7 +94,8 @@ test('wohnsitz-anmelden: add, change and remove people by touch; each person arr
 test('abmeldung: the whole journey by keyboard only, in Arabic, with the group list', async ({ page, kiosk }) => {
   const service = loadService('abmeldung');
   const persons = service.definition.journey.steps.find((step) => step.id === 'persons')!;
-  const driver = new KioskDriver(page, { mode: 'keyboard' });
+  // axe only on the group's screens here: the other pages are audited by services.spec.
+  const driver = new KioskDriver(page, { mode: 'keyboard', audit: false });
   await driver.openStart(kiosk.url);
   await driver.chooseLanguage('ar');
   await driver.chooseService(service);
@@ -100,7 +103,7 @@ test('abmeldung: the whole journey by keyboard only, in Arabic, with the group l
   await driver.answerItem(service, persons, { givenNames: 'Amina', familyName: 'Haddad' });
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByRole('listitem')).toContainText('Amina Haddad');
-  await driver.screen('group-list-ar');
+  await checkA11y(page, 'group-list-ar', [driver.t('nav.continue')]);
   await snap(page, 'group-list-ar', { fullPage: true });
   await page.screenshot({ path: 'tests/artifacts/screens/group-list-ar.png', fullPage: true });
   await driver.continue();
