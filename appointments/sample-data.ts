@@ -123,13 +123,13 @@ export const SAMPLE_CATALOGUE: SampleCatalogue = {
   services: [
     { id: 20001, name: 'Personalausweis beantragen', maxQuantity: 5, kioskServiceIds: ['personalausweis'] },
     { id: 20002, name: 'Reisepass beantragen', maxQuantity: 5, kioskServiceIds: ['reisepass'] },
-    { id: 20003, name: 'Wohnsitz anmelden', maxQuantity: 5, kioskServiceIds: ['anmeldung', 'ummeldung'] },
+    { id: 20003, name: 'Wohnsitz anmelden', maxQuantity: 5, kioskServiceIds: ['wohnsitz-anmelden', 'abmeldung'] },
     { id: 20004, name: 'Führungszeugnis beantragen', maxQuantity: 1, kioskServiceIds: ['fuehrungszeugnis'] },
     { id: 20005, name: 'Lebensbescheinigung', maxQuantity: 1, kioskServiceIds: ['lebensbescheinigung'] },
-    { id: 20006, name: 'Gewerbe anmelden', maxQuantity: 1, kioskServiceIds: ['gewerbeanmeldung'] },
+    { id: 20006, name: 'Gewerbe anmelden', maxQuantity: 1, kioskServiceIds: ['gewerbe-anmelden'] },
     { id: 20007, name: 'Briefwahl beantragen', maxQuantity: 1, kioskServiceIds: ['briefwahl'] },
-    { id: 20008, name: 'Fundsache abholen', maxQuantity: 1, kioskServiceIds: ['fundsache'] },
-    { id: 20009, name: 'Bewohnerparkausweis', maxQuantity: 1, kioskServiceIds: ['bewohnerparken'] },
+    { id: 20008, name: 'Fundsache abholen', maxQuantity: 1, kioskServiceIds: ['fundsache-melden', 'verlust-melden'] },
+    { id: 20009, name: 'Bewohnerparkausweis', maxQuantity: 1, kioskServiceIds: ['bewohnerparkausweis'] },
   ],
   relations: [
     { officeId: 10001, serviceId: 20001, slots: 1 },

@@ -21,6 +21,11 @@ export const AnswerInputSchema = z.union([
 export type AnswerInput = z.infer<typeof AnswerInputSchema>;
 
 /** What the core stores and returns: dates as "YYYY-MM-DD", numbers as numbers. */
-export const AnswerValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.boolean()]);
+export const ScalarAnswerSchema = z.union([z.string(), z.number(), z.array(z.string()), z.boolean()]);
+export type ScalarAnswer = z.infer<typeof ScalarAnswerSchema>;
+/** One item of a repeatable group ("Person 2"): its fields' answers (contract/service.ts RepeatSchema). */
+export const GroupItemSchema = z.record(z.string(), ScalarAnswerSchema);
+export type GroupItem = z.infer<typeof GroupItemSchema>;
+export const AnswerValueSchema = z.union([ScalarAnswerSchema, z.array(GroupItemSchema).max(MAX_LIST_LENGTH)]);
 export type AnswerValue = z.infer<typeof AnswerValueSchema>;
 export type Answers = Record<string, AnswerValue>;

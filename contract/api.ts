@@ -21,6 +21,8 @@ const SessionId = z.string().uuid();
 const Language = z.enum(LANGUAGE_CODES);
 const StepId = z.string().regex(/^[a-z][a-z0-9-]{0,62}$/);
 const FieldName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,62}$/);
+/** An item of a repeatable group (0-based); the service's `repeat.max` is the real limit. */
+const ItemIndex = z.number().int().min(0).max(49);
 
 /** Why a kiosk is out of service (never personal data; the log line says more). */
 export const OUT_OF_SERVICE_REASONS = ['no-portal-configuration'] as const;
@@ -119,11 +121,15 @@ export const api = {
     input: z.strictObject({ serviceId: z.string().max(64), language: Language }),
     output: SessionViewSchema,
   },
-  /** Answer the current step; moves to the next step (or the check page). */
+  /**
+   * Answer the current step; moves to the next step (or the check page). In a repeatable group, with `item`:
+   * that item's answers (back to the group's list); without: the list is done (checks min and max).
+   */
   'session.answer': {
     input: z.strictObject({
       sessionId: SessionId,
       stepId: StepId,
+      item: ItemIndex.optional(),
       values: z.record(FieldName, AnswerInputSchema).refine((values) => Object.keys(values).length <= 10),
     }),
     output: SessionViewSchema,
@@ -137,6 +143,7 @@ export const api = {
     input: z.strictObject({
       sessionId: SessionId,
       stepId: StepId,
+      item: ItemIndex.optional(),
       values: z.record(FieldName, AnswerInputSchema).refine((values) => Object.keys(values).length <= 10),
     }),
     output: z.object({ saved: z.boolean() }),
@@ -148,10 +155,21 @@ export const api = {
     input: z.strictObject({
       sessionId: SessionId,
       target: z.discriminatedUnion('kind', [
-        z.strictObject({ kind: z.literal('step'), stepId: StepId, returnToCheck: z.boolean() }),
+        // `item` opens a repeatable group's item (its count adds a new one).
+        z.strictObject({
+          kind: z.literal('step'),
+          stepId: StepId,
+          returnToCheck: z.boolean(),
+          item: ItemIndex.optional(),
+        }),
         z.strictObject({ kind: z.literal('check') }),
       ]),
     }),
+    output: SessionViewSchema,
+  },
+  /** Removes one item of the repeatable group on screen (its list); the items after it move up. */
+  'session.removeItem': {
+    input: z.strictObject({ sessionId: SessionId, stepId: StepId, item: ItemIndex }),
     output: SessionViewSchema,
   },
   'session.setLanguage': {

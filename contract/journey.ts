@@ -1,4 +1,4 @@
-import type { Answers } from './answers';
+import type { Answers, GroupItem, ScalarAnswer } from './answers';
 import type { Condition, Fee, NextStep, ServiceDefinition, Step } from './service';
 
 // Type imports only: the renderer imports this file, and zod must stay out of its bundle.
@@ -48,6 +48,24 @@ export function nextStepKey(entry: NextStep): string {
 
 function given(value: Answers[string] | undefined): boolean {
   return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/** The answers a step gives: its fields' names, or for a repeatable group the one array of items. */
+export function stepAnswerNames(step: Step): string[] {
+  return step.repeat ? [step.repeat.name] : step.fields.map((field) => field.name);
+}
+
+/** A field's own answer; a repeatable group's list of items is no field's answer. */
+export function scalarAnswer(value: Answers[string] | undefined): ScalarAnswer | undefined {
+  return Array.isArray(value) && value.some((entry) => typeof entry !== 'string')
+    ? undefined
+    : (value as ScalarAnswer | undefined);
+}
+
+/** A repeatable group's items as stored (an empty list when none were given). */
+export function groupItems(step: Step, answers: Answers): GroupItem[] {
+  const value = step.repeat ? answers[step.repeat.name] : undefined;
+  return Array.isArray(value) ? value.filter((item): item is GroupItem => typeof item === 'object') : [];
 }
 
 export function isOutcome(step: Step): boolean {
@@ -177,9 +195,9 @@ export function previousVisibleStep(
 export function answersOfVisibleSteps(service: ServiceDefinition, answers: Answers): Answers {
   const kept: Answers = {};
   for (const step of visibleSteps(service, answers)) {
-    for (const field of step.fields) {
-      const value = answers[field.name];
-      if (value !== undefined) kept[field.name] = value;
+    for (const name of stepAnswerNames(step)) {
+      const value = answers[name];
+      if (value !== undefined) kept[name] = value;
     }
   }
   return kept;
@@ -237,7 +255,7 @@ export function possibleStepCount(
   for (const step of service.journey.steps) if (step.when) conditionFields(step.when, referenced);
   const open = service.journey.steps
     .filter((step) => !completed.has(step.id))
-    .flatMap((step) => step.fields.map((field) => field.name))
+    .flatMap(stepAnswerNames)
     .filter((name) => referenced.has(name) && answers[name] === undefined);
   const choices = open.map((name) => candidateValues(service, name));
   const combinations = choices.reduce((product, values) => product * values.length, 1);

@@ -46,6 +46,8 @@ export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 
 export const FieldErrorSchema = z.object({
   field: z.string(),
+  /** In a repeatable group: which item (0-based; "Person 2" is 1); `field` is then the item's field. */
+  item: z.number().int().min(0).optional(),
   code: z.enum(FIELD_ERROR_CODES),
   /** Values for ICU placeholders, e.g. {max: 2000}. Never personal data. */
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),

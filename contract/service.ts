@@ -96,6 +96,29 @@ export type Field = z.infer<typeof FieldSchema>;
 
 export { fieldScript, startsWithCapital } from './field-script';
 
+/**
+ * A repeatable group ("Wer zieht mit um?"): the step's fields are asked once per item, and the answer
+ * `name` is an array of objects (one per item) in the service's JSON Schema, whose `minItems`/`maxItems`
+ * must equal `min`/`max` (core/catalog/cross-check.ts). A group without `max` is refused at start-up.
+ */
+export const RepeatSchema = z
+  .strictObject({
+    /** The answers property that holds the items (a JSON Schema array of objects). */
+    name: FieldName,
+    /** How many items the resident must give; 0 lets the list stay empty. */
+    min: z.number().int().min(0).max(20).default(0),
+    /** The limit: "add another" is offered up to this many items. Required. */
+    max: z.number().int().min(1).max(20),
+    /** One item's name with its number, ICU {number}: "Person {number}". */
+    itemLabelKey: TextKey,
+    /** The button that adds an item: "Weitere Person hinzufügen". */
+    addKey: TextKey,
+    /** The item fields that name an item in the list and in error messages ("Erika Muster"). */
+    summaryFields: z.array(FieldName).min(1).max(3),
+  })
+  .refine((repeat) => repeat.min <= repeat.max, { message: 'min is larger than max', path: ['min'] });
+export type Repeat = z.infer<typeof RepeatSchema>;
+
 export const STEP_KINDS = [
   'question', // fields to answer, then "Weiter"
   'outcome', // the journey ends here: what to do instead (no fields, needs `when`)
@@ -127,6 +150,8 @@ export const StepSchema = z
       })
       .optional(),
     when: ConditionSchema.optional(),
+    /** Repeat the fields once per item (a repeatable group; see RepeatSchema). */
+    repeat: RepeatSchema.optional(),
     fields: z.array(FieldSchema).max(6).default([]),
   })
   .superRefine((step, ctx) => {
@@ -137,6 +162,7 @@ export const StepSchema = z
       if (step.fields.length > 0)
         ctx.addIssue({ code: 'custom', path: ['fields'], message: 'an outcome has no fields' });
       if (!step.when) ctx.addIssue({ code: 'custom', path: ['when'], message: 'an outcome needs a condition' });
+      if (step.repeat) ctx.addIssue({ code: 'custom', path: ['repeat'], message: 'an outcome does not repeat' });
       if (!step.bodyKeys?.length) {
         ctx.addIssue({ code: 'custom', path: ['bodyKeys'], message: 'an outcome says what to do instead' });
       }

@@ -29,6 +29,8 @@ export const PositionSchema = z.discriminatedUnion('kind', [
     stepCount: z.number().int().positive(),
     /** Came here from a change link: "Weiter" returns to the check page. */
     returnToCheck: z.boolean(),
+    /** A repeatable group: the item whose questions are open (0-based); absent = the group's list. */
+    item: z.number().int().min(0).optional(),
   }),
   z.object({ kind: z.literal('check') }),
   z.object({
@@ -47,6 +49,8 @@ export type Position = z.infer<typeof PositionSchema>;
  */
 export const PageDraftSchema = z.object({
   stepId: z.string().max(64),
+  /** The repeatable group's item the entries belong to. */
+  item: z.number().int().min(0).optional(),
   values: z.record(z.string().max(64), AnswerInputSchema),
 });
 export type PageDraft = z.infer<typeof PageDraftSchema>;

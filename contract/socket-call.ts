@@ -14,6 +14,7 @@ export const SOCKET_CALL_METHODS: ReadonlySet<string> = new Set<ApiMethod>([
   'session.answer',
   'session.back',
   'session.goTo',
+  'session.removeItem',
   'session.setLanguage',
   'session.keepAlive',
   'session.saveDraft',

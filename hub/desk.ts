@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AnswerInput, AnswerValue } from '../contract/answers';
-import type { ServiceDefinition } from '../contract/service';
+import type { AnswerInput, AnswerValue, GroupItem, ScalarAnswer } from '../contract/answers';
+import type { ServiceDefinition, Step } from '../contract/service';
 import type { SessionView } from '../contract/session';
 import { openKioskCore } from '../core/kiosk-core';
 import type { PortalConfigInput } from '../core/portal/portal-config';
@@ -84,10 +84,15 @@ export class Desk {
         const stepId = view.position.stepId;
         const step = service.journey.steps.find((candidate) => candidate.id === stepId);
         if (!step) throw new HubError(500, 'unknown_step');
+        if (step.repeat) {
+          view = await this.answerGroup(sessionId, step, answers[step.repeat.name], view);
+          continue;
+        }
         const values: Record<string, AnswerInput> = {};
         for (const field of step.fields) {
           const value = answers[field.name];
-          if (value !== undefined) values[field.name] = asInput(value, field.type);
+          // A list of items belongs to a group step (above), never to a field.
+          if (value !== undefined && !isItemList(value)) values[field.name] = asInput(value, field.type);
         }
         view = await this.call<SessionView>('session.answer', { sessionId, stepId, values });
       }
@@ -98,6 +103,25 @@ export class Desk {
     } finally {
       await this.open().dispatch('session.end', { sessionId, reason: 'finished' });
     }
+  }
+
+  /** A repeatable group as a resident fills it: each item on its own page, then the list's "Weiter". */
+  private async answerGroup(sessionId: string, step: Step, stored: unknown, view: SessionView): Promise<SessionView> {
+    const items = Array.isArray(stored) ? stored.filter((item): item is GroupItem => typeof item === 'object') : [];
+    const stepId = step.id;
+    for (const [item, answers] of items.entries()) {
+      if (view.position.kind !== 'step' || view.position.item !== item) {
+        const target = { kind: 'step', stepId, returnToCheck: false, item };
+        view = await this.call<SessionView>('session.goTo', { sessionId, target });
+      }
+      const values: Record<string, AnswerInput> = {};
+      for (const field of step.fields) {
+        const value = answers[field.name];
+        if (value !== undefined) values[field.name] = asInput(value, field.type);
+      }
+      view = await this.call<SessionView>('session.answer', { sessionId, stepId, item, values });
+    }
+    return this.call<SessionView>('session.answer', { sessionId, stepId, values: {} });
   }
 
   close(): void {
@@ -116,8 +140,12 @@ export class DeskError extends Error {
   }
 }
 
+function isItemList(value: AnswerInput | AnswerValue): value is GroupItem[] {
+  return Array.isArray(value) && value.some((entry) => typeof entry !== 'string');
+}
+
 /** The draft holds stored values (ISO dates, numbers); the core takes what a form sends (date parts, strings). */
-function asInput(value: AnswerInput | AnswerValue, type: string): AnswerInput {
+function asInput(value: AnswerInput | ScalarAnswer, type: string): AnswerInput {
   if (typeof value === 'number') return String(value);
   if (type === 'date' && typeof value === 'string') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

@@ -15,11 +15,22 @@ function optionLabel(field: CatalogField | null, value: string): string {
   return field?.options?.find((option) => option.value === value)?.label ?? value;
 }
 
+function groupItemText(t: TFunction, item: Record<string, string | number | boolean | string[]>): string {
+  return Object.values(item)
+    .map((entry) => answerText(t, entry))
+    .join(', ');
+}
+
 /** An answer as staff read it: choices by their label, dates as dd.mm.yyyy, yes/no in words, empty as such. */
 export function answerText(t: TFunction, value: AnswerValue, field: CatalogField | null = null): string {
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
-  if (Array.isArray(value))
-    return value.length ? value.map((entry) => optionLabel(field, entry)).join(', ') : t('common.empty');
+  if (Array.isArray(value)) {
+    if (!value.length) return t('common.empty');
+    // A repeatable group (persons moving in): one line per item, its answers in order.
+    return value
+      .map((entry) => (typeof entry === 'string' ? optionLabel(field, entry) : groupItemText(t, entry)))
+      .join(typeof value[0] === 'string' ? ', ' : '\n');
+  }
   const text = String(value);
   if (text === '') return t('common.empty');
   if (field?.type === 'date' || (field === null && ISO_DATE.test(text))) return displayDate(text);

@@ -16,7 +16,7 @@ export function initialValue(field: CatalogField, stored: Stored): FieldValue {
     case 'confirm':
       return stored === true;
     case 'checkboxes':
-      return Array.isArray(stored) ? stored : [];
+      return Array.isArray(stored) ? stored.filter((entry): entry is string => typeof entry === 'string') : [];
     case 'date': {
       const match = typeof stored === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(stored) : null;
       return match ? { day: match[3]!, month: match[2]!, year: match[1]! } : { day: '', month: '', year: '' };

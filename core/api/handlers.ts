@@ -11,7 +11,7 @@ import {
 } from '../../contract';
 import type { z } from 'zod';
 import type { CoreContext } from '../sessions/context';
-import { answerStep, goBack, goTo, keepAlive, setLanguage, submit } from '../sessions/journey-actions';
+import { answerStep, goBack, goTo, keepAlive, removeItem, setLanguage, submit } from '../sessions/journey-actions';
 import { currentSession, endSession, startSession } from '../sessions/lifecycle';
 import { savePageDraft } from '../sessions/page-draft';
 import { printReceipt, receiptFile, type ReceiptSettings } from '../sessions/session-receipt';
@@ -93,6 +93,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.answer': (input) => answerStep(ctx, input),
     'session.back': (input) => goBack(ctx, input),
     'session.goTo': (input) => goTo(ctx, input),
+    'session.removeItem': (input) => removeItem(ctx, input),
     'session.setLanguage': (input) => setLanguage(ctx, input.sessionId, input.language),
     'session.keepAlive': (input) => keepAlive(ctx, input.sessionId),
     'session.saveDraft': (input) => savePageDraft(ctx, input),

@@ -1,4 +1,4 @@
-import type { Condition, Field, FieldType, ServiceDefinition } from '../../contract';
+import type { Condition, Field, FieldType, ServiceDefinition, Step } from '../../contract';
 import { toJsonPointer } from './json-pointer';
 import type { JsonSchemaObject } from './loaded-service';
 
@@ -27,13 +27,23 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
   const problems: CrossCheckProblem[] = [];
   const properties = schema.properties ?? {};
   const askedIn = new Map<string, Field>();
+  const groups = new Set<string>();
 
   service.journey.steps.forEach((step, s) => {
     if (step.when) {
-      checkCondition(step.when, `/journey/steps/${s}/when`, askedIn, problems);
+      checkCondition(step.when, `/journey/steps/${s}/when`, askedIn, problems, groups);
       // The step list is the same on every day; an age only decides fees, documents and next steps.
       const agePath = ageConditionPath(step.when, `/journey/steps/${s}/when`);
       if (agePath) problems.push({ target: 'service', path: agePath, message: 'an age decides no step' });
+    }
+    if (step.repeat) {
+      if (askedIn.has(step.repeat.name) || groups.has(step.repeat.name)) {
+        const message = `field "${step.repeat.name}" is asked twice`;
+        problems.push({ target: 'service', path: `/journey/steps/${s}/repeat/name`, message });
+      }
+      groups.add(step.repeat.name);
+      checkGroup(step, s, properties[step.repeat.name], problems);
+      return;
     }
     step.fields.forEach((field, f) => {
       const path = `/journey/steps/${s}/fields/${f}`;
@@ -56,7 +66,7 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
 
   // Fees, next steps and documents are decided on the answers of the whole journey.
   service.fees.forEach((fee, i) => {
-    if (fee.when) checkCondition(fee.when, `/fees/${i}/when`, askedIn, problems);
+    if (fee.when) checkCondition(fee.when, `/fees/${i}/when`, askedIn, problems, groups);
     if (fee.perCount !== undefined) {
       const counted = askedIn.get(fee.perCount);
       if (!counted || counted.type !== 'number') {
@@ -71,10 +81,10 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
     }
   });
   service.nextStepsKeys.forEach((entry, i) => {
-    if (typeof entry !== 'string') checkCondition(entry.when, `/nextStepsKeys/${i}/when`, askedIn, problems);
+    if (typeof entry !== 'string') checkCondition(entry.when, `/nextStepsKeys/${i}/when`, askedIn, problems, groups);
   });
   service.documentsToBring.forEach((document, i) => {
-    if (document.when) checkCondition(document.when, `/documentsToBring/${i}/when`, askedIn, problems);
+    if (document.when) checkCondition(document.when, `/documentsToBring/${i}/when`, askedIn, problems, groups);
   });
   service.journey.steps.forEach((step, s) => {
     step.check?.lines?.forEach((line, l) =>
@@ -88,7 +98,7 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
   });
 
   for (const name of Object.keys(properties)) {
-    if (!askedIn.has(name)) {
+    if (!askedIn.has(name) && !groups.has(name)) {
       problems.push({
         target: 'schema',
         path: toJsonPointer(['properties', name]),
@@ -155,18 +165,85 @@ function checkFieldAgainstProperty(
   }
 }
 
+/**
+ * A repeatable group: its answer is an array of objects whose size limits are the group's own (a list
+ * without `maxItems` would let the list grow without end), and each item field is a property of the item.
+ */
+function checkGroup(
+  step: Step,
+  s: number,
+  property: JsonSchemaObject | undefined,
+  problems: CrossCheckProblem[],
+): void {
+  const repeat = step.repeat!;
+  const stepPath = `/journey/steps/${s}`;
+  const schemaPath = toJsonPointer(['properties', repeat.name]);
+  if (!property) {
+    const message = `group "${repeat.name}" is not a property of the schema`;
+    problems.push({ target: 'service', path: `${stepPath}/repeat/name`, message });
+    return;
+  }
+  const items = property.items;
+  if (property.type !== 'array' || items?.type !== 'object' || !items.properties) {
+    const message = `group "${repeat.name}" needs schema type array with items of type object and properties`;
+    problems.push({ target: 'schema', path: schemaPath, message });
+    return;
+  }
+  if (property.maxItems !== repeat.max) {
+    const message = `maxItems ${String(property.maxItems)} differs from the group's max ${repeat.max}`;
+    problems.push({ target: 'schema', path: toJsonPointer(['properties', repeat.name, 'maxItems']), message });
+  }
+  if ((property.minItems ?? 0) !== repeat.min) {
+    const message = `minItems ${String(property.minItems ?? 0)} differs from the group's min ${repeat.min}`;
+    problems.push({ target: 'schema', path: toJsonPointer(['properties', repeat.name, 'minItems']), message });
+  }
+  const itemProperties = items.properties;
+  const asked = new Set<string>();
+  step.fields.forEach((field, f) => {
+    const path = `${stepPath}/fields/${f}`;
+    if (asked.has(field.name)) {
+      problems.push({ target: 'service', path: `${path}/name`, message: `field "${field.name}" is asked twice` });
+    }
+    asked.add(field.name);
+    const itemProperty = itemProperties[field.name];
+    if (!itemProperty) {
+      const message = `field "${field.name}" is not a property of the group's items`;
+      problems.push({ target: 'service', path: `${path}/name`, message });
+      return;
+    }
+    checkFieldAgainstProperty(field, itemProperty, path, problems);
+  });
+  repeat.summaryFields.forEach((name, n) => {
+    if (!asked.has(name)) {
+      const message = `"${name}" is not a field of this step`;
+      problems.push({ target: 'service', path: `${stepPath}/repeat/summaryFields/${n}`, message });
+    }
+  });
+  for (const name of Object.keys(itemProperties)) {
+    if (!asked.has(name)) {
+      const path = toJsonPointer(['properties', repeat.name, 'items', 'properties', name]);
+      problems.push({ target: 'schema', path, message: `property "${name}" is not asked by the group's step` });
+    }
+  }
+}
+
 function checkCondition(
   condition: Condition,
   path: string,
   askedBefore: Map<string, Field>,
   problems: CrossCheckProblem[],
+  groups: ReadonlySet<string>,
 ): void {
   if ('all' in condition) {
-    condition.all.forEach((inner, i) => checkCondition(inner, `${path}/all/${i}`, askedBefore, problems));
+    condition.all.forEach((inner, i) => checkCondition(inner, `${path}/all/${i}`, askedBefore, problems, groups));
   } else if ('any' in condition) {
-    condition.any.forEach((inner, i) => checkCondition(inner, `${path}/any/${i}`, askedBefore, problems));
+    condition.any.forEach((inner, i) => checkCondition(inner, `${path}/any/${i}`, askedBefore, problems, groups));
   } else if ('not' in condition) {
-    checkCondition(condition.not, `${path}/not`, askedBefore, problems);
+    checkCondition(condition.not, `${path}/not`, askedBefore, problems, groups);
+  } else if (groups.has(condition.field)) {
+    // Conditions look at one answer; a list of items has none to compare (not supported yet).
+    const message = `condition field "${condition.field}" is a repeatable group; conditions on groups are not supported`;
+    problems.push({ target: 'service', path: `${path}/field`, message });
   } else {
     const field = askedBefore.get(condition.field);
     if (!field) {

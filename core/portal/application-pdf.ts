@@ -35,7 +35,8 @@ function displayValue(field: Field, value: AnswerValue | undefined, service: Tex
     const key = field.options?.find((candidate) => candidate.value === option)?.labelKey;
     return (key && lookup(service, key)) ?? option;
   };
-  if (Array.isArray(value)) return value.map(optionLabel).join(', ');
+  if (Array.isArray(value))
+    return value.map((entry) => (typeof entry === 'string' ? optionLabel(entry) : '')).join(', ');
   if (field.options) return optionLabel(String(value));
   if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
     const [year, month, day] = String(value).split('-');

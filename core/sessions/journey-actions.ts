@@ -2,6 +2,7 @@ import {
   answersOfVisibleSteps,
   applicableParts,
   fail,
+  groupItems,
   isOutcome,
   nextVisibleStep,
   ok,
@@ -23,6 +24,7 @@ import type { SessionRow } from './session-store';
 import { buildView, completedSteps, storedPosition } from './session-view';
 import type { StoredPosition } from './stored-position';
 import { submitSession } from './submit-session';
+import { answerItem, checkGroupDone, enterStep, itemReachable, withoutItem } from './group-actions';
 
 type ViewResult = Result<SessionView>;
 
@@ -71,10 +73,10 @@ function positionAfterAnswer(
 ): StoredPosition {
   const incomplete = firstIncompleteStep(service, answers, completed);
   const toIncomplete = (back: boolean): StoredPosition =>
-    incomplete ? { kind: 'step', stepId: incomplete.step.id, returnToCheck: back } : { kind: 'check' };
+    incomplete ? enterStep(incomplete.step, answers, back) : { kind: 'check' };
   if (returnToCheck) return toIncomplete(true);
   const next = nextVisibleStep(service.definition, answers, stepId);
-  return next ? { kind: 'step', stepId: next.id, returnToCheck: false } : toIncomplete(false);
+  return next ? enterStep(next, answers, false) : toIncomplete(false);
 }
 
 export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>): ViewResult {
@@ -86,6 +88,37 @@ export function answerStep(ctx: CoreContext, input: ApiInput<'session.answer'>):
     }
     // An outcome ends the journey: there is nothing to answer, only "Zurück" or "Beenden".
     if (isOutcome(step)) return fail('not_reachable', { detail: 'an outcome step has no answer' });
+    if (step.repeat) {
+      if (input.item !== undefined) {
+        const values = input.values as Record<string, AnswerInput>;
+        return answerItem(
+          ctx,
+          row,
+          service,
+          step,
+          position,
+          { item: input.item, values },
+          answers,
+          completedSteps(row),
+        );
+      }
+      // The list's "Weiter": nothing to type, only the list to check.
+      if (position.item !== undefined || Object.keys(input.values).length > 0) {
+        return fail('not_reachable', { detail: 'the group list takes no values' });
+      }
+      const done = checkGroupDone(service, step, answers);
+      if (!done.ok) return done;
+      const completed = completedSteps(row);
+      if (!completed.includes(step.id)) completed.push(step.id);
+      ctx.store.saveStep(row, {
+        answers,
+        completed,
+        position: positionAfterAnswer(service, answers, completed, step.id, position.returnToCheck),
+        now: ctx.clock.now(),
+      });
+      return ok(answers);
+    }
+    if (input.item !== undefined) return fail('invalid_input', { detail: 'item: the step does not repeat' });
     const checked = validateStep(service, step, input.values as Record<string, AnswerInput>, answers);
     if (!checked.ok) {
       if ('unknownField' in checked)
@@ -116,11 +149,17 @@ export function goBack(ctx: CoreContext, input: ApiInput<'session.back'>): ViewR
       return move(ctx, row, { kind: 'step', stepId: last.id, returnToCheck: false });
     }
     if (position.kind !== 'step') return fail('already_submitted');
+    // From an item's questions back to its group's list, unless the list is still empty.
+    const current = service.definition.journey.steps.find((step) => step.id === position.stepId);
+    if (position.item !== undefined && current && groupItems(current, answers).length > 0) {
+      return move(ctx, row, { kind: 'step', stepId: position.stepId, returnToCheck: position.returnToCheck });
+    }
     if (position.returnToCheck && !firstIncompleteStep(service, answers, completedSteps(row))) {
       return move(ctx, row, { kind: 'check' });
     }
     const previous = previousVisibleStep(service.definition, answers, position.stepId);
     if (!previous) return fail('not_reachable', { detail: 'no previous step' });
+    // A group entered from behind shows its list (its items were given on the way forward).
     return move(ctx, row, { kind: 'step', stepId: previous.id, returnToCheck: false });
   });
 }
@@ -140,7 +179,33 @@ export function goTo(ctx: CoreContext, input: ApiInput<'session.goTo'>): ViewRes
     if (index === -1 || index > firstOpen) {
       return fail('not_reachable', incomplete ? { stepId: incomplete.step.id } : {});
     }
-    return move(ctx, row, { kind: 'step', stepId: target.stepId, returnToCheck: target.returnToCheck });
+    const step = steps[index]!;
+    if (target.item !== undefined) {
+      if (!itemReachable(step, answers, target.item)) return fail('not_reachable', { detail: 'no such item' });
+      const position = {
+        kind: 'step',
+        stepId: step.id,
+        returnToCheck: target.returnToCheck,
+        item: target.item,
+      } as const;
+      return move(ctx, row, position);
+    }
+    return move(ctx, row, enterStep(step, answers, target.returnToCheck));
+  });
+}
+
+/** Removes an item of the repeatable group whose list is on screen. */
+export function removeItem(ctx: CoreContext, input: ApiInput<'session.removeItem'>): ViewResult {
+  return withSession(ctx, input.sessionId, ({ row, service }, answers) => {
+    const position = storedPosition(row);
+    const step = service.definition.journey.steps.find((candidate) => candidate.id === input.stepId);
+    if (position.kind !== 'step' || position.stepId !== input.stepId || position.item !== undefined || !step?.repeat) {
+      return fail('not_reachable', { detail: 'the group list is not on screen' });
+    }
+    const next = withoutItem(step, answers, input.item);
+    if (!next.ok) return next;
+    ctx.store.saveStep(row, { answers: next.value, completed: completedSteps(row), position, now: ctx.clock.now() });
+    return next;
   });
 }
 

@@ -18,11 +18,13 @@ export function savePageDraft(ctx: CoreContext, input: ApiInput<'session.saveDra
   if (row.status !== 'in_progress') return fail('already_submitted');
   const position = storedPosition(row);
   // A save that arrives after "Weiter" moved on belongs to a page no longer on screen.
-  if (position.kind !== 'step' || position.stepId !== input.stepId) return ok({ saved: false });
+  if (position.kind !== 'step' || position.stepId !== input.stepId || position.item !== input.item) {
+    return ok({ saved: false });
+  }
   const step = service.definition.journey.steps.find((candidate) => candidate.id === input.stepId);
   const names = new Set(step?.fields.map((field) => field.name));
   const values = Object.fromEntries(Object.entries(input.values).filter(([name]) => names.has(name)));
-  const draft: PageDraft = { stepId: input.stepId, values };
+  const draft: PageDraft = { stepId: input.stepId, ...(input.item !== undefined ? { item: input.item } : {}), values };
   // Typing is the resident being there, as a tap is; one transaction, one commit.
   ctx.store.db.transaction(() => {
     ctx.store.touch(row.id, ctx.clock.now());
@@ -32,10 +34,10 @@ export function savePageDraft(ctx: CoreContext, input: ApiInput<'session.saveDra
 }
 
 /** The saved entries of `stepId`'s page, if the session has any for it. */
-export function pageDraftOf(ctx: CoreContext, row: SessionRow, stepId: string): PageDraft | undefined {
+export function pageDraftOf(ctx: CoreContext, row: SessionRow, stepId: string, item?: number): PageDraft | undefined {
   try {
     const parsed = PageDraftSchema.safeParse(ctx.store.readPageDraft(row));
-    return parsed.success && parsed.data.stepId === stepId ? parsed.data : undefined;
+    return parsed.success && parsed.data.stepId === stepId && parsed.data.item === item ? parsed.data : undefined;
   } catch (error) {
     // Unreadable (another key after a restore): the fields start empty, as before this existed.
     ctx.logger.warn('session.page_draft_unreadable', { sessionId: row.id, errorClass: errorClass(error) });

@@ -51,7 +51,7 @@ export function buildView(
   } else {
     viewPosition = position;
   }
-  const pageDraft = position.kind === 'step' ? pageDraftOf(ctx, row, position.stepId) : undefined;
+  const pageDraft = position.kind === 'step' ? pageDraftOf(ctx, row, position.stepId, position.item) : undefined;
   const today = ctx.today?.();
   return {
     ...(pageDraft ? { pageDraft } : {}),

@@ -7,7 +7,13 @@ import { ApplicablePartsSchema } from '../../contract/session';
  * computed for each view.
  */
 export const StoredPositionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('step'), stepId: z.string(), returnToCheck: z.boolean() }),
+  // item: a repeatable group's item whose questions are open; absent = the group's list.
+  z.object({
+    kind: z.literal('step'),
+    stepId: z.string(),
+    returnToCheck: z.boolean(),
+    item: z.number().int().min(0).optional(),
+  }),
   z.object({ kind: z.literal('check') }),
   // parts: which fees, next steps and documents apply (indexes into the catalog's lists, no answers).
   z.object({

@@ -1,5 +1,6 @@
 import {
   answersOfVisibleSteps,
+  groupItems,
   visibleSteps,
   type AnswerInput,
   type Answers,
@@ -10,6 +11,7 @@ import {
 import type { LoadedService } from '../catalog/loaded-service';
 import { cleanAnswer } from './clean-input';
 import { toFieldErrors } from './field-errors';
+import { groupErrors } from './validate-group';
 
 export type StepValidation =
   | { ok: true; set: Record<string, AnswerValue>; remove: string[] }
@@ -87,7 +89,10 @@ export function firstIncompleteStep(
 ): { step: Step; fieldErrors: FieldError[] } | undefined {
   const errors = validateAnswers(service, answers);
   for (const step of visibleSteps(service.definition, answers)) {
-    const stepErrors = errors.filter((error) => step.fields.some((field) => field.name === error.field));
+    // A repeatable group's errors name the item they are about ("Person 2"), not only the list.
+    const stepErrors = step.repeat
+      ? groupErrors(service, step, groupItems(step, answers))
+      : errors.filter((error) => step.fields.some((field) => field.name === error.field));
     if (!completedSteps.includes(step.id) || stepErrors.length > 0) return { step, fieldErrors: stepErrors };
   }
   return undefined;

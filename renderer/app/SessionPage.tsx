@@ -3,6 +3,7 @@ import { CheckScreen } from '../screens/CheckScreen';
 import { OutcomeScreen } from '../screens/OutcomeScreen';
 import { ConfirmationScreen } from '../screens/ConfirmationScreen';
 import { QuestionScreen } from '../screens/QuestionScreen';
+import { GroupListScreen } from '../screens/GroupListScreen';
 
 export interface SessionPageProps {
   view: SessionView;
@@ -16,6 +17,19 @@ export default function SessionPage({ view, service, step }: SessionPageProps) {
   switch (position.kind) {
     case 'step':
       if (step?.kind === 'outcome') return <OutcomeScreen view={view} service={service} step={step} />;
+      // A repeatable group: its list, unless one item's questions are open.
+      if (step?.repeat && position.item === undefined) {
+        return (
+          <GroupListScreen
+            view={view}
+            service={service}
+            step={step}
+            stepNumber={position.stepNumber}
+            stepCount={position.stepCount}
+            returnToCheck={position.returnToCheck}
+          />
+        );
+      }
       return step ? (
         <QuestionScreen
           view={view}
@@ -24,6 +38,7 @@ export default function SessionPage({ view, service, step }: SessionPageProps) {
           stepNumber={position.stepNumber}
           stepCount={position.stepCount}
           returnToCheck={position.returnToCheck}
+          item={position.item}
         />
       ) : null;
     case 'check':

@@ -10,9 +10,14 @@ export interface KioskActions {
   showIntro(serviceId: string | null): void;
   /** The offices screen (false: back to the start screen); no session. */
   showOffices(open: boolean): void;
-  answer(stepId: string, values: Record<string, AnswerInput>): Promise<void>;
+  /** `item`: the answers of one item of a repeatable group (contract/service.ts RepeatSchema). */
+  answer(stepId: string, values: Record<string, AnswerInput>, item?: number): Promise<void>;
   back(): Promise<void>;
-  changeStep(stepId: string): Promise<void>;
+  /** From the check page; `item` opens that item of a repeatable group. */
+  changeStep(stepId: string, item?: number): Promise<void>;
+  /** A repeatable group's list: open an item's questions (its count adds a new one), or remove one. */
+  openItem(stepId: string, item: number, returnToCheck: boolean): Promise<void>;
+  removeItem(stepId: string, item: number): Promise<void>;
   goToCheck(): Promise<void>;
   setLanguage(language: LanguageCode): Promise<void>;
   keepAlive(): Promise<void>;

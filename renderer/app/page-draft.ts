@@ -16,12 +16,22 @@ let pending: Pending | undefined;
  * last change; a newer change replaces an older one not yet sent. The core keeps them sealed apart from the
  * answers, so a reload puts them back and "Am Schalter weitermachen" carries them.
  */
-export function schedulePageDraft(sessionId: string, stepId: string, values: Record<string, AnswerInput>): void {
+export function schedulePageDraft(
+  sessionId: string,
+  stepId: string,
+  values: Record<string, AnswerInput>,
+  item?: number,
+): void {
   cancelPageDraft();
   const send = async () => {
     pending = undefined;
     try {
-      await getBridge().call('session.saveDraft', { sessionId, stepId, values });
+      await getBridge().call('session.saveDraft', {
+        sessionId,
+        stepId,
+        values,
+        ...(item !== undefined ? { item } : {}),
+      });
     } catch {
       // The core is away: the fields keep what is typed, the waiting screen says so.
     }

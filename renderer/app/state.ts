@@ -102,7 +102,11 @@ export type Action =
 export function screenKey(view: SessionView | null, intro: string | null = null): string {
   if (!view) return intro ? `intro:${intro}` : 'start';
   const { position } = view;
-  if (position.kind === 'step') return `${view.sessionId}:step:${position.stepId}`;
+  // A repeatable group's list and each of its items are screens of their own (fresh inputs, errors cleared).
+  if (position.kind === 'step') {
+    const item = position.item === undefined ? '' : `:item:${position.item}`;
+    return `${view.sessionId}:step:${position.stepId}${item}`;
+  }
   return `${view.sessionId}:${position.kind}`;
 }
 

@@ -159,13 +159,25 @@ export function useSessionActions(
           if (result.ok) showView(result.value);
           else await handleError(result.error);
         }),
-      answer: (stepId, values) => sessionCall('session.answer', (sessionId) => ({ sessionId, stepId, values })),
+      answer: (stepId, values, item) =>
+        sessionCall('session.answer', (sessionId) => ({
+          sessionId,
+          stepId,
+          values,
+          ...(item !== undefined ? { item } : {}),
+        })),
       back: () => sessionCall('session.back', (sessionId) => ({ sessionId })),
-      changeStep: (stepId) =>
+      changeStep: (stepId, item) =>
         sessionCall('session.goTo', (sessionId) => ({
           sessionId,
-          target: { kind: 'step', stepId, returnToCheck: true },
+          target: { kind: 'step', stepId, returnToCheck: true, ...(item !== undefined ? { item } : {}) },
         })),
+      openItem: (stepId, item, returnToCheck) =>
+        sessionCall('session.goTo', (sessionId) => ({
+          sessionId,
+          target: { kind: 'step', stepId, returnToCheck, item },
+        })),
+      removeItem: (stepId, item) => sessionCall('session.removeItem', (sessionId) => ({ sessionId, stepId, item })),
       goToCheck: () => sessionCall('session.goTo', (sessionId) => ({ sessionId, target: { kind: 'check' } })),
       // The texts first, so the page switches in one go; the answers stay in the core.
       async setLanguage(language) {

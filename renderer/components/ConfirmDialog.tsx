@@ -10,7 +10,7 @@ interface ConfirmDialogProps {
   isOpen: boolean;
   onOpenChange: (isOpen: boolean) => void;
   /** The i18n group with title, text, confirm and cancel: "end" (Beenden) or "leave" (back to the start). */
-  texts: 'end' | 'leave';
+  texts: 'end' | 'leave' | 'removeItem';
   /** The text in the service's own words ("Sie verlassen diese Meldung …"), written and spoken. */
   body?: { text: string; spoken: string };
   onConfirm: () => void;

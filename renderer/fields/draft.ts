@@ -1,4 +1,4 @@
-import type { AnswerInput, AnswerValue, DateParts, Field } from '../../contract';
+import type { AnswerInput, DateParts, Field, ScalarAnswer } from '../../contract';
 
 /** What a field holds while the resident types; sent as-is so nothing typed is ever lost. */
 export type DraftValue = string | string[] | boolean | DateParts;
@@ -6,7 +6,7 @@ export type DraftValue = string | string[] | boolean | DateParts;
 export const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
 /** Stored answer → what the inputs show (ISO date → three parts, numbers → text). */
-export function draftFromAnswer(field: Field, answer: AnswerValue | undefined): DraftValue {
+export function draftFromAnswer(field: Field, answer: ScalarAnswer | undefined): DraftValue {
   switch (field.type) {
     case 'checkboxes':
       return Array.isArray(answer) ? answer : [];

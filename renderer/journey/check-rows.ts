@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Answers, Field, ServiceDefinition, Step } from '../../contract';
+import { groupItems, scalarAnswer } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { answerText } from '../i18n/answerText';
 
@@ -12,6 +13,10 @@ export interface CheckRow {
   value: string;
   /** Written left to right whatever the language (phone numbers, e-mail addresses). */
   ltr: boolean;
+  /** The answers the row's fields read: the session's, or one item's of a repeatable group. */
+  answers: Answers;
+  /** A repeatable group's item ("Person 2" is 1); its "Ändern" opens that item. */
+  item?: number;
 }
 
 function hasAnswer(value: Answers[string] | undefined): boolean {
@@ -34,9 +39,10 @@ export function checkRows(
   return service.journey.steps
     .filter((step) => visible.has(step.id) && step.kind !== 'outcome')
     .flatMap((step): CheckRow[] => {
+      if (step.repeat) return groupRows(t, ns, step, answers);
       if (step.check) {
         const values = Object.fromEntries(
-          step.fields.map((field) => [field.name, answerText(t, ns, field, answers[field.name])]),
+          step.fields.map((field) => [field.name, answerText(t, ns, field, scalarAnswer(answers[field.name]))]),
         );
         // Answers not given leave no gap: "Hökerstraße 14" / "21682 Stade".
         const given = (field: Field) => hasAnswer(answers[field.name]);
@@ -53,22 +59,57 @@ export function checkRows(
             .join('\n') || t('check.notGiven');
         // Typed lines such as an address read left to right in Arabic too ("21682 Stade", not "Stade 21682").
         const typed = step.fields.every((field) => !field.options && field.type !== 'date' && field.type !== 'confirm');
-        return [{ key: step.id, step, fields: step.fields, label: t(step.check.labelKey, { ns }), value, ltr: typed }];
+        const label = t(step.check.labelKey, { ns });
+        return [{ key: step.id, step, fields: step.fields, label, value, ltr: typed, answers }];
       }
       return step.fields.map((field) => ({
         key: field.name,
         step,
         fields: [field],
         label: t(fieldLabelKeys(step, field), { ns }),
-        value: answerText(t, ns, field, answers[field.name]),
+        value: answerText(t, ns, field, scalarAnswer(answers[field.name])),
         ltr: field.type === 'tel' || field.type === 'email',
+        answers,
       }));
     });
+}
+
+/** One row per item ("Person 2": its answers, one line per check line or field); "Nicht angegeben" for none. */
+function groupRows(t: TFunction, ns: string, step: Step, answers: Answers): CheckRow[] {
+  const items = groupItems(step, answers);
+  if (items.length === 0) {
+    const label = t(step.titleKey, { ns });
+    return [{ key: step.id, step, fields: step.fields, label, value: t('check.notGiven'), ltr: false, answers: {} }];
+  }
+  const lines = step.check?.lines ?? step.fields.map((field) => [field.name]);
+  return items.map((item, index) => {
+    const value = lines
+      .map((line) =>
+        line
+          .flatMap((name) => step.fields.filter((field) => field.name === name && item[name] !== undefined))
+          .map((field) => answerText(t, ns, field, item[field.name]))
+          .join(' '),
+      )
+      .filter((line) => line !== '')
+      .join('\n');
+    const label = t(step.repeat!.itemLabelKey, { ns, number: index + 1 });
+    return {
+      key: `${step.id}-${index}`,
+      step,
+      fields: step.fields,
+      label,
+      value,
+      ltr: false,
+      answers: item,
+      item: index,
+    };
+  });
 }
 
 /** The spoken label of a row, with `_spoken` forms ("Menge in Kubikmetern"). */
 export function spokenRowLabel(t: TFunction, service: ServiceDefinition, row: CheckRow): string {
   const ns = serviceNamespace(service.id);
+  if (row.item !== undefined) return t(row.step.repeat!.itemLabelKey, { ns, number: row.item + 1 });
   if (row.step.check) return t([`${row.step.check.labelKey}_spoken`, row.step.check.labelKey], { ns });
   const [field] = row.fields;
   const keys = fieldLabelKeys(row.step, field!);

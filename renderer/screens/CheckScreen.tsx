@@ -50,7 +50,7 @@ export function CheckScreen({ view, service }: { view: SessionView; service: Ser
             label={row.label}
             value={row.value}
             ltr={row.ltr}
-            onChange={() => void actions.changeStep(row.step.id)}
+            onChange={() => void actions.changeStep(row.step.id, row.item)}
           />
         ))}
       </dl>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, ServiceDefinition, SessionView, Step } from '../../contract';
+import { groupItems, scalarAnswer } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { useKiosk } from '../app/context';
 import { cancelPageDraft, schedulePageDraft } from '../app/page-draft';
@@ -29,6 +30,8 @@ interface QuestionScreenProps {
   stepNumber: number;
   stepCount: number;
   returnToCheck: boolean;
+  /** A repeatable group's item whose questions these are ("Person 2" is 1). */
+  item?: number;
 }
 
 /**
@@ -36,7 +39,15 @@ interface QuestionScreenProps {
  * step to step; the part that holds what is typed (QuestionForm) is keyed by the step,
  * so a new step gets fresh inputs while a language change or keep-alive keeps them.
  */
-export function QuestionScreen({ view, service, step, stepNumber, stepCount, returnToCheck }: QuestionScreenProps) {
+export function QuestionScreen({
+  view,
+  service,
+  step,
+  stepNumber,
+  stepCount,
+  returnToCheck,
+  item,
+}: QuestionScreenProps) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   const namespace = serviceNamespace(service.id);
@@ -48,11 +59,18 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
     code: error.code,
     text: fieldErrorText(t, namespace, error),
   }));
-  const summaryErrors = errors.some((error) => stepFieldNames.has(error.field))
-    ? errors.filter((error) => stepFieldNames.has(error.field))
-    : errors;
+  // An item's page is headed by the item ("Person 2"); the summary says whom each problem is about.
+  const itemLabel =
+    item !== undefined && step.repeat ? t(step.repeat.itemLabelKey, { ns: namespace, number: item + 1 }) : undefined;
+  const summaryErrors = (
+    errors.some((error) => stepFieldNames.has(error.field))
+      ? errors.filter((error) => stepFieldNames.has(error.field))
+      : errors
+  ).map((error) =>
+    itemLabel ? { ...error, text: t('group.itemError', { item: itemLabel, error: error.text }) } : error,
+  );
 
-  const title = t(step.titleKey, { ns: namespace });
+  const title = itemLabel ?? t(step.titleKey, { ns: namespace });
   const baseTitle = t('app.titleWithService', {
     page: title,
     service: t(service.titleKey, { ns: namespace }),
@@ -77,11 +95,14 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
       apiError: state.apiError,
       speakAnswers: state.speech.speakAnswers,
       language: view.language,
+      ...(item !== undefined ? { item } : {}),
     }),
   );
 
   function onBack(): void {
-    if (returnToCheck) void actions.goToCheck();
+    // An item's page goes back to its group's list (the core knows whether the list is still empty).
+    if (item !== undefined) void actions.back();
+    else if (returnToCheck) void actions.goToCheck();
     else if (stepNumber === 1) setLeaveOpen(true);
     else void actions.back();
   }
@@ -99,7 +120,10 @@ export function QuestionScreen({ view, service, step, stepNumber, stepCount, ret
         errors={errors}
         // Changing one answer from the check page is not a step of the journey: no count.
         caption={returnToCheck ? undefined : t('nav.stepOf', { current: stepNumber, total: stepCount })}
-        submitLabel={t(returnToCheck ? 'servicePages.backToCheck' : 'nav.continue')}
+        submitLabel={t(
+          item !== undefined ? 'group.saveItem' : returnToCheck ? 'servicePages.backToCheck' : 'nav.continue',
+        )}
+        item={item}
       />
       <ConfirmDialog
         isOpen={leaveOpen}
@@ -121,23 +145,37 @@ interface QuestionFormProps {
   errors: { field: string; code: string; text: string }[];
   caption: string | undefined;
   submitLabel: string;
+  item?: number;
 }
 
 const QUESTION_FORM_ID = 'question-form';
 
 /** The step's fields and "Weiter" (in the dock at the foot of the screen); typed values live here until "Weiter". */
-function QuestionForm({ view, step, namespace, title, headingRef, errors, caption, submitLabel }: QuestionFormProps) {
+function QuestionForm({
+  view,
+  step,
+  namespace,
+  title,
+  headingRef,
+  errors,
+  caption,
+  submitLabel,
+  item,
+}: QuestionFormProps) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   // What was typed here before a reload (or a crash) and never confirmed comes back; else the stored answer.
   const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() => {
-    const typed = view.pageDraft?.stepId === step.id ? view.pageDraft.values : {};
+    const draft = view.pageDraft;
+    const typed = draft?.stepId === step.id && draft.item === item ? draft.values : {};
+    // An item's fields read the item's answers; a new item starts empty.
+    const stored = item !== undefined ? (groupItems(step, view.answers)[item] ?? {}) : view.answers;
     return Object.fromEntries(
       step.fields.map((field) => {
         const value = typed[field.name];
         return [
           field.name,
-          value !== undefined ? inputFromDraft(field, value) : draftFromAnswer(field, view.answers[field.name]),
+          value !== undefined ? inputFromDraft(field, value) : draftFromAnswer(field, scalarAnswer(stored[field.name])),
         ];
       }),
     );
@@ -147,12 +185,12 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
     if (!changed.current) return;
     const values: Record<string, AnswerInput> = {};
     for (const field of step.fields) values[field.name] = inputFromDraft(field, drafts[field.name] ?? '');
-    schedulePageDraft(view.sessionId, step.id, values);
-  }, [drafts, step, view.sessionId]);
+    schedulePageDraft(view.sessionId, step.id, values, item);
+  }, [drafts, step, view.sessionId, item]);
   // Leaving the page: what was not sent yet belongs to a page no longer on screen.
   useEffect(() => () => cancelPageDraft(), []);
   const errorFor = (name: string) => errors.find((error) => error.field === name)?.text;
-  const single = step.fields.length === 1;
+  const single = step.fields.length === 1 && item === undefined;
   const stepHint = step.hintKey ? t(step.hintKey, { ns: namespace }) : undefined;
 
   function onSubmit(event: FormEvent): void {
@@ -161,7 +199,7 @@ function QuestionForm({ view, step, namespace, title, headingRef, errors, captio
     for (const field of step.fields) values[field.name] = inputFromDraft(field, drafts[field.name] ?? '');
     // The answer itself clears the saved entries in the core; a save still waiting would only come after it.
     cancelPageDraft();
-    void actions.answer(step.id, values);
+    void actions.answer(step.id, values, item);
   }
 
   return (

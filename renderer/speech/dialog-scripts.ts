@@ -32,7 +32,7 @@ function setting(t: TFunction, labelKey: string, current: string, optionKeys: re
 }
 
 /** "Möchten Sie wirklich beenden?": the question, what it means, and both answers, safe one first. */
-export function confirmScript(t: TFunction, texts: 'end' | 'leave', spokenBody?: string): Utterance[] {
+export function confirmScript(t: TFunction, texts: 'end' | 'leave' | 'removeItem', spokenBody?: string): Utterance[] {
   return [
     say(spokenText(t, `${texts}.title`)),
     say(spokenBody ?? spokenText(t, `${texts}.text`)),

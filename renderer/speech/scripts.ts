@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type {
-  AnswerValue,
   ApiErrorCode,
   PreparedVisit,
   Field,
@@ -8,11 +7,19 @@ import type {
   LanguageCode,
   Office,
   ServiceCategory,
+  ScalarAnswer,
   ServiceDefinition,
   SessionView,
   Step,
 } from '../../contract';
-import { applicableParts, selectParts, totalCents, type FeeLine } from '../../contract/journey';
+import {
+  applicableParts,
+  groupItems,
+  scalarAnswer,
+  selectParts,
+  totalCents,
+  type FeeLine,
+} from '../../contract/journey';
 import { fieldScript } from '../../contract/field-script';
 import { DEFAULT_LANGUAGE } from '../../contract/languages';
 import { serviceNamespace } from '../../contract/namespaces';
@@ -55,12 +62,12 @@ export function isMasked(field: Field): boolean {
 
 const say = (text: string): Utterance => ({ text });
 
-function hasAnswer(value: AnswerValue | undefined): value is AnswerValue {
+function hasAnswer(value: ScalarAnswer | undefined): value is ScalarAnswer {
   return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
 /** How an answer is said: option labels, yes/no, dates with the month as a word. */
-export function spokenAnswer(t: TFunction, namespace: string, field: Field, value: AnswerValue): string {
+export function spokenAnswer(t: TFunction, namespace: string, field: Field, value: ScalarAnswer): string {
   const option = (optionValue: string) => {
     const found = field.options?.find((candidate) => candidate.value === optionValue);
     return found ? spokenText(t, found.labelKey, { ns: namespace }) : optionValue;
@@ -79,7 +86,7 @@ function answerUtterance(
   t: TFunction,
   namespace: string,
   field: Field,
-  value: AnswerValue | undefined,
+  value: ScalarAnswer | undefined,
   speakAnswers: boolean,
 ): Utterance[] {
   if (!speakAnswers || isMasked(field) || !hasAnswer(value)) return [];
@@ -145,6 +152,8 @@ export interface QuestionScriptInput {
   speakAnswers: boolean;
   /** The session's language: free-text fields say in other languages that German staff read them. */
   language?: string;
+  /** A repeatable group's item whose questions are on screen ("Person 2" is 1). */
+  item?: number;
 }
 
 /** Errors first (the error summary is at the top), then the question, its hint, each field and its options. */
@@ -162,7 +171,14 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
   if (!input.returnToCheck) {
     out.push(say(spokenText(t, 'nav.stepOf', { current: input.stepNumber, total: input.stepCount })));
   }
-  out.push(say(spokenText(t, step.titleKey, { ns })));
+  // An item's page is headed by the item ("Person 2"), as on screen.
+  const item = input.item;
+  const heading =
+    item !== undefined && step.repeat
+      ? spokenText(t, step.repeat.itemLabelKey, { ns, number: item + 1 })
+      : spokenText(t, step.titleKey, { ns });
+  out.push(say(heading));
+  const answers = item !== undefined ? (groupItems(step, input.answers)[item] ?? {}) : input.answers;
   const single = step.fields.length === 1;
   // As on screen: a one-field step shows the field's own hint instead of the step's.
   if (step.hintKey && !(single && step.fields[0]!.hintKey)) out.push(say(spokenText(t, step.hintKey, { ns })));
@@ -184,10 +200,53 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
         if (option.hintKey) out.push(say(spokenText(t, option.hintKey, { ns })));
       }
     }
-    out.push(...answerUtterance(t, ns, field, input.answers[field.name], input.speakAnswers));
+    out.push(...answerUtterance(t, ns, field, scalarAnswer(answers[field.name]), input.speakAnswers));
   }
   // The detail's summary is said; its text is read when the resident opens it (it is on screen then).
   if (step.details) out.push(say(spokenText(t, step.details.summaryKey, { ns })));
+  return out;
+}
+
+export interface GroupListScriptInput {
+  service: ServiceDefinition;
+  step: Step;
+  answers: SessionView['answers'];
+  stepNumber: number;
+  stepCount: number;
+  returnToCheck: boolean;
+  /** The problems shown, already naming their item ("Person 2: …"). */
+  errors: readonly string[];
+  speakAnswers: boolean;
+}
+
+/** A repeatable group's list: problems, the question, each item (its name only when answers are spoken), add, go on. */
+export function groupListScript(t: TFunction, input: GroupListScriptInput): Utterance[] {
+  const { service, step } = input;
+  const ns = serviceNamespace(service.id);
+  const repeat = step.repeat!;
+  const out: Utterance[] = [];
+  if (input.errors.length > 0) out.push(say(spokenText(t, 'errors.summaryTitle')), ...input.errors.map(say));
+  if (!input.returnToCheck) {
+    out.push(say(spokenText(t, 'nav.stepOf', { current: input.stepNumber, total: input.stepCount })));
+  }
+  out.push(say(spokenText(t, step.titleKey, { ns })));
+  if (step.hintKey) out.push(say(spokenText(t, step.hintKey, { ns })));
+  const items = groupItems(step, input.answers);
+  if (items.length === 0) out.push(say(spokenText(t, 'group.none')));
+  else out.push(say(spokenText(t, 'group.count', { count: items.length })));
+  items.forEach((item, index) => {
+    const label = spokenText(t, repeat.itemLabelKey, { ns, number: index + 1 });
+    const named = repeat.summaryFields.flatMap((name) => {
+      const field = step.fields.find((candidate) => candidate.name === name);
+      const value = scalarAnswer(item[name]);
+      return field && hasAnswer(value) ? [spokenAnswer(t, ns, field, value)] : [];
+    });
+    if (input.speakAnswers && named.length > 0) {
+      out.push({ text: t('speech.labelledAnswer', { label, answer: named.join(' ') }), personal: true });
+    } else out.push(say(label));
+  });
+  if (items.length < repeat.max) out.push(say(spokenText(t, repeat.addKey, { ns })));
+  else out.push(say(spokenText(t, 'group.limitReached', { max: repeat.max })));
   return out;
 }
 
@@ -268,7 +327,7 @@ export function checkScript(t: TFunction, input: CheckScriptInput): Utterance[] 
     const label = spokenRowLabel(t, service, row);
     if (input.speakAnswers && !row.fields.some(isMasked)) {
       const answers = row.fields.map((field) => {
-        const value = view.answers[field.name];
+        const value = scalarAnswer(row.answers[field.name]);
         return hasAnswer(value) ? spokenAnswer(t, ns, field, value) : t('check.notGiven');
       });
       out.push({ text: t('speech.labelledAnswer', { label, answer: answers.join(', ') }), personal: true });

@@ -47,6 +47,14 @@ const BY_NAME: Record<string, string> = {
   businessHouseNumber: '3',
   businessTown: 'Stade',
   parentName: 'Klara Nowak',
+  // Moving in and out (wohnsitz-anmelden, abmeldung).
+  previousStreet: 'Lange Reihe',
+  previousHouseNumber: '3',
+  previousPostcode: '20099',
+  previousTown: 'Hamburg',
+  nationality: 'deutsch',
+  abroadAddress: 'Rue de la Paix 5, 75002 Paris',
+  abroadCountry: 'Frankreich',
 };
 
 const BY_TYPE: Record<string, string> = {

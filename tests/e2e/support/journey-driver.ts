@@ -178,6 +178,41 @@ export class KioskDriver {
     });
   }
 
+  /** A repeatable group's item page ("Person 2"), recognised by its heading: the step and the item (0-based). */
+  async groupItemOnScreen(service: LoadedService): Promise<{ step: Step; item: number } | undefined> {
+    const heading = (await this.h1().innerText()).trim().replace(/\s+/g, ' ');
+    for (const step of service.definition.journey.steps) {
+      if (!step.repeat) continue;
+      const label = svcText(service, this.lang, step.repeat.itemLabelKey);
+      for (let item = 0; item < step.repeat.max; item++) {
+        if (heading === label.replace('{number}', String(item + 1))) return { step, item };
+      }
+    }
+    return undefined;
+  }
+
+  /** Fill one item of a repeatable group and save it ("Speichern und zur Liste"): the group's list shows. */
+  async answerItem(service: LoadedService, step: Step, overrides: Record<string, string> = {}): Promise<void> {
+    for (const field of step.fields) await this.fillField(service, step, field, planValue(service, field, overrides));
+    await this.activate(this.button(this.t('group.saveItem')));
+    await expect(this.h1()).toHaveText(svcText(service, this.lang, step.titleKey));
+  }
+
+  /** One page further: an item of a group is saved, any other question answered. Returns the step's id. */
+  private async advance(service: LoadedService, overrides: Record<string, string>): Promise<string> {
+    const item = await this.groupItemOnScreen(service);
+    if (item) {
+      await this.walkScreen(`step-${item.step.id}-item-${item.item + 1}`);
+      await this.answerItem(service, item.step, overrides);
+      return item.step.id;
+    }
+    const step = await this.currentStep(service);
+    if (!step) throw new Error(`unexpected page: "${await this.h1().innerText()}"`);
+    await this.walkScreen(`step-${step.id}`);
+    await this.answerStep(service, step, overrides);
+    return step.id;
+  }
+
   private inputFor(service: LoadedService, step: Step, field: Field): Locator {
     const name = startsWith(fieldLabel(service, this.lang, step, field));
     return this.page.getByRole('textbox', { name }).or(this.page.getByRole('spinbutton', { name }));
@@ -252,7 +287,9 @@ export class KioskDriver {
 
   /** Fill every field of the step on screen and press "Weiter"; returns when the next page shows. */
   async answerStep(service: LoadedService, step: Step, overrides: Record<string, string> = {}): Promise<void> {
-    for (const field of step.fields) await this.fillField(service, step, field, planValue(service, field, overrides));
+    // A repeatable group's list has no fields of its own: its items were saved on their pages.
+    const fields = step.repeat ? [] : step.fields;
+    for (const field of fields) await this.fillField(service, step, field, planValue(service, field, overrides));
     await this.continue();
   }
 
@@ -268,11 +305,7 @@ export class KioskDriver {
     const visited: string[] = [];
     for (let guard = 0; guard < 45; guard++) {
       if ((await this.h1().innerText()).trim() === this.t('check.title')) return visited;
-      const step = await this.currentStep(service);
-      if (!step) throw new Error(`unexpected page: "${await this.h1().innerText()}"`);
-      visited.push(step.id);
-      await this.walkScreen(`step-${step.id}`);
-      await this.answerStep(service, step, overrides);
+      visited.push(await this.advance(service, overrides));
     }
     throw new Error('check page never reached');
   }
@@ -280,11 +313,9 @@ export class KioskDriver {
   /** Answers question after question until the step `stepId` is on screen (it is left unanswered). */
   async walkToStep(service: LoadedService, stepId: string, overrides: Record<string, string> = {}): Promise<void> {
     for (let guard = 0; guard < 45; guard++) {
-      const step = await this.currentStep(service);
-      if (!step) throw new Error(`unexpected page: "${await this.h1().innerText()}"`);
-      if (step.id === stepId) return;
-      await this.walkScreen(`step-${step.id}`);
-      await this.answerStep(service, step, overrides);
+      const step = (await this.groupItemOnScreen(service))?.step ?? (await this.currentStep(service));
+      if (step?.id === stepId) return;
+      await this.advance(service, overrides);
     }
     throw new Error(`step ${stepId} never reached`);
   }
