@@ -49,7 +49,7 @@ describe('kiosk.info and catalog.get', () => {
     kiosk = openTestCore();
     const english = await kiosk.value('catalog.translations', { language: 'en' });
     expect(english.language).toBe('en');
-    expect(Object.keys(english.translations).sort()).toEqual(['svc-test-feedback', 'svc-test-move']);
+    expect(Object.keys(english.translations).sort()).toEqual(['offices', 'svc-test-feedback', 'svc-test-move']);
     expect(english.translations['svc-test-feedback']!.title).toBe('Feedback');
     const refused = await kiosk.core.dispatch('catalog.translations', { language: 'xx' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -38,7 +38,8 @@ let view: SessionView;
 const dirs: string[] = [];
 
 beforeEach(async () => {
-  kiosk = openTestCore({ resourcesDir: PROJECT_RESOURCES });
+  // The shipped service is prepared as a visit; sent instead, the sealed data in the outbox shows each person.
+  kiosk = openTestCore({ resourcesDir: groupServiceWith('service.json', (json) => (json.completion = 'submit')) });
   view = await kiosk.value('session.start', { serviceId: SERVICE_ID, language: 'de' });
   for (const [stepId, values] of BEFORE_GROUP) {
     view = await kiosk.value('session.answer', { sessionId: view.sessionId, stepId, values: values as never });
@@ -240,11 +241,12 @@ describe('a repeatable group in the journey', () => {
   });
 });
 
-/** A resources folder with only wohnsitz-anmelden, its service.json (or schema.json) changed by `edit`. */
+/** The shipped resources with only wohnsitz-anmelden, its service.json (or schema.json) changed by `edit`. */
 function groupServiceWith(file: 'service.json' | 'schema.json', edit: (json: any) => void): string {
   const dir = tempDir('kiosk-resources-');
   dirs.push(dir);
-  mkdirSync(join(dir, 'services'));
+  cpSync(PROJECT_RESOURCES, dir, { recursive: true, filter: (source) => !source.includes('/services/') });
+  mkdirSync(join(dir, 'services'), { recursive: true });
   cpSync(join(PROJECT_RESOURCES, 'services', SERVICE_ID), join(dir, 'services', SERVICE_ID), { recursive: true });
   const path = join(dir, 'services', SERVICE_ID, file);
   const json = JSON.parse(readFileSync(path, 'utf8'));

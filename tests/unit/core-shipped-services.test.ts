@@ -28,7 +28,10 @@ describe('the shipped services', () => {
       expect(Object.keys(catalog.translations)).toEqual(['de']);
       for (const language of LANGUAGE_CODES) {
         const { translations } = await kiosk.value('catalog.translations', { language });
-        expect(Object.keys(translations).sort(), language).toEqual(SHIPPED_IDS.map((id) => `svc-${id}`));
+        expect(Object.keys(translations).sort(), language).toEqual([
+          'offices',
+          ...SHIPPED_IDS.map((id) => `svc-${id}`),
+        ]);
       }
       for (const service of catalog.services) {
         const view = await kiosk.value('session.start', { serviceId: service.id, language: 'de' });

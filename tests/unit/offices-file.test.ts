@@ -43,6 +43,7 @@ describe('the offices file', () => {
         'gewerbeamt',
         'info',
         'ordnungsamt',
+        'polizei',
         'stadtbibliothek',
         'steueramt',
         'strassenverkehr',

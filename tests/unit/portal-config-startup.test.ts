@@ -126,7 +126,7 @@ describe('a bad portal configuration stops the start and leaves the outbox alone
       'a service the catalog does not have',
       () => ({ ...VALID, destinations: { ...VALID.destinations, hundesteuer: DESTINATION } }),
       [],
-      /invalid at destinations\.hundesteuer: no such service in the catalog \(known: anliegen, bibliotheksausweis, fundsache-melden, gewerbe-anmelden, maengel-melden, meldebescheinigung, sperrmuell, verlust-melden\)/,
+      /invalid at destinations\.hundesteuer: no such service in the catalog \(known: [a-z, -]*\bmeldebescheinigung\b[a-z, -]*\)/,
     ],
     [
       'an unreadable root certificate',

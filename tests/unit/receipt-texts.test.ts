@@ -55,6 +55,10 @@ describe('receipt locale files', () => {
           service: 'S',
           date: 'D',
           time: 'T',
+          // A fee counted per piece (visit.feeEach): "26,00 € (2 × 13,00 €)".
+          fee: 'F',
+          count: 2,
+          unit: 'U',
         });
         expect(typeof formatted, key).toBe('string');
       }

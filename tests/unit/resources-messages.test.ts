@@ -27,7 +27,8 @@ describe.each(serviceIds)('texts of %s', (id) => {
     const entries = texts(locale);
     expect(entries.length).toBeGreaterThan(20);
     for (const [key, text] of entries) {
-      const formatted = new IntlMessageFormat(text, lang).format({ count: 2 });
+      // count: plurals; number and max: a repeatable group's item label and limit ("Person {number}").
+      const formatted = new IntlMessageFormat(text, lang).format({ count: 2, number: 2, max: 6 });
       expect(typeof formatted, key).toBe('string');
       // A message must not lose text to ICU quoting (an apostrophe before a brace swallows it).
       if (!/[{}]/.test(text)) expect(formatted, key).toBe(text);

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { FIELD_ERROR_CODES, ServiceDefinitionSchema } from '../../contract';
-import type { Field, ServiceDefinition } from '../../contract';
+import type { Field, ServiceDefinition, Step } from '../../contract';
 import { loadCatalog } from '../../core/catalog/load-catalog';
 import { SERVICE_TERMS } from '../../renderer/i18n/service-terms';
 
@@ -46,12 +46,43 @@ function strictAjv() {
   return ajv;
 }
 
-function allFields(service: ServiceDefinition): Field[] {
-  return service.journey.steps.flatMap((step) => step.fields);
-}
-
 function properties(schema: JsonSchema): Record<string, JsonSchema> {
   return (schema.properties ?? {}) as Record<string, JsonSchema>;
+}
+
+/** A field with the schema property it fills: a repeatable group's fields fill its array's `items`. */
+interface FieldEntry {
+  step: Step;
+  field: Field;
+  property: JsonSchema;
+  required: boolean;
+  /** The group's answer name, for a field asked once per item. */
+  group?: string;
+}
+
+function fieldEntries(service: ServiceDefinition, schema: JsonSchema): FieldEntry[] {
+  const props = properties(schema);
+  const rootRequired = new Set((schema.required ?? []) as string[]);
+  const thenRequired = conditionallyRequired(schema);
+  return service.journey.steps.flatMap((step): FieldEntry[] => {
+    if (step.repeat) {
+      const items = (props[step.repeat.name]?.items ?? {}) as JsonSchema;
+      const itemRequired = new Set((items.required ?? []) as string[]);
+      return step.fields.map((field) => ({
+        step,
+        field,
+        property: properties(items)[field.name]!,
+        required: itemRequired.has(field.name),
+        group: step.repeat!.name,
+      }));
+    }
+    return step.fields.map((field) => ({
+      step,
+      field,
+      property: props[field.name]!,
+      required: rootRequired.has(field.name) || thenRequired.has(field.name),
+    }));
+  });
 }
 
 /** Fields required only under a condition: `then.required` of the root or of any `allOf` entry. */
@@ -150,9 +181,10 @@ it('loads every service through the core catalog without a problem', () => {
 describe.each(serviceIds)('service %s', (id) => {
   const { service, schema, locales } = load(id);
   const props = properties(schema);
-  const fields = allFields(service);
+  const entries = fieldEntries(service, schema);
   const rootRequired = new Set((schema.required ?? []) as string[]);
   const thenRequired = conditionallyRequired(schema);
+  const groups = service.journey.steps.flatMap((step) => (step.repeat ? [step.repeat.name] : []));
 
   it('has a service.json that the contract accepts, named after its folder', () => {
     expect(service.id).toBe(id);
@@ -173,21 +205,31 @@ describe.each(serviceIds)('service %s', (id) => {
       const dateRule = node['x-kiosk-date'];
       if (dateRule !== undefined) {
         expect(node.format, path).toBe('date');
-        expect([{ notInFuture: true }, { notBeforeToday: true }]).toContainEqual(dateRule);
+        // The rules core/validation/kiosk-date-keyword.ts implements, each with its kind of value.
+        for (const [rule, value] of Object.entries(dateRule as Record<string, unknown>)) {
+          if (rule === 'notInFuture' || rule === 'notBeforeToday') expect(value, `${path} ${rule}`).toBe(true);
+          else if (rule === 'maxDaysAhead' || rule === 'maxYearsAgo') {
+            expect(Number.isInteger(value) && (value as number) > 0, `${path} ${rule}`).toBe(true);
+          } else expect.fail(`${path}: the core has no date rule "${rule}"`);
+        }
       }
     });
   });
 
   it('asks every schema property exactly once, and nothing else', () => {
-    const names = fields.map((field) => field.name);
+    const names = [...entries.filter((entry) => !entry.group).map((entry) => entry.field.name), ...groups];
     expect(new Set(names).size).toBe(names.length);
     expect([...names].sort()).toEqual(Object.keys(props).sort());
     for (const name of [...rootRequired, ...thenRequired]) expect(props, name).toHaveProperty(name);
+    // A group's item fields are exactly its array's item properties.
+    for (const group of groups) {
+      const asked = entries.filter((entry) => entry.group === group).map((entry) => entry.field.name);
+      expect(asked.sort(), group).toEqual(Object.keys(properties(props[group]!.items as JsonSchema)).sort());
+    }
   });
 
   it('matches each field type with its schema property', () => {
-    for (const field of fields) {
-      const property = props[field.name]!;
+    for (const { field, property } of entries) {
       const message = `${field.name} (${field.type})`;
       const needsOptions = field.type === 'radio' || field.type === 'checkboxes';
       expect(field.options !== undefined, message).toBe(needsOptions);
@@ -232,12 +274,11 @@ describe.each(serviceIds)('service %s', (id) => {
   });
 
   it('marks a field optional exactly when the schema never requires it', () => {
-    for (const step of service.journey.steps) {
-      for (const field of step.fields) {
-        const required = rootRequired.has(field.name) || thenRequired.has(field.name);
-        expect(field.optional, `${field.name}.optional`).toBe(!required);
-        // A field the schema always requires must be asked on a step that is always shown.
-        if (rootRequired.has(field.name)) expect(step.when, `step ${step.id} hides ${field.name}`).toBeUndefined();
+    for (const { step, field, required, group } of entries) {
+      expect(field.optional, `${field.name}.optional`).toBe(!required);
+      // A field the schema always requires must be asked on a step that is always shown.
+      if (!group && rootRequired.has(field.name)) {
+        expect(step.when, `step ${step.id} hides ${field.name}`).toBeUndefined();
       }
     }
   });
@@ -257,7 +298,8 @@ describe.each(serviceIds)('service %s', (id) => {
 
   it('has every referenced key, a check label for every field and title, summary and keywords', () => {
     const wanted = new Set([...referencedKeys(service), 'title', 'summary', 'keywords']);
-    for (const field of fields) wanted.add(`check.${field.name}`);
+    // A step shown as one answer on the check page (`check`) has one label instead of one per field.
+    for (const { step, field } of entries) if (!step.check) wanted.add(`check.${field.name}`);
     for (const lang of LOCALES) {
       const keys = flatten(locales[lang]);
       const missing = [...wanted].filter((key) => !keys.has(key));
@@ -270,10 +312,9 @@ describe.each(serviceIds)('service %s', (id) => {
     const used = new Set([...referencedKeys(service), 'title', 'summary', 'keywords']);
     // The service's own words for "Antrag absenden" and the like (renderer/i18n/service-terms.ts).
     for (const term of Object.keys(SERVICE_TERMS)) used.add(`terms.${term}`);
-    for (const field of fields) {
+    for (const { field, property, required } of entries) {
       used.add(`check.${field.name}`);
-      const required = rootRequired.has(field.name) || thenRequired.has(field.name);
-      for (const code of expectedErrorCodes(field, props[field.name]!, required)) {
+      for (const code of expectedErrorCodes(field, property, required)) {
         const key = `fields.${field.name}.errors.${code}`;
         expect(keys, key).toContain(key);
       }
@@ -282,7 +323,9 @@ describe.each(serviceIds)('service %s', (id) => {
     const stray = keys.filter((key) => {
       if (isSpoken(key)) return !keys.includes(key.slice(0, -SPOKEN.length));
       const match = errorKey.exec(key);
-      if (match) return !(match[1]! in props) || !(FIELD_ERROR_CODES as readonly string[]).includes(match[2]!);
+      // A group's own errors (too few or too many items) are keyed by the group's name.
+      const asked = entries.some((entry) => entry.field.name === match?.[1]) || groups.includes(match?.[1] ?? '');
+      if (match) return !asked || !(FIELD_ERROR_CODES as readonly string[]).includes(match[2]!);
       return !used.has(key);
     });
     expect(stray).toEqual([]);

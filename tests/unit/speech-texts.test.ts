@@ -46,7 +46,18 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 
 /** Sample values for the placeholders of a message, so every branch has something to say. */
 const SAMPLE = {
-  ...{ count: 3, seconds: 20, max: 100, min: 2, current: 2, total: 9, level: 3 },
+  ...{
+    count: 3,
+    seconds: 20,
+    max: 100,
+    min: 2,
+    current: 2,
+    total: 9,
+    level: 3,
+    number: 2,
+    fee: '26,00 €',
+    unit: '13,00 €',
+  },
   ...{
     name: 'Stade',
     answer: 'Ja',
@@ -60,6 +71,12 @@ const SAMPLE = {
     date: 'Dienstag, 8. Dezember 2026',
     control: 'Weiter',
     code: 'JD54-HN3Q',
+    // An opening interval ("8:30 bis 12:00") and a fee counted per piece.
+    from: '8:30',
+    to: '12:00',
+    // A repeatable group's error line ("Person 2: …").
+    item: 'Person 2',
+    error: 'Geben Sie den Familiennamen ein',
   },
 };
 
