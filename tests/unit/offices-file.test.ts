@@ -62,7 +62,8 @@ describe('the offices file', () => {
       expect(catalog.offices.byId.has(service.definition.officeId), service.definition.id).toBe(true);
     }
     const servicesDir = join(PROJECT_RESOURCES, 'services');
-    for (const id of readdirSync(servicesDir)) {
+    const folders = readdirSync(servicesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    for (const { name: id } of folders) {
       for (const code of LANGUAGE_CODES) {
         const locale = JSON.parse(readFileSync(join(servicesDir, id, 'locales', `${code}.json`), 'utf8'));
         expect(locale.office, `${id}/${code}`).toBeUndefined();
