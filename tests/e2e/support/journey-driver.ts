@@ -32,6 +32,8 @@ export interface DriverOptions {
   auditWalk?: boolean;
 }
 
+/** The desk's code for a prepared visit (contract/hub/terminal-protocol.ts HandoverCode). */
+const HANDOVER_CODE_IN_TEXT = /[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}/;
 const REFERENCE_IN_TEXT = new RegExp(`[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]{4}-[${REFERENCE_ALPHABET}]`);
 
 /**
@@ -337,7 +339,17 @@ export class KioskDriver {
   }
 
   /** "Antrag absenden" (or the service's own words) → confirmation; returns the reference number shown. */
+  /** The service chosen last is done in person: its check page prepares a visit instead of sending. */
+  private get preparesVisit(): boolean {
+    return this.service?.definition.completion === 'visit';
+  }
+
+  /**
+   * Sends from the check page and returns the reference number; for an in-person service, prepares the
+   * visit and returns the desk's code, or the notice that nothing was kept when no hub took the answers.
+   */
   async submit(): Promise<string> {
+    if (this.preparesVisit) return this.prepareVisit();
     await this.activate(this.button(this.term('submit')));
     await expect(this.h1()).toHaveText(this.term('sent'));
     const text = await this.page.getByRole('main').innerText();
@@ -354,8 +366,18 @@ export class KioskDriver {
     await expect(this.h1()).toHaveText(this.t('start.title'));
   }
 
+  private async prepareVisit(): Promise<string> {
+    await this.activate(this.button(this.t('visit.prepare')));
+    await expect(this.h1()).toHaveText(this.t('visit.title'));
+    const code = HANDOVER_CODE_IN_TEXT.exec(await this.page.getByRole('main').innerText())?.[0];
+    if (!code) await expect(this.page.getByText(this.t('visit.noCode'))).toBeVisible();
+    await this.walkScreen('visit');
+    return code ?? this.t('visit.noCode');
+  }
+
   async finish(): Promise<void> {
-    await this.activate(this.button(this.t('confirmation.done')));
+    const onVisitPage = this.preparesVisit && (await this.h1().innerText()).trim() === this.t('visit.title');
+    await this.activate(this.button(this.t(onVisitPage ? 'visit.done' : 'confirmation.done')));
     await this.backAtStart();
   }
 
