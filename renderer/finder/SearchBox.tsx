@@ -15,8 +15,11 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (value
       </Text>
       <div className="finder-search__row">
         <Input className="input finder-search__input" autoComplete="off" spellCheck={false} />
+        {/* The clear button's name is its visible text: react-aria would name it in its own words. */}
         {value !== '' && (
-          <Button className="button button--secondary finder-search__clear">{t('finder.clearSearch')}</Button>
+          <Button className="button button--secondary finder-search__clear" aria-label={t('finder.clearSearch')}>
+            {t('finder.clearSearch')}
+          </Button>
         )}
       </div>
     </SearchField>
