@@ -7,6 +7,7 @@ import { expect, test } from './support/fixtures';
 import { HUB_STAFF, HubAdmin, HUB_ADMIN, startHub, type HubProcess } from './support/hub-process';
 import { KioskDriver } from './support/journey-driver';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
+import { officeText } from './support/office-data';
 import { ARTIFACTS_DIR } from './support/paths';
 import { fieldLabel, loadService, svcText, ui } from './support/service-data';
 import { snap } from './support/snap';
@@ -118,7 +119,7 @@ test.describe('with the help-desk hub', () => {
     await expect(page.getByText(svcText(zeugnis, 'de', 'documents.id'), { exact: true })).toBeVisible();
     // "Für mich privat": no request letter, no authority's reference.
     await expect(page.getByText(svcText(zeugnis, 'de', 'documents.requestLetter'))).toHaveCount(0);
-    await expect(page.getByText(svcText(zeugnis, 'de', 'office.access'))).toBeVisible();
+    await expect(page.getByText(officeText('de', zeugnis.definition.officeId, 'access'))).toBeVisible();
     await expectNoAxeViolations(page, 'prepared visit (de)');
     await snap(page, 'prepared visit with code', { fullPage: true });
 
