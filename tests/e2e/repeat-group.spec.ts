@@ -16,8 +16,8 @@ test.use({ kioskOptions: { portal: 'demo' }, hasTouch: true });
 
 const DEMO_LINE = /received applications at (http:\/\/127\.0\.0\.1:\d+\/demo)/;
 
-test('wohnsitz-anmelden: add, change and remove people by touch; each person arrives', async ({ page, kiosk }) => {
-  const service = loadService('wohnsitz-anmelden');
+test('abmeldung: add, change and remove people by touch; each person arrives', async ({ page, kiosk }) => {
+  const service = loadService('abmeldung');
   const persons = service.definition.journey.steps.find((step) => step.id === 'persons')!;
   const driver = new KioskDriver(page, { mode: 'touch' });
   const label = (n: number) => svcText(service, 'de', 'items.person').replace('{number}', String(n));
