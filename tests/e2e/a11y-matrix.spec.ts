@@ -13,6 +13,7 @@ import {
 } from './support/a11y-matrix';
 import { planValue } from './support/answer-plan';
 import { CONTRASTS, TEXT_SIZES, VIEWPORTS } from './support/display';
+import { dailyRotation } from './support/daily-rotation';
 import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
 import { loadServices, svcText, type LoadedService } from './support/service-data';
@@ -51,13 +52,7 @@ function walkedServices(all: LoadedService[]): LoadedService[] {
   if (FULL) return all;
   const always = all.filter((service) => ALWAYS_WALKED.includes(service.definition.id));
   const others = all.filter((service) => !ALWAYS_WALKED.includes(service.definition.id));
-  const day = Math.floor(Date.now() / 86_400_000);
-  const start = (day * ROTATING_PER_RUN) % Math.max(1, others.length);
-  const rotating = Array.from(
-    { length: Math.min(ROTATING_PER_RUN, others.length) },
-    (_, at) => others[(start + at) % others.length]!,
-  );
-  return [...always, ...rotating];
+  return [...always, ...dailyRotation(others, ROTATING_PER_RUN)];
 }
 
 const services = walkedServices(loadServices());

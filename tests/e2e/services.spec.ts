@@ -1,4 +1,5 @@
 import { LANGUAGE_CODES, type Step } from '../../contract';
+import { dailyRotation } from './support/daily-rotation';
 import { expect, test } from './support/fixtures';
 import { KioskDriver, type InputMode } from './support/journey-driver';
 import { loadServices, svcText, type Lang, type LoadedService } from './support/service-data';
@@ -52,13 +53,7 @@ function journeyPlan(all: readonly LoadedService[], full: boolean): PlannedJourn
   // others in turn by the day of the year, so each is run within a few days of runs.
   const always = plan.filter((journey) => ALWAYS_RUN.includes(journey.service.definition.id));
   const others = plan.filter((journey) => !ALWAYS_RUN.includes(journey.service.definition.id));
-  const day = Math.floor(Date.now() / 86_400_000);
-  const start = (day * ROTATING_PER_RUN) % Math.max(1, others.length);
-  const rotating = Array.from(
-    { length: Math.min(ROTATING_PER_RUN, others.length) },
-    (_, at) => others[(start + at) % others.length]!,
-  );
-  return [...always, ...rotating];
+  return [...always, ...dailyRotation(others, ROTATING_PER_RUN)];
 }
 /** The services with a pattern of their own: an outcome, a report, a repeatable group and a prepared visit. */
 const ALWAYS_RUN = ['meldebescheinigung', 'sperrmuell', 'maengel-melden', 'wohnsitz-anmelden'];
