@@ -47,6 +47,7 @@ function servicesIn(loaded: LoadedCatalog, language: string): CatalogService[] {
     return {
       serviceId: definition.id,
       title: text(definition.titleKey),
+      inPerson: definition.completion === 'visit',
       steps: definition.journey.steps.map((step) => ({
         stepId: step.id,
         title: text(step.titleKey),

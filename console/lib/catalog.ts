@@ -46,6 +46,11 @@ export function fieldOf(serviceId: string, name: string): CatalogField | null {
   return null;
 }
 
+/** A service done in person (a prepared visit): the desk reads its answers, nothing is sent from the console. */
+export function isInPerson(serviceId: string): boolean {
+  return service(serviceId)?.inPerson ?? false;
+}
+
 export function fieldLabel(serviceId: string, name: string): string {
   return fieldOf(serviceId, name)?.label ?? name;
 }

@@ -8,7 +8,8 @@ import { FieldErrorList } from '../components/FieldErrorList';
 import { HandoverAnswersForm } from '../components/HandoverAnswersForm';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { fieldOf, serviceTitle, stepTitle } from '../lib/catalog';
+import { PreparedVisitView } from '../components/PreparedVisitView';
+import { fieldOf, isInPerson, serviceTitle, stepTitle } from '../lib/catalog';
 import { fieldErrorMap } from '../lib/field-errors';
 import { dateTime } from '../lib/format';
 import { hasAmbiguousCharacters, isHandoverCode, normalizeHandoverCode } from '../lib/handover-code';
@@ -21,6 +22,7 @@ export function HandoverScreen() {
   const [codeError, setCodeError] = useState<string | null>(null);
   const [draft, setDraft] = useState<HandoverView | null>(null);
   const [reference, setReference] = useState<string | null>(null);
+  const [closed, setClosed] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ field: string; code: string }[]>([]);
 
@@ -36,6 +38,7 @@ export function HandoverScreen() {
     try {
       setDraft(await api.call('POST /handover/open', { code: normalized }));
       setReference(null);
+      setClosed(false);
     } catch (error) {
       const kind = failureOf(error).kind;
       setCodeError(
@@ -66,6 +69,19 @@ export function HandoverScreen() {
     }
   };
 
+  const close = async () => {
+    if (!draft) return;
+    setSubmitError(null);
+    try {
+      await api.call('POST /handover/:handoverId/close', { handoverId: draft.handoverId }, {});
+      setClosed(true);
+      setDraft(null);
+      setCode('');
+    } catch {
+      setSubmitError(t('error.generic'));
+    }
+  };
+
   return (
     <>
       <ScreenHeading>{t('handover.title')}</ScreenHeading>
@@ -78,6 +94,7 @@ export function HandoverScreen() {
           </p>
         </div>
       )}
+      {closed && <Notice tone="success">{t('handover.visit.closed')}</Notice>}
       <form className="form" onSubmit={(event) => void open(event)} noValidate>
         <TextField
           className="field"
@@ -118,14 +135,18 @@ export function HandoverScreen() {
               {t('handoverPending.note', { step: stepTitle(draft.serviceId, draft.pending.stepId) })}
             </Notice>
           )}
-          <HandoverAnswersForm
-            key={draft.handoverId}
-            serviceId={draft.serviceId}
-            answers={draft.answers}
-            pending={draft.pending}
-            fieldErrors={fieldErrorMap(t, fieldErrors, (name) => fieldOf(draft.serviceId, name))}
-            onSubmit={(answers) => void submit(answers)}
-          />
+          {isInPerson(draft.serviceId) ? (
+            <PreparedVisitView draft={draft} onClose={() => void close()} />
+          ) : (
+            <HandoverAnswersForm
+              key={draft.handoverId}
+              serviceId={draft.serviceId}
+              answers={draft.answers}
+              pending={draft.pending}
+              fieldErrors={fieldErrorMap(t, fieldErrors, (name) => fieldOf(draft.serviceId, name))}
+              onSubmit={(answers) => void submit(answers)}
+            />
+          )}
         </section>
       )}
     </>

@@ -107,6 +107,8 @@ export type CatalogField = z.infer<typeof CatalogFieldSchema>;
 export const CatalogServiceSchema = z.object({
   serviceId: z.string(),
   title: z.string(),
+  /** Done in person (`completion: "visit"`): the desk reads the prepared answers; nothing is sent from here. */
+  inPerson: z.boolean(),
   steps: z.array(z.object({ stepId: z.string(), title: z.string(), fields: z.array(CatalogFieldSchema) })),
 });
 export type CatalogService = z.infer<typeof CatalogServiceSchema>;
@@ -167,6 +169,8 @@ export const consoleRoutes = {
     body: z.strictObject({ answers: z.record(z.string(), AnswerInputSchema) }),
     reply: z.object({ reference: z.string() }),
   },
+  /** A prepared visit taken over into the desk's own system: its draft is deleted, nothing is sent. */
+  'POST /handover/:handoverId/close': { body: z.strictObject({}), reply: z.object({ closed: z.literal(true) }) },
 } as const;
 
 export const HubToConsoleSchema = z.discriminatedUnion('type', [

@@ -273,4 +273,22 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       throw error;
     }
   });
+  route('POST /handover/:handoverId/close', {}, ({ staff, params }) => {
+    const record = parts.handovers.get(params.handoverId!);
+    // Only a prepared visit is closed here: an application's draft is finished and sent (submit above).
+    const inPerson =
+      record?.sealedDraft &&
+      parts.catalog().de.some((service) => service.serviceId === record.serviceId && service.inPerson);
+    parts.audit.write({
+      staffId: staff.staffId,
+      action: 'handover.close',
+      terminalId: record?.terminalId ?? null,
+      subjectId: record?.handoverId ?? null,
+      outcome: inPerson ? 'ok' : 'refused',
+    });
+    if (!record?.sealedDraft) throw new HubError(404, 'unknown_handover');
+    if (!inPerson) throw new HubError(409, 'not_in_person');
+    parts.handovers.markClosed(record.handoverId);
+    return { closed: true as const };
+  });
 }

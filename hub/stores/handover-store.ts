@@ -100,6 +100,11 @@ export class HandoverStore {
     ).run(this.now(), reference, handoverId);
   }
 
+  /** A prepared visit the desk has taken over: its sealed copy goes, nothing was sent. */
+  markClosed(handoverId: string): void {
+    statement(this.db, 'UPDATE handovers SET sealed_draft = NULL WHERE handover_id = ?').run(handoverId);
+  }
+
   /** Drops drafts nobody opened in time. */
   purgeExpired(): number {
     return statement(

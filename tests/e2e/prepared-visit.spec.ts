@@ -142,10 +142,14 @@ test.describe('with the help-desk hub', () => {
     await staff.getByRole('button', { name: 'Entwurf öffnen' }).click();
     await expect(staff.getByRole('heading', { name: /^Entwurf: / })).toBeVisible();
     const step = zeugnis.definition.journey.steps.find((candidate) => candidate.id === 'family-name')!;
-    await expect(staff.getByLabel(fieldLabel(zeugnis, 'de', step, step.fields[0]!), { exact: true })).toHaveValue(
-      'Brinkmann',
-    );
+    // Done in person: the answers to read into the desk's own system, no "Antrag abschicken".
+    const answers = staff.getByTestId('prepared-visit-answers');
+    const row = answers.locator('div', { has: staff.getByText(fieldLabel(zeugnis, 'de', step, step.fields[0]!)) });
+    await expect(row.getByRole('definition')).toHaveText('Brinkmann');
+    await expect(staff.getByRole('button', { name: 'Antrag abschicken' })).toHaveCount(0);
     await snap(staff, 'console opens the prepared visit');
+    await staff.getByRole('button', { name: 'Angaben übernommen – Entwurf löschen' }).click();
+    await expect(staff.getByRole('status').filter({ hasText: 'Der Entwurf ist gelöscht.' })).toBeVisible();
     await staff.context().close();
 
     // "Fertig": the next resident starts afresh.

@@ -23,9 +23,9 @@ export interface HelpHub {
   terminalId: string;
 }
 
-export async function startHelpHub(): Promise<HelpHub> {
+export async function startHelpHub(resourcesDir: string = FIXTURE_RESOURCES): Promise<HelpHub> {
   // The desk validates dates against "today": the fixture service's answers are valid on START_TIME.
-  const t = await startTestHub({ clock: new FakeClock(START_TIME), desk: { resourcesDir: FIXTURE_RESOURCES } });
+  const t = await startTestHub({ clock: new FakeClock(START_TIME), desk: { resourcesDir } });
   const admin = await login(t.hub, ADMIN);
   const meyer = await login(t.hub, STAFF);
   const { credential, terminalId } = await enrol(t.hub, admin);
