@@ -1,6 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { findElectronBinary } from './launcher/electron-binary';
 import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from './tests/e2e/support/chromium-launch';
+import { testDay } from './tests/e2e/support/daily-rotation';
+
+// Fixed in the runner before any worker starts: the daily samples stay the same for the whole run.
+testDay();
 
 /**
  * End-to-end tests drive the browser kiosk mode with the system Chromium (no

@@ -4,7 +4,16 @@
  */
 export function dailyRotation<T>(items: readonly T[], perRun: number): T[] {
   if (items.length === 0) return [];
-  const day = Math.floor(Date.now() / 86_400_000);
+  const day = testDay();
   const start = (day * perRun) % items.length;
   return Array.from({ length: Math.min(perRun, items.length) }, (_, at) => items[(start + at) % items.length]!);
+}
+
+/**
+ * The day (UTC) the run started on, fixed once in the runner: workers inherit it through the environment, so a
+ * run across midnight lists the same tests in every worker.
+ */
+export function testDay(): number {
+  process.env.KIOSK_TEST_DAY ??= String(Math.floor(Date.now() / 86_400_000));
+  return Number(process.env.KIOSK_TEST_DAY);
 }
