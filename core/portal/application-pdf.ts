@@ -103,13 +103,28 @@ export async function renderApplicationForm(
   write(`${formTexts.language}: ${input.language}`, 'regular', 13);
   write(formTexts.terminal!, 'regular', 13, 16);
 
-  for (const step of visibleSteps(input.service.definition, input.answers)) {
-    write(lookup(input.serviceTexts, step.titleKey) ?? step.id, 'bold', 14, 4);
-    for (const field of step.fields) {
+  const writeFields = (fields: readonly Field[], answers: Record<string, AnswerValue | undefined>) => {
+    for (const field of fields) {
       const label = field.labelKey ? lookup(input.serviceTexts, field.labelKey) : undefined;
-      const value = displayValue(field, input.answers[field.name], input.serviceTexts, formTexts);
+      const value = displayValue(field, answers[field.name], input.serviceTexts, formTexts);
       write(label ? `${label}: ${value}` : value, 'regular', 12, 10);
     }
+  };
+  for (const step of visibleSteps(input.service.definition, input.answers)) {
+    write(lookup(input.serviceTexts, step.titleKey) ?? step.id, 'bold', 14, 4);
+    if (!step.repeat) {
+      writeFields(step.fields, input.answers);
+      continue;
+    }
+    // A repeatable group: each person (item) under its own numbered label, with the step's fields.
+    const items = input.answers[step.repeat.name];
+    const list = Array.isArray(items) ? items.filter((item) => typeof item === 'object') : [];
+    if (list.length === 0) write(formTexts.notAnswered!, 'regular', 12, 10);
+    const itemLabel = lookup(input.serviceTexts, step.repeat.itemLabelKey) ?? '{number}';
+    list.forEach((item, index) => {
+      write(itemLabel.replace(/\{number\}/g, String(index + 1)), 'bold', 12, 4);
+      writeFields(step.fields, item);
+    });
   }
   write(formTexts.footer!, 'regular', 10, 0);
   doc.end();

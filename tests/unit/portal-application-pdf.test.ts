@@ -71,4 +71,40 @@ describe('application form PDF (attachment with purpose "form")', () => {
     ] as Record<string, { title: string }>;
     expect(text).not.toContain(title[hidden.id]!.title);
   });
+
+  it('prints each person of a repeatable group under its own number (Abmeldung)', async () => {
+    const shipped = loadCatalog(PROJECT_RESOURCES, () => '2025-06-15', createMemoryLogger());
+    const abmeldung = shipped.byId.get('abmeldung')!;
+    const texts = shipped.translations.de![serviceNamespace('abmeldung')] as Record<string, string>;
+    const pdf = await renderApplicationForm(
+      {
+        service: abmeldung,
+        serviceTexts: texts,
+        reference: 'K7MR-4QXP-9',
+        submittedAt: Date.UTC(2025, 5, 15, 8, 42),
+        language: 'de',
+        answers: {
+          persons: [
+            { familyName: 'Ödemiş', givenNames: 'Ayşe', birthDate: '1961-02-03' },
+            { familyName: 'Ödemiş', givenNames: 'Emre', birthDate: '2012-11-30' },
+          ],
+        },
+        timeZone: 'Europe/Berlin',
+      },
+      formTexts,
+    );
+    const file = join(dir, 'group.pdf');
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Person 1');
+    expect(text).toContain('Person 2');
+    expect(text).not.toContain('Person 3');
+    expect(text.indexOf('Ayşe')).toBeGreaterThan(text.indexOf('Person 1'));
+    expect(text.indexOf('Emre')).toBeGreaterThan(text.indexOf('Person 2'));
+    expect(text).toContain('03.02.1961');
+    expect(text).toContain('30.11.2012');
+    expect(text).not.toContain('[object Object]');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', file, join(ARTIFACTS, 'application-form-group')]);
+  });
 });
