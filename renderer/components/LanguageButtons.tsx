@@ -1,4 +1,6 @@
 import { Button } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useKiosk } from '../app/context';
 import { languageEntry } from '../../contract/languages';
 import type { LanguageCode } from '../../contract';
 
@@ -37,5 +39,23 @@ export function LanguageButtons({ languages, current, onChoose, autoFocusCurrent
         );
       })}
     </ul>
+  );
+}
+
+/** The start screen's "Sprache wählen" section (also on the out-of-service screen): every language, the current one pressed. */
+export function StartLanguageSection() {
+  const { t } = useTranslation();
+  const { state, actions } = useKiosk();
+  return (
+    <section className="start__section" aria-labelledby="language-heading">
+      <h2 className="section-heading" id="language-heading">
+        {t('start.languageHeading')}
+      </h2>
+      <LanguageButtons
+        languages={state.info?.languages ?? []}
+        current={state.startLanguage}
+        onChoose={(language) => void actions.chooseStartLanguage(language)}
+      />
+    </section>
   );
 }

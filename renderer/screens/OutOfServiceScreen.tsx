@@ -4,7 +4,7 @@ import { DESK_ACCESS_TEXT } from '../../contract/office-keys';
 import { useKiosk } from '../app/context';
 import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
-import { LanguageButtons } from '../components/LanguageButtons';
+import { StartLanguageSection } from '../components/LanguageButtons';
 import { SpeechBar } from '../components/SpeechBar';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { outOfServiceScript } from '../speech/scripts';
@@ -16,7 +16,7 @@ import { useScreenSpeech } from '../speech/useScreenSpeech';
  */
 export function OutOfServiceScreen() {
   const { t } = useTranslation();
-  const { state, actions } = useKiosk();
+  const { state } = useKiosk();
   const title = t('outOfService.title');
   const headingRef = useScreenFocus('out-of-service', t('app.title', { page: title, app: t('app.name') }));
   const languages = state.info?.languages ?? [];
@@ -40,16 +40,7 @@ export function OutOfServiceScreen() {
           <p className="lead">{t('outOfService.desk')}</p>
           <p>{t('help.staff')}</p>
           <p>{t(DESK_ACCESS_TEXT)}</p>
-          <section className="start__section" aria-labelledby="language-heading">
-            <h2 className="section-heading" id="language-heading">
-              {t('start.languageHeading')}
-            </h2>
-            <LanguageButtons
-              languages={languages}
-              current={state.startLanguage}
-              onChoose={(language) => void actions.chooseStartLanguage(language)}
-            />
-          </section>
+          <StartLanguageSection />
         </main>
       </div>
       <SpeechBar />

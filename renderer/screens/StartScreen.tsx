@@ -9,7 +9,7 @@ import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { DisplayMenu } from '../display/DisplayMenu';
 import { BottomDock } from '../components/BottomDock';
-import { LanguageButtons } from '../components/LanguageButtons';
+import { StartLanguageSection } from '../components/LanguageButtons';
 import { Notice } from '../components/Notice';
 import { groupByCategory, startLayout } from '../finder/categories';
 import { CategoryView } from '../finder/CategoryView';
@@ -108,16 +108,7 @@ export function StartScreen() {
               </h1>
               <p className="lead">{t('start.lead')}</p>
 
-              <section className="start__section" aria-labelledby="language-heading">
-                <h2 className="section-heading" id="language-heading">
-                  {t('start.languageHeading')}
-                </h2>
-                <LanguageButtons
-                  languages={languages}
-                  current={state.startLanguage}
-                  onChoose={(language) => void actions.chooseStartLanguage(language)}
-                />
-              </section>
+              <StartLanguageSection />
 
               <section className="start__section" aria-labelledby="services-heading">
                 <h2 className="section-heading" id="services-heading">
