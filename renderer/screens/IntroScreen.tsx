@@ -9,11 +9,10 @@ import { BackLink } from '../components/BackLink';
 import { CostSummary } from '../components/CostSummary';
 import { Footer } from '../components/Footer';
 import { BottomDock, DockAction, DockSlotProvider } from '../components/BottomDock';
-import { LanguageMenu } from '../components/LanguageMenu';
+import { KioskHeader } from '../components/KioskHeader';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { UntranslatedNotice, useServiceUntranslated } from '../components/UntranslatedNotice';
 import { WarningText } from '../components/WarningText';
-import { DisplayMenu } from '../display/DisplayMenu';
 import { introScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
@@ -38,15 +37,7 @@ export function IntroScreen({ service }: { service: ServiceDefinition }) {
 
   return (
     <div className="page page--intro">
-      <header className="session-header">
-        <div className="session-header__inner">
-          <p className="session-header__service">{t('app.name')}</p>
-          <div className="session-header__actions">
-            <LanguageMenu />
-            <DisplayMenu />
-          </div>
-        </div>
-      </header>
+      <KioskHeader />
       <div className="width-container">
         <BackLink onPress={() => actions.showIntro(null)} />
         <main className="main" id="main">

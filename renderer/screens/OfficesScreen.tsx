@@ -6,10 +6,9 @@ import { useScreenFocus } from '../app/useScreenFocus';
 import { BackLink } from '../components/BackLink';
 import { BottomDock } from '../components/BottomDock';
 import { Footer } from '../components/Footer';
-import { LanguageMenu } from '../components/LanguageMenu';
+import { KioskHeader } from '../components/KioskHeader';
 import { Notice } from '../components/Notice';
 import { OfficeFacts } from '../components/OfficeDetails';
-import { DisplayMenu } from '../display/DisplayMenu';
 import { officesScript } from '../offices/office-script';
 import { openingText } from '../offices/office-text';
 import { useOfficesStatus } from '../offices/useOffices';
@@ -32,15 +31,7 @@ export function OfficesScreen() {
 
   return (
     <div className="page page--offices">
-      <header className="session-header">
-        <div className="session-header__inner">
-          <p className="session-header__service">{t('app.name')}</p>
-          <div className="session-header__actions">
-            <LanguageMenu />
-            <DisplayMenu />
-          </div>
-        </div>
-      </header>
+      <KioskHeader />
       <div className="width-container">
         <BackLink onPress={() => actions.showOffices(false)} />
         <main className="main" id="main">

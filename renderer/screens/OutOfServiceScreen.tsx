@@ -6,7 +6,7 @@ import { useScreenFocus } from '../app/useScreenFocus';
 import { Footer } from '../components/Footer';
 import { StartLanguageSection } from '../components/LanguageButtons';
 import { SpeechBar } from '../components/SpeechBar';
-import { DisplayMenu } from '../display/DisplayMenu';
+import { KioskHeader } from '../components/KioskHeader';
 import { outOfServiceScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
@@ -23,14 +23,7 @@ export function OutOfServiceScreen() {
   useScreenSpeech('out-of-service', () => outOfServiceScript(t, languages, (code) => languageEntry(code).nativeName));
   return (
     <div className="page page--out-of-service">
-      <header className="session-header">
-        <div className="session-header__inner">
-          <p className="session-header__service">{t('app.name')}</p>
-          <div className="session-header__actions">
-            <DisplayMenu />
-          </div>
-        </div>
-      </header>
+      <KioskHeader languageMenu={false} />
       <div className="width-container">
         <main className="main" id="main">
           <h1 className="page-heading page-heading--xl" ref={headingRef} tabIndex={-1}>
