@@ -176,6 +176,31 @@ export default tseslint.config(
     },
   },
   {
+    // The field type registry (contract/fields/ and a folder per type) reaches the rest of the contract; still
+    // nothing outside the contract.
+    files: ['contract/fields/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          { regex: '^(?!zod$|\\./|\\.\\./[a-z-]+$)', message: 'The contract may import only zod (and its own files).' },
+        ],
+      }),
+    },
+  },
+  {
+    files: ['contract/fields/*/**'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          {
+            regex: '^(?!zod$|\\./|\\.\\./[a-z-]+$|\\.\\./\\.\\./[a-z-]+$)',
+            message: 'The contract may import only zod (and its own files).',
+          },
+        ],
+      }),
+    },
+  },
+  {
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
