@@ -28,6 +28,11 @@ export function fieldType(name: string): FieldTypeDefinition {
   return definition;
 }
 
+/** The type, or undefined for a name this build does not know (a page that got it over the network). */
+export function findFieldType(name: string): FieldTypeDefinition | undefined {
+  return registered.get(name);
+}
+
 export function fieldTypes(): FieldTypeDefinition[] {
   return [...registered.values()];
 }

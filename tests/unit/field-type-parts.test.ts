@@ -154,8 +154,8 @@ describe('nothing outside the registry treats a field by its type name', () => {
     });
   }
 
-  it('core, contract, renderer and hub look the type up instead', () => {
-    const files = ['core', 'contract', 'renderer', 'hub'].flatMap((dir) => sources(join(ROOT, dir)));
+  it('core, contract, renderer, hub and console look the type up instead', () => {
+    const files = ['core', 'contract', 'renderer', 'hub', 'console'].flatMap((dir) => sources(join(ROOT, dir)));
     expect(files.length).toBeGreaterThan(100);
     const offenders = files
       // The registry itself; the keyboard reads a focused HTML input's own type, not a service field's.
