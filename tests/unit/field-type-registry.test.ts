@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   cleanText,
+  isFieldType,
   plainText,
   registerFieldType,
   type FieldTypeDefinition,
@@ -11,11 +13,12 @@ import {
 } from '../../contract';
 import { loadCatalog } from '../../core/catalog/load-catalog';
 import { createMemoryLogger } from '../../core/logging';
+import { renderApplicationForm } from '../../core/portal/application-pdf';
 import { draftFromAnswer, inputFromDraft } from '../../renderer/fields/draft';
 import { createI18n } from '../../renderer/i18n/setup';
 import { checkRows } from '../../renderer/journey/check-rows';
 import { checkScript, questionScript } from '../../renderer/speech/scripts';
-import { FIXTURE_RESOURCES, openTestCore, removeDir, tempDir } from '../fixtures/core-harness';
+import { FIXTURE_RESOURCES, openTestCore, PROJECT_RESOURCES, removeDir, tempDir } from '../fixtures/core-harness';
 
 /**
  * Issue 15, "one registry of field types": a field type added through the registry alone (here a German
@@ -75,6 +78,11 @@ function load(dir: string) {
   return loadCatalog(FIXTURE_RESOURCES, () => '2025-06-15', createMemoryLogger(), undefined, dir);
 }
 
+/** Each test that needs the type registers it once, so a test run on its own (`-t`) passes too. */
+function withPlate(): void {
+  if (!isFieldType('plate')) registerFieldType(plate);
+}
+
 const PLATE_TYPE_PATH = '/journey/steps/2/fields/0/type';
 
 describe('a field type added through the registry only', () => {
@@ -88,7 +96,7 @@ describe('a field type added through the registry only', () => {
   });
 
   it('once registered, is accepted, and its schema types are checked against the service schema', () => {
-    registerFieldType(plate);
+    withPlate();
     expect(() => registerFieldType(plate)).toThrow(/already registered/);
     const good = load(servicesDirWithPlate());
     expect(good.problems).toEqual([]);
@@ -104,6 +112,7 @@ describe('a field type added through the registry only', () => {
   });
 
   it('the core cleans and validates its answers, and the check page and speech write them', async () => {
+    withPlate();
     const kiosk = openTestCore({ servicesDir: servicesDirWithPlate() });
     try {
       let view: SessionView = await kiosk.value('session.start', { serviceId: 'bank-patenschaft', language: 'de' });
@@ -176,5 +185,31 @@ describe('a field type added through the registry only', () => {
       kiosk.close();
       removeDir(kiosk.dataDir);
     }
+  });
+
+  it('the application PDF for the office writes it with the type’s text', async () => {
+    withPlate();
+    const catalog = load(servicesDirWithPlate());
+    const service = catalog.byId.get('bank-patenschaft')!;
+    const formTexts = JSON.parse(readFileSync(join(PROJECT_RESOURCES, 'application-form/locales/de.json'), 'utf8'));
+    const pdf = await renderApplicationForm(
+      {
+        service,
+        serviceTexts: catalog.translations.de!['svc-bank-patenschaft'] as Record<string, string>,
+        reference: 'K7MR-4QXP-9',
+        submittedAt: Date.UTC(2025, 5, 15, 8, 42),
+        language: 'de',
+        answers: { place: 'hafen', fullName: 'Anna Meyer', plate: 'STD AB 123' },
+        timeZone: 'Europe/Berlin',
+      },
+      formTexts,
+    );
+    const file = join(tempDir('kiosk-plate-pdf-'), 'form.pdf');
+    dirs.push(join(file, '..'));
+    writeFileSync(file, pdf);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Kennzeichen');
+    expect(text).toContain('STD AB 123');
+    expect(text).toContain('Hafen');
   });
 });
