@@ -59,11 +59,9 @@ export const FIELD_TYPES: readonly string[] = BUILT_IN_FIELD_TYPES.map((type) =>
 export type FieldType = string;
 
 /** A field's `type`: a name in the registry at the time the file is read (a test may register a fixture type). */
-export const FieldTypeSchema = z
-  .string()
-  .refine(isFieldType, {
-    error: (issue) => `unknown field type ${JSON.stringify(issue.input)}; known: ${fieldTypeNames().join(', ')}`,
-  });
+export const FieldTypeSchema = z.string().refine(isFieldType, {
+  error: (issue) => `unknown field type ${JSON.stringify(issue.input)}; known: ${fieldTypeNames().join(', ')}`,
+});
 
 export const OptionSchema = z.strictObject({
   value: z.string().regex(/^[a-z0-9_-]{1,64}$/),
