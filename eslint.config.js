@@ -93,7 +93,8 @@ export default tseslint.config(
   },
   {
     // The staff console is a browser page too, under the hub's strict CSP: no Node, no core, and from the
-    // contract types only (every contract/hub file imports zod) besides the zod-free languages/namespaces.
+    // contract types only (every contract/hub file imports zod) besides the zod-free languages/namespaces and
+    // the field type registry (contract/fields/registry).
     files: ['console/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrictImports({
@@ -115,7 +116,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)contract(/(?!languages$|namespaces$)[^/]+(/[^/]+)*)?$',
+              regex: '(^|/)contract(/(?!languages$|namespaces$|fields/registry$)[^/]+(/[^/]+)*)?$',
               allowTypeImports: true,
               message:
                 'Values from these contract files pull zod into the console, which the CSP forbids; import types only.',
@@ -169,6 +170,31 @@ export default tseslint.config(
         patterns: [
           {
             regex: '^(?!zod$|\\./|\\.\\./[a-z-]+$)',
+            message: 'The contract may import only zod (and its own files).',
+          },
+        ],
+      }),
+    },
+  },
+  {
+    // The field type registry (contract/fields/ and a folder per type) reaches the rest of the contract; still
+    // nothing outside the contract.
+    files: ['contract/fields/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          { regex: '^(?!zod$|\\./|\\.\\./[a-z-]+$)', message: 'The contract may import only zod (and its own files).' },
+        ],
+      }),
+    },
+  },
+  {
+    files: ['contract/fields/*/**'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        patterns: [
+          {
+            regex: '^(?!zod$|\\./|\\.\\./[a-z-]+$|\\.\\./\\.\\./[a-z-]+$)',
             message: 'The contract may import only zod (and its own files).',
           },
         ],

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConditionSchema, ServiceDefinitionSchema } from './service';
+import { fieldTypeNames } from './fields';
+import { ConditionSchema, FieldTypeSchema, ServiceDefinitionSchema } from './service';
 
 /**
  * The JSON Schema of service.json itself, generated from the contract's zod schema, so an editor
@@ -13,7 +14,15 @@ export function serviceJsonSchema(): Record<string, unknown> {
   // Names the recursive condition in `definitions` (zod would call it __schema0).
   const names = z.registry<{ id: string }>();
   names.add(ConditionSchema, { id: 'Condition' });
-  const generated = z.toJSONSchema(ServiceDefinitionSchema, { io: 'input', target: 'draft-7', metadata: names });
+  const generated = z.toJSONSchema(ServiceDefinitionSchema, {
+    io: 'input',
+    target: 'draft-7',
+    metadata: names,
+    // A field's type is checked against the registry (contract/fields/); an editor gets the names as an enum.
+    override: (ctx) => {
+      if (ctx.zodSchema === FieldTypeSchema) ctx.jsonSchema.enum = fieldTypeNames();
+    },
+  });
   return {
     ...generated,
     $id: 'https://buergerkiosk.stade.de/schemas/service.schema.json',

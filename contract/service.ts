@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SERVICE_CATEGORIES } from './categories';
+import { BUILT_IN_FIELD_TYPES, fieldTypeNames, isFieldType } from './fields';
 import { OfficeId } from './office';
 
 /**
@@ -48,19 +49,19 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
-export const FIELD_TYPES = [
-  'text', // one line
-  'textarea', // several lines
-  'radio', // one of options
-  'checkboxes', // several of options → string[]
-  'confirm', // a single checkbox → boolean (e.g. consent)
-  'date', // three number fields → ISO date string "YYYY-MM-DD"
-  'email',
-  'tel',
-  'postcode', // German postcode, numeric pad
-  'number',
-] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+/**
+ * The field types, one folder each in ./fields/ (text, textarea, radio, checkboxes, confirm, date, email, tel,
+ * postcode, number): the registry there says how each is cleaned, checked and written as text. These are the
+ * shipped ones; fieldTypeNames() also lists any registered later.
+ */
+export const FIELD_TYPES: readonly string[] = BUILT_IN_FIELD_TYPES.map((type) => type.name);
+/** A registered field type's name (./fields/registry.ts). */
+export type FieldType = string;
+
+/** A field's `type`: a name in the registry at the time the file is read (a test may register a fixture type). */
+export const FieldTypeSchema = z.string().refine(isFieldType, {
+  error: (issue) => `unknown field type ${JSON.stringify(issue.input)}; known: ${fieldTypeNames().join(', ')}`,
+});
 
 export const OptionSchema = z.strictObject({
   value: z.string().regex(/^[a-z0-9_-]{1,64}$/),
@@ -71,7 +72,7 @@ export const OptionSchema = z.strictObject({
 export const FieldSchema = z.strictObject({
   /** Property name in the service's JSON Schema. */
   name: FieldName,
-  type: z.enum(FIELD_TYPES),
+  type: FieldTypeSchema,
   /** Label; for a step with one field the step title is the label and this may be omitted. */
   labelKey: TextKey.optional(),
   hintKey: TextKey.optional(),

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnswerInput, AnswerValue, GroupItem, ScalarAnswer } from '../contract/answers';
+import { fieldType } from '../contract/fields/registry';
 import type { ServiceDefinition, Step } from '../contract/service';
 import type { SessionView } from '../contract/session';
 import { openKioskCore } from '../core/kiosk-core';
@@ -147,7 +148,7 @@ function isItemList(value: AnswerInput | AnswerValue): value is GroupItem[] {
 /** The draft holds stored values (ISO dates, numbers); the core takes what a form sends (date parts, strings). */
 function asInput(value: AnswerInput | ScalarAnswer, type: string): AnswerInput {
   if (typeof value === 'number') return String(value);
-  if (type === 'date' && typeof value === 'string') {
+  if (fieldType(type).input === 'date' && typeof value === 'string') {
     const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
     if (match) return { year: match[1]!, month: match[2]!, day: match[3]! };
   }

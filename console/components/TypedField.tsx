@@ -11,18 +11,12 @@ import {
   TextField,
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { findFieldType } from '../../contract/fields/registry';
 import type { CatalogField } from '../api/protocol';
 import type { DateParts, FieldValue } from '../lib/field-values';
 
 /** Above this many choices a select list is quicker to scan than radio buttons. */
 const MAX_RADIOS = 6;
-
-const INPUT_MODE: Partial<Record<CatalogField['type'], 'numeric' | 'email' | 'tel'>> = {
-  postcode: 'numeric',
-  number: 'numeric',
-  email: 'email',
-  tel: 'tel',
-};
 
 interface TypedFieldProps {
   field: CatalogField;
@@ -38,8 +32,12 @@ export function TypedField({ field, value, onChange, error }: TypedFieldProps) {
   const label = field.required ? field.label : t('field.optionalLabel', { label: field.label });
   const invalid = error !== undefined;
   const options = field.options ?? [];
+  // The kiosk's input for the type (contract/fields/<type>/ `component`), and a one-line input's settings.
+  const type = findFieldType(field.type);
+  const component = type?.component ?? 'line';
+  const html = type?.html;
 
-  if (field.type === 'confirm')
+  if (component === 'confirm')
     return (
       <div className="field" data-invalid={invalid || undefined}>
         <Checkbox className="checkbox" isSelected={value === true} isInvalid={invalid} onChange={onChange}>
@@ -50,7 +48,7 @@ export function TypedField({ field, value, onChange, error }: TypedFieldProps) {
       </div>
     );
 
-  if (field.type === 'checkboxes')
+  if (component === 'checkboxes')
     return (
       <CheckboxGroup
         className="field"
@@ -69,7 +67,7 @@ export function TypedField({ field, value, onChange, error }: TypedFieldProps) {
       </CheckboxGroup>
     );
 
-  if (field.type === 'radio' && options.length <= MAX_RADIOS)
+  if (component === 'radio' && options.length <= MAX_RADIOS)
     return (
       <RadioGroup
         className="field"
@@ -87,8 +85,8 @@ export function TypedField({ field, value, onChange, error }: TypedFieldProps) {
       </RadioGroup>
     );
 
-  if (field.type === 'radio') return <SelectField {...{ field, value, onChange, error, label }} />;
-  if (field.type === 'date') return <DateField {...{ value, onChange, error, label }} />;
+  if (component === 'radio') return <SelectField {...{ field, value, onChange, error, label }} />;
+  if (component === 'date') return <DateField {...{ value, onChange, error, label }} />;
 
   return (
     <TextField
@@ -96,13 +94,13 @@ export function TypedField({ field, value, onChange, error }: TypedFieldProps) {
       value={typeof value === 'string' ? value : ''}
       onChange={onChange}
       isInvalid={invalid}
-      {...(field.type === 'email' || field.type === 'tel' ? { type: field.type } : {})}
+      {...(html && html.type !== 'text' ? { type: html.type } : {})}
     >
       <Label className="field-label">{label}</Label>
-      {field.type === 'textarea' ? (
+      {component === 'area' ? (
         <TextArea className="input" rows={4} />
       ) : (
-        <Input className="input" inputMode={INPUT_MODE[field.type]} />
+        <Input className="input" inputMode={html?.inputMode === 'text' ? undefined : html?.inputMode} />
       )}
       <FieldError className="field-error">{error}</FieldError>
     </TextField>

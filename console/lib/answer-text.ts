@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { CatalogField, LiveSnapshot } from '../api/protocol';
+import { inputKind } from './field-values';
 
 type AnswerValue = LiveSnapshot['answers'][string];
 
@@ -33,6 +34,6 @@ export function answerText(t: TFunction, value: AnswerValue, field: CatalogField
   }
   const text = String(value);
   if (text === '') return t('common.empty');
-  if (field?.type === 'date' || (field === null && ISO_DATE.test(text))) return displayDate(text);
+  if ((field && inputKind(field) === 'date') || (field === null && ISO_DATE.test(text))) return displayDate(text);
   return optionLabel(field, text);
 }

@@ -1,3 +1,4 @@
+import { findFieldType } from '../../contract/fields/registry';
 import type { AnswerInputValue, CatalogField, LiveSnapshot } from '../api/protocol';
 
 export interface DateParts {
@@ -10,12 +11,17 @@ export type FieldValue = string | string[] | boolean | DateParts;
 
 type Stored = LiveSnapshot['answers'][string] | undefined;
 
+/** What the field's type takes (contract/fields/<type>/): text, a list of choices, a tick, or a date in parts. */
+export function inputKind(field: CatalogField): 'text' | 'choices' | 'flag' | 'date' {
+  return findFieldType(field.type)?.input ?? 'text';
+}
+
 /** A stored answer (ISO date, number, list) as the control for its field type holds it. */
 export function initialValue(field: CatalogField, stored: Stored): FieldValue {
-  switch (field.type) {
-    case 'confirm':
+  switch (inputKind(field)) {
+    case 'flag':
       return stored === true;
-    case 'checkboxes':
+    case 'choices':
       return Array.isArray(stored) ? stored.filter((entry): entry is string => typeof entry === 'string') : [];
     case 'date': {
       const match = typeof stored === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(stored) : null;
@@ -28,10 +34,10 @@ export function initialValue(field: CatalogField, stored: Stored): FieldValue {
 
 /** What the resident typed on their last page, unconfirmed (an AnswerInput), as the field's control holds it. */
 export function pendingValue(field: CatalogField, typed: AnswerInputValue): FieldValue {
-  switch (field.type) {
-    case 'confirm':
+  switch (inputKind(field)) {
+    case 'flag':
       return typed === true;
-    case 'checkboxes':
+    case 'choices':
       return Array.isArray(typed) ? typed : [];
     case 'date':
       return typeof typed === 'object' && !Array.isArray(typed) ? typed : { day: '', month: '', year: '' };
@@ -46,7 +52,7 @@ export function pendingValue(field: CatalogField, typed: AnswerInputValue): Fiel
  * whether it was needed (it answers "required" per field).
  */
 export function inputValue(field: CatalogField, value: FieldValue): AnswerInputValue | undefined {
-  if (typeof value === 'boolean') return field.type === 'confirm' ? value : undefined;
+  if (typeof value === 'boolean') return inputKind(field) === 'flag' ? value : undefined;
   if (Array.isArray(value)) return value;
   if (typeof value === 'object') {
     const parts = { day: value.day.trim(), month: value.month.trim(), year: value.year.trim() };

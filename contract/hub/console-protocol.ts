@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AnswerInputSchema, AnswerValueSchema } from '../answers';
-import { FIELD_TYPES } from '../service';
+import { FieldTypeSchema } from '../service';
 import {
   GuideTarget,
   HELP_REASONS,
@@ -97,7 +97,7 @@ export const STAFF_LANGUAGES = ['de', 'en'] as const;
 export const CatalogFieldSchema = z.object({
   name: z.string(),
   label: z.string(),
-  type: z.enum(FIELD_TYPES),
+  type: FieldTypeSchema,
   required: z.boolean(),
   options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
   /** The service's own plain-language message per field error code (`fields.<name>.errors.<code>`). */

@@ -1,4 +1,4 @@
-import type { Condition, Field, FieldType, ServiceDefinition, Step } from '../../contract';
+import { fieldType, type Condition, type Field, type ServiceDefinition, type Step } from '../../contract';
 import { toJsonPointer } from './json-pointer';
 import type { JsonSchemaObject } from './loaded-service';
 
@@ -7,20 +7,6 @@ export interface CrossCheckProblem {
   path: string;
   message: string;
 }
-
-/** JSON Schema type each field type must have, so the answer pipeline and the schema agree. */
-const SCHEMA_TYPE_FOR: Record<FieldType, string[]> = {
-  text: ['string'],
-  textarea: ['string'],
-  radio: ['string'],
-  email: ['string'],
-  tel: ['string'],
-  postcode: ['string'],
-  date: ['string'],
-  number: ['integer', 'number'],
-  checkboxes: ['array'],
-  confirm: ['boolean'],
-};
 
 /** Checks that the journey and the JSON Schema describe the same fields. */
 export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject): CrossCheckProblem[] {
@@ -69,7 +55,7 @@ export function crossCheck(service: ServiceDefinition, schema: JsonSchemaObject)
     if (fee.when) checkCondition(fee.when, `/fees/${i}/when`, askedIn, problems, groups);
     if (fee.perCount !== undefined) {
       const counted = askedIn.get(fee.perCount);
-      if (!counted || counted.type !== 'number') {
+      if (!counted || fieldType(counted.type).compare !== 'number') {
         problems.push({
           target: 'service',
           path: `/fees/${i}/perCount`,
@@ -122,12 +108,14 @@ function checkFieldAgainstProperty(
   path: string,
   problems: CrossCheckProblem[],
 ): void {
+  // The JSON Schema type each field type must have, so the answer pipeline and the schema agree.
+  const definition = fieldType(field.type);
   const types = Array.isArray(property.type) ? property.type : [property.type];
-  if (!types.some((type) => type !== undefined && SCHEMA_TYPE_FOR[field.type].includes(type))) {
+  if (!types.some((type) => type !== undefined && definition.schemaTypes.includes(type))) {
     problems.push({
       target: 'service',
       path: `${path}/type`,
-      message: `field type "${field.type}" needs schema type ${SCHEMA_TYPE_FOR[field.type].join(' or ')}`,
+      message: `field type "${field.type}" needs schema type ${definition.schemaTypes.join(' or ')}`,
     });
   }
   if (field.maxLength !== undefined && field.maxLength !== property.maxLength) {
@@ -137,11 +125,10 @@ function checkFieldAgainstProperty(
       message: `maxLength ${field.maxLength} differs from the schema's ${String(property.maxLength)}`,
     });
   }
-  const hasOptions = field.type === 'radio' || field.type === 'checkboxes';
-  if (hasOptions && !field.options) {
+  if (definition.options && !field.options) {
     problems.push({ target: 'service', path: `${path}/options`, message: `a ${field.type} field needs options` });
   }
-  const allowed = field.type === 'checkboxes' ? property.items?.enum : property.enum;
+  const allowed = definition.options === 'items' ? property.items?.enum : property.enum;
   if (field.options && Array.isArray(allowed)) {
     const values = field.options.map((option) => option.value);
     field.options.forEach((option, o) => {
@@ -254,7 +241,8 @@ function checkCondition(
       });
       return;
     }
-    if ('ageUnder' in condition && field.type !== 'date') {
+    const compare = fieldType(field.type).compare;
+    if ('ageUnder' in condition && compare !== 'age') {
       problems.push({
         target: 'service',
         path: `${path}/ageUnder`,
@@ -262,7 +250,7 @@ function checkCondition(
       });
       return;
     }
-    if (('greaterThan' in condition || 'lessThan' in condition) && field.type !== 'number') {
+    if (('greaterThan' in condition || 'lessThan' in condition) && compare !== 'number') {
       const key = 'greaterThan' in condition ? 'greaterThan' : 'lessThan';
       problems.push({
         target: 'service',
@@ -276,8 +264,10 @@ function checkCondition(
     const compared = 'equals' in condition ? [condition.equals] : 'in' in condition ? condition.in : [];
     compared.forEach((value, i) => {
       const valuePath = 'equals' in condition ? `${path}/equals` : `${path}/in/${i}`;
-      const fits = field.type === 'confirm' ? typeof value === 'boolean' : !options || options.includes(String(value));
-      if (!fits || (field.type !== 'confirm' && typeof value !== 'string')) {
+      // A tick compares with true or false; every other answer with a string (an option's value).
+      const flag = fieldType(field.type).input === 'flag';
+      const fits = flag ? typeof value === 'boolean' : !options || options.includes(String(value));
+      if (!fits || (!flag && typeof value !== 'string')) {
         problems.push({
           target: 'service',
           path: valuePath,

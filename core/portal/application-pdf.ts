@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { serviceNamespace, visibleSteps, type Answers, type AnswerValue, type Field } from '../../contract';
+import {
+  fieldType,
+  serviceNamespace,
+  visibleSteps,
+  type Answers,
+  type AnswerValue,
+  type AnswerWords,
+  type Field,
+  type ScalarAnswer,
+} from '../../contract';
 import { lookupTextKey } from '../catalog/json-pointer';
 import type { LoadedCatalog } from '../catalog/load-catalog';
 import type { LoadedService } from '../catalog/loaded-service';
@@ -27,22 +36,28 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
 }
 
-/** An answer as a person reads it: option labels, German dates, Ja/Nein. */
+/** An answer as a person reads it: option labels, German dates, Ja/Nein, in the words of the field's type. */
 function displayValue(field: Field, value: AnswerValue | undefined, service: Texts, form: Texts): string {
   if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return form.notAnswered!;
-  if (typeof value === 'boolean') return value ? form.yes! : form.no!;
-  const optionLabel = (option: string) => {
-    const key = field.options?.find((candidate) => candidate.value === option)?.labelKey;
-    return (key && lookup(service, key)) ?? option;
+  const words: AnswerWords = {
+    yes: form.yes!,
+    no: form.no!,
+    option: (option) => {
+      const key = field.options?.find((candidate) => candidate.value === option)?.labelKey;
+      return (key && lookup(service, key)) ?? option;
+    },
+    date: (iso) => {
+      const [year, month, day] = iso.split('-');
+      return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${day}.${month}.${year}` : iso;
+    },
+    digits: (text) => text,
+    listSeparator: ', ',
   };
-  if (Array.isArray(value))
-    return value.map((entry) => (typeof entry === 'string' ? optionLabel(entry) : '')).join(', ');
-  if (field.options) return optionLabel(String(value));
-  if (field.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(String(value))) {
-    const [year, month, day] = String(value).split('-');
-    return `${day}.${month}.${year}`;
-  }
-  return String(value);
+  // A list holds option values; a group's items are never a field's answer (they read as nothing).
+  const scalar: ScalarAnswer = Array.isArray(value)
+    ? value.map((entry) => (typeof entry === 'string' ? entry : ''))
+    : value;
+  return fieldType(field.type).text(scalar, words);
 }
 
 export interface ApplicationFormInput {

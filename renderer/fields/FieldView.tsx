@@ -1,28 +1,9 @@
-import type { ComponentType } from 'react';
-import type { FieldType } from '../../contract';
-import { CheckboxesField } from './CheckboxesField';
-import { ConfirmField } from './ConfirmField';
-import { DateField } from './DateField';
-import { RadioField } from './RadioField';
-import { TextAreaField } from './TextAreaField';
-import { TextInputField } from './TextInputField';
+import { fieldType } from '../../contract/fields/registry';
+import { FIELD_COMPONENTS } from './components';
 import type { FieldViewProps } from './types';
 
-const COMPONENTS: Record<FieldType, ComponentType<FieldViewProps>> = {
-  text: TextInputField,
-  email: TextInputField,
-  tel: TextInputField,
-  postcode: TextInputField,
-  number: TextInputField,
-  textarea: TextAreaField,
-  radio: RadioField,
-  checkboxes: CheckboxesField,
-  confirm: ConfirmField,
-  date: DateField,
-};
-
-/** Picks the input for a field type. */
+/** Picks the input the field's type names (renderer/fields/components.ts); one line of text if none. */
 export function FieldView(props: FieldViewProps) {
-  const Component = COMPONENTS[props.field.type];
+  const Component = FIELD_COMPONENTS[fieldType(props.field.type).component] ?? FIELD_COMPONENTS.line!;
   return <Component {...props} />;
 }

@@ -1,37 +1,25 @@
-import type { HTMLAttributes } from 'react';
 import { Input, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { FieldType } from '../../contract';
 import { fieldScript, startsWithCapital } from '../../contract/field-script';
+import { fieldType } from '../../contract/fields/registry';
+import type { HtmlInputSettings } from '../../contract/fields/types';
 import { FieldLabel } from './FieldLabel';
 import { FieldMessages } from './FieldMessages';
 import type { FieldViewProps } from './types';
 
-type InputMode = HTMLAttributes<HTMLInputElement>['inputMode'];
-
-/** Native input settings per field type; numbers use a numeric pad but type=text (GOV.UK advice). */
 /**
- * E-mail addresses and phone numbers are written left to right in every language: in an Arabic
- * session an input with the page's direction would show "04141 123456" as "123456 04141".
+ * Native input settings come from the field's type (contract/fields/<type>/ `html`): numbers use a numeric pad
+ * but type=text (GOV.UK advice); e-mail addresses and phone numbers are written left to right in every
+ * language: in an Arabic session an input with the page's direction would show "04141 123456" as "123456 04141".
+ * One-line inputs (component `line`): text, email, tel, postcode, number.
  */
-const INPUT_SETTINGS: Partial<
-  Record<FieldType, { type: string; inputMode?: InputMode; spellCheck?: boolean; dir?: 'ltr' }>
-> = {
-  text: { type: 'text' },
-  email: { type: 'email', inputMode: 'email', spellCheck: false, dir: 'ltr' },
-  tel: { type: 'tel', inputMode: 'tel', spellCheck: false, dir: 'ltr' },
-  postcode: { type: 'text', inputMode: 'numeric', spellCheck: false },
-  number: { type: 'text', inputMode: 'numeric', spellCheck: false },
-};
-
-/** One-line inputs: text, email, tel, postcode, number. */
 export function TextInputField(props: FieldViewProps) {
   const { t } = useTranslation();
   const { field, value, onChange, error, hint } = props;
   // Names and addresses as in the identity card: Latin letters (the core checks it too), a capital first.
   const latin = fieldScript(field) === 'latin';
-  const settings = INPUT_SETTINGS[field.type] ?? { type: 'text' };
-  const autoComplete = field.autocomplete ?? (field.type === 'postcode' ? 'postal-code' : 'off');
+  const settings: HtmlInputSettings = fieldType(field.type).html ?? { type: 'text' };
+  const autoComplete = field.autocomplete ?? settings.autocomplete ?? 'off';
   return (
     <TextField
       className={`form-group${error ? ' form-group--error' : ''}`}

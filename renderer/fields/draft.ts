@@ -1,16 +1,17 @@
 import type { AnswerInput, DateParts, Field, ScalarAnswer } from '../../contract';
+import { fieldType } from '../../contract/fields/registry';
 
 /** What a field holds while the resident types; sent as-is so nothing typed is ever lost. */
 export type DraftValue = string | string[] | boolean | DateParts;
 
 export const EMPTY_DATE: DateParts = { day: '', month: '', year: '' };
 
-/** Stored answer → what the inputs show (ISO date → three parts, numbers → text). */
+/** Stored answer → what the inputs show (ISO date → three parts, numbers → text), by what the type's input sends. */
 export function draftFromAnswer(field: Field, answer: ScalarAnswer | undefined): DraftValue {
-  switch (field.type) {
-    case 'checkboxes':
+  switch (fieldType(field.type).input) {
+    case 'choices':
       return Array.isArray(answer) ? answer : [];
-    case 'confirm':
+    case 'flag':
       return answer === true;
     case 'date': {
       const match = typeof answer === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(answer) : null;
@@ -24,10 +25,10 @@ export function draftFromAnswer(field: Field, answer: ScalarAnswer | undefined):
 
 /** Draft → answer input for session.answer. Empty strings are sent too: that clears an optional answer. */
 export function inputFromDraft(field: Field, draft: DraftValue): AnswerInput {
-  switch (field.type) {
-    case 'checkboxes':
+  switch (fieldType(field.type).input) {
+    case 'choices':
       return Array.isArray(draft) ? draft : [];
-    case 'confirm':
+    case 'flag':
       return draft === true;
     case 'date':
       return isDateParts(draft) ? draft : EMPTY_DATE;

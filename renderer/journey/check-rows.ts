@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Answers, Field, ServiceDefinition, Step } from '../../contract';
+import { fieldType } from '../../contract/fields/registry';
 import { groupItems, scalarAnswer } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { answerText } from '../i18n/answerText';
@@ -58,7 +59,7 @@ export function checkRows(
             .filter((line) => line !== '')
             .join('\n') || t('check.notGiven');
         // Typed lines such as an address read left to right in Arabic too ("21682 Stade", not "Stade 21682").
-        const typed = step.fields.every((field) => !field.options && field.type !== 'date' && field.type !== 'confirm');
+        const typed = step.fields.every((field) => !field.options && fieldType(field.type).typed);
         const label = t(step.check.labelKey, { ns });
         return [{ key: step.id, step, fields: step.fields, label, value, ltr: typed, answers }];
       }
@@ -68,7 +69,7 @@ export function checkRows(
         fields: [field],
         label: t(fieldLabelKeys(step, field), { ns }),
         value: answerText(t, ns, field, scalarAnswer(answers[field.name])),
-        ltr: field.type === 'tel' || field.type === 'email',
+        ltr: fieldType(field.type).ltr === true,
         answers,
       }));
     });

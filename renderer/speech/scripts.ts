@@ -21,6 +21,7 @@ import {
   type FeeLine,
 } from '../../contract/journey';
 import { fieldScript } from '../../contract/field-script';
+import { fieldType } from '../../contract/fields/registry';
 import { DEFAULT_LANGUAGE } from '../../contract/languages';
 import { serviceNamespace } from '../../contract/namespaces';
 import { spokenServiceTerm } from '../i18n/service-terms';
@@ -66,19 +67,19 @@ function hasAnswer(value: ScalarAnswer | undefined): value is ScalarAnswer {
   return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
 }
 
-/** How an answer is said: option labels, yes/no, dates with the month as a word. */
+/** How an answer is said: option labels, yes/no, dates with the month as a word, phone numbers digit by digit. */
 export function spokenAnswer(t: TFunction, namespace: string, field: Field, value: ScalarAnswer): string {
-  const option = (optionValue: string) => {
-    const found = field.options?.find((candidate) => candidate.value === optionValue);
-    return found ? spokenText(t, found.labelKey, { ns: namespace }) : optionValue;
-  };
-  if (typeof value === 'boolean') return t(value ? 'check.yes' : 'check.no');
-  if (Array.isArray(value)) return value.map((item) => (field.options ? option(item) : item)).join(', ');
-  if (typeof value === 'number') return String(value);
-  if (field.type === 'date') return spokenDate(t, value);
-  if (field.type === 'radio') return option(value);
-  if (field.type === 'tel') return spokenDigits(value);
-  return value;
+  return fieldType(field.type).text(value, {
+    yes: t('check.yes'),
+    no: t('check.no'),
+    option: (optionValue) => {
+      const found = field.options?.find((candidate) => candidate.value === optionValue);
+      return found ? spokenText(t, found.labelKey, { ns: namespace }) : optionValue;
+    },
+    date: (iso) => spokenDate(t, iso),
+    digits: spokenDigits,
+    listSeparator: ', ',
+  });
 }
 
 /** The resident's answer, only when they chose to hear their own data and the field is not masked. */
@@ -189,10 +190,8 @@ export function questionScript(t: TFunction, input: QuestionScriptInput): Uttera
     if (field.hintKey) out.push(say(spokenText(t, field.hintKey, { ns })));
     // The notes the fields add under their hint (fields/TextInputField.tsx, TextAreaField.tsx).
     if (fieldScript(field) === 'latin') out.push(say(spokenText(t, 'entry.latinHint')));
-    if (field.type === 'textarea' && input.language && !input.language.startsWith('de')) {
-      out.push(say(spokenText(t, 'entry.freeTextHint')));
-    }
-    if (field.type === 'date') out.push(say(spokenText(t, 'speech.dateHint')));
+    // What the type adds: a date's "Tag, Monat, Jahr", free text read by German staff.
+    for (const key of fieldType(field.type).spokenHintKeys?.(input.language) ?? []) out.push(say(spokenText(t, key)));
     if (field.options) {
       out.push(say(spokenText(t, 'speech.options', { count: field.options.length })));
       for (const option of field.options) {

@@ -1,4 +1,4 @@
-import type { AnswerInput, Field } from '../../../contract';
+import { fieldType, type AnswerInput, type Field } from '../../../contract';
 import type { JsonSchemaProperty, LoadedService } from './service-data';
 
 /**
@@ -13,7 +13,7 @@ export type PlannedValue =
   | { kind: 'choice'; values: string[]; multiple: boolean } // radio: one value; checkboxes: one or more
   | { kind: 'confirm' };
 
-/** Known field names get typical Stade answers; anything else falls back by type. */
+/** Known field names get typical Stade answers; anything else falls back to its type's `example`. */
 const BY_NAME: Record<string, string> = {
   familyName: 'Meyer-Schulz',
   givenNames: 'Anna Maria',
@@ -57,14 +57,6 @@ const BY_NAME: Record<string, string> = {
   abroadCountry: 'Frankreich',
 };
 
-const BY_TYPE: Record<string, string> = {
-  text: 'Beim Pferdemarkt',
-  textarea: 'Die Straßenlaterne vor dem Haus ist seit drei Tagen dunkel.',
-  email: 'anna.meyer@beispiel.de',
-  tel: '04141 123456',
-  postcode: '21682',
-};
-
 function dateParts(date: Date): PlannedValue {
   return {
     kind: 'date',
@@ -96,20 +88,17 @@ function plannedNumber(property: JsonSchemaProperty | undefined): string {
 export function planValue(service: LoadedService, field: Field, overrides: Record<string, string> = {}): PlannedValue {
   const property = service.schema.properties[field.name];
   const override = overrides[field.name];
-  switch (field.type) {
-    case 'radio':
-      return { kind: 'choice', values: [override ?? field.options![0]!.value], multiple: false };
-    case 'checkboxes':
-      return { kind: 'choice', values: override ? override.split(',') : [field.options![0]!.value], multiple: true };
-    case 'confirm':
-      return { kind: 'confirm' };
-    case 'date':
-      return plannedDate(property);
-    case 'number':
-      return { kind: 'text', value: override ?? plannedNumber(property) };
-    default:
-      return { kind: 'text', value: override ?? BY_NAME[field.name] ?? BY_TYPE[field.type] ?? 'Beispiel' };
+  // By what the type is (contract/fields/<type>/), not its name, so a new type needs nothing here.
+  const type = fieldType(field.type);
+  if (type.options) {
+    const multiple = type.input === 'choices';
+    const values = override ? (multiple ? override.split(',') : [override]) : [field.options![0]!.value];
+    return { kind: 'choice', values, multiple };
   }
+  if (type.input === 'flag') return { kind: 'confirm' };
+  if (type.input === 'date') return plannedDate(property);
+  if (type.compare === 'number') return { kind: 'text', value: override ?? plannedNumber(property) };
+  return { kind: 'text', value: override ?? BY_NAME[field.name] ?? type.example ?? 'Beispiel' };
 }
 
 export function toAnswerInput(planned: PlannedValue): AnswerInput {

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import type { Field, Step } from '../../../contract';
+import { fieldType, type Field, type Step } from '../../../contract';
 import { isValidReference, REFERENCE_ALPHABET } from '../../../core/reference';
 import { checkA11y } from './a11y';
 import { scrollAboveKeyboard } from './onscreen-keyboard';
@@ -256,7 +256,7 @@ export class KioskDriver {
         return this.typeInto(this.inputFor(service, step, field), planned.value);
       case 'date': {
         const group =
-          step.fields.filter((candidate) => candidate.type === 'date').length > 1
+          step.fields.filter((candidate) => fieldType(candidate.type).input === 'date').length > 1
             ? this.page.getByRole('group', { name: startsWith(fieldLabel(service, this.lang, step, field)) })
             : this.page;
         await this.typeInto(group.getByRole('textbox', { name: startsWith(this.t('field.day')) }), planned.day);
