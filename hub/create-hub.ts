@@ -26,6 +26,7 @@ import { LiveHub } from './live-hub';
 import { LoginThrottle } from './login-throttle';
 import { AuditStore } from './stores/audit-store';
 import { HandoverStore } from './stores/handover-store';
+import { KioskBookingStore } from './stores/kiosk-booking-store';
 import { HelpStore } from './stores/help-store';
 import { SessionStore } from './stores/session-store';
 import { StaffStore } from './stores/staff-store';
@@ -135,6 +136,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const help = new HelpStore(db, now);
   const audit = new AuditStore(db, now);
   const handovers = new HandoverStore(db, now);
+  const bookings = new KioskBookingStore(db, now);
   const live = new LiveHub({
     now,
     staff,
@@ -142,6 +144,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     help,
     audit,
     handovers,
+    bookings,
     ...(options.staffGoneGraceMs !== undefined ? { staffGoneGraceMs: options.staffGoneGraceMs } : {}),
   });
   const throttle = new LoginThrottle(now);
@@ -200,6 +203,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     terminals,
     audit,
     handovers,
+    bookings,
     live,
     throttle,
     handoverKey,
@@ -226,6 +230,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const sweeper = clock.setInterval(() => {
     sessions.sweep();
     handovers.purgeExpired();
+    bookings.purgePast();
     live.sweepConsoles((hash) => sessions.lookupHash(hash, false) !== undefined);
   }, SESSION_SWEEP_MS);
   if (typeof sweeper === 'object') sweeper.unref?.();

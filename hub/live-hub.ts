@@ -9,6 +9,7 @@ import { RequestAccess } from './live/request-access';
 import { TerminalConnections } from './live/terminal-connections';
 import type { AuditStore } from './stores/audit-store';
 import { HANDOVER_TTL_MS, type HandoverStore } from './stores/handover-store';
+import type { KioskBookingStore } from './stores/kiosk-booking-store';
 import type { HelpRecord, HelpStore } from './stores/help-store';
 import type { StaffStore } from './stores/staff-store';
 import type { TerminalStore } from './stores/terminal-store';
@@ -21,6 +22,7 @@ export interface LiveHubParts {
   help: HelpStore;
   audit: AuditStore;
   handovers: HandoverStore;
+  bookings: KioskBookingStore;
   /** See HubOptions.staffGoneGraceMs. */
   staffGoneGraceMs?: number;
 }
@@ -168,6 +170,12 @@ export class LiveHub {
         return;
       case 'handover.deposit':
         this.onDeposit(terminalId, message);
+        return;
+      case 'booking.made':
+        this.parts.bookings.record(terminalId, message.booking);
+        return;
+      case 'booking.cancelled':
+        this.parts.bookings.cancel(terminalId, message.code);
         return;
     }
   }

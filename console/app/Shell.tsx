@@ -4,6 +4,7 @@ import { Announcer } from '../components/Announcer';
 import { ConsoleHeader } from '../components/ConsoleHeader';
 import { AssistScreen } from '../screens/AssistScreen';
 import { AuditScreen } from '../screens/AuditScreen';
+import { BookingsScreen } from '../screens/BookingsScreen';
 import { HandoverScreen } from '../screens/HandoverScreen';
 import { QueueScreen } from '../screens/QueueScreen';
 import { StaffScreen } from '../screens/StaffScreen';
@@ -23,6 +24,7 @@ export function Shell() {
     { screen: 'queue', label: t('nav.queue', { count: waiting }) },
     { screen: 'terminals', label: t('nav.terminals') },
     { screen: 'handover', label: t('nav.handover') },
+    { screen: 'bookings', label: t('nav.bookings') },
     ...(isAdmin
       ? [
           { screen: 'audit' as const, label: t('nav.audit') },
@@ -64,6 +66,7 @@ export function Shell() {
         )}
         {route.screen === 'terminals' && <TerminalsScreen />}
         {route.screen === 'handover' && <HandoverScreen />}
+        {route.screen === 'bookings' && <BookingsScreen />}
         {route.screen === 'audit' && isAdmin && <AuditScreen />}
         {route.screen === 'staff' && isAdmin && <StaffScreen />}
       </main>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AnswerInputSchema, AnswerValueSchema } from '../answers';
 import { FieldTypeSchema } from '../service';
+import { KioskBookingCode, KioskBookingViewSchema } from './kiosk-bookings';
 import {
   GuideTarget,
   HELP_REASONS,
@@ -169,6 +170,10 @@ export const consoleRoutes = {
     body: z.strictObject({ answers: z.record(z.string(), AnswerInputSchema) }),
     reply: z.object({ reference: z.string() }),
   },
+  /** The day's times booked at the kiosks (the hub's local date), by office and time. */
+  'GET /bookings': { reply: z.array(KioskBookingViewSchema) },
+  /** One booking by the code on the resident's receipt, whatever its day. */
+  'POST /bookings/find': { body: z.strictObject({ code: KioskBookingCode }), reply: KioskBookingViewSchema },
   /** A prepared visit taken over into the desk's own system: its draft is deleted, nothing is sent. */
   'POST /handover/:handoverId/close': { body: z.strictObject({}), reply: z.object({ closed: z.literal(true) }) },
 } as const;

@@ -1,2 +1,3 @@
 export * from './terminal-protocol';
 export * from './console-protocol';
+export * from './kiosk-bookings';

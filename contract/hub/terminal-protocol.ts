@@ -3,13 +3,15 @@ import { AnswerInputSchema, AnswerValueSchema } from '../answers';
 import { LANGUAGE_CODES } from '../languages';
 import { ENROLMENT_CODE_PATTERN } from './enrolment-code';
 import { PositionSchema } from '../session';
+import { KioskBookingCode, KioskBookingNoticeSchema } from './kiosk-bookings';
 
 /**
  * Kiosk ↔ help-desk hub. The kiosk authenticates every HTTP request and the
  * WebSocket upgrade with `Authorization: Bearer <terminalId>.<secret>` (the
  * device credential from enrolment). Nothing here carries personal data except
- * the live snapshot (only after the resident said "Ja") and the sealed handover
- * draft (encrypted for the hub's key).
+ * the live snapshot (only after the resident said "Ja"), the sealed handover
+ * draft (encrypted for the hub's key) and a booking notice (the family name on
+ * a time booked at the kiosk, for the desk).
  */
 
 export const TERMINAL_WS_PATH = '/ws/terminal';
@@ -120,6 +122,10 @@ export const TerminalToHubSchema = z.discriminatedUnion('type', [
     language: Language,
     sealedDraft: z.string().max(2_000_000),
   }),
+  /** A time booked at this kiosk: the console lists the day's bookings and finds one by its code. */
+  z.object({ type: z.literal('booking.made'), booking: KioskBookingNoticeSchema }),
+  /** Cancelled (or moved away from) at this kiosk. */
+  z.object({ type: z.literal('booking.cancelled'), code: KioskBookingCode }),
 ]);
 export type TerminalToHub = z.infer<typeof TerminalToHubSchema>;
 

@@ -10,7 +10,8 @@ import type {
 import { currentSession } from '../sessions/lifecycle';
 import type { CoreContext } from '../sessions/context';
 import { buildView } from '../sessions/session-view';
-import type { TerminalToHub } from '../../contract/hub';
+import type { KioskBookingNotice, TerminalToHub } from '../../contract/hub';
+import { BookingNotices } from './booking-notices';
 import { activityOf } from './activity';
 import { Handovers, type IssuedHandover } from './handover';
 import { HelpRequests } from './help-request';
@@ -37,6 +38,10 @@ export interface HubClient {
   issuedHandover(code: string): IssuedHandover | undefined;
   /** Forgets the issued code ("Fertig", the next session); says whether there was one. */
   forgetHandover(): boolean;
+  /** A time booked at this kiosk (the appointment system confirmed it): listed in the staff console. */
+  bookingMade(booking: KioskBookingNotice): void;
+  /** A time cancelled at this kiosk. */
+  bookingCancelled(code: string): void;
   /** A session call answered with this view (the resident's tap or a takeover command). */
   sessionChanged(view: SessionView): void;
   onCoreEvent(event: KioskEvent): void;
@@ -92,7 +97,10 @@ export function createHubClient(
         message.type === 'handover.stored'
           ? handovers.onStored(message.handoverId, message.expiresAt)
           : help.onMessage(message),
-      onOnline: (online) => help.onOnline(online),
+      onOnline: (online) => {
+        help.onOnline(online);
+        if (online) bookings.flush();
+      },
       onRevoked: () => help.onRevoked(),
       onAttached: () => help.changed(),
       onNamed: ({ name, location }) =>
@@ -102,6 +110,7 @@ export function createHubClient(
   const feed = new LiveFeed((message) => link.send(message), settings.outboxBacklog);
   const help: HelpRequests = new HelpRequests({ ctx, link, feed, dispatch: settings.dispatch, currentView });
   const handovers = new Handovers(ctx, link, settings.deskHours);
+  const bookings = new BookingNotices(link);
   link.open();
 
   return {
@@ -115,6 +124,8 @@ export function createHubClient(
     handover: (sessionId) => handovers.handover(sessionId),
     issuedHandover: (code) => handovers.issuedHandover(code),
     forgetHandover: () => handovers.forget(),
+    bookingMade: (booking) => bookings.made(booking),
+    bookingCancelled: (code) => bookings.cancelled(code),
     sessionChanged(view) {
       // A session view means a new session: the previous resident's code is no longer theirs to print.
       handovers.forget();

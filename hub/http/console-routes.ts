@@ -17,6 +17,7 @@ import { dummyHash, verifyPassword } from '../passwords';
 import { WindowLimiter } from '../window-limiter';
 import type { AuditStore } from '../stores/audit-store';
 import type { HandoverStore } from '../stores/handover-store';
+import type { KioskBookingRecord, KioskBookingStore } from '../stores/kiosk-booking-store';
 import type { SessionStore } from '../stores/session-store';
 import { UsernameTakenError, type StaffStore } from '../stores/staff-store';
 import type { TerminalStore } from '../stores/terminal-store';
@@ -44,6 +45,7 @@ export interface ConsoleRouteParts {
   terminals: TerminalStore;
   audit: AuditStore;
   handovers: HandoverStore;
+  bookings: KioskBookingStore;
   live: LiveHub;
   throttle: LoginThrottle;
   handoverKey: () => Promise<HandoverKey>;
@@ -290,5 +292,26 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     if (!inPerson) throw new HubError(409, 'not_in_person');
     parts.handovers.markClosed(record.handoverId);
     return { closed: true as const };
+  });
+  // Times booked at the kiosks: staff see name, service, office, time and code, no more; every look is audited.
+  const bookingView = (record: KioskBookingRecord) => {
+    const { terminalId, ...notice } = record;
+    return { ...notice, terminalName: parts.terminals.get(terminalId)?.name ?? terminalId };
+  };
+  route('GET /bookings', {}, ({ staff }) => {
+    const today = parts.bookings.today();
+    parts.audit.write({ staffId: staff.staffId, action: 'bookings.list', outcome: 'ok' });
+    return today.map(bookingView);
+  });
+  route('POST /bookings/find', { rateLimit: { max: 20, timeWindow: 60_000 } }, ({ staff, body }) => {
+    const found = parts.bookings.find(body.code);
+    parts.audit.write({
+      staffId: staff.staffId,
+      action: 'bookings.find',
+      terminalId: found?.terminalId ?? null,
+      outcome: found ? 'ok' : 'refused',
+    });
+    if (!found) throw new HubError(404, 'unknown_booking');
+    return bookingView(found);
   });
 }

@@ -1,5 +1,6 @@
 import type { Migration } from '../../../core/db/migration';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-kiosk-bookings';
 
 /** The hub's migrations, in order. Append only; never edit a released one. */
-export const HUB_MIGRATIONS: readonly Migration[] = [m0001];
+export const HUB_MIGRATIONS: readonly Migration[] = [m0001, m0002];
