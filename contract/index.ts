@@ -13,3 +13,4 @@ export * from './service';
 export * from './session';
 export * from './speech';
 export * from './socket';
+export * from './booking';
