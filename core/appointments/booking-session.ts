@@ -38,9 +38,7 @@ const UNAVAILABLE: Unavailable = { outcome: 'unavailable' };
 
 /** The system could not answer (down, slow, overloaded): the screen names the desk instead. */
 function isOutage(error: unknown): boolean {
-  return (
-    error instanceof AppointmentError && ['timeout', 'unreachable', 'server', 'rate-limited'].includes(error.kind)
-  );
+  return error instanceof AppointmentError && ['timeout', 'unreachable', 'server', 'rate-limited'].includes(error.kind);
 }
 
 function addDays(date: string, days: number): string {
@@ -90,7 +88,7 @@ export function cleanContact(input: {
  * receipt until the visit is forgotten ("Fertig", idle, the next resident).
  */
 export class BookingSession {
-  private held: (HeldBooking & { lastActivity: number }) | undefined;
+  private held: (HeldBooking & { lastActivity: number; named?: boolean }) | undefined;
   private booked: (BookedTime & { serviceId: string }) | undefined;
   /** The times last listed to the resident: a reserve names one of them, or it was never offered. */
   private shown: BookingFreeTime[] = [];
@@ -216,7 +214,10 @@ export class BookingSession {
     try {
       const date = isoDateInZone(taken.timestamp * 1000, this.timeZone);
       const next: BookingFreeTime[] = [];
-      for (const day of [date, ...(await client.freeDays(serviceId, addDays(date, 1), addDays(date, 13))).map((d) => d.date)]) {
+      for (const day of [
+        date,
+        ...(await client.freeDays(serviceId, addDays(date, 1), addDays(date, 13))).map((d) => d.date),
+      ]) {
         const times = await client.freeTimes(serviceId, day);
         next.push(...times.filter((t) => t.timestamp >= taken.timestamp && t.timestamp !== taken.timestamp));
         if (next.length >= NEXT_TIMES) break;
@@ -243,7 +244,9 @@ export class BookingSession {
     if ('errors' in cleaned) return validation(cleaned.errors);
     const { client, serviceId } = target.value;
     try {
-      await client.update(held.code, cleaned.contact);
+      // A retry after a timeout: the name may already be on it, and the process past "reserved".
+      if (!held.named) await client.update(held.code, cleaned.contact);
+      held.named = true;
       const booked = await client.confirm(held.code);
       this.forgetHeld();
       this.booked = {
@@ -345,10 +348,10 @@ export class BookingSession {
 
   private outage(step: string, error: unknown): Result<Unavailable> {
     if (!isOutage(error)) {
-      this.ctx.logger.error('appointment.failed', { step, errorClass: errorClass(error) });
+      this.ctx.logger.error('appointment.failed', { method: step, errorClass: errorClass(error) });
       if (!(error instanceof AppointmentError)) throw error;
     } else {
-      this.ctx.logger.warn('appointment.unavailable', { step, kind: (error as AppointmentError).kind });
+      this.ctx.logger.warn('appointment.unavailable', { method: step, detail: (error as AppointmentError).kind });
     }
     return ok(UNAVAILABLE);
   }
