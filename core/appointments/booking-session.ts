@@ -90,6 +90,7 @@ export function cleanContact(input: {
 export class BookingSession {
   private held: (HeldBooking & { lastActivity: number; named?: boolean }) | undefined;
   private booked: (BookedTime & { serviceId: string }) | undefined;
+  private bookedAt = 0;
   /** The times last listed to the resident: a reserve names one of them, or it was never offered. */
   private shown: BookingFreeTime[] = [];
   private client: AppointmentClient | undefined;
@@ -255,6 +256,7 @@ export class BookingSession {
         code: bookingCodeText(held.code),
         serviceId,
       };
+      this.bookedAt = this.ctx.clock.now();
       this.ctx.logger.info('appointment.booked', { serviceId });
       const { serviceId: _, ...booking } = this.booked;
       return ok({ outcome: 'booked', booking });
@@ -280,6 +282,7 @@ export class BookingSession {
 
   /** The booked time of the visit on screen, for its receipt. */
   bookedFor(serviceId: string): (BookedTime & { serviceId: string }) | undefined {
+    if (this.booked) this.bookedAt = this.ctx.clock.now();
     return this.booked?.serviceId === serviceId ? this.booked : undefined;
   }
 
@@ -295,7 +298,8 @@ export class BookingSession {
     const now = this.ctx.clock.now();
     const window = this.ctx.idle.timeoutMs + this.ctx.idle.warningMs;
     if (this.held && this.held.lastActivity + window <= now) void this.forget('idle');
-    else if (this.booked && !this.visit()) this.booked = undefined;
+    // The booked time lives as long as its visit page could (the receipt is printed from there).
+    if (this.booked && this.bookedAt + window <= now) this.booked = undefined;
     // Held times that could not be released yet (the system was down) are tried again now and then.
     if (this.recovered && !this.held && this.client && now - this.lastRetry >= 30_000 && this.store.count() > 0) {
       this.lastRetry = now;

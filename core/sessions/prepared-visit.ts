@@ -32,7 +32,7 @@ import { completedSteps, storedPosition } from './session-view';
  * catalog texts, which of them apply, and the code. Nothing is sent to the portal.
  */
 export class PreparedVisits {
-  private last: (PreparedVisit & { preparedAtMs: number; desk?: DeskOpening }) | undefined;
+  private last: (PreparedVisit & { preparedAtMs: number; activeAtMs?: number; desk?: DeskOpening }) | undefined;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -82,13 +82,17 @@ export class PreparedVisits {
 
   /** The service of the visit on screen, if any (booking a time belongs to it). */
   onScreen(): { serviceId: string } | undefined {
-    return this.current().ok ? { serviceId: this.last!.serviceId } : undefined;
+    if (!this.current().ok) return undefined;
+    // Booking a time takes a while: each of its steps keeps the visit (and its receipt) as a tap would.
+    this.last!.activeAtMs = this.ctx.clock.now();
+    return { serviceId: this.last!.serviceId };
   }
 
   /** The visit prepared last, while its page may still be on screen (as long as a handover code). */
   private current(bookings?: Bookings): Result<VisitRequest> {
     const { ctx, last } = this;
-    if (last && ctx.clock.now() - last.preparedAtMs > ctx.idle.timeoutMs + ctx.idle.warningMs) this.last = undefined;
+    const activeAt = last ? (last.activeAtMs ?? last.preparedAtMs) : 0;
+    if (last && ctx.clock.now() - activeAt > ctx.idle.timeoutMs + ctx.idle.warningMs) this.last = undefined;
     if (!this.last) return fail('not_reachable', { detail: 'no visit was prepared here' });
     const { serviceId, language, parts, ticket, preparedAtMs, desk } = this.last;
     const booked = bookings?.bookedFor(serviceId);
