@@ -92,11 +92,10 @@ export function TimesScreen({
                     isDisabled={busy}
                     onPress={() => onChoose(time)}
                     data-booking-time={time.timestamp}
-                    aria-label={
-                      withDay
-                        ? `${bookingDate(t, time.timestamp)}, ${t('booking.timeAt', { time: bookingTime(t, time.timestamp) })}`
-                        : t('booking.timeAt', { time: bookingTime(t, time.timestamp) })
-                    }
+                    // After "taken" the visible day and time are the name (no label that says more than it shows).
+                    {...(withDay
+                      ? {}
+                      : { 'aria-label': t('booking.timeAt', { time: bookingTime(t, time.timestamp) }) })}
                   >
                     {withDay ? (
                       <span>
