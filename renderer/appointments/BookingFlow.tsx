@@ -52,15 +52,28 @@ export function BookingFlow({
     [onActivity],
   );
 
-  const loadDays = useCallback(async () => {
-    const result = await bridge.call('appointment.days', {});
-    if (result.ok && result.value.outcome === 'ok') show({ kind: 'days', days: result.value.days });
-    else show({ kind: 'unavailable' });
-  }, [bridge, show]);
+  const loadDays = useCallback(
+    () =>
+      bridge.call('appointment.days', {}).then((result) => {
+        if (result.ok && result.value.outcome === 'ok') show({ kind: 'days', days: result.value.days });
+        else show({ kind: 'unavailable' });
+      }),
+    [bridge, show],
+  );
 
   useEffect(() => {
-    void loadDays();
-  }, [loadDays]);
+    let live = true;
+    void bridge.call('appointment.days', {}).then((result) => {
+      if (!live) return;
+      if (result.ok && result.value.outcome === 'ok') show({ kind: 'days', days: result.value.days });
+      else show({ kind: 'unavailable' });
+    });
+    return () => {
+      live = false;
+    };
+    // Once, when the flow opens; "Zurück" from the times calls loadDays itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const chooseDay = async (date: string, notice?: 'expired') => {
     setBusy(true);

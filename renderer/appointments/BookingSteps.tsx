@@ -9,7 +9,7 @@ import { PrimaryButton } from '../components/PrimaryButton';
 import { OfficeFacts } from '../components/OfficeDetails';
 import { officeText } from '../offices/office-text';
 import { spokenReference } from '../speech/spoken-text';
-import { bookingDate, bookingDay, bookingTime, bookingWeekday, dayPart } from './booking-format';
+import { bookingDate, bookingDay, bookingLocalDate, bookingTime, dayPart } from './booking-format';
 
 /** The steps of BookingFlow: each the middle of the page under its heading. */
 
@@ -69,49 +69,47 @@ export function TimesScreen({
   onChoose: (time: BookingFreeTime) => void;
 }) {
   const { t } = useTranslation();
-  // After "taken" the next free times may run into the next days: each button then names its day.
-  const withDay = notice === 'taken';
+  // After "taken" the next free times may run into the next days: each group then names its day.
+  const groups: { key: string; heading: string; times: BookingFreeTime[] }[] = [];
+  for (const time of times) {
+    const day = bookingLocalDate(time.timestamp);
+    const part = dayPart(time.timestamp);
+    const key = `${day}-${part}`;
+    let group = groups.find((candidate) => candidate.key === key);
+    if (!group) {
+      const partName = t(`booking.${part}`);
+      group = { key, heading: notice === 'taken' ? `${bookingDay(t, day)}, ${partName}` : partName, times: [] };
+      groups.push(group);
+    }
+    group.times.push(time);
+  }
   return (
     <>
       {notice && <Notice tone="problem" text={t(notice === 'taken' ? 'booking.taken' : 'booking.expired')} />}
       <p className="lead">{notice === 'taken' ? t('booking.nextTimes') : bookingDay(t, date)}</p>
       {times.length === 0 && <p>{t('booking.noTimes')}</p>}
-      {(['morning', 'afternoon'] as const).map((part) => {
-        const inPart = times.filter((time) => dayPart(time.timestamp) === part);
-        if (inPart.length === 0) return null;
-        return (
-          <section key={part} aria-labelledby={`booking-${part}`}>
-            <h2 className="section-heading" id={`booking-${part}`}>
-              {t(`booking.${part}`)}
-            </h2>
-            <ul className="booking-times">
-              {inPart.map((time) => (
-                <li key={`${time.officeId}-${time.timestamp}`}>
-                  <Button
-                    className="button button--secondary booking-time"
-                    isDisabled={busy}
-                    onPress={() => onChoose(time)}
-                    data-booking-time={time.timestamp}
-                    // After "taken" the visible day and time are the name (no label that says more than it shows).
-                    {...(withDay
-                      ? {}
-                      : { 'aria-label': t('booking.timeAt', { time: bookingTime(t, time.timestamp) }) })}
-                  >
-                    {withDay ? (
-                      <span>
-                        <span className="booking-time__day">{bookingWeekday(t, time.timestamp)}</span>{' '}
-                        {bookingTime(t, time.timestamp)}
-                      </span>
-                    ) : (
-                      bookingTime(t, time.timestamp)
-                    )}
-                  </Button>
-                </li>
-              ))}
-            </ul>
-          </section>
-        );
-      })}
+      {groups.map((group) => (
+        <section key={group.key} aria-labelledby={`booking-${group.key}`}>
+          <h2 className="section-heading" id={`booking-${group.key}`}>
+            {group.heading}
+          </h2>
+          <ul className="booking-times">
+            {group.times.map((time) => (
+              <li key={`${time.officeId}-${time.timestamp}`}>
+                <Button
+                  className="button button--secondary booking-time"
+                  isDisabled={busy}
+                  onPress={() => onChoose(time)}
+                  data-booking-time={time.timestamp}
+                  aria-label={t('booking.timeAt', { time: bookingTime(t, time.timestamp) })}
+                >
+                  {bookingTime(t, time.timestamp)}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </>
   );
 }

@@ -47,12 +47,12 @@ export function dayPart(timestamp: number): 'morning' | 'afternoon' {
   return hour < 12 ? 'morning' : 'afternoon';
 }
 
-/** "Di., 8.12." for a time in the list of next free times, which may run into the next days. */
-export function bookingWeekday(t: TFunction, timestamp: number): string {
-  return new Intl.DateTimeFormat(locale(t), {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'numeric',
+/** The office's local day of a time, YYYY-MM-DD. */
+export function bookingLocalDate(timestamp: number): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
     timeZone: BOOKING_TIME_ZONE,
   }).format(new Date(timestamp * 1000));
 }

@@ -4,7 +4,7 @@ import { officeDetailsUtterances } from '../offices/office-script';
 import { officeText } from '../offices/office-text';
 import type { Utterance } from '../speech/scripts';
 import { spokenReference, spokenText } from '../speech/spoken-text';
-import { bookingDate, bookingDay, bookingTime, dayPart } from './booking-format';
+import { bookingDate, bookingDay, bookingLocalDate, bookingTime, dayPart } from './booking-format';
 
 /** What each booking screen says (issue 16), from the same texts as the screen. */
 const say = (text: string): Utterance => ({ text });
@@ -25,14 +25,19 @@ export function timesScript(
   times: readonly BookingFreeTime[],
   taken: boolean,
 ): Utterance[] {
-  const out = [say(spokenText(t, 'booking.timesTitle')), say(bookingDay(t, date))];
+  const out = [say(spokenText(t, 'booking.timesTitle'))];
   if (taken) out.unshift(say(spokenText(t, 'booking.taken')));
-  for (const part of ['morning', 'afternoon'] as const) {
-    const inPart = times.filter((time) => dayPart(time.timestamp) === part);
-    if (inPart.length === 0) continue;
-    out.push(
-      say(`${spokenText(t, `booking.${part}`)}: ${inPart.map((time) => bookingTime(t, time.timestamp)).join(', ')}`),
-    );
+  out.push(say(taken ? spokenText(t, 'booking.nextTimes') : bookingDay(t, date)));
+  for (const day of [...new Set(times.map((time) => bookingLocalDate(time.timestamp)))]) {
+    for (const part of ['morning', 'afternoon'] as const) {
+      const inPart = times.filter(
+        (time) => bookingLocalDate(time.timestamp) === day && dayPart(time.timestamp) === part,
+      );
+      if (inPart.length === 0) continue;
+      const partName = spokenText(t, `booking.${part}`);
+      const heading = taken ? `${bookingDay(t, day)}, ${partName}` : partName;
+      out.push(say(`${heading}: ${inPart.map((time) => bookingTime(t, time.timestamp)).join(', ')}`));
+    }
   }
   if (times.length === 0) out.push(say(spokenText(t, 'booking.noTimes')));
   return out;
