@@ -347,6 +347,7 @@ export class BookingSession {
       }
       await this.cancelStored(held, 'startup');
     }
+    if (!this.recovered) this.ctx.logger.info('appointment.ready', { count: this.store.count() });
     this.recovered = true;
   }
 

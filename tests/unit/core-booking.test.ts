@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnswerInput } from '../../contract';
 import { ZmsAppointmentClient } from '../../core/appointments';
 import {
@@ -74,7 +74,7 @@ async function booted(options: { timeoutMs?: number; dataDir?: string } = {}) {
   });
   cores.push(kiosk);
   // The client is attached (and start-up recovery done) on the next turns of the event loop.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await vi.waitFor(() => expect(kiosk.logger.lines.some((line) => line.event === 'appointment.ready')).toBe(true));
   return { kiosk, t: server, clock };
 }
 
@@ -108,7 +108,7 @@ async function holdFirstTime(kiosk: TestCore) {
   return { days: days.days, times: times.times, time };
 }
 
-describe('booking a time for a prepared visit', () => {
+describe('booking a time for a prepared visit', { timeout: 90_000 }, () => {
   it('offers booking on the visit, lists days and times, holds, names, confirms and prints the booking', async () => {
     const { kiosk, t } = await booted();
     const visit = await prepareVisit(kiosk);
@@ -197,16 +197,14 @@ describe('booking a time for a prepared visit', () => {
     await prepareVisit(kiosk);
     await holdFirstTime(kiosk);
     await kiosk.value('session.start', { serviceId: 'fuehrungszeugnis', language: 'de' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(held(t)).toHaveLength(0);
+    await vi.waitFor(() => expect(held(t)).toHaveLength(0));
 
     // The resident walks away from the name page: the idle sweep releases it.
     await prepareVisit(kiosk);
     await holdFirstTime(kiosk);
     clock.advance(120_000 + 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(held(t)).toHaveLength(0);
-    expect(heldRows(kiosk)).toBe(0);
+    await vi.waitFor(() => expect(held(t)).toHaveLength(0));
+    await vi.waitFor(() => expect(heldRows(kiosk)).toBe(0));
     expect(t.server.processes().filter((row) => row.status === 'deleted').length).toBeGreaterThanOrEqual(4);
   });
 
@@ -222,8 +220,8 @@ describe('booking a time for a prepared visit', () => {
     expect(held(t)).toHaveLength(1);
 
     const again = await booted({ dataDir });
+    await vi.waitFor(() => expect(heldRows(again.kiosk)).toBe(0));
     expect(held(t)).toHaveLength(0);
-    expect(heldRows(again.kiosk)).toBe(0);
     expect(again.kiosk.logger.lines).toContainEqual(
       expect.objectContaining({ event: 'appointment.released', reason: 'startup' }),
     );
@@ -236,7 +234,8 @@ describe('booking a time for a prepared visit', () => {
     // Both attempts of the client time out, but the server carries the confirmation out.
     t.server.faults.add({ route: 'confirm-appointment', delayMs: 1200, times: 2 });
     expect(await kiosk.value('appointment.confirm', { familyName: 'Muster' })).toEqual({ outcome: 'unavailable' });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The delayed requests have been carried out at the server by now.
+    await vi.waitFor(() => expect(confirmed(t)).toHaveLength(1), { timeout: 5000 });
     // The resident taps "Buchen" again: the same process is confirmed, no second one.
     const again = await kiosk.value('appointment.confirm', { familyName: 'Muster' });
     expect(again.outcome).toBe('booked');
