@@ -208,6 +208,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       close() {
         if (closed) return;
         closed = true;
+        bookings.close();
         clock.clearInterval(timer);
         clearTimeout(speechTimer);
         void speech.close();

@@ -95,6 +95,7 @@ export class BookingSession {
   private shown: BookingFreeTime[] = [];
   private client: AppointmentClient | undefined;
   private recovered = false;
+  private closed = false;
   private lastRetry = 0;
 
   constructor(
@@ -307,6 +308,11 @@ export class BookingSession {
     }
   }
 
+  /** The core is closing: a release still on its way leaves its row, released at the next start. */
+  close(): void {
+    this.closed = true;
+  }
+
   private forgetHeld(): void {
     if (this.held) this.store.remove(this.held.id);
     this.held = undefined;
@@ -315,6 +321,7 @@ export class BookingSession {
   private async cancelStored(held: HeldBooking, reason: string): Promise<void> {
     try {
       if (this.client) await this.client.cancel(held.code);
+      if (this.closed) return;
       this.store.remove(held.id);
       this.ctx.logger.info('appointment.released', { serviceId: held.serviceId, reason });
     } catch (error) {
@@ -324,6 +331,7 @@ export class BookingSession {
         return;
       }
       // Gone already (expired, cancelled) or never to be released: nothing to keep.
+      if (this.closed) return;
       this.store.remove(held.id);
       this.ctx.logger.info('appointment.released', { serviceId: held.serviceId, reason: `${reason}-gone` });
     }
@@ -334,7 +342,7 @@ export class BookingSession {
    * (its session wiped or ended, or a visit page, which lives in memory only) is released.
    */
   private async recoverAtStartup(): Promise<void> {
-    if (!this.client) return;
+    if (!this.client || this.closed) return;
     const surviving = new Set(this.ctx.store.all().map((row) => row.id));
     for (const held of this.store.all()) {
       if (this.held?.id === held.id) continue;
