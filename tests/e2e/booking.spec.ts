@@ -210,17 +210,32 @@ test('by keyboard in Turkish: the time taken meanwhile is told, the next free ti
   await expect(page.getByRole('heading', { name: ui('tr', 'booking.bookedHeading') })).toBeVisible();
 });
 
-test('the appointment server fails: a plain message with the office phone in Arabic (RTL), the checklist still prints', async ({
+test('in Arabic (RTL): the day list and the times, then the server fails: a plain message with the office phone, the checklist still prints', async ({
   page,
 }) => {
   kiosk = await startKiosk({ appointments: { configFile } });
-  server.faults.add({ route: 'available-calendar', status: 503, times: Infinity });
   const driver = new KioskDriver(page, { mode: 'pointer', audit: false });
   await toVisit(page, driver, 'ar');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await driver.activate(driver.button(ui('ar', 'booking.action')));
+  await expect(driver.h1()).toHaveText(ui('ar', 'booking.daysTitle'));
+  await checkA11y(page, 'booking days (ar)');
+  await snap(page, 'booking day list arabic');
+  await driver.activate(page.locator('[data-booking-day]').first());
+  await expect(driver.h1()).toHaveText(ui('ar', 'booking.timesTitle'));
+  await checkA11y(page, 'booking times (ar)');
+  await snap(page, 'booking time buttons arabic');
+  // Back to the days, back to the visit page: nothing was held.
+  await driver.activate(driver.button(ui('ar', 'nav.back')));
+  await expect(driver.h1()).toHaveText(ui('ar', 'booking.daysTitle'));
+  await driver.activate(driver.button(ui('ar', 'nav.back')));
+  await expect(driver.h1()).toHaveText(ui('ar', 'visit.title'));
+  expect(server.processes()).toEqual([]);
+
+  server.faults.add({ route: 'available-calendar', status: 503, times: Infinity });
   await driver.activate(driver.button(ui('ar', 'booking.action')));
   await expect(driver.h1()).toHaveText(ui('ar', 'booking.unavailableTitle'));
   await expect(page.getByText(ui('ar', 'booking.unavailable'))).toBeVisible();
-  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.getByText('04141', { exact: false }).first()).toBeVisible();
   await checkA11y(page, 'booking unavailable (ar)');
   await snap(page, 'booking unavailable arabic', { fullPage: true });
