@@ -254,3 +254,24 @@ test('--no-appointments: no booking action, the visit page points to the phone a
   await expect(driver.button(ui('de', 'booking.action'))).toHaveCount(0);
   await expect(page.getByText(ui('de', 'booking.off'))).toBeVisible();
 });
+
+test('kill -9 while a time is held: the restarted kiosk releases it', async ({ page }) => {
+  kiosk = await startKiosk({ appointments: { configFile } });
+  const driver = new KioskDriver(page, { mode: 'pointer', audit: false });
+  await toVisit(page, driver, 'de');
+  await driver.activate(driver.button(ui('de', 'booking.action')));
+  await driver.activate(page.locator('[data-booking-day]').first());
+  await driver.activate(page.locator('[data-booking-time]').first());
+  await expect(driver.h1()).toHaveText(ui('de', 'booking.nameTitle'));
+  const held = () => server.processes().filter((row) => row.status === 'reserved').length;
+  expect(held()).toBe(1);
+
+  await kiosk.kill9();
+  expect(held()).toBe(1);
+  await kiosk.restart();
+  await expect.poll(held, { timeout: 20_000 }).toBe(0);
+  expect(server.processes().map((row) => row.status)).toEqual(['deleted']);
+  // The page finds the kiosk again at its start screen: the visit lived in memory only.
+  await page.goto(kiosk.url);
+  await expect(driver.h1()).toHaveText(ui('de', 'start.title'), { timeout: 20_000 });
+});
