@@ -9,6 +9,7 @@ import { HelpStateSchema, HandoverTicketSchema, HELP_REQUEST_REASONS } from './a
 import { HandoverCode } from './hub/terminal-protocol';
 import { ApplicablePartsSchema, SESSION_END_REASONS, SessionViewSchema } from './session';
 import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
+import { bookingApi } from './booking';
 
 /**
  * The one API between renderer and core. Each method has a runtime schema for
@@ -90,6 +91,11 @@ export const PreparedVisitSchema = z.object({
   preparedAt: z.string().datetime(),
   parts: ApplicablePartsSchema,
   ticket: HandoverTicketSchema,
+  /**
+   * Booking a time (issue 16): `bookable` when the appointment client books this service, `not-offered` when it
+   * does not, `off` without an appointment system (`--no-appointments`): the page then names the desk's phone.
+   */
+  appointments: z.enum(['bookable', 'not-offered', 'off']).optional(),
 });
 export type PreparedVisit = z.infer<typeof PreparedVisitSchema>;
 
@@ -264,6 +270,7 @@ export const api = {
   'visit.printReceipt': { input: z.strictObject({}), output: z.object({ printed: z.literal(true) }) },
   /** "Fertig" on the prepared-visit page: the kiosk forgets the visit (and the handover code). */
   'visit.done': { input: z.strictObject({}), output: z.object({ forgotten: z.boolean() }) },
+  ...bookingApi,
 } as const;
 
 export type Api = typeof api;

@@ -14,3 +14,4 @@ export * from './session';
 export * from './speech';
 export * from './socket';
 export * from './fields';
+export * from './booking';

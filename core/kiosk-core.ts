@@ -26,6 +26,8 @@ import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
 import { SessionViewSchema } from '../contract';
+import { BookingSession } from './appointments/booking-session';
+import { HeldBookingStore } from './appointments/held-booking-store';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IDLE_WARNING_MS = 30_000;
@@ -112,6 +114,16 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       afterSubmit: () => void preparer.run().then(() => portal?.worker.runDue()),
     };
     recoverAtStartup(ctx);
+    // Booking a time (issue 16): held times a crash left behind are released once the client is known.
+    const bookings = new BookingSession(
+      ctx,
+      new HeldBookingStore(db, () => masterKey),
+      timeZone,
+      options.appointments !== undefined,
+    );
+    void Promise.resolve(options.appointments)
+      .then((client) => (closed ? undefined : bookings.attach(client)))
+      .catch((error: unknown) => logger.error('appointment.unavailable_at_start', { errorClass: errorClass(error) }));
 
     // The speech engine (WebAssembly and 24 MB of voices) loads in its own chunk, on first use or
     // a few seconds after start-up: never on the way to the first screen.
@@ -158,6 +170,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
           printer: options.receiptPrinter,
         },
         speech,
+        bookings,
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,
@@ -174,6 +187,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     timer = clock.setInterval(() => {
       try {
         sweepIdle(ctx);
+        bookings.sweep();
       } catch (error) {
         logger.error('idle.sweep_failed', { errorClass: errorClass(error) });
       }
@@ -194,6 +208,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       close() {
         if (closed) return;
         closed = true;
+        bookings.close();
         clock.clearInterval(timer);
         clearTimeout(speechTimer);
         void speech.close();

@@ -4,6 +4,7 @@ import type { AttachmentRenderer, PortalOrigin } from './portal/sync-worker';
 import type { PrecompiledCatalog } from './catalog/precompiled';
 import type { SpeechEngine } from './speech/engine';
 import type { HubOptions } from './hub-client/hub-options';
+import type { AppointmentClient } from './appointments/appointment-client';
 
 /** Injectable time source, so tests can move the clock. */
 export interface Clock {
@@ -61,6 +62,11 @@ export interface KioskCoreOptions {
   portalOrigin?: PortalOrigin;
   /** A town's terminal: a demo portal is never attached, and its accepts never destroy an application. */
   production?: boolean;
+  /**
+   * The appointment system the prepared visit books times with (issue 16); undefined: no booking, the visit page
+   * names the desk's phone and hours. A promise attaches it once known (the demo's reference server).
+   */
+  appointments?: AppointmentClient | Promise<AppointmentClient | undefined>;
   /** The kiosk takes no applications (see contract KioskInfo.outOfService): session.start and submit are refused. */
   outOfService?: OutOfServiceReason;
 }

@@ -17,6 +17,8 @@ import { readCaFile } from './trust-files';
 export interface KioskAppointments {
   /** The client once known: at once when configured, after the reference server is up in the demo. */
   client: Promise<AppointmentClient | undefined>;
+  /** The same system as settings, for a core in another process (Electron builds its client there). */
+  config: Promise<(AppointmentsConfig & { caPem?: string }) | undefined>;
   origin: 'configured' | 'demo' | 'off';
   /** Starts the reference server, if that is the choice; call once the kiosk is up. */
   start(): void;
@@ -47,7 +49,13 @@ export async function demoMapping(): Promise<AppointmentsConfig['services']> {
 export function appointmentsForKiosk(flags: Flags, dataDir: string, say: (line: string) => void): KioskAppointments {
   const off = (line: string): KioskAppointments => {
     say(line);
-    return { client: Promise.resolve(undefined), origin: 'off', start() {}, stop: () => Promise.resolve() };
+    return {
+      client: Promise.resolve(undefined),
+      config: Promise.resolve(undefined),
+      origin: 'off',
+      start() {},
+      stop: () => Promise.resolve(),
+    };
   };
   if (flags.noAppointments) return off(NO_APPOINTMENTS_LINE);
   if (flags.appointmentsConfig) {
@@ -62,6 +70,7 @@ export function appointmentsForKiosk(flags: Flags, dataDir: string, say: (line: 
     const client = new ZmsAppointmentClient({ config, ...(caPem ? { caPem } : {}) });
     return {
       client: Promise.resolve(client),
+      config: Promise.resolve({ ...config, ...(caPem ? { caPem } : {}) }),
       origin: 'configured',
       start() {},
       stop: async () => client.close(),
@@ -71,10 +80,13 @@ export function appointmentsForKiosk(flags: Flags, dataDir: string, say: (line: 
 
   let resolve: (client: AppointmentClient | undefined) => void = () => {};
   const client = new Promise<AppointmentClient | undefined>((done) => (resolve = done));
+  let resolveConfig: (config: AppointmentsConfig | undefined) => void = () => {};
+  const config = new Promise<AppointmentsConfig | undefined>((done) => (resolveConfig = done));
   let stopServer: (() => Promise<void>) | undefined;
   let zms: ZmsAppointmentClient | undefined;
   return {
     client,
+    config,
     origin: 'demo',
     start() {
       // Loaded only when the demo runs: a town's kiosk never evaluates the reference server.
@@ -82,18 +94,20 @@ export function appointmentsForKiosk(flags: Flags, dataDir: string, say: (line: 
         const { startAppointmentServer } = await import('../appointments/start-appointments');
         const server = await startAppointmentServer({ dataDir: path.join(dataDir, 'appointments') });
         stopServer = () => server.close();
-        zms = new ZmsAppointmentClient({
-          config: { baseUrl: server.apiUrl, timeoutMs: 8000, services: await demoMapping() },
-        });
+        const demo = { baseUrl: server.apiUrl, timeoutMs: 8000, services: await demoMapping() };
+        zms = new ZmsAppointmentClient({ config: demo });
+        resolveConfig(demo);
         say(`Demo appointments (local reference ZMS server): bookings at ${server.url}/demo`);
         resolve(zms);
       })().catch((error: unknown) => {
         say(`The demo appointment server could not start (${(error as Error)?.message ?? String(error)}).`);
         resolve(undefined);
+        resolveConfig(undefined);
       });
     },
     async stop() {
       resolve(undefined);
+      resolveConfig(undefined);
       zms?.close();
       await stopServer?.();
     },

@@ -31,7 +31,7 @@ export function openKioskBackend(
   say: (line: string) => void,
 ): KioskBackend {
   const portal = portalForKiosk(flags, process.env, dataDir, paths.resourcesDir, say);
-  // The client is built here; the booking screens that use it come with the catalogue's prepared visit.
+  // The client is built here and handed to the core: the prepared visit books times with it (issue 16).
   const appointments = appointmentsForKiosk(flags, dataDir, say);
   const hub = hubForKiosk(
     flags,
@@ -59,6 +59,7 @@ export function openKioskBackend(
       ...(portal.outOfService ? { outOfService: portal.outOfService } : {}),
       portalOrigin: portal.origin,
       production: flags.production,
+      ...(appointments.origin !== 'off' ? { appointments: appointments.client } : {}),
     });
   } catch (error) {
     throw new StartupError(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);

@@ -10,6 +10,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/components.css';
 import './styles/fields.css';
+import './styles/booking.css';
 import './styles/service-pages.css';
 import './styles/display.css';
 import './styles/keyboard.css';

@@ -23,6 +23,7 @@ import { outboxStatusEntry } from '../outbox/outbox-status';
 import type { SpeechService } from '../speech/speech-service';
 import type { HubClient } from '../hub-client/hub-client';
 import { officesStatus } from '../offices/opening';
+import type { BookingSession } from '../appointments/booking-session';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -41,6 +42,8 @@ export interface InfoSettings {
   receipts: ReceiptSettings;
   speech: SpeechService;
   hub: HubClient;
+  /** Booking a time on the prepared-visit page (issue 16). */
+  bookings: BookingSession;
   /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
   outOfService?: OutOfServiceReason;
 }
@@ -52,6 +55,8 @@ function outOfServiceRefusal(reason: OutOfServiceReason) {
 
 export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
   const visits = new PreparedVisits(ctx, info.hub);
+  const bookings = info.bookings;
+  bookings.bindVisit(() => visits.onScreen());
   return {
     'kiosk.info': () => {
       const terminal = info.hub.terminal();
@@ -86,6 +91,8 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     },
     'session.start': (input) => {
       if (info.outOfService) return outOfServiceRefusal(info.outOfService);
+      // A new resident: whatever the last one held is released.
+      void bookings.forget('next-resident');
       const started = startSession(ctx, input.serviceId, input.language);
       if (!started.ok) return started;
       return ok(buildView(ctx, started.value.row, started.value.service, {}));
@@ -123,9 +130,21 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'handover.slip': (input) => slipFile(ctx, info.receipts, info.hub, input.code, input.layout),
     'handover.printSlip': (input) => printSlip(ctx, info.receipts, info.hub, input.code),
     'handover.done': () => ok({ forgotten: info.hub.forgetHandover() }),
-    'visit.prepare': (input) => visits.prepare(input.sessionId),
-    'visit.receipt': (input) => visits.receipt(info.receipts, input.layout),
-    'visit.printReceipt': () => visits.print(info.receipts),
-    'visit.done': () => ok({ forgotten: visits.forget() }),
+    'visit.prepare': async (input) => {
+      await bookings.forget('next-resident');
+      const prepared = await visits.prepare(input.sessionId);
+      return prepared.ok ? ok({ ...prepared.value, appointments: bookings.offer(prepared.value.serviceId) }) : prepared;
+    },
+    'visit.receipt': (input) => visits.receipt(info.receipts, input.layout, bookings),
+    'visit.printReceipt': () => visits.print(info.receipts, bookings),
+    'visit.done': async () => {
+      await bookings.forget('done');
+      return ok({ forgotten: visits.forget() });
+    },
+    'appointment.days': () => bookings.days(),
+    'appointment.times': (input) => bookings.times(input.date),
+    'appointment.reserve': (input) => bookings.reserve(input),
+    'appointment.confirm': (input) => bookings.confirm(input),
+    'appointment.release': async () => ok({ released: await bookings.release('back') }),
   };
 }

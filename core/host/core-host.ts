@@ -3,6 +3,8 @@ import { openKioskCore } from '../kiosk-core';
 import { createJsonLogger, errorClass } from '../logging';
 import type { PortalConfigInput } from '../portal/portal-config';
 import type { HubOptions } from '../hub-client/hub-options';
+import type { AppointmentClient } from '../appointments/appointment-client';
+import { ZmsAppointmentClient } from '../appointments/zms-client';
 import type { KioskCore, KioskCoreOptions, Logger, ReceiptPrinter } from '../types';
 import { ToCoreSchema, type FramePort, type FromCore, type OpenOptions } from './protocol';
 
@@ -36,6 +38,8 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
   const prints = new Map<number, { resolve(): void; reject(error: Error): void }>();
   const portal = later<PortalConfigInput>();
   const hub = later<HubOptions>();
+  const appointments = later<AppointmentClient>();
+  let appointmentClient: AppointmentClient | undefined;
 
   /** The parent owns the printer: a job travels as a frame and waits for its 'printed' answer. */
   const sendJob = (job: { kind: 'print'; pdfBase64: string } | { kind: 'printHtml'; html: string }) =>
@@ -67,6 +71,7 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
         ...(settings.printerLayout ? { receiptPrinter: printer(settings.printerLayout, settings.printerFormat) } : {}),
         ...(settings.portalLater ? { portal: portal.promise } : {}),
         ...(settings.hubLater ? { hub: hub.promise } : {}),
+        ...(settings.appointmentsLater ? { appointments: appointments.promise } : {}),
         ...(settings.production !== undefined ? { production: settings.production } : {}),
         ...(settings.portalOrigin ? { portalOrigin: settings.portalOrigin } : {}),
         ...(settings.outOfService ? { outOfService: settings.outOfService } : {}),
@@ -122,6 +127,14 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
       case 'hub':
         hub.resolve(frame.options ?? undefined);
         return;
+      case 'appointments': {
+        const { caPem, ...config } = frame.config ?? {};
+        appointmentClient ??= frame.config
+          ? new ZmsAppointmentClient({ config: config as typeof frame.config, ...(caPem ? { caPem } : {}) })
+          : undefined;
+        appointments.resolve(appointmentClient);
+        return;
+      }
       case 'printed': {
         const waiting = prints.get(frame.id);
         prints.delete(frame.id);
@@ -131,6 +144,7 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
       }
       case 'close':
         core?.close();
+        appointmentClient?.close();
         core = undefined;
         options.onClosed?.();
         return;

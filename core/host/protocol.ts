@@ -3,6 +3,7 @@ import { ApiErrorSchema } from '../../contract/result';
 import { OUT_OF_SERVICE_REASONS } from '../../contract/api';
 import { KioskEventSchema } from '../../contract/events';
 import { PortalConfigSchema } from '../portal/portal-config';
+import { appointmentsConfigSchema } from '../appointments/config';
 
 /**
  * The frames between the process that holds the windows (Electron's main process; a plain Node
@@ -48,6 +49,8 @@ export const OpenOptionsSchema = z.strictObject({
    */
   portalLater: z.boolean().optional(),
   hubLater: z.boolean().optional(),
+  /** Whether an `appointments` frame follows (issue 16): the core books times with the system it names. */
+  appointmentsLater: z.boolean().optional(),
   /** Fail closed (launcher/production.ts): a town's terminal, the portal's origin, and why it takes no applications. */
   production: z.boolean().optional(),
   portalOrigin: z.enum(['configured', 'demo']).optional(),
@@ -56,6 +59,12 @@ export const OpenOptionsSchema = z.strictObject({
   speechWarmUp: z.boolean().optional(),
 });
 export type OpenOptions = z.infer<typeof OpenOptionsSchema>;
+
+/** The appointment system as settings (the core process builds its own client from them). */
+export const AppointmentsFrameConfigSchema = appointmentsConfigSchema.extend({
+  caPem: z.string().max(1_000_000).optional(),
+});
+export type AppointmentsFrameConfig = z.input<typeof AppointmentsFrameConfigSchema>;
 
 export const ToCoreSchema = z.discriminatedUnion('kind', [
   /** The terminal's 256-bit master key, unwrapped by the parent (safeStorage in Electron). */
@@ -66,6 +75,11 @@ export const ToCoreSchema = z.discriminatedUnion('kind', [
   /** The portal or the hub the core attaches once known (null: none after all). */
   z.strictObject({ kind: z.literal('portal'), config: PortalConfigSchema.nullable() }),
   z.strictObject({ kind: z.literal('hub'), options: HubOptionsSchema.nullable() }),
+  /** The appointment system (its settings; the core process builds the client), null: none after all. */
+  z.strictObject({
+    kind: z.literal('appointments'),
+    config: AppointmentsFrameConfigSchema.nullable(),
+  }),
   z.strictObject({ kind: z.literal('printed'), id: CallId, ok: z.boolean() }),
   z.strictObject({ kind: z.literal('close') }),
 ]);

@@ -3,7 +3,13 @@ import { fail } from '../../contract/result-builders';
 import type { HubOptions } from '../hub-client/hub-options';
 import type { PortalConfigInput } from '../portal/portal-config';
 import type { CatalogProblem } from '../types';
-import { FromCoreSchema, RETRYABLE_METHODS, type OpenOptions, type ToCore } from './protocol';
+import {
+  FromCoreSchema,
+  RETRYABLE_METHODS,
+  type AppointmentsFrameConfig,
+  type OpenOptions,
+  type ToCore,
+} from './protocol';
 
 /** A started core process, as the supervisor sees it (utilityProcess in Electron, a fork in Node). */
 export interface CoreProcess {
@@ -66,6 +72,8 @@ export interface CoreSupervisor {
   /** The portal and hub a demo brings up after the kiosk: kept, and sent to every core process. */
   setPortal(config: PortalConfigInput | undefined): void;
   setHub(options: HubOptions | undefined): void;
+  /** The appointment system's settings (issue 16), sent to every core process like the portal. */
+  setAppointments(config: AppointmentsFrameConfig | undefined): void;
   readonly state: SupervisorState;
   close(): void;
 }
@@ -99,6 +107,7 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
   let restartTimer: unknown;
   let portal: { config: PortalConfigInput | undefined } | undefined;
   let hub: { options: HubOptions | undefined } | undefined;
+  let appointments: { config: AppointmentsFrameConfig | undefined } | undefined;
   let started: { resolve(problems: readonly CatalogProblem[]): void; reject(error: Error): void } | undefined;
 
   const setConnected = (up: boolean) => {
@@ -141,6 +150,7 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
     state = 'up';
     if (portal) sendTo(current, { kind: 'portal', config: portal.config ?? null });
     if (hub) sendTo(current, { kind: 'hub', options: hub.options ?? null });
+    if (appointments) sendTo(current, { kind: 'appointments', config: appointments.config ?? null });
     for (const [id, call] of pending) if (!call.sent) sendCall(id, call);
     if (everReady) {
       log('The core process is back; the session resumes.');
@@ -284,6 +294,10 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
     setHub(hubOptions) {
       hub = { options: hubOptions };
       if (state === 'up') sendTo(child, { kind: 'hub', options: hubOptions ?? null });
+    },
+    setAppointments(config) {
+      appointments = { config };
+      if (state === 'up') sendTo(child, { kind: 'appointments', config: config ?? null });
     },
     get state() {
       return state;

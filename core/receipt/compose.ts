@@ -48,6 +48,8 @@ export function layoutReceipt(model: ReceiptDocument, format: PageFormat, measur
   composer.gap(format.gap.section);
   // A prepared visit without the hub has no code for the desk: its checklist stands alone.
   if (model.reference) composer.referenceBox(model.reference, root);
+  // A time booked at the kiosk (issue 16): its booking code, framed with its QR code like the reference.
+  if (model.booking) composer.referenceBox(model.booking, root);
 
   for (const section of model.sections) composer.section(section, root);
 

@@ -61,7 +61,11 @@ export interface ReceiptModel {
 }
 
 /** What both layouts draw: a receipt, or a prepared visit's checklist, whose desk code is absent without the hub. */
-export type ReceiptDocument = Omit<ReceiptModel, 'reference'> & { reference?: ReceiptModel['reference'] };
+export type ReceiptDocument = Omit<ReceiptModel, 'reference'> & {
+  reference?: ReceiptModel['reference'];
+  /** A time booked at the kiosk (issue 16): its booking code, drawn like the reference with its QR code. */
+  booking?: ReceiptModel['reference'];
+};
 
 export interface ReceiptModelOptions {
   /** Time zone for the time of sending; default Europe/Berlin. */

@@ -139,15 +139,18 @@ function page(
 
 /** The receipt of a sent application (or a prepared visit's checklist) as an HTML page for the 80 mm roll. */
 export function renderReceiptHtml(model: ReceiptDocument, options: ReceiptHtmlOptions = {}): string {
-  const { reference } = model;
-  const body =
-    `<header><p class="kind">${escapeHtml(model.kind)}</p><h1>${escapeHtml(model.serviceTitle)}</h1>` +
-    `<p>${escapeHtml(model.sentAt.label)} ${escapeHtml(model.sentAt.value)}</p></header>` +
-    (reference
+  const box = (reference: ReceiptDocument['reference']) =>
+    reference
       ? `<div class="reference"><p class="label">${escapeHtml(reference.label)}</p>` +
         `<p class="value">${escapeHtml(reference.value)}</p><p>${escapeHtml(reference.hint)}</p>` +
         `${qrSvg(referenceQr(reference.value), reference.qrAlt)}<p>${escapeHtml(reference.qrCaption)}</p></div>`
-      : '') +
+      : '';
+  const body =
+    `<header><p class="kind">${escapeHtml(model.kind)}</p><h1>${escapeHtml(model.serviceTitle)}</h1>` +
+    `<p>${escapeHtml(model.sentAt.label)} ${escapeHtml(model.sentAt.value)}</p></header>` +
+    box(model.reference) +
+    // A time booked at the kiosk (issue 16): its code with its own QR code.
+    box(model.booking) +
     model.sections.map(section).join('') +
     `<footer>${model.footer.map((line) => `<p>${escapeHtml(line)}</p>`).join('')}<p>${escapeHtml(model.issuer)}</p></footer>`;
   return page(model, body, options);

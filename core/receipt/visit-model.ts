@@ -1,5 +1,7 @@
 import {
   LANGUAGES,
+  OFFICES_NS,
+  officeTextKey,
   selectParts,
   serviceNamespace,
   totalCents,
@@ -30,6 +32,8 @@ export interface VisitRequest {
   code?: string | undefined;
   validUntil?: string | undefined;
   desk?: DeskOpening | undefined;
+  /** The time booked at the kiosk (issue 16): epoch seconds and the booking code staff scan. */
+  appointment?: { timestamp: number; code: string } | undefined;
 }
 
 export function visitModel(
@@ -63,7 +67,27 @@ export function visitModel(
   } else {
     inPerson.push({ kind: 'paragraph', text: label('visit.noCode') });
   }
-  const sections: ReceiptSection[] = [{ heading: label('visit.inPerson'), blocks: inPerson }];
+  const sections: ReceiptSection[] = [];
+  const appointment = request.appointment;
+  if (appointment) {
+    const time = at(new Date(appointment.timestamp * 1000));
+    const officeText = (name: 'name' | 'access') => t(`${OFFICES_NS}:${officeTextKey(office.id, name)}`);
+    sections.push({
+      heading: label('booking.heading'),
+      blocks: [
+        {
+          kind: 'fields',
+          rows: [
+            { label: label('booking.date'), value: time.date },
+            { label: label('booking.time'), value: time.time },
+            { label: label('booking.office'), value: officeText('name') },
+            { label: label('booking.entrance'), value: officeText('access') },
+          ],
+        },
+      ],
+    });
+  }
+  sections.push({ heading: label('visit.inPerson'), blocks: inPerson });
   if (applies.documentKeys.length > 0) {
     sections.push({
       heading: label('sections.documents'),
@@ -120,6 +144,17 @@ export function visitModel(
             value: code,
             hint: label('visit.codeHint'),
             qrAlt: label('handoverSlip.qrAlt', { code }),
+            qrCaption: label('reference.qrCaption'),
+          },
+        }
+      : {}),
+    ...(appointment
+      ? {
+          booking: {
+            label: label('booking.codeLabel'),
+            value: appointment.code,
+            hint: label('booking.codeHint'),
+            qrAlt: label('booking.qrAlt', { code: appointment.code }),
             qrCaption: label('reference.qrCaption'),
           },
         }

@@ -18,6 +18,10 @@ import { firstIncompleteStep, validateAnswers } from '../validation/validate-ans
 import type { CoreContext } from './context';
 import { endSession, requireActive } from './lifecycle';
 import type { ReceiptSettings } from './session-receipt';
+import type { BookingSession } from '../appointments/booking-session';
+
+/** Where the receipt finds the time booked for the visit (issue 16). */
+type Bookings = Pick<BookingSession, 'bookedFor'>;
 import { completedSteps, storedPosition } from './session-view';
 
 /**
@@ -28,7 +32,7 @@ import { completedSteps, storedPosition } from './session-view';
  * catalog texts, which of them apply, and the code. Nothing is sent to the portal.
  */
 export class PreparedVisits {
-  private last: (PreparedVisit & { preparedAtMs: number; desk?: DeskOpening }) | undefined;
+  private last: (PreparedVisit & { preparedAtMs: number; activeAtMs?: number; desk?: DeskOpening }) | undefined;
 
   constructor(
     private readonly ctx: CoreContext,
@@ -76,13 +80,24 @@ export class PreparedVisits {
     return ok(visit);
   }
 
+  /** The service of the visit on screen, if any (booking a time belongs to it). */
+  onScreen(): { serviceId: string } | undefined {
+    if (!this.current().ok) return undefined;
+    // Booking a time takes a while: each of its steps keeps the visit (and its receipt) as a tap would.
+    this.last!.activeAtMs = this.ctx.clock.now();
+    return { serviceId: this.last!.serviceId };
+  }
+
   /** The visit prepared last, while its page may still be on screen (as long as a handover code). */
-  private current(): Result<VisitRequest> {
+  private current(bookings?: Bookings): Result<VisitRequest> {
     const { ctx, last } = this;
-    if (last && ctx.clock.now() - last.preparedAtMs > ctx.idle.timeoutMs + ctx.idle.warningMs) this.last = undefined;
+    const activeAt = last ? (last.activeAtMs ?? last.preparedAtMs) : 0;
+    if (last && ctx.clock.now() - activeAt > ctx.idle.timeoutMs + ctx.idle.warningMs) this.last = undefined;
     if (!this.last) return fail('not_reachable', { detail: 'no visit was prepared here' });
     const { serviceId, language, parts, ticket, preparedAtMs, desk } = this.last;
+    const booked = bookings?.bookedFor(serviceId);
     return ok({
+      ...(booked ? { appointment: { timestamp: booked.timestamp, code: booked.code } } : {}),
       serviceId,
       language,
       parts,
@@ -92,18 +107,22 @@ export class PreparedVisits {
     });
   }
 
-  async receipt(receipts: ReceiptSettings, layout: 'a4' | 'receipt80'): Promise<Result<ReceiptFile>> {
-    const request = this.current();
+  async receipt(
+    receipts: ReceiptSettings,
+    layout: 'a4' | 'receipt80',
+    bookings?: Bookings,
+  ): Promise<Result<ReceiptFile>> {
+    const request = this.current(bookings);
     if (!request.ok) return request;
     const pdf = await (await receipts.maker()).visit(request.value, layout);
     this.ctx.logger.info('visit.receipt_made', { layout });
     return ok({ fileName: `visit-checklist-${layout}.pdf`, pdfBase64: pdf.toString('base64') });
   }
 
-  async print(receipts: ReceiptSettings): Promise<Result<{ printed: true }>> {
+  async print(receipts: ReceiptSettings, bookings?: Bookings): Promise<Result<{ printed: true }>> {
     const printer = receipts.printer;
     if (!printer) return fail('internal', { detail: 'this terminal has no receipt printer' });
-    const request = this.current();
+    const request = this.current(bookings);
     if (!request.ok) return request;
     const maker = await receipts.maker();
     try {

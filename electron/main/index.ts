@@ -19,6 +19,7 @@ import { createJsonLogger } from '../../core/logging';
 import { idleOptions, parseFlags } from '../../launcher/args';
 import { readPackageVersion } from '../../core/version';
 import { hubForKiosk, type KioskHub } from '../../launcher/hub-settings';
+import { appointmentsForKiosk, type KioskAppointments } from '../../launcher/appointment-settings';
 import { portalForKiosk, type KioskPortal } from '../../launcher/portal-settings';
 import { safeStoragePortalSecret } from './portal-secret';
 import { serveAppRequest } from './app-protocol';
@@ -70,6 +71,7 @@ let mainWindow: BrowserWindow | undefined;
 let core: CoreSupervisor | undefined;
 let portal: KioskPortal | undefined;
 let hub: KioskHub | undefined;
+let appointments: KioskAppointments | undefined;
 
 function fatal(message: string): never {
   process.stderr.write(`Bürgerkiosk could not start: ${message}\n`);
@@ -123,6 +125,9 @@ function openCore(): CoreSupervisor {
       say,
       safeStoragePortalSecret(dataDir, safeStorage),
     );
+    // The appointment system (issue 16): the core process builds its client from these settings.
+    const booking = appointmentsForKiosk({ ...flags }, dataDir, say);
+    appointments = booking;
     hub = hubForKiosk(
       flags,
       {
@@ -149,6 +154,7 @@ function openCore(): CoreSupervisor {
         printerFormat: 'html',
         portalLater: portal.option !== undefined,
         hubLater: hub.option !== undefined,
+        appointmentsLater: booking.origin !== 'off',
         ...(portal.outOfService ? { outOfService: portal.outOfService } : {}),
         portalOrigin: portal.origin,
         production: flags.production,
@@ -158,6 +164,7 @@ function openCore(): CoreSupervisor {
     });
     void Promise.resolve(portal.option).then((config) => supervisor.setPortal(config));
     void Promise.resolve(hub.option).then((options) => supervisor.setHub(options));
+    void booking.config.then((config) => supervisor.setAppointments(config));
     return supervisor;
   } catch (error) {
     fatal(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`);
@@ -220,6 +227,7 @@ function start(): void {
         );
       // Like the demo portal, the local demo hub comes up once the first screen is there (see launcher/hub-settings.ts).
       setTimeout(() => hub?.start(), 5_000).unref();
+      setTimeout(() => appointments?.start(), 2_000).unref();
     },
     (error: unknown) => fatal(`the kiosk core could not open its data: ${(error as Error)?.message ?? String(error)}`),
   );
@@ -240,6 +248,7 @@ if (!app.requestSingleInstanceLock()) {
     core = undefined;
     void portal?.stop();
     void hub?.stop();
+    void appointments?.stop();
   });
   app
     .whenReady()

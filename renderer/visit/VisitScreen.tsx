@@ -1,6 +1,10 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { PreparedVisit, ServiceDefinition } from '../../contract';
+import type { BookedTime, PreparedVisit, ServiceDefinition } from '../../contract';
+import { BookingFlow } from '../appointments/BookingFlow';
+import { BookedFacts } from '../appointments/BookingSteps';
+import { visitBookingScript } from '../appointments/booking-scripts';
 import { selectParts } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { getBridge } from '../api/bridge';
@@ -41,7 +45,19 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
   const ticket = visit.ticket.stored ? visit.ticket : null;
   const times = ticket ? handoverTimes(t, ticket) : [];
   const office = useOffice(service.officeId);
-  useScreenSpeech(`visit|${visit.preparedAt}`, visitScript(t, service, visit, applies, times, office));
+  // Booking a time (issue 16): the flow replaces the page while it runs; the booked time shows here after.
+  const [booking, setBooking] = useState(false);
+  const [booked, setBooked] = useState<BookedTime | undefined>(undefined);
+  const [activity, setActivity] = useState(0);
+  const onActivity = useCallback(() => setActivity((count) => count + 1), []);
+  const script = visitScript(t, service, visit, applies, times, office);
+  const bookingLines = visitBookingScript(t, visit.appointments, booked, office);
+  // Spoken after the code (or its absence), before what to bring.
+  const at = script.findIndex((line) => line.text === t('visit.bringHeading'));
+  useScreenSpeech(
+    `visit|${visit.preparedAt}|${booking ? 'booking' : (booked?.code ?? '')}`,
+    at < 0 ? [...script, ...bookingLines] : [...script.slice(0, at), ...bookingLines, ...script.slice(at)],
+  );
 
   // The core forgets the visit and its code, so nothing more can be printed; the next resident starts afresh.
   const finish = useCallback(() => {
@@ -56,7 +72,21 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
   useEffect(() => {
     const timer = setTimeout(finish, timeoutMs);
     return () => clearTimeout(timer);
-  }, [finish, timeoutMs]);
+  }, [finish, timeoutMs, activity]);
+
+  if (booking) {
+    return (
+      <BookingFlow
+        service={service}
+        onActivity={onActivity}
+        onClose={(done) => {
+          if (done) setBooked(done);
+          setBooking(false);
+          onActivity();
+        }}
+      />
+    );
+  }
 
   return (
     <div className="page page--visit">
@@ -92,6 +122,25 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
           ) : (
             <Notice text={t('visit.noCode')} />
           )}
+          {booked ? (
+            <>
+              <h2 className="section-heading">{t('booking.bookedHeading')}</h2>
+              <BookedFacts booking={booked} office={office} />
+            </>
+          ) : visit.appointments === 'bookable' ? (
+            <>
+              <h2 className="section-heading">{t('booking.heading')}</h2>
+              <p>{t('booking.actionText')}</p>
+              <Button className="button button--secondary" onPress={() => setBooking(true)} data-guide="book">
+                {t('booking.action')}
+              </Button>
+            </>
+          ) : visit.appointments === 'off' ? (
+            <>
+              <h2 className="section-heading">{t('booking.heading')}</h2>
+              <Notice text={t('booking.off')} />
+            </>
+          ) : null}
           <VisitReceiptPrint />
 
           <h2 className="section-heading">{t('visit.bringHeading')}</h2>

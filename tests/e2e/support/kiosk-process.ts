@@ -31,6 +31,11 @@ export interface KioskOptions {
    * `portal` and `hub` are then ignored.
    */
   productionUnconfigured?: boolean;
+  /**
+   * Booking a time (issue 16): `--appointments-config <file>` (a reference server the spec runs), 'off'
+   * (`--no-appointments`); default the embedded reference server of `npm start`.
+   */
+  appointments?: { configFile: string } | 'off';
   /** Another built kiosk (tests/e2e/support/services-root.ts), for another services folder. */
   startScript?: string;
 }
@@ -70,6 +75,8 @@ function launch(dataDir: string, options: KioskOptions, port: number, log: strin
   if (options.idleTimeoutS !== undefined) args.push('--idle-timeout', String(options.idleTimeoutS));
   if (options.idleWarningS !== undefined) args.push('--idle-warning', String(options.idleWarningS));
   if (options.servicesDir !== undefined) args.push('--services-dir', options.servicesDir);
+  if (options.appointments === 'off') args.push('--no-appointments');
+  else if (options.appointments) args.push('--appointments-config', options.appointments.configFile);
   if (options.productionUnconfigured) {
     args.push('--production');
     return launchUntilReady('kiosk', args, { ready: READY, timeoutMs: START_TIMEOUT_MS, log });
