@@ -1,7 +1,14 @@
 import { readBranding } from './branding';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LANGUAGE, DESK_OFFICE_ID, LANGUAGE_CODES, type KioskEvent, type Result } from '../contract';
+import {
+  DEFAULT_LANGUAGE,
+  DESK_OFFICE_ID,
+  LANGUAGE_CODES,
+  OFFICES_NS,
+  type KioskEvent,
+  type Result,
+} from '../contract';
 import { createDispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
@@ -26,6 +33,7 @@ import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
 import { SessionViewSchema } from '../contract';
+import { lookupTextKey } from './catalog/json-pointer';
 import { BookingSession } from './appointments/booking-session';
 import { HeldBookingStore } from './appointments/held-booking-store';
 
@@ -156,6 +164,18 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     });
     listeners.add((event) => hub.onCoreEvent(event));
     ctx.idleHeld = () => hub.holdsIdle();
+    // The desk sees the day's kiosk bookings in the staff console, under the office name residents read here.
+    bookings.onBooked((booked) => {
+      const officeId = catalog.byId.get(booked.serviceId)?.definition.officeId;
+      const officeName = lookupTextKey(catalog.translations.de?.[OFFICES_NS], `${officeId}.name`);
+      hub.bookingMade({
+        code: booked.code,
+        serviceId: booked.serviceId,
+        officeName: (typeof officeName === 'string' ? officeName : booked.officeName) ?? booked.serviceId,
+        startsAt: new Date(booked.timestamp * 1000).toISOString(),
+        familyName: booked.familyName,
+      });
+    });
     const dispatch = createDispatch(
       createHandlers(ctx, {
         version,

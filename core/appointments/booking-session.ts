@@ -18,6 +18,17 @@ import { cleanString } from '../validation/clean-input';
 import { AppointmentError, type AppointmentClient, type Contact } from './appointment-client';
 import type { HeldBooking, HeldBookingStore } from './held-booking-store';
 
+/** A time just booked, as the desk's list shows it. */
+export interface BookedNotice {
+  code: string;
+  serviceId: string;
+  /** Seconds since the epoch. */
+  timestamp: number;
+  /** The appointment system's name for the office, if it gave one. */
+  officeName: string | null;
+  familyName: string;
+}
+
 /** How far ahead the day list looks, and how many days it shows (a short list, not a month grid). */
 const HORIZON_DAYS = 28;
 const LISTED_DAYS = 6;
@@ -107,6 +118,12 @@ export class BookingSession {
   ) {}
 
   private visit: () => VisitRef | undefined = () => undefined;
+  private bookedListener: (booked: BookedNotice) => void = () => {};
+
+  /** Told of every time booked here (the hub lists them for the desk: code, service, time, office, family name). */
+  onBooked(listener: (booked: BookedNotice) => void): void {
+    this.bookedListener = listener;
+  }
 
   /** Which prepared visit is on screen (core/sessions/prepared-visit.ts): bookings belong to it. */
   bindVisit(visit: () => VisitRef | undefined): void {
@@ -259,6 +276,13 @@ export class BookingSession {
       };
       this.bookedAt = this.ctx.clock.now();
       this.ctx.logger.info('appointment.booked', { serviceId });
+      this.bookedListener({
+        code: this.booked.code,
+        serviceId,
+        timestamp: this.booked.timestamp,
+        officeName: booked.officeName,
+        familyName: cleaned.contact.familyName,
+      });
       const { serviceId: _, ...booking } = this.booked;
       return ok({ outcome: 'booked', booking });
     } catch (error) {

@@ -22,6 +22,7 @@ import {
   tempDir,
   type TestCore,
 } from '../fixtures/core-harness';
+import { openHubCore, startRealHub, until, untilOnline } from './hub-client-helpers';
 
 /**
  * Booking a time on the prepared-visit page (issue 16): the real core (real SQLite) against the reference
@@ -332,5 +333,41 @@ describe('booking a time for a prepared visit', { timeout: 90_000 }, () => {
     dirs.push(kiosk.dataDir);
     expect((await prepareVisit(kiosk)).appointments).toBe('off');
     expect(await kiosk.call('appointment.days', {})).toMatchObject({ ok: false, error: { code: 'not_reachable' } });
+  });
+});
+
+describe('the desk sees a time booked at the kiosk', { timeout: 90_000 }, () => {
+  it('the hub lists it for the staff console with code, service, office, time and family name', async () => {
+    const hub = await startRealHub();
+    try {
+      server ??= await startTestServer();
+      const kiosk = openHubCore(hub, {
+        resourcesDir: PROJECT_RESOURCES,
+        clock: new FakeClock(START_MS),
+        appointments: zmsClient(server),
+      });
+      cores.push(kiosk);
+      await untilOnline(kiosk);
+      await vi.waitFor(() => expect(kiosk.logger.lines.some((line) => line.event === 'appointment.ready')).toBe(true));
+      await prepareVisit(kiosk);
+      const { time } = await holdFirstTime(kiosk);
+      const booked = await kiosk.value('appointment.confirm', { familyName: 'Brinkmann' });
+      if (booked.outcome !== 'booked') throw new Error(booked.outcome);
+      const listed = await until(async () => {
+        const found = await hub.staff.post('/bookings/find', { code: booked.booking.code });
+        return found.status === 200 && found.body;
+      });
+      expect(listed).toEqual({
+        code: booked.booking.code,
+        serviceId: 'fuehrungszeugnis',
+        officeName: 'Bürgerservicebüro, Rathaus Stade',
+        startsAt: new Date(time.timestamp * 1000).toISOString(),
+        familyName: 'Brinkmann',
+        terminalName: 'Rathaus Foyer',
+        cancelled: false,
+      });
+    } finally {
+      await hub.close();
+    }
   });
 });
