@@ -137,7 +137,8 @@ export class ProcessStore {
     >,
   ): ProcessRow {
     for (;;) {
-      const processId = randomInt(100_000, 2_147_483_647);
+      // Six digits, as ZMS's process numbers in the recorded answers (101002): short enough to read off a receipt.
+      const processId = randomInt(100_000, 1_000_000);
       if (this.get(processId)) continue;
       this.insertRow.run({ ...row, process_id: processId, auth_key: newAuthKey() });
       return this.get(processId)!;
@@ -165,6 +166,7 @@ export class ProcessStore {
 }
 
 /** ZMS auth keys are short hex strings; eight digits here, so a booking code is not guessed under the rate limit. */
+/** Four hex digits, as ZMS's authKey in the recorded answers ("fb43", "cafe"). */
 export function newAuthKey(): string {
-  return randomBytes(4).toString('hex');
+  return randomBytes(2).toString('hex');
 }
