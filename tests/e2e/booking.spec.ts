@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -12,9 +11,9 @@ import { tabTo } from './support/keyboard';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
 import { officeText } from './support/office-data';
 import { openKeyboardFor, tapText } from './support/onscreen-keyboard';
-import { ARTIFACTS_DIR } from './support/paths';
 import { loadService, ui, type Lang } from './support/service-data';
 import { snap } from './support/snap';
+import { lastPrintedPdf, stubPrint } from './support/printed-pdf';
 
 /**
  * Booking a time on the prepared-visit page (issue 16), against the reference appointment server on
@@ -29,39 +28,6 @@ const zeugnis = loadService('fuehrungszeugnis');
 const FUEHRUNGSZEUGNIS = 20004;
 const BUERGERBUERO = 10001;
 const NAME = 'Brinkmannkanarie';
-
-/** Keeps each PDF the page makes and stubs print() (headless Chromium has no print dialog). */
-function stubPrint(): void {
-  window.print = () => undefined;
-  if (window === window.top) {
-    const blobs: Blob[] = [];
-    (window as unknown as { visitBlobs: Blob[] }).visitBlobs = blobs;
-    const create = URL.createObjectURL.bind(URL);
-    URL.createObjectURL = (object: Blob | MediaSource) => {
-      if (object instanceof Blob && object.type === 'application/pdf') blobs.push(object);
-      return create(object);
-    };
-  }
-}
-
-/** The last printed PDF: its text (pdftotext) and the QR codes on its first page (zbarimg). */
-async function printedChecklist(page: Page, name: string): Promise<{ text: string; codes: string[] }> {
-  const base64 = await page.evaluate(async () => {
-    const blobs = (window as unknown as { visitBlobs: Blob[] }).visitBlobs;
-    const bytes = new Uint8Array(await blobs.at(-1)!.arrayBuffer());
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return btoa(binary);
-  });
-  const dir = join(ARTIFACTS_DIR, 'booking');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  execFileSync('pdftoppm', ['-png', '-r', '200', '-f', '1', '-l', '1', '-singlefile', file, join(dir, name)]);
-  const codes = execFileSync('zbarimg', ['--quiet', '--raw', join(dir, `${name}.png`)], { encoding: 'utf8' });
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  return { text, codes: codes.split('\n').filter(Boolean) };
-}
 
 let server: AppointmentServer;
 let serverDir: string;
@@ -157,7 +123,7 @@ test('books a time by touch in German, prints it with its QR code, and leaves no
   await expect(page.getByRole('status').filter({ hasText: ui('de', 'visit.offered') })).toBeVisible({
     timeout: 20_000,
   });
-  const printed = await printedChecklist(page, 'booking-de');
+  const printed = await lastPrintedPdf(page, 'booking', 'booking-de', { scanQr: true });
   expect(printed.text).toContain('Ihr Termin');
   expect(printed.text).toContain(timeText);
   expect(printed.text.replace(/\s+/g, '')).toContain(code);
