@@ -15,6 +15,7 @@ import { groupByCategory, startLayout } from '../finder/categories';
 import { CategoryView } from '../finder/CategoryView';
 import { ServiceChoice } from '../finder/ServiceChoice';
 import { useFinder } from '../finder/useFinder';
+import { forgetSearch, rememberSearch, searchToReturnTo } from '../finder/search-return';
 import { LazyOnScreenKeyboard } from '../app/journey-code';
 import { categoryScript, searchScript } from '../speech/finder-scripts';
 import { OfficesEntry } from '../offices/OfficesEntry';
@@ -32,7 +33,11 @@ export function StartScreen() {
   const layout = useMemo(() => startLayout(services), [services]);
   // The search code and the keyboard's come once the screen is painted (neither is in the start bundle).
   const [painted, setPainted] = useState(false);
-  const finder = useFinder(services, state.startLanguage, painted);
+  // Back from a search result's service: its search again (taken once; a session's end gives none back).
+  const idleMs = state.info?.idle.timeoutMs ?? 0;
+  const [returnedQuery] = useState(() => (state.notice ? '' : searchToReturnTo(idleMs)));
+  useEffect(forgetSearch, []);
+  const finder = useFinder(services, state.startLanguage, painted, returnedQuery);
   const group = finder.category ? groupByCategory(services).find((g) => g.category === finder.category) : undefined;
   const title = group ? t(`finder.category.${group.category}`) : t('start.title');
   const headingRef = useScreenFocus(
@@ -131,7 +136,10 @@ export function StartScreen() {
                     query={finder.query}
                     onQuery={finder.setQuery}
                     found={finder.found}
-                    onService={(id) => actions.showIntro(id)}
+                    onService={(id, fromSearch) => {
+                      if (fromSearch) rememberSearch(finder.query);
+                      actions.showIntro(id);
+                    }}
                     onCategory={finder.chooseCategory}
                   />
                 )}
