@@ -44,25 +44,41 @@ async function startPainted(browser: Browser, url: string): Promise<{ paintedMs:
 }
 
 /**
- * In the page: from a key's input event (its `timeStamp`: when the key went down, or the finger left an
- * on-screen key, whose press types) to the frame after the text reached the field painted (a frame
- * callback, then a task). The time a busy page leaves the event waiting counts, as the resident waits it.
+ * In the page: from a key's event to the frame after the text reached the field painted (a frame
+ * callback, then a task). The key's event is its `keydown` on a physical keyboard and, on the on-screen
+ * keyboard, the finger leaving the key (`pointerup`; the key types on the `click` Chromium makes of the
+ * tap, which is timed too). Its `timeStamp` is when the input arrived: the time a busy page leaves it
+ * waiting counts, as the resident waits it.
  */
 function installKeyProbe(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const probe = { start: null as number | null, samples: [] as number[] };
+    const probe = {
+      start: null as number | null,
+      click: null as number | null,
+      samples: [] as number[],
+      fromClick: [] as number[],
+    };
     (window as unknown as { keyProbe: typeof probe }).keyProbe = probe;
     // No named functions in here: the bench's bundler would wrap them in a helper the page does not have.
     for (const type of ['keydown', 'pointerup']) {
       window.addEventListener(type, (event) => (probe.start = event.timeStamp), { capture: true });
     }
+    window.addEventListener('click', (event) => (probe.click = event.timeStamp), { capture: true });
     window.addEventListener(
       'input',
       () => {
         const start = probe.start;
+        const click = probe.click;
         probe.start = null;
+        probe.click = null;
         if (start === null) return;
-        requestAnimationFrame(() => setTimeout(() => probe.samples.push(performance.now() - start)));
+        requestAnimationFrame(() =>
+          setTimeout(() => {
+            const now = performance.now();
+            if (click !== null) probe.fromClick.push(now - click);
+            probe.samples.push(now - start);
+          }),
+        );
       },
       { capture: true },
     );
@@ -94,6 +110,47 @@ async function searchReady(context: BrowserContext, url: string): Promise<Page> 
   return page;
 }
 
+/** The on-screen keyboard's key-to-click times (the part after Chromium turned the tap into a click). */
+function clickSamples(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { keyProbe: { fromClick: number[] } }).keyProbe.fromClick);
+}
+
+/**
+ * The same measurement on a page with a bare field and a bare key that types into it: what Chromium
+ * itself takes on this machine now, from a key or a tap to a painted frame, with no kiosk code at all.
+ */
+async function browserFloor(browser: Browser, count: number): Promise<{ physical: number[]; tap: number[] }> {
+  const context = await browser.newContext(TERMINAL);
+  try {
+    const page = await context.newPage();
+    await page.setContent(
+      '<input id="field" style="font-size:24px">' +
+        '<button id="key" style="font-size:24px;min-width:64px;min-height:64px">a</button>',
+    );
+    await page.evaluate(() => {
+      const key = document.getElementById('key')!;
+      key.addEventListener('mousedown', (event) => event.preventDefault());
+      key.addEventListener('click', () => document.execCommand('insertText', false, 'a'));
+    });
+    await installKeyProbe(page);
+    await page.focus('#field');
+    const physical: number[] = [];
+    const tap: number[] = [];
+    let taken = 0;
+    for (let n = 0; n < count; n++) {
+      await page.keyboard.press('a');
+      physical.push(await nextSample(page, taken++));
+    }
+    for (let n = 0; n < count; n++) {
+      await page.locator('#key').tap();
+      tap.push(await nextSample(page, taken++));
+    }
+    return { physical, tap };
+  } finally {
+    await context.close();
+  }
+}
+
 /** Key by key on a physical keyboard (CDP key events, as a USB keyboard's reach Chromium). */
 async function physicalKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
   const context = await browser.newContext(TERMINAL);
@@ -118,7 +175,11 @@ async function physicalKeystrokes(browser: Browser, url: string, rounds: number)
 }
 
 /** Tap by tap on the kiosk's on-screen keyboard, opened by tapping the field, as a resident types. */
-async function onScreenKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
+async function onScreenKeystrokes(
+  browser: Browser,
+  url: string,
+  rounds: number,
+): Promise<{ fromTap: number[]; fromClick: number[] }> {
   const context = await browser.newContext(TERMINAL);
   const samples: number[] = [];
   try {
@@ -138,7 +199,7 @@ async function onScreenKeystrokes(browser: Browser, url: string, rounds: number)
         }
       }
     }
-    return samples;
+    return { fromTap: samples, fromClick: await clickSamples(page) };
   } finally {
     await context.close();
   }
@@ -189,7 +250,12 @@ export interface FinderFigures {
   catalogTodayBytes: number;
   catalogLargeBytes: number;
   physicalKeyMs: number[];
+  /** From the finger leaving the key, and from the click Chromium makes of the tap. */
   onScreenKeyMs: number[];
+  onScreenClickMs: number[];
+  /** A bare page's key and tap to painted, measured in the same run. */
+  floorPhysicalMs: number[];
+  floorTapMs: number[];
   todayCount: number;
   generatedCount: number;
 }
@@ -236,7 +302,8 @@ export async function measureFinder(
       catalogLargeBytes = big.catalogBytes;
     }
     const physicalKeyMs = await physicalKeystrokes(browser, large.url, 2);
-    const onScreenKeyMs = await onScreenKeystrokes(browser, large.url, 2);
+    const onScreen = await onScreenKeystrokes(browser, large.url, 2);
+    const floor = await browserFloor(browser, 40);
     if (profileDir) await profile(browser, large.url, profileDir);
     return {
       startTodayMs,
@@ -244,7 +311,10 @@ export async function measureFinder(
       catalogTodayBytes,
       catalogLargeBytes,
       physicalKeyMs,
-      onScreenKeyMs,
+      onScreenKeyMs: onScreen.fromTap,
+      onScreenClickMs: onScreen.fromClick,
+      floorPhysicalMs: floor.physical,
+      floorTapMs: floor.tap,
       todayCount: TODAYS_SERVICES.length,
       generatedCount: ids.length,
     };

@@ -45,14 +45,16 @@ export function ServiceChoice({ layout, query, onQuery, found, onService, onCate
   // when it would be under it, the field's row goes to the top of the screen, the results below it.
   const rowRef = useRef<HTMLDivElement>(null);
   const answerRef = useRef<HTMLDivElement>(null);
-  const hasAnswer = found !== null;
+  // Checked when the answer's kind changes (results, none, or back to the tiles), not on every key: it
+  // measures the page, and once the row is at the top the next letters keep the first result there.
+  const answer = found === null ? 'none' : found.length > 0 ? 'results' : 'advice';
   useLayoutEffect(() => {
     const row = rowRef.current;
     const first = answerRef.current?.querySelector('li, p');
-    if (!hasAnswer || !row || !first || !row.contains(document.activeElement)) return;
+    if (answer === 'none' || !row || !first || !row.contains(document.activeElement)) return;
     if (first.getBoundingClientRect().bottom <= window.innerHeight - coveredAtBottom()) return;
     row.scrollIntoView({ block: 'start', behavior: 'instant' });
-  }, [hasAnswer, found]);
+  }, [answer]);
 
   return (
     <>

@@ -1,6 +1,6 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { languageEntry } from '../../contract/languages';
+import { languageEntry, type LanguageCode } from '../../contract/languages';
 import { useKiosk } from '../app/context';
 import { afterNextPaint } from '../app/after-paint';
 import { markFirstScreenPainted } from '../app/first-screen-mark';
@@ -22,6 +22,17 @@ import { OfficesEntry } from '../offices/OfficesEntry';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
+
+// Memoised: a keystroke in the search renders the start screen again, and these do not change with it.
+const StartLanguages = memo(LanguageButtons);
+const Offices = memo(OfficesEntry);
+const StartKeyboard = memo(function StartKeyboard() {
+  return (
+    <Suspense fallback={null}>
+      <LazyOnScreenKeyboard />
+    </Suspense>
+  );
+});
 
 /** Attract and start screen: welcome, language, services by life situation and by search (renderer/finder/). */
 export function StartScreen() {
@@ -54,7 +65,8 @@ export function StartScreen() {
       setPainted(true);
     });
   }, [hasServices]);
-  const languages = state.info?.languages ?? [];
+  const languages = useMemo(() => state.info?.languages ?? [], [state.info]);
+  const chooseLanguage = useCallback((language: LanguageCode) => void actions.chooseStartLanguage(language), [actions]);
   const script = () => {
     if (group) return categoryScript(t, group.category, group.services);
     if (finder.spoken) return searchScript(t, finder.spoken);
@@ -117,11 +129,7 @@ export function StartScreen() {
                 <h2 className="section-heading" id="language-heading">
                   {t('start.languageHeading')}
                 </h2>
-                <LanguageButtons
-                  languages={languages}
-                  current={state.startLanguage}
-                  onChoose={(language) => void actions.chooseStartLanguage(language)}
-                />
+                <StartLanguages languages={languages} current={state.startLanguage} onChoose={chooseLanguage} />
               </section>
 
               <section className="start__section" aria-labelledby="services-heading">
@@ -144,7 +152,7 @@ export function StartScreen() {
                   />
                 )}
               </section>
-              <OfficesEntry />
+              <Offices />
             </>
           )}
           <p className="emergency">
@@ -159,11 +167,7 @@ export function StartScreen() {
       <BottomDock helpKey="help.start" pageEnd={pageEnd} />
       <Footer />
       {/* Only the search field takes text here; the keyboard's code is fetched after the first paint. */}
-      {painted && (
-        <Suspense fallback={null}>
-          <LazyOnScreenKeyboard />
-        </Suspense>
-      )}
+      {painted && <StartKeyboard />}
     </div>
   );
 }
