@@ -316,10 +316,9 @@ async function finderSection({ tmp, rows, browser }: BenchContext): Promise<void
   const todayP95 = percentile(finder.startTodayMs, 95);
   const largeP95 = percentile(finder.startLargeMs, 95);
   const ratio = largeP95 / todayP95;
-  // The target is judged on what the kiosk controls: a physical key from its keydown, an on-screen key
-  // from the click Chromium makes of the tap. The tap itself (finger up to click) is reported beside it,
-  // with a bare page's figures from the same run: what the browser takes on this machine with no kiosk code.
-  const keys = [...finder.physicalKeyMs, ...finder.onScreenClickMs];
+  // Every key, physical and on-screen. A bare page's figures from the same run stand beside them: what
+  // Chromium itself takes on this machine from a key or a tap to a painted frame, with no kiosk code.
+  const keys = [...finder.physicalKeyMs, ...finder.onScreenKeyMs];
   const keyP95 = percentile(keys, 95);
   rows.push({ name: 'finder_services_today', value: finder.todayCount, unit: 'services', target: null });
   rows.push({ name: 'finder_services_generated', value: finder.generatedCount, unit: 'services', target: null });
@@ -342,8 +341,7 @@ async function finderSection({ tmp, rows, browser }: BenchContext): Promise<void
   rows.push({ name: 'finder_start_painted_ratio_p95', value: ratio, unit: 'x', target: '<= 1.10', pass: ratio <= 1.1 });
   for (const [name, samples] of [
     ['physical', finder.physicalKeyMs],
-    ['onscreen_from_click', finder.onScreenClickMs],
-    ['onscreen_from_tap', finder.onScreenKeyMs],
+    ['onscreen', finder.onScreenKeyMs],
     ['bare_page_physical', finder.floorPhysicalMs],
     ['bare_page_tap', finder.floorTapMs],
   ] as const) {

@@ -47,38 +47,24 @@ async function startPainted(browser: Browser, url: string): Promise<{ paintedMs:
  * In the page: from a key's event to the frame after the text reached the field painted (a frame
  * callback, then a task). The key's event is its `keydown` on a physical keyboard and, on the on-screen
  * keyboard, the finger leaving the key (`pointerup`; the key types on the `click` Chromium makes of the
- * tap, which is timed too). Its `timeStamp` is when the input arrived: the time a busy page leaves it
- * waiting counts, as the resident waits it.
+ * tap, which carries the same time stamp). Its `timeStamp` is when the input arrived: the time a busy
+ * page leaves it waiting counts, as the resident waits it.
  */
 function installKeyProbe(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const probe = {
-      start: null as number | null,
-      click: null as number | null,
-      samples: [] as number[],
-      fromClick: [] as number[],
-    };
+    const probe = { start: null as number | null, samples: [] as number[] };
     (window as unknown as { keyProbe: typeof probe }).keyProbe = probe;
     // No named functions in here: the bench's bundler would wrap them in a helper the page does not have.
     for (const type of ['keydown', 'pointerup']) {
       window.addEventListener(type, (event) => (probe.start = event.timeStamp), { capture: true });
     }
-    window.addEventListener('click', (event) => (probe.click = event.timeStamp), { capture: true });
     window.addEventListener(
       'input',
       () => {
         const start = probe.start;
-        const click = probe.click;
         probe.start = null;
-        probe.click = null;
         if (start === null) return;
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            const now = performance.now();
-            if (click !== null) probe.fromClick.push(now - click);
-            probe.samples.push(now - start);
-          }),
-        );
+        requestAnimationFrame(() => setTimeout(() => probe.samples.push(performance.now() - start)));
       },
       { capture: true },
     );
@@ -108,11 +94,6 @@ async function searchReady(context: BrowserContext, url: string): Promise<Page> 
   await field.blur();
   await installKeyProbe(page);
   return page;
-}
-
-/** The on-screen keyboard's key-to-click times (the part after Chromium turned the tap into a click). */
-function clickSamples(page: Page): Promise<number[]> {
-  return page.evaluate(() => (window as unknown as { keyProbe: { fromClick: number[] } }).keyProbe.fromClick);
 }
 
 /**
@@ -175,11 +156,7 @@ async function physicalKeystrokes(browser: Browser, url: string, rounds: number)
 }
 
 /** Tap by tap on the kiosk's on-screen keyboard, opened by tapping the field, as a resident types. */
-async function onScreenKeystrokes(
-  browser: Browser,
-  url: string,
-  rounds: number,
-): Promise<{ fromTap: number[]; fromClick: number[] }> {
+async function onScreenKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
   const context = await browser.newContext(TERMINAL);
   const samples: number[] = [];
   try {
@@ -199,7 +176,7 @@ async function onScreenKeystrokes(
         }
       }
     }
-    return { fromTap: samples, fromClick: await clickSamples(page) };
+    return samples;
   } finally {
     await context.close();
   }
@@ -250,9 +227,8 @@ export interface FinderFigures {
   catalogTodayBytes: number;
   catalogLargeBytes: number;
   physicalKeyMs: number[];
-  /** From the finger leaving the key, and from the click Chromium makes of the tap. */
+  /** From the finger leaving the key. */
   onScreenKeyMs: number[];
-  onScreenClickMs: number[];
   /** A bare page's key and tap to painted, measured in the same run. */
   floorPhysicalMs: number[];
   floorTapMs: number[];
@@ -302,7 +278,7 @@ export async function measureFinder(
       catalogLargeBytes = big.catalogBytes;
     }
     const physicalKeyMs = await physicalKeystrokes(browser, large.url, 2);
-    const onScreen = await onScreenKeystrokes(browser, large.url, 2);
+    const onScreenKeyMs = await onScreenKeystrokes(browser, large.url, 2);
     const floor = await browserFloor(browser, 40);
     if (profileDir) await profile(browser, large.url, profileDir);
     return {
@@ -311,8 +287,7 @@ export async function measureFinder(
       catalogTodayBytes,
       catalogLargeBytes,
       physicalKeyMs,
-      onScreenKeyMs: onScreen.fromTap,
-      onScreenClickMs: onScreen.fromClick,
+      onScreenKeyMs,
       floorPhysicalMs: floor.physical,
       floorTapMs: floor.tap,
       todayCount: TODAYS_SERVICES.length,
