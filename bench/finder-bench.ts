@@ -1,25 +1,42 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { FIRST_SCREEN_MARK } from '../renderer/app/first-screen-mark';
-import { writeServicesDir } from '../tests/fixtures/generated-services';
-import { SERVICES_DIR } from '../tests/e2e/support/paths';
+import { copyShippedServices, writeGeneratedServices } from '../tests/fixtures/generated-services';
+import { SERVICES_DIR, START_SCRIPT } from '../tests/e2e/support/paths';
+import { keyboardKey, onScreenKeyboard } from '../tests/e2e/support/onscreen-keyboard';
 import { ui } from '../tests/e2e/support/service-data';
 import { servicesRoot } from '../tests/e2e/support/services-root';
 import { spawnKiosk, stopKiosk, type SpawnedKiosk } from './kiosk-spawn';
 
-/** What a resident types, letter by letter: many results, one, and none. */
-const QUERIES = ['Sperrmüll', 'umziehen', 'Meldebeschienigung', 'kaputt', 'Xylophon'];
+/** The three services the kiosk had before the catalogue (issue 15's baseline: "today's 3 services"). */
+const TODAYS_SERVICES = ['maengel-melden', 'meldebescheinigung', 'sperrmuell'];
+
+/**
+ * What a resident types, letter by letter: many results, one, a typo, and none. On a physical keyboard
+ * only letters that have a key of their own on a US layout: Playwright types others without a key event.
+ */
+const PHYSICAL_QUERIES = ['Perso', 'umziehen', 'Meldebeschienigung', 'Hund', 'kaputt', 'Sperrmull', 'Xylophon'];
+/** On the kiosk's own keyboard, lower case (a capital costs a second tap, which is not a search). */
+const ON_SCREEN_QUERIES = ['sperrmüll', 'umziehen', 'pass', 'wahl', 'xylophon'];
+
+/** The terminal's screen: portrait, with touch. */
+const TERMINAL = { viewport: { width: 1080, height: 1920 }, hasTouch: true } as const;
 
 /** Loads the start page in a fresh context and returns when its first screen was painted (ms from navigation). */
-async function startPainted(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext();
+async function startPainted(browser: Browser, url: string): Promise<{ paintedMs: number; catalogBytes: number }> {
+  const context = await browser.newContext(TERMINAL);
   try {
     const page = await context.newPage();
     await page.goto(url);
     return await page.evaluate(async (mark) => {
       while (performance.getEntriesByName(mark).length === 0) await new Promise((r) => setTimeout(r, 5));
-      return performance.getEntriesByName(mark)[0]!.startTime;
+      const catalog = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/catalog.get')) as
+        PerformanceResourceTiming | undefined;
+      return {
+        paintedMs: performance.getEntriesByName(mark)[0]!.startTime,
+        catalogBytes: catalog?.decodedBodySize ?? Number.NaN,
+      };
     }, FIRST_SCREEN_MARK);
   } finally {
     await context.close();
@@ -27,41 +44,109 @@ async function startPainted(browser: Browser, url: string): Promise<number> {
 }
 
 /**
- * One keystroke into the focused search field through the browser's editing (as the on-screen keyboard
- * types), until the next frame is painted: React commits an input event's update before the event
- * returns, so the frame after it shows the results.
+ * In the page: from a key's event to the frame after the text reached the field painted (a frame
+ * callback, then a task). The key's event is its `keydown` on a physical keyboard and, on the on-screen
+ * keyboard, the finger leaving the key (`pointerup`; the key types on the `click` Chromium makes of the
+ * tap, which carries the same time stamp). Its `timeStamp` is when the input arrived: the time a busy
+ * page leaves it waiting counts, as the resident waits it.
  */
-function timedKeystroke(page: Page, char: string): Promise<number> {
-  return page.evaluate(
-    (char) =>
-      new Promise<number>((resolve) => {
-        const start = performance.now();
-        document.execCommand('insertText', false, char);
-        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - start)));
-      }),
-    char,
-  );
+function installKeyProbe(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const probe = { start: null as number | null, samples: [] as number[] };
+    (window as unknown as { keyProbe: typeof probe }).keyProbe = probe;
+    // No named functions in here: the bench's bundler would wrap them in a helper the page does not have.
+    for (const type of ['keydown', 'pointerup']) {
+      window.addEventListener(type, (event) => (probe.start = event.timeStamp), { capture: true });
+    }
+    window.addEventListener(
+      'input',
+      () => {
+        const start = probe.start;
+        probe.start = null;
+        if (start === null) return;
+        requestAnimationFrame(() => setTimeout(() => probe.samples.push(performance.now() - start)));
+      },
+      { capture: true },
+    );
+  });
 }
 
-async function measureKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
-  const context = await browser.newContext();
-  const samples: number[] = [];
+/** Waits for the probe's next sample and returns it. */
+function nextSample(page: Page, count: number): Promise<number> {
+  return page.evaluate(async (count) => {
+    const probe = (window as unknown as { keyProbe: { samples: number[] } }).keyProbe;
+    while (probe.samples.length <= count) await new Promise((r) => setTimeout(r, 2));
+    return probe.samples[count]!;
+  }, count);
+}
+
+/** The start page, its search code loaded and its index built (one query answered), and the probe in it. */
+async function searchReady(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  const field = page.getByRole('searchbox', { name: ui('de', 'finder.searchLabel') });
+  await field.fill('Sperrmüll');
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Treffer/ })
+    .waitFor();
+  await field.fill('');
+  await field.blur();
+  await installKeyProbe(page);
+  return page;
+}
+
+/**
+ * The same measurement on a page with a bare field and a bare key that types into it: what Chromium
+ * itself takes on this machine now, from a key or a tap to a painted frame, with no kiosk code at all.
+ */
+async function browserFloor(browser: Browser, count: number): Promise<{ physical: number[]; tap: number[] }> {
+  const context = await browser.newContext(TERMINAL);
   try {
     const page = await context.newPage();
-    await page.goto(url);
+    await page.setContent(
+      '<input id="field" style="font-size:24px">' +
+        '<button id="key" style="font-size:24px;min-width:64px;min-height:64px">a</button>',
+    );
+    await page.evaluate(() => {
+      const key = document.getElementById('key')!;
+      key.addEventListener('mousedown', (event) => event.preventDefault());
+      key.addEventListener('click', () => document.execCommand('insertText', false, 'a'));
+    });
+    await installKeyProbe(page);
+    await page.focus('#field');
+    const physical: number[] = [];
+    const tap: number[] = [];
+    let taken = 0;
+    for (let n = 0; n < count; n++) {
+      await page.keyboard.press('a');
+      physical.push(await nextSample(page, taken++));
+    }
+    for (let n = 0; n < count; n++) {
+      await page.locator('#key').tap();
+      tap.push(await nextSample(page, taken++));
+    }
+    return { physical, tap };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Key by key on a physical keyboard (CDP key events, as a USB keyboard's reach Chromium). */
+async function physicalKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
+  const context = await browser.newContext(TERMINAL);
+  const samples: number[] = [];
+  try {
+    const page = await searchReady(context, url);
     const field = page.getByRole('searchbox', { name: ui('de', 'finder.searchLabel') });
-    await field.click();
-    // Warm: the search code is loaded after the first paint; wait until a query is answered.
-    await field.fill('Sperrmüll');
-    await page
-      .getByRole('status')
-      .filter({ hasText: /Treffer/ })
-      .waitFor();
     for (let round = 0; round < rounds; round++) {
-      for (const query of QUERIES) {
+      for (const query of PHYSICAL_QUERIES) {
         await field.fill('');
         await field.focus();
-        for (const char of query) samples.push(await timedKeystroke(page, char));
+        for (const char of query) {
+          await page.keyboard.press(char);
+          samples.push(await nextSample(page, samples.length));
+        }
       }
     }
     return samples;
@@ -70,46 +155,146 @@ async function measureKeystrokes(browser: Browser, url: string, rounds: number):
   }
 }
 
+/** Tap by tap on the kiosk's on-screen keyboard, opened by tapping the field, as a resident types. */
+async function onScreenKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
+  const context = await browser.newContext(TERMINAL);
+  const samples: number[] = [];
+  try {
+    const page = await searchReady(context, url);
+    const field = page.getByRole('searchbox', { name: ui('de', 'finder.searchLabel') });
+    await field.tap();
+    await onScreenKeyboard(page).waitFor();
+    for (let round = 0; round < rounds; round++) {
+      for (const query of ON_SCREEN_QUERIES) {
+        await field.fill('');
+        await field.focus();
+        for (const char of query) {
+          const key = keyboardKey(page, char);
+          // Out from under nothing: the keyboard is fixed at the bottom; tapping it never scrolls.
+          await key.tap();
+          samples.push(await nextSample(page, samples.length));
+        }
+      }
+    }
+    return samples;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * A CPU profile of the renderer while the on-screen keyboard types over the large catalogue, and one of
+ * its start (Chrome DevTools' .cpuprofile), for `--finder-profile <dir>`: where the time goes.
+ */
+async function profile(browser: Browser, url: string, dir: string): Promise<void> {
+  const context = await browser.newContext(TERMINAL);
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await page.goto(url);
+    await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, FIRST_SCREEN_MARK);
+    const start = await cdp.send('Profiler.stop');
+    writeFileSync(join(dir, 'finder-start.cpuprofile'), JSON.stringify(start.profile));
+    const field = page.getByRole('searchbox', { name: ui('de', 'finder.searchLabel') });
+    await field.fill('Sperrmüll');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Treffer/ })
+      .waitFor();
+    await field.fill('');
+    await field.blur();
+    await field.tap();
+    await onScreenKeyboard(page).waitFor();
+    await cdp.send('Profiler.start');
+    for (const query of ON_SCREEN_QUERIES) {
+      await field.fill('');
+      await field.focus();
+      for (const char of query) await keyboardKey(page, char).tap();
+    }
+    const typing = await cdp.send('Profiler.stop');
+    writeFileSync(join(dir, 'finder-typing.cpuprofile'), JSON.stringify(typing.profile));
+  } finally {
+    await context.close();
+  }
+}
+
 export interface FinderFigures {
-  startShippedMs: number[];
-  startGeneratedMs: number[];
-  keystrokeMs: number[];
+  startTodayMs: number[];
+  startLargeMs: number[];
+  catalogTodayBytes: number;
+  catalogLargeBytes: number;
+  physicalKeyMs: number[];
+  /** From the finger leaving the key. */
+  onScreenKeyMs: number[];
+  /** A bare page's key and tap to painted, measured in the same run. */
+  floorPhysicalMs: number[];
+  floorTapMs: number[];
+  todayCount: number;
   generatedCount: number;
 }
 
 /**
- * The start screen with the shipped services against the same with `extra` generated ones beside them
+ * Today's three services against the terminal as shipped with `generated` more in a `--services-dir`
  * (two kiosks from the same build, loads interleaved so both see the same machine), and the search's
- * keystroke-to-painted time over the larger catalogue.
+ * key-to-painted time over the larger catalogue, on a physical keyboard and on the on-screen one.
  */
 export async function measureFinder(
   browser: Browser,
   tmp: string,
-  extra: number,
+  generated: number,
   runs: number,
+  profileDir?: string,
 ): Promise<FinderFigures> {
-  const shippedDir = join(mkdtempSync(join(tmp, 'finder-shipped-')), 'services');
-  writeServicesDir(shippedDir, SERVICES_DIR, 0);
-  const generatedDir = join(mkdtempSync(join(tmp, 'finder-generated-')), 'services');
-  const ids = writeServicesDir(generatedDir, SERVICES_DIR, extra);
-  const roots = [servicesRoot(shippedDir), servicesRoot(generatedDir)];
+  const todayDir = join(mkdtempSync(join(tmp, 'finder-today-')), 'services');
+  copyShippedServices(todayDir, SERVICES_DIR, TODAYS_SERVICES);
+  const townDir = join(mkdtempSync(join(tmp, 'finder-town-')), 'services');
+  const ids = writeGeneratedServices(townDir, SERVICES_DIR, generated);
+  // The launcher reads the shipped services next to dist/: today's three need a copy of the build.
+  const todayRoot = servicesRoot(todayDir);
   const kiosks: SpawnedKiosk[] = [];
   try {
-    for (const root of roots) kiosks.push(await spawnKiosk(root.startScript, mkdtempSync(join(tmp, 'finder-data-'))));
-    const [shipped, generated] = kiosks as [SpawnedKiosk, SpawnedKiosk];
-    // One load each first: the core compiles a service's schema at start-up, the page's code is cached.
-    await startPainted(browser, shipped.url);
-    await startPainted(browser, generated.url);
-    const startShippedMs: number[] = [];
-    const startGeneratedMs: number[] = [];
+    kiosks.push(await spawnKiosk(todayRoot.startScript, mkdtempSync(join(tmp, 'finder-data-'))));
+    // Compiling 200 schemas at start-up takes longer than the default wait on a shared machine.
+    kiosks.push(
+      await spawnKiosk(START_SCRIPT, mkdtempSync(join(tmp, 'finder-data-')), 120_000, ['--services-dir', townDir]),
+    );
+    const [today, large] = kiosks as [SpawnedKiosk, SpawnedKiosk];
+    // One load each first: the page's code is then in the HTTP cache for both alike.
+    await startPainted(browser, today.url);
+    await startPainted(browser, large.url);
+    const startTodayMs: number[] = [];
+    const startLargeMs: number[] = [];
+    let catalogTodayBytes = Number.NaN;
+    let catalogLargeBytes = Number.NaN;
     for (let run = 0; run < runs; run++) {
-      startShippedMs.push(await startPainted(browser, shipped.url));
-      startGeneratedMs.push(await startPainted(browser, generated.url));
+      const small = await startPainted(browser, today.url);
+      const big = await startPainted(browser, large.url);
+      startTodayMs.push(small.paintedMs);
+      startLargeMs.push(big.paintedMs);
+      catalogTodayBytes = small.catalogBytes;
+      catalogLargeBytes = big.catalogBytes;
     }
-    const keystrokeMs = await measureKeystrokes(browser, generated.url, 3);
-    return { startShippedMs, startGeneratedMs, keystrokeMs, generatedCount: ids.length };
+    const physicalKeyMs = await physicalKeystrokes(browser, large.url, 2);
+    const onScreenKeyMs = await onScreenKeystrokes(browser, large.url, 2);
+    const floor = await browserFloor(browser, 40);
+    if (profileDir) await profile(browser, large.url, profileDir);
+    return {
+      startTodayMs,
+      startLargeMs,
+      catalogTodayBytes,
+      catalogLargeBytes,
+      physicalKeyMs,
+      onScreenKeyMs,
+      floorPhysicalMs: floor.physical,
+      floorTapMs: floor.tap,
+      todayCount: TODAYS_SERVICES.length,
+      generatedCount: ids.length,
+    };
   } finally {
     for (const kiosk of kiosks) await stopKiosk(kiosk);
-    for (const root of roots) root.dispose();
+    todayRoot.dispose();
   }
 }

@@ -12,8 +12,25 @@ export interface SpawnedKiosk {
  * and demo hub: on a terminal both are other machines, and their first start makes RSA keys for
  * seconds on every core, which would be measured as the kiosk's own slowness.
  */
-export function spawnKiosk(startScript: string, dataDir: string, timeoutMs = 20_000): Promise<SpawnedKiosk> {
-  const args = [startScript, '--browser', '--no-open', '--port', '0', '--data-dir', dataDir, '--no-portal', '--no-hub'];
+export function spawnKiosk(
+  startScript: string,
+  dataDir: string,
+  timeoutMs = 20_000,
+  /** More launcher flags, e.g. `--services-dir`. */
+  extraArgs: readonly string[] = [],
+): Promise<SpawnedKiosk> {
+  const args = [
+    startScript,
+    '--browser',
+    '--no-open',
+    '--port',
+    '0',
+    '--data-dir',
+    dataDir,
+    '--no-portal',
+    '--no-hub',
+    ...extraArgs,
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';

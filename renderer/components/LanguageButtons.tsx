@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../app/context';
@@ -42,8 +43,8 @@ export function LanguageButtons({ languages, current, onChoose, autoFocusCurrent
   );
 }
 
-/** The start screen's "Sprache wählen" section (also on the out-of-service screen): every language, the current one pressed. */
-export function StartLanguageSection() {
+/** The start screen's "Sprache wählen" section (also on the out-of-service screen): every language, the current one pressed. Memoised: typing in the search must not re-render it. */
+export const StartLanguageSection = memo(function StartLanguageSection() {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   return (
@@ -58,4 +59,4 @@ export function StartLanguageSection() {
       />
     </section>
   );
-}
+});

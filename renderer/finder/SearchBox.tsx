@@ -1,3 +1,4 @@
+import type { Ref } from 'react';
 import { Button, Input, Label, SearchField, Text } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
@@ -5,7 +6,16 @@ import { useTranslation } from 'react-i18next';
  * The finder's field: typed on the on-screen keyboard (it opens on a tap, as for every text field) or a
  * physical one. "Löschen" and Escape empty it.
  */
-export function SearchBox({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+export function SearchBox({
+  value,
+  onChange,
+  rowRef,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  /** The field's row: what comes to the top of the screen while results are typed for. */
+  rowRef?: Ref<HTMLDivElement>;
+}) {
   const { t } = useTranslation();
   return (
     <SearchField className="finder-search" value={value} onChange={onChange}>
@@ -13,7 +23,7 @@ export function SearchBox({ value, onChange }: { value: string; onChange: (value
       <Text slot="description" className="hint">
         {t('finder.searchHint')}
       </Text>
-      <div className="finder-search__row">
+      <div className="finder-search__row" ref={rowRef}>
         <Input className="input finder-search__input" autoComplete="off" spellCheck={false} />
         {/* The clear button's name is its visible text: react-aria would name it in its own words. */}
         {value !== '' && (

@@ -1,8 +1,10 @@
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceCategory, ServiceDefinition } from '../../contract';
 import { ServiceTile } from '../components/ServiceTile';
 import type { StartLayout } from './categories';
 import { CategoryTile } from './CategoryTile';
+import { ResultTiles } from './ResultTiles';
 import { SearchBox } from './SearchBox';
 
 interface ServiceChoiceProps {
@@ -11,8 +13,14 @@ interface ServiceChoiceProps {
   onQuery: (query: string) => void;
   /** The services found for `query`, or null while no search is made (too short, or code loading). */
   found: readonly ServiceDefinition[] | null;
-  onService: (serviceId: string) => void;
+  /** A service chosen; `fromSearch` when it was a search result. */
+  onService: (serviceId: string, fromSearch: boolean) => void;
   onCategory: (category: ServiceCategory) => void;
+}
+
+/** The room at the bottom of the screen that the on-screen keyboard and the dock cover (their scroll padding). */
+function coveredAtBottom(): number {
+  return parseFloat(getComputedStyle(document.documentElement).scrollPaddingBottom) || 0;
 }
 
 /**
@@ -22,9 +30,35 @@ interface ServiceChoiceProps {
 export function ServiceChoice({ layout, query, onQuery, found, onService, onCategory }: ServiceChoiceProps) {
   const { t } = useTranslation();
   const searching = found !== null;
+  // The tiles are memoised: a keystroke must not render them again for a new but equal callback.
+  const latest = useRef(onService);
+  const latestCategory = useRef(onCategory);
+  useLayoutEffect(() => {
+    latest.current = onService;
+    latestCategory.current = onCategory;
+  });
+  const chooseResult = useCallback((id: string) => latest.current(id, true), []);
+  const chooseService = useCallback((id: string) => latest.current(id, false), []);
+  const chooseCategory = useCallback((category: ServiceCategory) => latestCategory.current(category), []);
+
+  // While the resident types, the first result (or the advice) must show above the on-screen keyboard:
+  // when it would be under it, the field's row goes to the top of the screen, the results below it.
+  const rowRef = useRef<HTMLDivElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
+  // Checked when the answer's kind changes (results, none, or back to the tiles), not on every key: it
+  // measures the page, and once the row is at the top the next letters keep the first result there.
+  const answer = found === null ? 'none' : found.length > 0 ? 'results' : 'advice';
+  useLayoutEffect(() => {
+    const row = rowRef.current;
+    const first = answerRef.current?.querySelector('li, p');
+    if (answer === 'none' || !row || !first || !row.contains(document.activeElement)) return;
+    if (first.getBoundingClientRect().bottom <= window.innerHeight - coveredAtBottom()) return;
+    row.scrollIntoView({ block: 'start', behavior: 'instant' });
+  }, [answer]);
+
   return (
     <>
-      <SearchBox value={query} onChange={onQuery} />
+      <SearchBox value={query} onChange={onQuery} rowRef={rowRef} />
       {/* Always in the page, so that screen readers announce what changes in it. */}
       <p className="finder-status" id="finder-status" role="status">
         {found === null
@@ -33,25 +67,29 @@ export function ServiceChoice({ layout, query, onQuery, found, onService, onCate
             ? t('finder.resultCount', { count: found.length })
             : t('finder.noResult')}
       </p>
-      {searching && found.length > 0 ? (
-        <ul className="tiles" aria-label={t('finder.resultsLabel')}>
-          {found.map((service) => (
-            <li key={service.id}>
-              <ServiceTile service={service} onChoose={() => onService(service.id)} />
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <>
-          {searching && <p className="finder-advice">{t('finder.noResultAdvice')}</p>}
-          <Tiles layout={layout} onService={onService} onCategory={onCategory} />
-        </>
-      )}
+      <div ref={answerRef}>
+        {searching && found.length > 0 ? (
+          <ResultTiles found={found} onService={chooseResult} />
+        ) : (
+          <>
+            {searching && <p className="finder-advice">{t('finder.noResultAdvice')}</p>}
+            <Tiles layout={layout} onService={chooseService} onCategory={chooseCategory} />
+          </>
+        )}
+      </div>
     </>
   );
 }
 
-function Tiles({ layout, onService, onCategory }: Pick<ServiceChoiceProps, 'layout' | 'onService' | 'onCategory'>) {
+const Tiles = memo(function Tiles({
+  layout,
+  onService,
+  onCategory,
+}: {
+  layout: StartLayout;
+  onService: (serviceId: string) => void;
+  onCategory: (category: ServiceCategory) => void;
+}) {
   if (layout.kind === 'services') {
     return (
       <ul className="tiles">
@@ -77,4 +115,4 @@ function Tiles({ layout, onService, onCategory }: Pick<ServiceChoiceProps, 'layo
       ))}
     </ul>
   );
-}
+});

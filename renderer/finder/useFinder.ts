@@ -19,8 +19,14 @@ export interface Finder {
 }
 
 /** The start screen's finder state: a life situation chosen, or a search typed. Both end with the start screen. */
-export function useFinder(services: readonly ServiceDefinition[], language: string, enabled: boolean): Finder {
-  const [query, setQuery] = useState('');
+export function useFinder(
+  services: readonly ServiceDefinition[],
+  language: string,
+  enabled: boolean,
+  /** The words to start with: a search the resident comes back to (see search-return.ts). */
+  initialQuery = '',
+): Finder {
+  const [query, setQuery] = useState(initialQuery);
   const [category, setCategory] = useState<ServiceCategory | null>(null);
   const search = useServiceSearch(services, language, enabled);
   const found = useMemo(() => {

@@ -13,6 +13,7 @@ import { KioskHeader } from '../components/KioskHeader';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { UntranslatedNotice, useServiceUntranslated } from '../components/UntranslatedNotice';
 import { WarningText } from '../components/WarningText';
+import { forgetSearch } from '../finder/search-return';
 import { introScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
@@ -72,7 +73,15 @@ export function IntroScreen({ service }: { service: ServiceDefinition }) {
           {start?.costNoteKey && <p>{tn(start.costNoteKey)}</p>}
           <DockSlotProvider slot={slot}>
             <DockAction>
-              <PrimaryButton onPress={() => void actions.start(service.id)} guide="next" isPending={state.busy}>
+              <PrimaryButton
+                onPress={() => {
+                  // A started session ends at the start screen without the search it came from.
+                  forgetSearch();
+                  void actions.start(service.id);
+                }}
+                guide="next"
+                isPending={state.busy}
+              >
                 {t('servicePages.startNow')}
               </PrimaryButton>
             </DockAction>

@@ -1,4 +1,4 @@
-import { Suspense, useEffect, useMemo, useState } from 'react';
+import { memo, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
@@ -15,12 +15,23 @@ import { groupByCategory, startLayout } from '../finder/categories';
 import { CategoryView } from '../finder/CategoryView';
 import { ServiceChoice } from '../finder/ServiceChoice';
 import { useFinder } from '../finder/useFinder';
+import { forgetSearch, rememberSearch, searchToReturnTo } from '../finder/search-return';
 import { LazyOnScreenKeyboard } from '../app/journey-code';
 import { categoryScript, searchScript } from '../speech/finder-scripts';
 import { OfficesEntry } from '../offices/OfficesEntry';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
+
+// Memoised: a keystroke in the search renders the start screen again, and these do not change with it.
+const Offices = memo(OfficesEntry);
+const StartKeyboard = memo(function StartKeyboard() {
+  return (
+    <Suspense fallback={null}>
+      <LazyOnScreenKeyboard />
+    </Suspense>
+  );
+});
 
 /** Attract and start screen: welcome, language, services by life situation and by search (renderer/finder/). */
 export function StartScreen() {
@@ -32,7 +43,11 @@ export function StartScreen() {
   const layout = useMemo(() => startLayout(services), [services]);
   // The search code and the keyboard's come once the screen is painted (neither is in the start bundle).
   const [painted, setPainted] = useState(false);
-  const finder = useFinder(services, state.startLanguage, painted);
+  // Back from a search result's service: its search again (taken once; a session's end gives none back).
+  const idleMs = state.info?.idle.timeoutMs ?? 0;
+  const [returnedQuery] = useState(() => (state.notice ? '' : searchToReturnTo(idleMs)));
+  useEffect(forgetSearch, []);
+  const finder = useFinder(services, state.startLanguage, painted, returnedQuery);
   const group = finder.category ? groupByCategory(services).find((g) => g.category === finder.category) : undefined;
   const title = group ? t(`finder.category.${group.category}`) : t('start.title');
   const headingRef = useScreenFocus(
@@ -49,7 +64,7 @@ export function StartScreen() {
       setPainted(true);
     });
   }, [hasServices]);
-  const languages = state.info?.languages ?? [];
+  const languages = useMemo(() => state.info?.languages ?? [], [state.info]);
   const script = () => {
     if (group) return categoryScript(t, group.category, group.services);
     if (finder.spoken) return searchScript(t, finder.spoken);
@@ -122,12 +137,15 @@ export function StartScreen() {
                     query={finder.query}
                     onQuery={finder.setQuery}
                     found={finder.found}
-                    onService={(id) => actions.showIntro(id)}
+                    onService={(id, fromSearch) => {
+                      if (fromSearch) rememberSearch(finder.query);
+                      actions.showIntro(id);
+                    }}
                     onCategory={finder.chooseCategory}
                   />
                 )}
               </section>
-              <OfficesEntry />
+              <Offices />
             </>
           )}
           <p className="emergency">
@@ -142,11 +160,7 @@ export function StartScreen() {
       <BottomDock helpKey="help.start" pageEnd={pageEnd} />
       <Footer />
       {/* Only the search field takes text here; the keyboard's code is fetched after the first paint. */}
-      {painted && (
-        <Suspense fallback={null}>
-          <LazyOnScreenKeyboard />
-        </Suspense>
-      )}
+      {painted && <StartKeyboard />}
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { checkA11y } from './support/a11y';
 import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
-import { openKeyboardFor, tapText } from './support/onscreen-keyboard';
+import { VIEWPORTS, setDisplay, type TextSize, type ViewportName } from './support/display';
+import { onScreenKeyboard, openKeyboardFor, tapText } from './support/onscreen-keyboard';
 import { tabTo } from './support/keyboard';
 import { escapeRegExp, loadServices, ui, type Lang } from './support/service-data';
 import { snap } from './support/snap';
@@ -130,6 +131,11 @@ test('keyboard only: search with a typo, Tab to the result; a life situation and
   await expect(driver.h1()).toHaveText('Meldebescheinigung beantragen');
   await driver.activate(driver.button(ui('de', 'nav.back')));
   await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
+  // Back at the search with its words; Escape in the field empties it and brings the life situations.
+  await expect(searchField(driver)).toHaveValue('Meldebeschienigung');
+  await tabTo(page, searchField(driver));
+  await page.keyboard.press('Escape');
+  await expect(searchField(driver)).toHaveValue('');
 
   await driver.activate(driver.control(new RegExp(`^${categoryName('de', 'ausweis')}`)));
   await expect(driver.h1()).toHaveText(categoryName('de', 'ausweis'));
@@ -166,3 +172,140 @@ test('Arabic: tiles, results and no result right to left', async ({ page }) => {
   await expect(driver.h1()).toHaveText(categoryName('ar', 'abfall'));
   await driver.screen('ar-category-abfall');
 });
+
+const resultList = (driver: KioskDriver) =>
+  driver.page.getByRole('list', { name: ui(driver.lang, 'finder.resultsLabel') });
+
+/**
+ * The first result is on screen above the on-screen keyboard and the dock above it: its box ends above
+ * the keyboard's top and its title is what the screen shows at its place (nothing lies over it).
+ */
+async function expectFirstResultAboveKeyboard(driver: KioskDriver): Promise<void> {
+  const first = resultList(driver).getByRole('listitem').first();
+  const box = await first.boundingBox();
+  const keyboard = await onScreenKeyboard(driver.page, driver.lang).boundingBox();
+  expect(box, 'first result on screen').not.toBeNull();
+  expect(keyboard, 'keyboard open').not.toBeNull();
+  expect(box!.y, 'first result below the top').toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, 'first result above the keyboard').toBeLessThanOrEqual(keyboard!.y);
+  // Where its title and its text begin (top and bottom of the line's start, and the tile's bottom corner
+  // there) the screen shows the result itself: neither the dock nor the keyboard lies over it. (The
+  // end of a long title may pass under the "Weiter unten" hint, which floats at the line's end.)
+  const uncovered = await first.evaluate((item) => {
+    const title = item.querySelector('.tile__title')!.getBoundingClientRect();
+    const tile = item.getBoundingClientRect();
+    const rtl = getComputedStyle(item).direction === 'rtl';
+    const start = (rect: DOMRect, inset: number) => (rtl ? rect.right - inset : rect.left + inset);
+    const points = [
+      [start(title, 2), title.top + 2],
+      [start(title, 2), title.bottom - 2],
+      [start(tile, 4), tile.bottom - 4],
+    ] as const;
+    return points.every(([x, y]) => item.contains(document.elementFromPoint(x, y)));
+  });
+  expect(uncovered, 'first result not covered by the dock or the keyboard').toBe(true);
+}
+
+for (const [viewport, textSize] of [
+  ['portrait', 'normal'],
+  ['landscape', 'normal'],
+  ['portrait', 'xlarge'],
+  ['landscape', 'xlarge'],
+] as [ViewportName, TextSize][]) {
+  test(`the first result shows above the on-screen keyboard while typing (${viewport}, ${textSize} text)`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    const driver = new KioskDriver(page, { mode: 'touch', audit: false });
+    await driver.openStart(kiosk.url);
+    if (textSize !== 'normal') await setDisplay(page, { textSize }, { mode: 'touch' });
+    await openKeyboardFor(page, searchField(driver));
+    // Letter by letter: the first result stays in sight from the first letters on.
+    await tapText(page, 'pa');
+    await expect(resultList(driver).getByRole('button').first()).toBeVisible();
+    await expectFirstResultAboveKeyboard(driver);
+    await tapText(page, 'ss');
+    await expect(status(driver)).toHaveText(/^\d+ Treffer$/);
+    await expectFirstResultAboveKeyboard(driver);
+    await expect(searchField(driver)).toBeFocused();
+    if (textSize === 'normal') await snap(page, `search-keyboard-${viewport}`);
+  });
+}
+
+test('Arabic: the first result shows above the on-screen keyboard', async ({ page }) => {
+  const driver = new KioskDriver(page, { mode: 'touch', audit: false });
+  await driver.openStart(kiosk.url);
+  await driver.chooseLanguage('ar');
+  await openKeyboardFor(page, searchField(driver), { lang: 'ar' });
+  await tapText(page, 'قمامة', { lang: 'ar' });
+  await expect(resultList(driver).getByRole('button').first()).toBeVisible();
+  await expectFirstResultAboveKeyboard(driver);
+  await snap(page, 'ar-search-keyboard');
+});
+
+test('"Zurück" from a search result\'s service returns to the search with its words (touch)', async ({ page }) => {
+  const driver = new KioskDriver(page, { mode: 'touch', audit: false });
+  await driver.openStart(kiosk.url);
+  await openKeyboardFor(page, searchField(driver));
+  await tapText(page, 'perso');
+  const first = resultList(driver).getByRole('button').first();
+  const chosen = (await first.innerText()).split('\n')[0]!.trim();
+  const count = await status(driver).innerText();
+  await driver.activate(first);
+  await expect(driver.h1()).toHaveText(chosen);
+  await driver.activate(driver.button(ui('de', 'nav.back')));
+  await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
+  // The words, the same results and their count; not the life situations.
+  await expect(searchField(driver)).toHaveValue('perso');
+  await expect(resultList(driver).getByRole('button').first()).toHaveAccessibleName(
+    new RegExp(`^${escapeRegExp(chosen)}`),
+  );
+  await expect(status(driver)).toHaveText(count);
+  await expect(page.locator('.tile--category')).toHaveCount(0);
+  await driver.screen('search-returned');
+
+  // A started session does not hand its search to whoever comes next: after it ends, the tiles.
+  await driver.activate(first);
+  await driver.activate(driver.button(ui('de', 'servicePages.startNow')));
+  await expect(driver.h1()).not.toHaveText(chosen);
+  await driver.activate(driver.button(ui('de', 'nav.back')));
+  const dialog = page.getByRole('alertdialog');
+  await driver.activate(dialog.getByRole('button', { name: ui('de', 'leave.confirm'), exact: true }));
+  await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
+  await expect(searchField(driver)).toHaveValue('');
+  await expect(page.locator('.tile--category')).toHaveCount(8);
+});
+
+for (const viewport of ['portrait', 'landscape'] as ViewportName[]) {
+  test(`results one tile per row, their titles whole, at 200 % text (${viewport})`, async ({ page }) => {
+    await page.setViewportSize(VIEWPORTS[viewport]);
+    const driver = new KioskDriver(page, { mode: 'touch', audit: false });
+    await driver.openStart(kiosk.url);
+    await setDisplay(page, { textSize: 'xlarge' }, { mode: 'touch' });
+    await searchField(driver).fill('pass');
+    const items = resultList(driver).getByRole('listitem');
+    await expect(items.first()).toBeVisible();
+    const layout = await resultList(driver).evaluate((list) => {
+      const listBox = list.getBoundingClientRect();
+      return [...list.querySelectorAll(':scope > li')].map((item) => {
+        const box = item.getBoundingClientRect();
+        const title = item.querySelector<HTMLElement>('.tile__title')!;
+        return {
+          left: box.left - listBox.left,
+          width: box.width / listBox.width,
+          titleClipped: title.scrollWidth > title.clientWidth + 1,
+          titleVisible: getComputedStyle(title).display !== 'none',
+        };
+      });
+    });
+    expect(layout.length).toBeGreaterThan(1);
+    for (const item of layout) {
+      expect(item.left, 'one column').toBeLessThan(1);
+      expect(item.width, 'the whole row').toBeGreaterThan(0.99);
+      expect(item.titleClipped, 'title not cut off').toBe(false);
+      expect(item.titleVisible).toBe(true);
+    }
+    await items.first().evaluate((element) => element.scrollIntoView({ block: 'start', behavior: 'instant' }));
+    await snap(page, `search-results-200-${viewport}`);
+  });
+}

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES, serviceNamespace } from '../../contract';
 import { loadCatalog } from '../../core/catalog/load-catalog';
 import type { Logger } from '../../core/types';
+import { forgetSearch, rememberSearch, searchToReturnTo } from '../../renderer/finder/search-return';
 import { searchDocuments, type ServiceText } from '../../renderer/finder/search-documents';
 import { buildServiceSearch, normalizeTerm } from '../../renderer/finder/service-search';
 import { FINDER_FIXTURE, type FixtureService } from './finder-fixture';
@@ -204,5 +205,24 @@ describe('finder over the shipped services', () => {
 
   it.each(NO_MATCH)('%s: "%s" finds nothing', (language, query) => {
     expect(search(language).find(query)).toEqual([]);
+  });
+});
+
+describe('the search a resident comes back to (search-return.ts)', () => {
+  it('gives the words back until forgotten, and never after the idle timeout', () => {
+    forgetSearch();
+    expect(searchToReturnTo(60_000, 1_000)).toBe('');
+    rememberSearch('perso', 1_000);
+    expect(searchToReturnTo(60_000, 30_000)).toBe('perso');
+    // Older than the idle timeout: whoever stands there now did not type it.
+    expect(searchToReturnTo(60_000, 61_001)).toBe('');
+    forgetSearch();
+    expect(searchToReturnTo(60_000, 2_000)).toBe('');
+  });
+
+  it('remembers no empty search', () => {
+    rememberSearch('perso', 0);
+    rememberSearch('  ', 0);
+    expect(searchToReturnTo(60_000, 0)).toBe('');
   });
 });
