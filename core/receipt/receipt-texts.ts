@@ -62,6 +62,15 @@ export const RECEIPT_TEXT_KEYS = [
   'visit.noCode',
   'visit.feeCount',
   'visit.total',
+  // The booked time on a prepared visit's checklist (visit-model.ts, issue 16).
+  'booking.heading',
+  'booking.date',
+  'booking.time',
+  'booking.office',
+  'booking.entrance',
+  'booking.codeLabel',
+  'booking.codeHint',
+  'booking.qrAlt',
 ] as const;
 export type ReceiptTextKey = (typeof RECEIPT_TEXT_KEYS)[number];
 

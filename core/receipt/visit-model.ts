@@ -15,7 +15,7 @@ import { HandoverCode } from '../../contract/hub/terminal-protocol';
 import { DEFAULT_RECEIPT_TIME_ZONE, formatLongDate, formatMoney, formatTime } from './format';
 import { officeBlocks } from './office-blocks';
 import type { ReceiptBlock, ReceiptDocument, ReceiptSection } from './receipt-model';
-import { RECEIPT_NS, type ReceiptTranslate } from './receipt-texts';
+import { RECEIPT_NS, type ReceiptTextKey, type ReceiptTranslate } from './receipt-texts';
 
 /**
  * A prepared visit's checklist (issue 15). Like the handover slip it holds catalog texts, which of them apply
@@ -46,7 +46,7 @@ export function visitModel(
   if (request.code !== undefined && !HandoverCode.safeParse(request.code).success) {
     throw new RangeError('Not a valid handover code');
   }
-  const label = (key: string, values?: Record<string, string | number>) => t(`${RECEIPT_NS}:${key}`, values);
+  const label = (key: ReceiptTextKey, values?: Record<string, string | number>) => t(`${RECEIPT_NS}:${key}`, values);
   const text = (key: string) => t(`${serviceNamespace(service.id)}:${key}`);
   const locale = label('format.locale');
   const timeZone = options.timeZone ?? DEFAULT_RECEIPT_TIME_ZONE;
