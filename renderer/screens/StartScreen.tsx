@@ -18,6 +18,7 @@ import { useFinder } from '../finder/useFinder';
 import { LazyOnScreenKeyboard } from '../app/journey-code';
 import { categoryScript, searchScript } from '../speech/finder-scripts';
 import { OfficesEntry } from '../offices/OfficesEntry';
+import { ManageEntry } from '../appointments/manage/ManageEntry';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
@@ -61,6 +62,7 @@ export function StartScreen() {
       ...(layout.kind === 'categories' ? { categories: layout.groups.map((g) => g.category) } : {}),
       // From the contract: other languages' texts are not loaded until chosen.
       nativeName: (code) => languageEntry(code).nativeName,
+      manageBooking: state.info?.appointments === true,
     });
   };
   // Not spoken to an empty foyer after each resident: see useAttractSpeech.
@@ -128,6 +130,7 @@ export function StartScreen() {
                 )}
               </section>
               <OfficesEntry />
+              <ManageEntry />
             </>
           )}
           <p className="emergency">
