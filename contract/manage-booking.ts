@@ -20,7 +20,7 @@ export function normaliseBookingCode(raw: string): { processId: number; authKey:
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .toLowerCase();
   const hyphened = /^\d{6}[0-9a-f]{4,64}$/.test(compact) ? `${compact.slice(0, 6)}-${compact.slice(6)}` : compact;
-  const match = /^(\d{1,10})-([0-9a-z]{1,64})$/.exec(hyphened);
+  const match = /^(\d{1,10})-([0-9a-z]{4,64})$/.exec(hyphened);
   if (!match) return undefined;
   const processId = Number(match[1]);
   if (!Number.isSafeInteger(processId) || processId < 1 || processId > 2_147_483_647) return undefined;

@@ -91,7 +91,17 @@ describe('the booking code as typed', () => {
     expect(normaliseBookingCode(' 335 459 - DF70 ')).toEqual(code);
     expect(normaliseBookingCode('335459DF70')).toEqual(code);
     expect(normaliseBookingCode('335459–df70')).toEqual(code);
-    for (const bad of ['', '335459', '-df70', '335459-', 'abc-df70', '335459-df70-1', '99999999999-df70', '0-df70']) {
+    for (const bad of [
+      '',
+      '12-34',
+      '335459',
+      '-df70',
+      '335459-',
+      'abc-df70',
+      '335459-df70-1',
+      '99999999999-df70',
+      '0-df70',
+    ]) {
       expect(normaliseBookingCode(bad)).toBeUndefined();
     }
   });

@@ -99,6 +99,8 @@ export function ManageScreen() {
   };
 
   const close = () => actions.showManage(false);
+  // "Fertig": the resident is done; the next one starts from a fresh start screen.
+  const done = () => actions.reset(null);
   const back = (() => {
     switch (step.kind) {
       case 'code':
@@ -165,7 +167,7 @@ export function ManageScreen() {
           {step.kind === 'cancelled' && (
             <>
               <Notice text={t('manageBooking.cancelledText')} />
-              <DoneButton onDone={close} />
+              <DoneButton onDone={done} />
             </>
           )}
           {step.kind === 'days' && (
@@ -190,21 +192,21 @@ export function ManageScreen() {
               {!step.oldCancelled && <Notice tone="problem" text={t('manageBooking.oldNotCancelled')} />}
               <BookedFacts booking={step.booking} office={office} />
               <p>{t('manageBooking.movedText')}</p>
-              <DoneButton onDone={close} />
+              <DoneButton onDone={done} />
             </>
           )}
           {step.kind === 'kept' && (
             <>
               <Notice tone="problem" text={t('manageBooking.kept')} />
               <BookedFacts booking={step.booking} office={office} />
-              <DoneButton onDone={close} />
+              <DoneButton onDone={done} />
             </>
           )}
           {step.kind === 'unavailable' && (
             <>
               <Notice tone="problem" text={t('manageBooking.unavailable')} />
               {desk && <OfficeFacts office={desk} />}
-              <DoneButton onDone={close} />
+              <DoneButton onDone={done} />
             </>
           )}
         </main>
