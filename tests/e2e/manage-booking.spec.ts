@@ -8,7 +8,7 @@ import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
 import { officeText } from './support/office-data';
-import { openKeyboardFor, tapText } from './support/onscreen-keyboard';
+import { keyboardKey, openKeyboardFor, tapText } from './support/onscreen-keyboard';
 import { loadService, ui } from './support/service-data';
 import { snap } from './support/snap';
 
@@ -105,6 +105,10 @@ test('by touch in German: a wrong code is told, the right one found and cancelle
   // A wrong key first, on the code pad (digits, hyphen, a to f).
   const field = page.getByRole('textbox', { name: ui('de', 'manageBooking.codeLabel') });
   await openKeyboardFor(page, field);
+  // The code pad: digits, the hyphen and a to f only, no other letters.
+  await expect(keyboardKey(page, 'f')).toBeVisible();
+  await expect(keyboardKey(page, '-')).toBeVisible();
+  await expect(keyboardKey(page, 'g')).toHaveCount(0);
   const wrongKey = booked.authKey === 'ffff' ? 'eeee' : 'ffff';
   await tapText(page, `${booked.processId}-${wrongKey}`);
   await expect(field).toHaveValue(`${booked.processId}-${wrongKey}`);
