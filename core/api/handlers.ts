@@ -72,7 +72,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
         terminalName: terminal.name,
         ...(terminal.location ? { terminalLocation: terminal.location } : {}),
         ...(info.outOfService ? { outOfService: info.outOfService } : {}),
-        appointments: info.manage.configured,
+        ...(info.manage.configured ? { appointments: true } : {}),
         ...info.branding,
       });
     },
