@@ -275,6 +275,16 @@ export const api = {
   'visit.done': { input: z.strictObject({}), output: z.object({ forgotten: z.boolean() }) },
   ...bookingApi,
   ...manageBookingApi,
+  /** The looked-up (or just moved) booking on paper: time, office, entrance, the code with its QR code. */
+  'appointment.manageReceipt': {
+    input: z.strictObject({ layout: ReceiptLayout, language: Language }),
+    output: ReceiptFileSchema,
+  },
+  /** Electron: the same on the terminal's own printer. */
+  'appointment.managePrint': {
+    input: z.strictObject({ language: Language }),
+    output: z.object({ printed: z.literal(true) }),
+  },
 } as const;
 
 export type Api = typeof api;

@@ -158,5 +158,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'appointment.moveTimes': (input) => info.manage.times(input.date),
     'appointment.move': (input) => info.manage.move(input),
     'appointment.manageDone': () => ok({ forgotten: info.manage.forget() }),
+    'appointment.manageReceipt': (input) => info.manage.receipt(info.receipts, input.layout, input.language),
+    'appointment.managePrint': (input) => info.manage.print(info.receipts, input.language),
   };
 }

@@ -5,9 +5,13 @@ import {
   ok,
   type ApiOutput,
   type BookingFreeTime,
+  type LanguageCode,
   type ManagedBooking,
+  type ReceiptFile,
   type Result,
 } from '../../contract';
+import type { VisitRequest } from '../receipt';
+import type { ReceiptSettings } from '../sessions/session-receipt';
 import { isoDateInZone } from '../clock';
 import { errorClass } from '../logging';
 import type { CoreContext } from '../sessions/context';
@@ -259,6 +263,49 @@ export class ManageBooking {
     });
     if (oldCancelled) this.cancelledListener(bookingCodeText(found.code));
     return ok({ outcome: 'moved', booking: this.view(moved), oldCancelled });
+  }
+
+  /** The booking on paper (time, office, entrance, code and QR): the visit receipt's booking part on its own. */
+  private receiptRequest(language: LanguageCode): Result<VisitRequest> {
+    const found = this.current();
+    if (!found || found.serviceId === null) return fail('not_reachable', { detail: 'no booking to print' });
+    return ok({
+      serviceId: found.serviceId,
+      language,
+      parts: { fees: [], nextSteps: [], documents: [] },
+      preparedAt: this.ctx.clock.now(),
+      appointment: { timestamp: found.timestamp, code: bookingCodeText(found.code) },
+      bookingOnly: true,
+    });
+  }
+
+  async receipt(
+    receipts: ReceiptSettings,
+    layout: 'a4' | 'receipt80',
+    language: LanguageCode,
+  ): Promise<Result<ReceiptFile>> {
+    const request = this.receiptRequest(language);
+    if (!request.ok) return request;
+    const pdf = await (await receipts.maker()).visit(request.value, layout);
+    this.ctx.logger.info('appointment.receipt_made', { layout });
+    return ok({ fileName: `booking-${layout}.pdf`, pdfBase64: pdf.toString('base64') });
+  }
+
+  async print(receipts: ReceiptSettings, language: LanguageCode): Promise<Result<{ printed: true }>> {
+    const printer = receipts.printer;
+    if (!printer) return fail('internal', { detail: 'this terminal has no receipt printer' });
+    const request = this.receiptRequest(language);
+    if (!request.ok) return request;
+    const maker = await receipts.maker();
+    try {
+      if ('printHtml' in printer) await printer.printHtml(maker.visitHtml(request.value));
+      else await printer.print(await maker.visit(request.value, printer.layout));
+    } catch (error) {
+      this.ctx.logger.error('appointment.print_failed', { errorClass: errorClass(error) });
+      return fail('internal', { detail: 'the receipt printer did not take the job' });
+    }
+    this.ctx.logger.info('appointment.receipt_printed', { layout: printer.layout });
+    return ok({ printed: true });
   }
 
   /** "Fertig", the next resident, the idle wipe: the code is forgotten. */

@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { normaliseBookingCode } from '../../contract';
 import { ZmsAppointmentClient } from '../../core/appointments';
@@ -16,6 +19,7 @@ import {
   PROJECT_RESOURCES,
   removeDir,
   scanForCanary,
+  tempDir,
   type TestCore,
 } from '../fixtures/core-harness';
 import { openHubCore, startRealHub, until, untilOnline } from './hub-client-helpers';
@@ -162,6 +166,27 @@ describe('moving or cancelling a booking at the kiosk', { timeout: 90_000 }, () 
       outcome: 'found',
       booking: { timestamp: later.timestamp },
     });
+    // The new time on paper: date, time, office, entrance, the new code framed and as a QR code; never the name.
+    const pdfDir = tempDir('kiosk-manage-pdf-');
+    dirs.push(pdfDir);
+    for (const layout of ['a4', 'receipt80'] as const) {
+      const file = await kiosk.value('appointment.manageReceipt', { layout, language: 'de' });
+      const pdf = join(pdfDir, `${layout}.pdf`);
+      writeFileSync(pdf, Buffer.from(file.pdfBase64, 'base64'));
+      const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Ihr Termin');
+      expect(text).toContain('8. Dezember 2026');
+      expect(text).toContain('10:30');
+      expect(text).toContain('Eingang');
+      expect(text.replace(/\s+/g, '')).toContain(moved.booking.code);
+      expect(text).not.toContain(CANARY);
+      // Only the booking: no fees (the kiosk does not know the answers that decide them).
+      expect(text).not.toContain('Gebühr');
+      const png = join(pdfDir, layout);
+      execFileSync('pdftoppm', ['-r', '200', '-png', '-singlefile', pdf, png]);
+      const codes = execFileSync('zbarimg', ['--quiet', '--raw', `${png}.png`], { encoding: 'utf8' });
+      expect(codes.split('\n')).toContain(moved.booking.code);
+    }
     // "Fertig": forgotten; nothing of either booking on the kiosk's disk.
     expect(await kiosk.value('appointment.manageDone', {})).toEqual({ forgotten: true });
     expect(await kiosk.call('appointment.moveDays', {})).toMatchObject({ ok: false, error: { code: 'not_reachable' } });
