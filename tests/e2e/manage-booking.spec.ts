@@ -151,6 +151,10 @@ test('by touch in German: a wrong code is told, the right one found and cancelle
 test('by keyboard in Polish: the booking moved to another time, the old one cancelled', async ({ page }) => {
   const booked = await bookThroughApi();
   kiosk = await startKiosk({ appointments: { configFile } });
+  // Headless Chromium has no print dialog.
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
   const driver = new KioskDriver(page, { mode: 'keyboard', audit: false });
   await driver.openStart(kiosk.url);
   await driver.chooseLanguage('pl');
@@ -181,6 +185,11 @@ test('by keyboard in Polish: the booking moved to another time, the old one canc
   const fresh = server.processes().find((row) => `${row.process_id}-${row.auth_key}` === code);
   expect(fresh).toMatchObject({ status: 'confirmed', family_name: NAME, timestamp: newTimestamp });
   expect(statusOf(booked.processId)).toBe('deleted');
+  // The new time on paper (browser mode: the PDF is offered to the print dialog, stubbed here).
+  await driver.activate(driver.button(ui('pl', 'manageBooking.print')));
+  await expect(page.getByRole('status').filter({ hasText: ui('pl', 'manageBooking.offered') })).toBeVisible({
+    timeout: 20_000,
+  });
   await driver.activate(driver.button(ui('pl', 'manageBooking.done')));
   await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
 });

@@ -18,6 +18,7 @@ import { useScreenSpeech } from '../../speech/useScreenSpeech';
 import { BookedFacts, DaysScreen, TimesScreen } from '../BookingSteps';
 import { manageScript } from './manage-scripts';
 import { stepTitleKey, type ManageStep } from './manage-steps';
+import { ManageReceiptPrint } from './ManageReceiptPrint';
 import { CodeForm, ConfirmCancel, DoneButton, FoundBooking } from './ManageParts';
 
 /**
@@ -192,6 +193,7 @@ export function ManageScreen() {
               {!step.oldCancelled && <Notice tone="problem" text={t('manageBooking.oldNotCancelled')} />}
               <BookedFacts booking={step.booking} office={office} />
               <p>{t('manageBooking.movedText')}</p>
+              <ManageReceiptPrint />
               <DoneButton onDone={done} />
             </>
           )}

@@ -65,6 +65,7 @@ export function manageScript(
         ...bookingUtterances(t, step.booking, context.office),
         say(`${spokenText(t, 'booking.codeLabel')}: ${spokenReference(step.booking.code)}`),
         say(spokenText(t, 'manageBooking.movedText')),
+        say(spokenText(t, 'manageBooking.print')),
       ];
     case 'kept':
       return [title, say(spokenText(t, 'manageBooking.kept')), ...bookingUtterances(t, step.booking, context.office)];
