@@ -194,7 +194,9 @@ test('by keyboard in Polish: the booking moved to another time, the old one canc
   await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
 });
 
-test('in Arabic (RTL): a malformed code is refused before any call, an unknown one told plainly', async ({ page }) => {
+test('in Arabic (RTL): a malformed code is refused before any call, an unknown one told plainly, an outage too', async ({
+  page,
+}) => {
   kiosk = await startKiosk({ appointments: { configFile } });
   const driver = new KioskDriver(page, { mode: 'pointer', audit: false });
   await driver.openStart(kiosk.url);
@@ -212,6 +214,16 @@ test('in Arabic (RTL): a malformed code is refused before any call, an unknown o
   await driver.activate(driver.button(ui('ar', 'manageBooking.find')));
   await expect(page.getByText(ui('ar', 'manageBooking.notFound'))).toBeVisible();
   expect(server.processes()).toEqual([]);
+
+  // The appointment system down: said plainly, with the desk's phone and hours.
+  server.faults.add({ route: 'appointment', status: 503, times: Infinity });
+  await field.fill('123456-abcd');
+  await driver.activate(driver.button(ui('ar', 'manageBooking.find')));
+  await expect(driver.h1()).toHaveText(ui('ar', 'manageBooking.unavailableTitle'));
+  await expect(page.getByText(ui('ar', 'manageBooking.unavailable'))).toBeVisible();
+  await expect(page.getByText('04141', { exact: false }).first()).toBeVisible();
+  await checkA11y(page, 'manage unavailable (ar)');
+  await snap(page, 'manage unavailable arabic', { fullPage: true });
 });
 
 test('without an appointment system there is no tile', async ({ page }) => {
