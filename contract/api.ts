@@ -10,6 +10,7 @@ import { HandoverCode } from './hub/terminal-protocol';
 import { ApplicablePartsSchema, SESSION_END_REASONS, SessionViewSchema } from './session';
 import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
 import { bookingApi } from './booking';
+import { manageBookingApi } from './manage-booking';
 
 /**
  * The one API between renderer and core. Each method has a runtime schema for
@@ -51,6 +52,8 @@ export const KioskInfoSchema = z.object({
   town: z.object({ name: z.string().max(80), coatOfArms: z.string().max(200_000).optional() }).optional(),
   /** Where the receipt printer is on this terminal, said with every receipt message. */
   printerLocation: z.enum(['below', 'right', 'left']).optional(),
+  /** An appointment system is configured: the start screen offers "Termin verschieben oder absagen". */
+  appointments: z.boolean().optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 
@@ -271,6 +274,17 @@ export const api = {
   /** "Fertig" on the prepared-visit page: the kiosk forgets the visit (and the handover code). */
   'visit.done': { input: z.strictObject({}), output: z.object({ forgotten: z.boolean() }) },
   ...bookingApi,
+  ...manageBookingApi,
+  /** The looked-up (or just moved) booking on paper: time, office, entrance, the code with its QR code. */
+  'appointment.manageReceipt': {
+    input: z.strictObject({ layout: ReceiptLayout, language: Language }),
+    output: ReceiptFileSchema,
+  },
+  /** Electron: the same on the terminal's own printer. */
+  'appointment.managePrint': {
+    input: z.strictObject({ language: Language }),
+    output: z.object({ printed: z.literal(true) }),
+  },
 } as const;
 
 export type Api = typeof api;

@@ -88,6 +88,10 @@ export interface Appointment {
   officeId: number;
   officeName: string | null;
   serviceName: string | null;
+  /** The appointment system's service id (moving a booking finds the kiosk service from it). */
+  zmsServiceId?: number | null;
+  /** The name the time was booked under (moving a booking books the new time under it); never shown. */
+  familyName?: string | null;
   status: 'reserved' | 'preconfirmed' | 'confirmed' | 'deleted' | string;
 }
 

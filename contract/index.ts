@@ -15,3 +15,4 @@ export * from './speech';
 export * from './socket';
 export * from './fields';
 export * from './booking';
+export * from './manage-booking';

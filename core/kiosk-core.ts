@@ -34,7 +34,8 @@ import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
 import { SessionViewSchema } from '../contract';
 import { lookupTextKey } from './catalog/json-pointer';
-import { BookingSession } from './appointments/booking-session';
+import { BookingSession, type BookedNotice } from './appointments/booking-session';
+import { ManageBooking } from './appointments/manage-booking';
 import { HeldBookingStore } from './appointments/held-booking-store';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
@@ -129,8 +130,13 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       timeZone,
       options.appointments !== undefined,
     );
+    const manage = new ManageBooking(ctx, timeZone, options.appointments !== undefined);
     void Promise.resolve(options.appointments)
-      .then((client) => (closed ? undefined : bookings.attach(client)))
+      .then((client) => {
+        if (closed) return undefined;
+        manage.attach(client);
+        return bookings.attach(client);
+      })
       .catch((error: unknown) => logger.error('appointment.unavailable_at_start', { errorClass: errorClass(error) }));
 
     // The speech engine (WebAssembly and 24 MB of voices) loads in its own chunk, on first use or
@@ -165,7 +171,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     listeners.add((event) => hub.onCoreEvent(event));
     ctx.idleHeld = () => hub.holdsIdle();
     // The desk sees the day's kiosk bookings in the staff console, under the office name residents read here.
-    bookings.onBooked((booked) => {
+    const tellHub = (booked: BookedNotice) => {
       const officeId = catalog.byId.get(booked.serviceId)?.definition.officeId;
       const officeName = lookupTextKey(catalog.translations.de?.[OFFICES_NS], `${officeId}.name`);
       hub.bookingMade({
@@ -175,7 +181,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         startsAt: new Date(booked.timestamp * 1000).toISOString(),
         familyName: booked.familyName,
       });
-    });
+    };
+    bookings.onBooked(tellHub);
+    // A booking moved at the kiosk: the new time is listed, the old one taken off.
+    manage.onBooked(tellHub);
+    manage.onCancelled((code) => hub.bookingCancelled(code));
     const dispatch = createDispatch(
       createHandlers(ctx, {
         version,
@@ -191,6 +201,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         },
         speech,
         bookings,
+        manage,
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,
@@ -208,6 +219,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       try {
         sweepIdle(ctx);
         bookings.sweep();
+        manage.sweep();
       } catch (error) {
         logger.error('idle.sweep_failed', { errorClass: errorClass(error) });
       }

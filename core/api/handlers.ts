@@ -24,6 +24,7 @@ import type { SpeechService } from '../speech/speech-service';
 import type { HubClient } from '../hub-client/hub-client';
 import { officesStatus } from '../offices/opening';
 import type { BookingSession } from '../appointments/booking-session';
+import type { ManageBooking } from '../appointments/manage-booking';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -44,6 +45,8 @@ export interface InfoSettings {
   hub: HubClient;
   /** Booking a time on the prepared-visit page (issue 16). */
   bookings: BookingSession;
+  /** "Termin verschieben oder absagen" with the booking code (issue 16). */
+  manage: ManageBooking;
   /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
   outOfService?: OutOfServiceReason;
 }
@@ -69,6 +72,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
         terminalName: terminal.name,
         ...(terminal.location ? { terminalLocation: terminal.location } : {}),
         ...(info.outOfService ? { outOfService: info.outOfService } : {}),
+        ...(info.manage.configured ? { appointments: true } : {}),
         ...info.branding,
       });
     },
@@ -91,8 +95,9 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     },
     'session.start': (input) => {
       if (info.outOfService) return outOfServiceRefusal(info.outOfService);
-      // A new resident: whatever the last one held is released.
+      // A new resident: whatever the last one held is released, a looked-up booking code forgotten.
       void bookings.forget('next-resident');
+      info.manage.forget();
       const started = startSession(ctx, input.serviceId, input.language);
       if (!started.ok) return started;
       return ok(buildView(ctx, started.value.row, started.value.service, {}));
@@ -132,6 +137,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'handover.done': () => ok({ forgotten: info.hub.forgetHandover() }),
     'visit.prepare': async (input) => {
       await bookings.forget('next-resident');
+      info.manage.forget();
       const prepared = await visits.prepare(input.sessionId);
       return prepared.ok ? ok({ ...prepared.value, appointments: bookings.offer(prepared.value.serviceId) }) : prepared;
     },
@@ -146,5 +152,13 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'appointment.reserve': (input) => bookings.reserve(input),
     'appointment.confirm': (input) => bookings.confirm(input),
     'appointment.release': async () => ok({ released: await bookings.release('back') }),
+    'appointment.lookup': (input) => info.manage.lookup(input.code),
+    'appointment.cancelManaged': () => info.manage.cancel(),
+    'appointment.moveDays': () => info.manage.days(),
+    'appointment.moveTimes': (input) => info.manage.times(input.date),
+    'appointment.move': (input) => info.manage.move(input),
+    'appointment.manageDone': () => ok({ forgotten: info.manage.forget() }),
+    'appointment.manageReceipt': (input) => info.manage.receipt(info.receipts, input.layout, input.language),
+    'appointment.managePrint': (input) => info.manage.print(info.receipts, input.language),
   };
 }

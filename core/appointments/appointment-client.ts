@@ -18,6 +18,8 @@ export interface AppointmentClient {
   /** Releases a reservation or cancels an appointment; the booking code stops working. */
   cancel(booking: BookingCode): Promise<Appointment>;
   get(booking: BookingCode): Promise<Appointment>;
+  /** The kiosk service a booking is for (from the mapping), if this kiosk books it. */
+  serviceOf(appointment: Appointment): string | undefined;
   /** Whether the kiosk service books appointments at all (it is in the mapping). */
   offers(serviceId: string): boolean;
   close(): void;

@@ -62,6 +62,8 @@ function toAppointment(process: ZmsProcess): Appointment {
     officeId: process.officeId,
     officeName: process.officeName,
     serviceName: process.serviceName,
+    zmsServiceId: process.serviceId,
+    familyName: process.familyName,
     status: process.status,
   };
 }
@@ -79,6 +81,13 @@ export class ZmsAppointmentClient implements AppointmentClient {
 
   offers(serviceId: string): boolean {
     return Object.hasOwn(this.config.services, serviceId);
+  }
+
+  serviceOf(appointment: Appointment): string | undefined {
+    return Object.entries(this.config.services).find(
+      ([, mapping]) =>
+        mapping.serviceId === appointment.zmsServiceId && mapping.officeIds.includes(appointment.officeId),
+    )?.[0];
   }
 
   private mapping(serviceId: string) {

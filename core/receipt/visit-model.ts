@@ -34,6 +34,8 @@ export interface VisitRequest {
   desk?: DeskOpening | undefined;
   /** The time booked at the kiosk (issue 16): epoch seconds and the booking code staff scan. */
   appointment?: { timestamp: number; code: string } | undefined;
+  /** A booking moved at the kiosk: only the time, the office and the code (no answers, so no fees or desk code). */
+  bookingOnly?: boolean | undefined;
 }
 
 export function visitModel(
@@ -87,7 +89,7 @@ export function visitModel(
       ],
     });
   }
-  sections.push({ heading: label('visit.inPerson'), blocks: inPerson });
+  if (!request.bookingOnly) sections.push({ heading: label('visit.inPerson'), blocks: inPerson });
   if (applies.documentKeys.length > 0) {
     sections.push({
       heading: label('sections.documents'),
@@ -95,31 +97,32 @@ export function visitModel(
     });
   }
   const money = (cents: number, currency: string) => formatMoney(cents, currency, locale);
-  sections.push({
-    heading: label('sections.fees'),
-    blocks:
-      applies.fees.length === 0
-        ? [{ kind: 'paragraph', text: label('fees.none') }]
-        : [
-            {
-              kind: 'amounts',
-              rows: [
-                ...applies.fees.map((fee) => ({
-                  label:
-                    fee.count > 1
-                      ? label('visit.feeCount', {
-                          fee: text(fee.labelKey),
-                          count: fee.count,
-                          unit: money(fee.unitCents, fee.currency),
-                        })
-                      : text(fee.labelKey),
-                  amount: money(fee.amountCents, fee.currency),
-                })),
-                { label: label('visit.total'), amount: money(totalCents(applies.fees), applies.fees[0]!.currency) },
-              ],
-            },
-          ],
-  });
+  if (!request.bookingOnly)
+    sections.push({
+      heading: label('sections.fees'),
+      blocks:
+        applies.fees.length === 0
+          ? [{ kind: 'paragraph', text: label('fees.none') }]
+          : [
+              {
+                kind: 'amounts',
+                rows: [
+                  ...applies.fees.map((fee) => ({
+                    label:
+                      fee.count > 1
+                        ? label('visit.feeCount', {
+                            fee: text(fee.labelKey),
+                            count: fee.count,
+                            unit: money(fee.unitCents, fee.currency),
+                          })
+                        : text(fee.labelKey),
+                    amount: money(fee.amountCents, fee.currency),
+                  })),
+                  { label: label('visit.total'), amount: money(totalCents(applies.fees), applies.fees[0]!.currency) },
+                ],
+              },
+            ],
+    });
   sections.push({ heading: label('sections.office'), blocks: officeBlocks(office, t) });
   if (applies.nextStepKeys.length > 0) {
     sections.push({

@@ -10,6 +10,8 @@ export interface KioskActions {
   showIntro(serviceId: string | null): void;
   /** The offices screen (false: back to the start screen); no session. */
   showOffices(open: boolean): void;
+  /** "Termin verschieben oder absagen" (false: back to the start screen); no session. */
+  showManage(open: boolean): void;
   /** `item`: the answers of one item of a repeatable group (contract/service.ts RepeatSchema). */
   answer(stepId: string, values: Record<string, AnswerInput>, item?: number): Promise<void>;
   back(): Promise<void>;

@@ -49,6 +49,8 @@ export interface AppState {
   intro: string | null;
   /** The offices screen ("Ämter und Öffnungszeiten") is open, from the start screen; no session. */
   offices: boolean;
+  /** "Termin verschieben oder absagen" is open, from the start screen; no session. */
+  manage: boolean;
   view: SessionView | null;
   /** Local clock time when `view` arrived; the idle countdown runs from here. */
   viewAt: number;
@@ -71,6 +73,7 @@ export const initialState: AppState = {
   startLanguage: DEFAULT_LANGUAGE,
   intro: null,
   offices: false,
+  manage: false,
   view: null,
   viewAt: 0,
   fieldErrors: [],
@@ -94,6 +97,7 @@ export type Action =
   | { type: 'startLanguage'; language: LanguageCode }
   | { type: 'intro'; serviceId: string | null }
   | { type: 'offices'; open: boolean }
+  | { type: 'manage'; open: boolean }
   | { type: 'busy'; busy: boolean }
   | { type: 'display'; display: DisplaySettings }
   | { type: 'speech'; settings: Partial<SpeechSettings> };
@@ -126,6 +130,7 @@ export function reducer(state: AppState, action: Action): AppState {
         notice: null,
         intro: null,
         offices: false,
+        manage: false,
         apiError: samePage ? state.apiError : null,
         fieldErrors: samePage ? state.fieldErrors : [],
       };
@@ -165,6 +170,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, intro: action.serviceId, notice: null, apiError: null };
     case 'offices':
       return { ...state, offices: action.open, notice: null, apiError: null };
+    case 'manage':
+      return { ...state, manage: action.open, notice: null, apiError: null };
     case 'busy':
       return { ...state, busy: action.busy };
     case 'display':

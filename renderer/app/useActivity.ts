@@ -48,13 +48,13 @@ export function useActivity(): void {
     lastKeepAlive.current = Date.now();
   }, [sessionId]);
 
-  const { view, info, startLanguage, notice, display, speech, intro, offices } = state;
+  const { view, info, startLanguage, notice, display, speech, intro, offices, manage } = state;
   useEffect(() => {
     if (view || !info) return;
     const defaultLanguage = info.defaultLanguage;
     const atDefaults = startLanguage === defaultLanguage && !notice && isDefaultDisplay(display);
     // A service's start page left open goes back to the start screen too.
-    if (atDefaults && isDefaultSpeech(speech) && !intro && !offices) return;
+    if (atDefaults && isDefaultSpeech(speech) && !intro && !offices && !manage) return;
     // Count from the moment the start screen (or its language, or its notice) appeared.
     lastActivity.current = Date.now();
     const timer = setInterval(() => {
@@ -62,5 +62,5 @@ export function useActivity(): void {
       actions.reset(null);
     }, 1000);
     return () => clearInterval(timer);
-  }, [view, info, startLanguage, notice, display, speech, intro, offices, actions]);
+  }, [view, info, startLanguage, notice, display, speech, intro, offices, manage, actions]);
 }

@@ -152,6 +152,9 @@ export function useSessionActions(
       showOffices(open) {
         dispatch({ type: 'offices', open });
       },
+      showManage(open) {
+        dispatch({ type: 'manage', open });
+      },
       start: (serviceId) =>
         oneAtATime(async () => {
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });

@@ -15,6 +15,7 @@ import {
   LETTER_PUNCTUATION,
   NUMERIC_ROWS,
   TEL_EXTRAS,
+  CODE_EXTRAS,
   layoutChoices,
   letterLayout,
   padForField,
@@ -212,7 +213,7 @@ export function OnScreenKeyboard() {
     >
       <div className="osk__inner">
         {toolbar}
-        {pad === 'numeric' || pad === 'tel' ? (
+        {pad === 'numeric' || pad === 'tel' || pad === 'code' ? (
           <NumberPad pad={pad} onType={typeKey} onDelete={() => deleteBackward(field)} />
         ) : (
           <LetterPad
@@ -347,16 +348,19 @@ function LetterPad({ layoutId, pad, multiline, shift, onShift, onType, onDelete,
 function NumberPad(props: { pad: PadKind; onType: (text: string) => void; onDelete: () => void }) {
   const { t } = useTranslation();
   const tel = props.pad === 'tel';
+  const code = props.pad === 'code';
   const digit = (text: string) => <Key key={text} label={text} onPress={() => props.onType(text)} />;
   return (
-    <div className={`osk__keys osk__numpad${tel ? ' osk__numpad--tel' : ''}`}>
+    <div className={`osk__keys osk__numpad${tel ? ' osk__numpad--tel' : ''}${code ? ' osk__numpad--code' : ''}`}>
       {NUMERIC_ROWS.map((row, index) => (
         <div className="osk__row" key={index}>
           {row.map(digit)}
           {tel && digit(TEL_EXTRAS[index]!)}
+          {code && CODE_EXTRAS[index]!.map(digit)}
         </div>
       ))}
       <div className="osk__row">
+        {code && digit('-')}
         {tel && (
           <Key name={t('keyboard.space')} label={<span aria-hidden="true">␣</span>} onPress={() => props.onType(' ')} />
         )}

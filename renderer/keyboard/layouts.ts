@@ -19,7 +19,7 @@ export type LayoutId = 'de' | 'en' | 'tr' | 'pl' | 'ru' | 'uk' | 'ar';
 export const LAYOUT_IDS: readonly LayoutId[] = ['de', 'en', 'tr', 'pl', 'ru', 'uk', 'ar'];
 
 /** What kind of pad a field gets, from its type and inputmode. */
-export type PadKind = 'letters' | 'email' | 'numeric' | 'tel';
+export type PadKind = 'letters' | 'email' | 'numeric' | 'tel' | 'code';
 
 export interface LetterLayout {
   id: LayoutId;
@@ -134,6 +134,8 @@ export function wantsCapitalAtStart(field: HTMLInputElement | HTMLTextAreaElemen
 /** Pad for a focused field: inputmode first (numbers and postcodes are type=text), then the type. */
 export function padForField(field: HTMLInputElement | HTMLTextAreaElement): PadKind {
   if (field instanceof HTMLTextAreaElement) return 'letters';
+  // A booking code ("335459-df70"): digits, the hyphen and the letters a to f.
+  if (field.dataset.pad === 'booking-code') return 'code';
   const mode = field.inputMode;
   if (mode === 'numeric' || mode === 'decimal') return 'numeric';
   if (mode === 'tel' || field.type === 'tel') return 'tel';
@@ -153,3 +155,9 @@ export const NUMERIC_ROWS = [
   ['7', '8', '9'],
 ] as const;
 export const TEL_EXTRAS = ['+', '/', '-'] as const;
+/** The booking code's letters beside the digits (its key is hexadecimal). */
+export const CODE_EXTRAS = [
+  ['a', 'b'],
+  ['c', 'd'],
+  ['e', 'f'],
+] as const;

@@ -19,12 +19,14 @@ import { forgetSearch, rememberSearch, searchToReturnTo } from '../finder/search
 import { LazyOnScreenKeyboard } from '../app/journey-code';
 import { categoryScript, searchScript } from '../speech/finder-scripts';
 import { OfficesEntry } from '../offices/OfficesEntry';
+import { ManageEntry } from '../appointments/manage/ManageEntry';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
 // Memoised: a keystroke in the search renders the start screen again, and these do not change with it.
 const Offices = memo(OfficesEntry);
+const Manage = memo(ManageEntry);
 const StartKeyboard = memo(function StartKeyboard() {
   return (
     <Suspense fallback={null}>
@@ -76,6 +78,7 @@ export function StartScreen() {
       ...(layout.kind === 'categories' ? { categories: layout.groups.map((g) => g.category) } : {}),
       // From the contract: other languages' texts are not loaded until chosen.
       nativeName: (code) => languageEntry(code).nativeName,
+      manageBooking: state.info?.appointments === true,
     });
   };
   // Not spoken to an empty foyer after each resident: see useAttractSpeech.
@@ -146,6 +149,7 @@ export function StartScreen() {
                 )}
               </section>
               <Offices />
+              <Manage />
             </>
           )}
           <p className="emergency">

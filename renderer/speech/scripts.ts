@@ -110,6 +110,8 @@ export interface StartScriptInput {
   categories?: readonly ServiceCategory[];
   /** Each language's own name, in its own language. */
   nativeName: (language: LanguageCode) => string;
+  /** "Termin verschieben oder absagen" is offered (an appointment system is configured). */
+  manageBooking?: boolean;
 }
 
 export function startScript(t: TFunction, input: StartScriptInput): Utterance[] {
@@ -131,6 +133,7 @@ export function startScript(t: TFunction, input: StartScriptInput): Utterance[] 
       out.push(say(spokenText(t, service.titleKey, { ns: serviceNamespace(service.id) })));
     }
   }
+  if (input.manageBooking) out.push(say(spokenText(t, 'manageBooking.entry')));
   out.push(say(spokenText(t, 'town.emergency')));
   return out;
 }

@@ -220,6 +220,8 @@ describe('against recorded ZMS answers', () => {
       officeId: 102522,
       officeName: 'Bürgerbüro Orleansplatz DEV (KVR-II/231 DEV)',
       serviceName: 'Gewerbe anmelden',
+      zmsServiceId: 1063424,
+      familyName: 'Doe',
       status: 'confirmed',
     });
     await expect(client.reserve('x', { timestamp: 32526616300, officeId: 9999998 })).rejects.toMatchObject({
