@@ -3,10 +3,11 @@ import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { DISPLAY_UNIT, unitCommand } from '../fixtures/systemd-unit';
 import { stopChild } from './support/child-process';
 import { expect, test } from './support/fixtures';
+import { connectOverCdpWithRetry } from './support/cdp-attach';
 import { KioskDriver } from './support/journey-driver';
 import { loadService, svcText } from './support/service-data';
 
@@ -67,20 +68,6 @@ function startScreen(url: string, runtimeDir: string, cdpPort: number): ChildPro
   return child;
 }
 
-/**
- * A Chromium just started under cage answers /json/version before its targets settle; on a busy runner
- * Playwright's attach can then hang past its timeout. A second attempt finds it settled.
- */
-async function connectWithRetry(cdpPort: number): Promise<Browser> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`, { timeout: 45_000 });
-    } catch (error) {
-      if (attempt >= 3) throw error;
-    }
-  }
-}
-
 async function attach(cdpPort: number, url: string): Promise<{ browser: Browser; page: Page }> {
   await expect
     .poll(
@@ -92,7 +79,7 @@ async function attach(cdpPort: number, url: string): Promise<{ browser: Browser;
       { timeout: 60_000 },
     )
     .toBe(true);
-  const browser = await connectWithRetry(cdpPort);
+  const browser = await connectOverCdpWithRetry(cdpPort);
   const kioskPage = () =>
     browser
       .contexts()

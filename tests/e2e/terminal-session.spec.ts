@@ -2,11 +2,12 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { makeCanary } from './support/canary-scan';
 import { CHROMIUM_PATH } from './support/chromium-launch';
 import { launchUntilReady, stopChild, type Running } from './support/child-process';
 import { expect, test } from './support/fixtures';
+import { connectOverCdpWithRetry } from './support/cdp-attach';
 import { KioskDriver } from './support/journey-driver';
 import { START_SCRIPT } from './support/paths';
 import { loadService, startsWith, svcText } from './support/service-data';
@@ -101,7 +102,7 @@ async function startTerminal(xvfb: Xvfb): Promise<Terminal> {
           { timeout: 30_000 },
         )
         .toBe(true);
-      const browser = await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`);
+      const browser = await connectOverCdpWithRetry(cdpPort);
       connected = browser;
       const kioskPage = () =>
         browser
