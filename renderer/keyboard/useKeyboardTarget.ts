@@ -20,8 +20,12 @@ export interface KeyboardTarget {
  * It hides when focus leaves the text fields, or when the resident hides it.
  */
 export function useKeyboardTarget(): KeyboardTarget {
-  const [field, setField] = useState<TextField | null>(null);
-  const [isOpen, setOpen] = useState(false);
+  // A field tapped before this keyboard was there (on the start screen its code loads after the first paint,
+  // which a slow terminal may still be doing): open for it at once instead of waiting for a second tap.
+  const [field, setField] = useState<TextField | null>(() =>
+    isTextField(document.activeElement) ? document.activeElement : null,
+  );
+  const [isOpen, setOpen] = useState(() => isTextField(document.activeElement));
   const lastPointer = useRef(-Infinity);
 
   useEffect(() => {

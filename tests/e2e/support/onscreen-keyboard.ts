@@ -38,7 +38,8 @@ export async function openKeyboardFor(
   await press(field, options.mode ?? 'touch');
   await expect(field).toBeFocused();
   const keyboard = onScreenKeyboard(page, options.lang);
-  await expect(keyboard).toBeVisible();
+  // The start screen's keyboard is a chunk loaded after the first paint: on a busy runner that takes seconds.
+  await expect(keyboard).toBeVisible({ timeout: 20_000 });
   return keyboard;
 }
 
