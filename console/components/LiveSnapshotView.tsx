@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LiveSnapshot } from '../api/protocol';
-import { fieldOf, serviceTitle, stepTitle } from '../lib/catalog';
-import { answerText } from '../lib/answer-text';
+import { serviceTitle, stepTitle } from '../lib/catalog';
+import { AnswerList } from './AnswerList';
 
 /** What the resident sees, after their "Ja": where they are and their answers as label: value (lib/catalog.ts). */
 export function LiveSnapshotView({ snapshot }: { snapshot: LiveSnapshot }) {
@@ -31,17 +31,7 @@ export function LiveSnapshotView({ snapshot }: { snapshot: LiveSnapshot }) {
       {entries.length === 0 ? (
         <p>{t('assist.snapshot.noAnswers')}</p>
       ) : (
-        <dl className="answers">
-          {entries.map(([name, value]) => {
-            const field = fieldOf(snapshot.serviceId, name);
-            return (
-              <div key={name} className="answers-row">
-                <dt>{field?.label ?? name}</dt>
-                <dd>{answerText(t, value, field)}</dd>
-              </div>
-            );
-          })}
-        </dl>
+        <AnswerList serviceId={snapshot.serviceId} answers={snapshot.answers} />
       )}
     </div>
   );

@@ -1,8 +1,7 @@
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { HandoverView } from '../api/protocol';
-import { answerText } from '../lib/answer-text';
-import { fieldOf } from '../lib/catalog';
+import { AnswerList } from './AnswerList';
 import { Notice } from './Notice';
 
 interface Props {
@@ -23,17 +22,7 @@ export function PreparedVisitView({ draft, onClose }: Props) {
       {entries.length === 0 ? (
         <p>{t('handover.noAnswers')}</p>
       ) : (
-        <dl className="answers" data-testid="prepared-visit-answers">
-          {entries.map(([name, value]) => {
-            const field = fieldOf(draft.serviceId, name);
-            return (
-              <div key={name} className="answers-row">
-                <dt>{field?.label ?? name}</dt>
-                <dd>{answerText(t, value, field)}</dd>
-              </div>
-            );
-          })}
-        </dl>
+        <AnswerList serviceId={draft.serviceId} answers={draft.answers} testId="prepared-visit-answers" />
       )}
       <Button className="button button--primary" onPress={onClose}>
         {t('handover.visit.close')}

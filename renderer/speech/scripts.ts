@@ -1,7 +1,6 @@
 import type { TFunction } from 'i18next';
 import type {
   ApiErrorCode,
-  PreparedVisit,
   Field,
   FieldError,
   LanguageCode,
@@ -61,7 +60,7 @@ export function isMasked(field: Field): boolean {
   return field.autocomplete !== undefined && MASKED_AUTOCOMPLETE.test(field.autocomplete);
 }
 
-const say = (text: string): Utterance => ({ text });
+export const say = (text: string): Utterance => ({ text });
 
 function hasAnswer(value: ScalarAnswer | undefined): value is ScalarAnswer {
   return value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0);
@@ -253,7 +252,7 @@ export function groupListScript(t: TFunction, input: GroupListScriptInput): Utte
 }
 
 /** Fees with their amounts, and the total when there are several. */
-function feeUtterances(t: TFunction, ns: string, fees: readonly FeeLine[], total: boolean): Utterance[] {
+export function feeUtterances(t: TFunction, ns: string, fees: readonly FeeLine[], total: boolean): Utterance[] {
   if (fees.length === 0) return [say(spokenText(t, 'confirmation.noFees'))];
   const out = fees.map((fee) => {
     const label = spokenText(t, fee.labelKey, { ns });
@@ -344,41 +343,6 @@ export function checkScript(t: TFunction, input: CheckScriptInput): Utterance[] 
   } else {
     out.push(say(spokenServiceTerm(t, service.id, 'sendHeading')), say(spokenText(t, 'check.sendText')));
   }
-  return out;
-}
-
-/**
- * The prepared-visit page: in person only, the desk's code letter by letter (twice, as on the handover
- * screen) or that nothing was kept, what to bring, the fee, the office, what happens next.
- */
-export function visitScript(
-  t: TFunction,
-  service: ServiceDefinition,
-  visit: PreparedVisit,
-  applies: ReturnType<typeof selectParts>,
-  times: string[],
-  /** The service's office (resources/offices/). */
-  office?: Office,
-): Utterance[] {
-  const ns = serviceNamespace(service.id);
-  const svc = (key: string) => spokenText(t, key, { ns });
-  const out: Utterance[] = [say(spokenText(t, 'visit.title')), say(spokenText(t, 'visit.lead'))];
-  if (visit.ticket.stored) {
-    const code = spokenText(t, 'assist.handover.spokenCode', { code: spokenReference(visit.ticket.code) });
-    out.push(say(spokenText(t, 'visit.codeHeading')), say(spokenText(t, 'visit.codeText')));
-    out.push(say(code), say(code), ...times.map((line) => say(line)));
-  } else {
-    out.push(say(spokenText(t, 'visit.noCode')));
-  }
-  out.push(say(spokenText(t, 'visit.bringHeading')));
-  if (applies.documentKeys.length > 0) out.push(...applies.documentKeys.map((key) => say(svc(key))));
-  else out.push(say(spokenText(t, 'visit.nothingToBring')));
-  out.push(say(spokenText(t, 'visit.feesHeading')), ...feeUtterances(t, ns, applies.fees, true));
-  if (office) out.push(...officeUtterances(t, office));
-  if (applies.nextStepKeys.length > 0) {
-    out.push(say(spokenText(t, 'visit.nextHeading')), ...applies.nextStepKeys.map((key) => say(svc(key))));
-  }
-  out.push(say(spokenText(t, 'visit.deleted')));
   return out;
 }
 

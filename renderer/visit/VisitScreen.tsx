@@ -21,7 +21,7 @@ import { useOffice } from '../offices/useOffices';
 import { PrimaryButton } from '../components/PrimaryButton';
 import { SpeechBar } from '../components/SpeechBar';
 import { spokenReference } from '../speech/spoken-text';
-import { visitScript } from '../speech/scripts';
+import { visitScript } from './visit-script';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { VisitReceiptPrint } from './VisitReceiptPrint';
 
