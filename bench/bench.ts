@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadServices, type LoadedService } from '../tests/e2e/support/service-data';
+import { loadServices } from '../tests/e2e/support/service-data';
 import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from '../tests/e2e/support/chromium-launch';
 import { ROOT, START_SCRIPT } from '../tests/e2e/support/paths';
 import { measureAutosave } from './autosave-bench';
@@ -16,8 +16,8 @@ import { median, percentile } from './stats';
 import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
 import { measureHub } from './hub-bench';
 import { coreProcessSection } from './core-process-bench';
-import { measureAppointments } from './appointments-bench';
-import { measureFinder } from './finder-bench';
+import { appointmentsSection, finderSection } from './catalogue-sections';
+import { argNumber, argValue, type BenchContext, type Row } from './bench-context';
 
 /**
  * `npm run bench [-- --json <file>] [-- --only cold,autosave]`: cold start, step
@@ -26,14 +26,6 @@ import { measureFinder } from './finder-bench';
  * issues. The autosave figure is judged against the raw fsync cost of the same
  * disk sampled alternately with it, not an absolute number (DESIGN §7).
  */
-
-interface Row {
-  name: string;
-  value: number;
-  unit: string;
-  target: string | null;
-  pass?: boolean;
-}
 
 // Odd, for a true median; nine, because one start varies by ±150 ms on a shared two-core machine.
 const COLD_RUNS = 9;
@@ -44,17 +36,6 @@ const DRAIN_COUNT = 500;
 const OUTAGE_COUNT = 200;
 const CRASH_TRIALS = 1000;
 const SPEECH_BROWSER_ROUNDS = 3;
-
-function argValue(flag: string): string | undefined {
-  const index = process.argv.indexOf(flag);
-  return index === -1 ? undefined : process.argv[index + 1];
-}
-
-/** `--name <n>` overrides a count (e.g. `--crash-trials 100` for a quicker run); the defaults are the issue's. */
-function argNumber(flag: string, fallback: number): number {
-  const value = Number(argValue(flag));
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-}
 
 const round = (value: number) => Math.round(value * 1000) / 1000;
 
@@ -72,15 +53,6 @@ function printTable(rows: Row[]): void {
   console.log(format(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));
   for (const line of lines) console.log(format(line));
-}
-
-interface BenchContext {
-  tmp: string;
-  service: LoadedService;
-  services: LoadedService[];
-  rows: Row[];
-  /** One Chromium for the browser sections, launched on first use. */
-  browser(): Promise<Browser>;
 }
 
 async function coldStartSection({ tmp, rows, browser }: BenchContext): Promise<void> {
@@ -256,103 +228,6 @@ async function hubSection({ tmp, rows }: BenchContext): Promise<void> {
   rows.push({ name: 'hub_cpu_during_load', value: hub.hubCpuCores, unit: 'cores', target: null });
 }
 
-async function appointmentsSection({ tmp, rows }: BenchContext): Promise<void> {
-  const kiosks = argNumber('--appointment-kiosks', 50);
-  console.error(`bench: appointments, free days then times (8 weeks, 5 offices), ${kiosks} kiosks booking at once`);
-  const result = await measureAppointments(tmp, { rounds: 200, kiosks, bookingsPerKiosk: 3 });
-  const listP95 = percentile(result.daysThenTimesMs, 95);
-  const reserveP99 = percentile(result.reserveMs, 99);
-  rows.push({
-    name: 'appointments_days_then_times_p50',
-    value: percentile(result.daysThenTimesMs, 50),
-    unit: 'ms',
-    target: null,
-  });
-  rows.push({
-    name: 'appointments_days_then_times_p95',
-    value: listP95,
-    unit: 'ms',
-    target: '<= 150',
-    pass: listP95 <= 150,
-  });
-  rows.push({ name: 'appointments_reserve_p50', value: percentile(result.reserveMs, 50), unit: 'ms', target: null });
-  rows.push({
-    name: 'appointments_reserve_p99',
-    value: reserveP99,
-    unit: 'ms',
-    target: '<= 200',
-    pass: reserveP99 <= 200,
-  });
-  rows.push({ name: 'appointments_reserves', value: result.reserveMs.length, unit: 'requests', target: null });
-  rows.push({ name: 'appointments_booked', value: result.bookings, unit: 'appointments', target: null });
-  rows.push({ name: 'appointments_lost_races', value: result.lostRaces, unit: 'reserves', target: null });
-  rows.push({
-    name: 'appointments_double_bookings',
-    value: result.doubleBookings,
-    unit: 'slots',
-    target: '0',
-    pass: result.doubleBookings === 0,
-  });
-}
-
-const FINDER_GENERATED_SERVICES = 200;
-const FINDER_START_RUNS = 21;
-
-/**
- * Issue 15: the start screen with 200 generated services in a `--services-dir` (besides the shipped ones)
- * against today's 3 services, and the search from key to painted results on both keyboards.
- * `--finder-profile <dir>` also writes CPU profiles of the start and of typing there.
- */
-async function finderSection({ tmp, rows, browser }: BenchContext): Promise<void> {
-  console.error(`bench: finder, start screen × ${FINDER_START_RUNS} with 3 and 200 more services, search keystrokes`);
-  const generated = argNumber('--finder-services', FINDER_GENERATED_SERVICES);
-  const finder = await measureFinder(
-    await browser(),
-    tmp,
-    generated,
-    argNumber('--finder-runs', FINDER_START_RUNS),
-    argValue('--finder-profile'),
-  );
-  const todayP95 = percentile(finder.startTodayMs, 95);
-  const largeP95 = percentile(finder.startLargeMs, 95);
-  const ratio = largeP95 / todayP95;
-  // Every key, physical and on-screen. A bare page's figures from the same run stand beside them: what
-  // Chromium itself takes on this machine from a key or a tap to a painted frame, with no kiosk code.
-  const keys = [...finder.physicalKeyMs, ...finder.onScreenKeyMs];
-  const keyP95 = percentile(keys, 95);
-  rows.push({ name: 'finder_services_today', value: finder.todayCount, unit: 'services', target: null });
-  rows.push({ name: 'finder_services_generated', value: finder.generatedCount, unit: 'services', target: null });
-  rows.push({ name: 'finder_catalog_bytes_today', value: finder.catalogTodayBytes, unit: 'bytes', target: null });
-  rows.push({ name: 'finder_catalog_bytes_generated', value: finder.catalogLargeBytes, unit: 'bytes', target: null });
-  rows.push({
-    name: 'finder_start_painted_today_p50',
-    value: percentile(finder.startTodayMs, 50),
-    unit: 'ms',
-    target: null,
-  });
-  rows.push({ name: 'finder_start_painted_today_p95', value: todayP95, unit: 'ms', target: null });
-  rows.push({
-    name: 'finder_start_painted_generated_p50',
-    value: percentile(finder.startLargeMs, 50),
-    unit: 'ms',
-    target: null,
-  });
-  rows.push({ name: 'finder_start_painted_generated_p95', value: largeP95, unit: 'ms', target: null });
-  rows.push({ name: 'finder_start_painted_ratio_p95', value: ratio, unit: 'x', target: '<= 1.10', pass: ratio <= 1.1 });
-  for (const [name, samples] of [
-    ['physical', finder.physicalKeyMs],
-    ['onscreen', finder.onScreenKeyMs],
-    ['bare_page_physical', finder.floorPhysicalMs],
-    ['bare_page_tap', finder.floorTapMs],
-  ] as const) {
-    rows.push({ name: `finder_key_${name}_p50`, value: percentile(samples, 50), unit: 'ms', target: null });
-    rows.push({ name: `finder_key_${name}_p95`, value: percentile(samples, 95), unit: 'ms', target: null });
-  }
-  rows.push({ name: 'finder_key_painted_p95', value: keyP95, unit: 'ms', target: '<= 30', pass: keyP95 <= 30 });
-  rows.push({ name: 'finder_keystrokes', value: keys.length, unit: 'keys', target: null });
-}
-
-/** In the order they run; `--only cold,autosave` runs a subset. */
 const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   cold: coldStartSection,
   steps: stepSection,
