@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -20,6 +19,8 @@ import { loadHandoverKey, type HandoverKey } from './handover-key';
 import { HubError } from './hub-error';
 import { registerConsoleRoutes } from './http/console-routes';
 import { registerConsoleSocket } from './http/console-socket';
+import { registerStaffRoutes } from './http/staff-routes';
+import { DeviceTrust } from './device-trust';
 import { registerTerminalRoutes } from './http/terminal-routes';
 import { registerUpdateFiles, UPDATES_PREFIX } from './http/update-files';
 import { LiveHub } from './live-hub';
@@ -58,8 +59,6 @@ export interface HubOptions {
    * queue and their kiosks' live view ends (a browser closed, not a page reload). Default 20 s.
    */
   staffGoneGraceMs?: number;
-  /** Per-account login delay; injectable so tests need not wait it out. */
-  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface RouteEntry {
@@ -205,12 +204,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     handovers,
     bookings,
     live,
-    throttle,
     handoverKey,
     desk,
     catalog: () => (catalog ??= buildConsoleCatalog(options.desk?.resourcesDir, logger, options.desk?.servicesDir)),
-    sleep: options.sleep ?? ((ms) => (ms > 0 ? sleep(ms) : Promise.resolve())),
   });
+  registerStaffRoutes(app, { auth, sessions, staff, audit, live, throttle, devices: DeviceTrust.load(db, now) });
   registerConsoleSocket(app, { auth, sessions, live });
   const terminalSide = registerTerminalRoutes(app, { terminals, audit, live, handoverKey });
 

@@ -32,7 +32,10 @@ export type {
   AuditEntry,
   HelpRequestView,
   HubToConsole,
+  PasswordProblem,
   Staff,
+  StaffAccount,
+  StaffName,
   TerminalView,
 } from '../../contract/hub/console-protocol';
 export type { GuideTarget, LiveSnapshot, TerminalActivity } from '../../contract/hub/terminal-protocol';

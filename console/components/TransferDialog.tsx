@@ -1,16 +1,16 @@
 import { useEffect, useId, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { HelpRequestView, Staff } from '../api/protocol';
+import type { HelpRequestView, StaffName } from '../api/protocol';
 import { useConsole } from '../app/context';
 import { Modal } from './Modal';
 import { Notice } from './Notice';
 
-/** Hand a request to a colleague, chosen from GET /staff (everyone but oneself). */
+/** Hand a request to a colleague, chosen from GET /staff (everyone active but oneself). */
 export function TransferDialog({ request, onClose }: { request: HelpRequestView; onClose: () => void }) {
   const { t } = useTranslation();
   const { api, session, updateRequest } = useConsole();
-  const [staff, setStaff] = useState<Staff[] | null>(null);
+  const [staff, setStaff] = useState<StaffName[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [error, setError] = useState<string | null>(null);
   const selectId = useId();
@@ -18,7 +18,7 @@ export function TransferDialog({ request, onClose }: { request: HelpRequestView;
   useEffect(() => {
     api
       .call('GET /staff')
-      .then((list) => setStaff(list.filter((member) => member.staffId !== session?.staff.staffId)))
+      .then((list) => setStaff(list.filter((member) => member.active && member.staffId !== session?.staff.staffId)))
       .catch(() => setError(t('error.generic')));
   }, [api, session, t]);
 

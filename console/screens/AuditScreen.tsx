@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, Staff } from '../api/protocol';
+import type { AuditEntry, StaffName } from '../api/protocol';
 import { useConsole } from '../app/context';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -12,7 +12,7 @@ export function AuditScreen() {
   const { t, i18n } = useTranslation();
   const { api, terminals } = useConsole();
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
-  const [staff, setStaff] = useState<Staff[]>([]);
+  const [staff, setStaff] = useState<StaffName[]>([]);
   const [error, setError] = useState(false);
   const [generation, setGeneration] = useState(0);
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Staff } from '../api/protocol';
+import type { StaffAccount } from '../api/protocol';
 import { useConsole } from '../app/context';
 import { CreateStaffForm } from '../components/CreateStaffForm';
 import { Notice } from '../components/Notice';
@@ -10,12 +10,12 @@ import { ScreenHeading } from '../components/ScreenHeading';
 export function StaffScreen() {
   const { t } = useTranslation();
   const { api } = useConsole();
-  const [staff, setStaff] = useState<Staff[] | null>(null);
+  const [staff, setStaff] = useState<StaffAccount[] | null>(null);
   const [error, setError] = useState(false);
 
   const load = useCallback(() => {
     api
-      .call('GET /staff')
+      .call('GET /staff/accounts')
       .then((list) => {
         setStaff(list);
         setError(false);

@@ -36,7 +36,39 @@ export const StaffSchema = z.object({
 });
 export type Staff = z.infer<typeof StaffSchema>;
 
-export const ConsoleSessionSchema = z.object({ staff: StaffSchema, csrfToken: z.string() });
+/** `mustChangePassword`: a session after an admin's reset, good only for POST /password, GET /session and logout. */
+export const ConsoleSessionSchema = z.object({
+  staff: StaffSchema,
+  csrfToken: z.string(),
+  mustChangePassword: z.boolean(),
+});
+
+// ---- staff accounts (issue 17) ----------------------------------------------------------------------------
+/** An account as admins manage it. */
+export const StaffAccountSchema = StaffSchema.extend({ disabled: z.boolean(), mustChangePassword: z.boolean() });
+export type StaffAccount = z.infer<typeof StaffAccountSchema>;
+/** What every member of staff sees of colleagues: a name to hand a request to, no username or role. */
+export const StaffNameSchema = z.object({ staffId: z.string(), displayName: z.string(), active: z.boolean() });
+export type StaffName = z.infer<typeof StaffNameSchema>;
+export const MIN_PASSWORD_LENGTH = 12;
+/** Why a new password is refused (422 with fieldErrors [{ field: 'password', code }]). */
+export const PASSWORD_PROBLEMS = ['too_short', 'too_long', 'common', 'contains_username', 'same_as_current'] as const;
+export type PasswordProblem = (typeof PASSWORD_PROBLEMS)[number];
+const NewPassword = z.string().min(1).max(200);
+export const staffAccountRoutes = {
+  /** Admins only. */
+  'GET /staff/accounts': { reply: z.array(StaffAccountSchema) },
+  'POST /staff/:staffId/disable': { body: z.strictObject({}), reply: StaffAccountSchema },
+  'POST /staff/:staffId/enable': { body: z.strictObject({}), reply: StaffAccountSchema },
+  /** A password the admin hands over; its owner must choose a new one at the next login. */
+  'POST /staff/:staffId/password/reset': { body: z.strictObject({ password: NewPassword }), reply: StaffAccountSchema },
+  'POST /staff/:staffId/sessions/end': { body: z.strictObject({}), reply: z.object({ ended: z.number().int() }) },
+  /** Any member of staff, their own password (the current one required). */
+  'POST /password': {
+    body: z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: NewPassword }),
+    reply: z.object({ ok: z.literal(true) }),
+  },
+} as const;
 
 export const HELP_STATES = ['waiting', 'accepted', 'resolved', 'cancelled'] as const;
 export const CONSENT_STATES = ['none', 'asked', 'granted', 'declined'] as const;
@@ -154,13 +186,14 @@ export const consoleRoutes = {
     reply: z.object({ terminal: TerminalViewSchema, enrolmentCode: z.string(), expiresAt: z.string().datetime() }),
   },
   'POST /terminals/:terminalId/revoke': { body: z.strictObject({}), reply: TerminalViewSchema },
-  'GET /staff': { reply: z.array(StaffSchema) },
+  /** Every role: colleagues' names (for transfer and the audit view); admins manage accounts via /staff/accounts. */
+  'GET /staff': { reply: z.array(StaffNameSchema) },
   'POST /staff': {
     body: z.strictObject({
       username: z.string().regex(/^[a-z][a-z0-9._-]{2,39}$/),
       displayName: z.string().min(1).max(80),
       role: z.enum(STAFF_ROLES),
-      password: z.string().min(12).max(200),
+      password: NewPassword,
     }),
     reply: StaffSchema,
   },
@@ -176,6 +209,7 @@ export const consoleRoutes = {
   'POST /bookings/find': { body: z.strictObject({ code: KioskBookingCode }), reply: KioskBookingViewSchema },
   /** A prepared visit taken over into the desk's own system: its draft is deleted, nothing is sent. */
   'POST /handover/:handoverId/close': { body: z.strictObject({}), reply: z.object({ closed: z.literal(true) }) },
+  ...staffAccountRoutes,
 } as const;
 
 export const HubToConsoleSchema = z.discriminatedUnion('type', [

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CSRF_HEADER } from '../../contract/hub';
+import { CONSOLE_API_PREFIX, CSRF_HEADER } from '../../contract/hub';
 import { HubError } from '../hub-error';
 import { equalHashes } from '../secrets';
 import type { ConsoleSession, SessionStore } from '../stores/session-store';
@@ -19,6 +19,9 @@ export interface AuthSettings {
   publicOrigin?: string;
 }
 
+/** What a session after an admin's password reset may do: choose the new password, read itself, log out. */
+const PASSWORD_CHANGE_ROUTES = new Set(['GET /session', 'POST /logout', 'POST /password']);
+
 /**
  * onRequest for every console route but login: a live session from the cookie,
  * and for POSTs the session's CSRF token in x-csrf-token and no foreign Origin.
@@ -33,6 +36,10 @@ export function requireSession(settings: AuthSettings, role?: 'admin') {
       if (!originMatches(request, own, false)) throw new HubError(403, 'foreign_origin');
       const token = request.headers[CSRF_HEADER];
       if (typeof token !== 'string' || !equalHashes(token, session.csrfToken)) throw new HubError(403, 'csrf');
+    }
+    if (session.mustChangePassword) {
+      const path = (request.routeOptions.url ?? '').slice(CONSOLE_API_PREFIX.length);
+      if (!PASSWORD_CHANGE_ROUTES.has(`${request.method} ${path}`)) throw new HubError(403, 'password_change_required');
     }
     if (role === 'admin' && session.staff.role !== 'admin') throw new HubError(403, 'forbidden');
     request.consoleSession = session;

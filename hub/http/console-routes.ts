@@ -12,18 +12,14 @@ import type { Desk } from '../desk';
 import type { HandoverKey } from '../handover-key';
 import { HubError } from '../hub-error';
 import type { LiveHub } from '../live-hub';
-import type { LoginThrottle } from '../login-throttle';
-import { dummyHash, verifyPassword } from '../passwords';
-import { WindowLimiter } from '../window-limiter';
 import type { AuditStore } from '../stores/audit-store';
 import type { HandoverStore } from '../stores/handover-store';
 import type { KioskBookingRecord, KioskBookingStore } from '../stores/kiosk-booking-store';
 import type { SessionStore } from '../stores/session-store';
-import { UsernameTakenError, type StaffStore } from '../stores/staff-store';
+import type { StaffStore } from '../stores/staff-store';
 import type { TerminalStore } from '../stores/terminal-store';
 import { terminalView } from '../views';
 import { requireSession, SESSION_COOKIE, sessionCookieOptions, type AuthSettings } from './console-auth';
-import { originMatches, ownOrigin } from './origin';
 
 type RouteKey = keyof typeof consoleRoutes;
 type BodyOf<K extends RouteKey> = (typeof consoleRoutes)[K] extends { body: z.ZodType }
@@ -47,27 +43,17 @@ export interface ConsoleRouteParts {
   handovers: HandoverStore;
   bookings: KioskBookingStore;
   live: LiveHub;
-  throttle: LoginThrottle;
   handoverKey: () => Promise<HandoverKey>;
   desk: Desk | undefined;
   /** Service and field texts for the console, built once on first use. */
   catalog: () => ConsoleCatalog;
-  sleep: (ms: number) => Promise<void>;
 }
 
-/**
- * Logins: per source address and username a handful of guesses a minute, and per address a looser limit
- * (guessing across many names), then 429. The account itself is only slowed (LoginThrottle), never locked,
- * so an attacker elsewhere cannot keep a staff member out; colleagues behind one address do not block each other.
- */
-const LOGIN_RATE_PER_ADDRESS = { max: 30, timeWindow: 60_000 };
-const LOGIN_RATE_PER_ACCOUNT = { max: 10, timeWindow: 60_000 };
 const HANDOVER_OPEN_RATE = { max: 20, timeWindow: 60_000 };
 
 /** The console API, exactly the keys of contract/hub consoleRoutes, under /api/console. */
 export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteParts): void {
   const { live } = parts;
-  const perAccount = new WindowLimiter(LOGIN_RATE_PER_ACCOUNT.max, LOGIN_RATE_PER_ACCOUNT.timeWindow);
 
   function route<K extends RouteKey>(
     key: K,
@@ -94,46 +80,9 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     });
   }
 
-  // Login is the one console route without a session: per-IP rate limit, per-account delay, Origin checked.
-  app.route({
-    method: 'POST',
-    url: `${CONSOLE_API_PREFIX}/login`,
-    config: { rateLimit: LOGIN_RATE_PER_ADDRESS },
-    handler: async (request, reply) => {
-      if (!originMatches(request, ownOrigin(request, parts.auth.tls, parts.auth.publicOrigin), false))
-        throw new HubError(403, 'foreign_origin');
-      const { username, password } = consoleRoutes['POST /login'].body.parse(request.body);
-      const retryAfter = perAccount.hit(`${request.ip}|${username}`);
-      if (retryAfter > 0) {
-        reply.header('retry-after', retryAfter);
-        throw new HubError(429, 'rate_limited');
-      }
-      await parts.sleep(parts.throttle.delayMs(username));
-      const account = parts.staff.byUsername(username);
-      const valid = await verifyPassword(account?.passwordHash ?? (await dummyHash()), password);
-      if (!account || !valid) {
-        parts.throttle.failed(username);
-        throw new HubError(401, 'invalid_login');
-      }
-      parts.throttle.succeeded(username);
-      // A new token at every login; a session the browser still presented ends here.
-      const previous = request.cookies[SESSION_COOKIE];
-      if (previous) {
-        const old = parts.sessions.lookup(previous, false);
-        if (old) {
-          parts.sessions.delete(old.tokenHash);
-          live.closeConsoleSession(old.tokenHash);
-        }
-      }
-      const created = parts.sessions.create(account.staffId);
-      reply.setCookie(SESSION_COOKIE, created.token, sessionCookieOptions(parts.auth.tls));
-      const { passwordHash: _omit, ...staff } = account;
-      return { staff, csrfToken: created.csrfToken };
-    },
-  });
-
   route('POST /logout', {}, ({ request, reply }) => {
     const session = request.consoleSession!;
+    parts.audit.write({ staffId: session.staff.staffId, action: 'logout', outcome: 'ok' });
     parts.sessions.delete(session.tokenHash);
     live.closeConsoleSession(session.tokenHash);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(parts.auth.tls));
@@ -143,6 +92,7 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
   route('GET /session', {}, ({ request }) => ({
     staff: request.consoleSession!.staff,
     csrfToken: request.consoleSession!.csrfToken,
+    mustChangePassword: request.consoleSession!.mustChangePassword,
   }));
 
   route('GET /queue', {}, () => live.queue());
@@ -195,18 +145,7 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     return terminalView(revoked, false);
   });
 
-  route('GET /staff', {}, () => parts.staff.list());
-  route('POST /staff', { admin: true }, async ({ staff, body }) => {
-    try {
-      const created = await parts.staff.create(body);
-      parts.audit.write({ staffId: staff.staffId, action: 'staff.create', subjectId: created.staffId, outcome: 'ok' });
-      return created;
-    } catch (error) {
-      if (error instanceof UsernameTakenError) throw new HubError(409, 'username_taken');
-      throw error;
-    }
-  });
-
+  // Staff accounts and login: staff-routes.ts.
   route('GET /audit', { admin: true }, () => parts.audit.list());
 
   route('POST /handover/open', { rateLimit: HANDOVER_OPEN_RATE }, async ({ staff, body }) => {

@@ -19,6 +19,8 @@ export function registerConsoleSocket(
         throw new HubError(403, 'foreign_origin');
       const session = parts.sessions.lookup(request.cookies[SESSION_COOKIE]);
       if (!session) throw new HubError(401, 'unauthenticated');
+      // Nothing live until the password an admin reset is replaced.
+      if (session.mustChangePassword) throw new HubError(403, 'password_change_required');
       request.consoleSession = session;
     },
     handler: () => {

@@ -11,6 +11,8 @@ export interface ConsoleSession {
   tokenHash: string;
   staff: Staff;
   csrfToken: string;
+  /** After an admin's password reset: only the password change, the session and logout are open. */
+  mustChangePassword: boolean;
 }
 
 interface SessionRow {
@@ -61,10 +63,27 @@ export class SessionStore {
       this.delete(tokenHash);
       return undefined;
     }
-    const staff = this.staff.byId(row.staff_id);
-    if (!staff) return undefined;
+    const account = this.staff.account(row.staff_id);
+    // A disabled account's sessions are deleted when it is disabled; this is the second lock.
+    if (!account || account.disabled) return undefined;
     if (touch) statement(this.db, 'UPDATE console_sessions SET last_seen = ? WHERE token_hash = ?').run(now, tokenHash);
-    return { tokenHash, staff, csrfToken: row.csrf_token };
+    const { staffId, username, displayName, role, mustChangePassword } = account;
+    return {
+      tokenHash,
+      staff: { staffId, username, displayName, role },
+      csrfToken: row.csrf_token,
+      mustChangePassword,
+    };
+  }
+
+  /** Ends every session of one account (but `keep`): returns the ended ones' hashes, for their sockets. */
+  deleteForStaff(staffId: string, keep?: string): string[] {
+    const rows = statement(this.db, 'SELECT token_hash FROM console_sessions WHERE staff_id = ?').all(staffId) as {
+      token_hash: string;
+    }[];
+    const ended = rows.map((row) => row.token_hash).filter((hash) => hash !== keep);
+    for (const hash of ended) this.delete(hash);
+    return ended;
   }
 
   delete(tokenHash: string): void {

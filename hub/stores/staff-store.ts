@@ -1,7 +1,7 @@
 import { statement } from '../db/statements';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../core/db/open-database';
-import type { Staff } from '../../contract/hub';
+import type { Staff, StaffAccount, StaffName } from '../../contract/hub';
 import { hashPassword } from '../passwords';
 
 interface StaffRow {
@@ -10,6 +10,8 @@ interface StaffRow {
   display_name: string;
   role: Staff['role'];
   password_hash: string;
+  disabled_at: number | null;
+  must_change_password: 0 | 1;
 }
 
 export class UsernameTakenError extends Error {
@@ -21,6 +23,12 @@ const toStaff = (row: StaffRow): Staff => ({
   username: row.username,
   displayName: row.display_name,
   role: row.role,
+});
+
+const toAccount = (row: StaffRow): StaffAccount => ({
+  ...toStaff(row),
+  disabled: row.disabled_at !== null,
+  mustChangePassword: row.must_change_password === 1,
 });
 
 export class StaffStore {
@@ -51,10 +59,53 @@ export class StaffStore {
     return { staffId, username: input.username, displayName: input.displayName, role: input.role };
   }
 
-  /** The row with its hash, for login only. */
-  byUsername(username: string): (Staff & { passwordHash: string }) | undefined {
+  /** The row with its hash and state, for login and password checks only. */
+  byUsername(username: string): (StaffAccount & { passwordHash: string }) | undefined {
     const row = statement(this.db, 'SELECT * FROM staff WHERE username = ?').get(username) as StaffRow | undefined;
-    return row ? { ...toStaff(row), passwordHash: row.password_hash } : undefined;
+    return row ? { ...toAccount(row), passwordHash: row.password_hash } : undefined;
+  }
+
+  account(staffId: string): (StaffAccount & { passwordHash: string }) | undefined {
+    const row = statement(this.db, 'SELECT * FROM staff WHERE staff_id = ?').get(staffId) as StaffRow | undefined;
+    return row ? { ...toAccount(row), passwordHash: row.password_hash } : undefined;
+  }
+
+  accounts(): StaffAccount[] {
+    return (statement(this.db, 'SELECT * FROM staff ORDER BY display_name').all() as StaffRow[]).map(toAccount);
+  }
+
+  /** Names only, for every role (transfer, audit): no usernames, no roles. */
+  names(): StaffName[] {
+    return (statement(this.db, 'SELECT * FROM staff ORDER BY display_name').all() as StaffRow[]).map((row) => ({
+      staffId: row.staff_id,
+      displayName: row.display_name,
+      active: row.disabled_at === null,
+    }));
+  }
+
+  setDisabled(staffId: string, disabled: boolean): void {
+    statement(this.db, 'UPDATE staff SET disabled_at = ? WHERE staff_id = ?').run(
+      disabled ? this.now() : null,
+      staffId,
+    );
+  }
+
+  /** A new password; `mustChange` after an admin's reset (the owner chooses their own at the next login). */
+  async setPassword(staffId: string, password: string, mustChange: boolean): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    statement(
+      this.db,
+      'UPDATE staff SET password_hash = ?, must_change_password = ?, password_changed_at = ? WHERE staff_id = ?',
+    ).run(passwordHash, mustChange ? 1 : 0, this.now(), staffId);
+  }
+
+  /** Admins who can still sign in: the last one is never disabled. */
+  countActiveAdmins(): number {
+    return (
+      statement(this.db, "SELECT COUNT(*) AS n FROM staff WHERE role = 'admin' AND disabled_at IS NULL").get() as {
+        n: number;
+      }
+    ).n;
   }
 
   byId(staffId: string): Staff | undefined {
