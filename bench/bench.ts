@@ -16,6 +16,7 @@ import { median, percentile } from './stats';
 import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
 import { measureHub } from './hub-bench';
 import { coreProcessSection } from './core-process-bench';
+import { loginSection } from './login-bench';
 import { appointmentsSection, finderSection } from './catalogue-sections';
 import { argNumber, argValue, type BenchContext, type Row } from './bench-context';
 
@@ -239,6 +240,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   outage: outageSection,
   crash: crashSection,
   hub: hubSection,
+  login: loginSection,
   appointments: appointmentsSection,
   finder: finderSection,
 };

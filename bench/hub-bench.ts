@@ -67,7 +67,7 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-function startHubProcess(hubScript: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startHubProcess(hubScript: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // HUB_BENCH_NODE_ARGS, e.g. "--cpu-prof": flags for the hub process only (Node refuses them in NODE_OPTIONS).
     const nodeArgs = process.env.HUB_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];

@@ -6,6 +6,7 @@ import { rootFromModule } from '../launcher/paths';
 import { openHubDb } from './db/open-hub-db';
 import { createHub } from './create-hub';
 import { generatePassword } from './secrets';
+import { passwordProblem } from './password-policy';
 import { StaffStore, UsernameTakenError } from './stores/staff-store';
 
 export const HUB_USAGE = `Usage:
@@ -94,7 +95,9 @@ async function createAdmin(flags: Map<string, string | true>, dataDir: string): 
   if (!displayName || displayName.length > 80) throw new CliError('--display-name needs 1–80 characters');
   const fromStdin = flags.get('--password-stdin') === true;
   const password = fromStdin ? await readStdin() : generatePassword();
-  if (password.length < 12 || password.length > 200) throw new CliError('the password needs 12–200 characters');
+  const problem = passwordProblem(password, username);
+  if (problem)
+    throw new CliError(`the password is refused (${problem}): 12–200 characters, not a common one, not the username`);
   const db = openHubDb(dataDir, Date.now);
   try {
     const staff = await new StaffStore(db, Date.now).create({ username, displayName, role: STAFF_ROLES[1], password });
