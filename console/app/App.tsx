@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { ChangePasswordScreen } from '../screens/ChangePasswordScreen';
 import { LoginScreen } from '../screens/LoginScreen';
 import { useConsole } from './context';
 import { Shell } from './Shell';
 
 export function App() {
-  const { auth } = useConsole();
+  const { auth, session } = useConsole();
   const { t } = useTranslation();
   if (auth === 'checking') {
     return (
@@ -13,5 +14,6 @@ export function App() {
       </main>
     );
   }
-  return auth === 'signed_in' ? <Shell /> : <LoginScreen />;
+  if (auth !== 'signed_in') return <LoginScreen />;
+  return session?.mustChangePassword ? <ChangePasswordScreen /> : <Shell />;
 }

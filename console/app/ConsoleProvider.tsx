@@ -89,7 +89,8 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     if (event.type === 'help.new' && !mutedRef.current) playAlert();
   }, []);
 
-  const signedInNow = state.auth === 'signed_in';
+  // A session after a password reset sees nothing but the change (the hub refuses the rest, socket included).
+  const signedInNow = state.auth === 'signed_in' && state.session?.mustChangePassword === false;
   useEffect(() => {
     if (!signedInNow) return;
     // The first lists come by HTTP, so the screens fill even before the socket is up.
@@ -121,6 +122,12 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
       },
     });
   }, [signedInNow, api, onEvent, sessionEnded, i18n]);
+
+  const passwordChanged = useCallback(() => {
+    setState((current) =>
+      current.session ? { ...current, session: { ...current.session, mustChangePassword: false } } : current,
+    );
+  }, []);
 
   const logout = useCallback(async () => {
     try {
@@ -169,6 +176,7 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
       ...state,
       api,
       signedIn,
+      passwordChanged,
       logout,
       setMuted,
       updateRequest,
@@ -176,7 +184,18 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
       refreshTerminals,
       clearStopped,
     }),
-    [state, api, signedIn, logout, setMuted, updateRequest, updateTerminal, refreshTerminals, clearStopped],
+    [
+      state,
+      api,
+      signedIn,
+      passwordChanged,
+      logout,
+      setMuted,
+      updateRequest,
+      updateTerminal,
+      refreshTerminals,
+      clearStopped,
+    ],
   );
   return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;
 }

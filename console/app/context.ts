@@ -28,6 +28,8 @@ export interface ConsoleState {
 export interface ConsoleActions {
   api: ConsoleApi;
   signedIn: (session: ConsoleSession) => void;
+  /** The own password was changed: a session that had to change it is a full one now. */
+  passwordChanged: () => void;
   logout: () => Promise<void>;
   setMuted: (muted: boolean) => void;
   /** A route's reply replaces the request in the queue at once, before the hub's next queue event. */

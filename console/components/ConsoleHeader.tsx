@@ -1,12 +1,17 @@
+import { useState } from 'react';
 import { Button, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useConsole } from '../app/context';
 import { LanguageSwitch } from './LanguageSwitch';
+import { Modal } from './Modal';
+import { Notice } from './Notice';
+import { PasswordChangeForm } from './PasswordChangeForm';
 
-/** Who is signed in, the connection, the alert sound, the console language and logout. */
+/** Who is signed in, the connection, the alert sound, the console language, the own password and logout. */
 export function ConsoleHeader() {
   const { t } = useTranslation();
   const { session, connected, muted, setMuted, logout } = useConsole();
+  const [password, setPassword] = useState<'closed' | 'open' | 'changed'>('closed');
   return (
     <header className="header">
       <p className="header-title">{t('app.title')}</p>
@@ -24,10 +29,36 @@ export function ConsoleHeader() {
           {t('header.muteAlert')}
         </ToggleButton>
         <LanguageSwitch />
+        <Button className="button button--header" onPress={() => setPassword('open')}>
+          {t('account.password.open')}
+        </Button>
         <Button className="button button--header" onPress={() => void logout()}>
           {t('header.logout')}
         </Button>
       </div>
+      <Modal
+        title={t('account.password.title')}
+        isOpen={password !== 'closed'}
+        onOpenChange={(open) => !open && setPassword('closed')}
+      >
+        {password === 'changed' ? (
+          <>
+            <Notice tone="success">{t('account.password.changed')}</Notice>
+            <div className="button-row">
+              <Button className="button button--primary" autoFocus onPress={() => setPassword('closed')}>
+                {t('account.password.close')}
+              </Button>
+            </div>
+          </>
+        ) : (
+          <>
+            <PasswordChangeForm onChanged={() => setPassword('changed')} />
+            <Button className="button button--secondary" onPress={() => setPassword('closed')}>
+              {t('common.cancel')}
+            </Button>
+          </>
+        )}
+      </Modal>
     </header>
   );
 }

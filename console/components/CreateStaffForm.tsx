@@ -3,10 +3,10 @@ import { Button, FieldError, Input, Label, Radio, RadioGroup, Text, TextField } 
 import { useTranslation } from 'react-i18next';
 import { failureOf } from '../api/client';
 import { useConsole } from '../app/context';
+import { MIN_PASSWORD } from '../lib/password';
 import { Notice } from './Notice';
 
 const USERNAME = /^[a-z][a-z0-9._-]{2,39}$/;
-const MIN_PASSWORD = 12;
 
 type Problem = 'username' | 'displayName' | 'password';
 
@@ -41,9 +41,15 @@ export function CreateStaffForm({ onCreated }: { onCreated: () => void }) {
       setRole('staff');
       onCreated();
     } catch (error) {
+      const failure = failureOf(error);
+      // The hub's password rules (common passwords, the username in it): explained by the rule broken.
+      const code = failure.kind === 'invalid' ? failure.fieldErrors?.[0]?.code : undefined;
+      if (code) setProblems(['password']);
       setMessage({
         tone: 'error',
-        text: t(failureOf(error).kind === 'conflict' ? 'staff.create.taken' : 'error.generic'),
+        text: code
+          ? t(`account.password.problem.${code}`, { count: MIN_PASSWORD })
+          : t(failure.kind === 'conflict' ? 'staff.create.taken' : 'error.generic'),
       });
     }
   };
