@@ -18,18 +18,19 @@ export function PasswordChangeForm({ onChanged }: { onChanged: () => void }) {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
+  // Each marked field says why under it; the notice above sums up.
+  const [problems, setProblems] = useState<Partial<Record<Problem, string>>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const found: Problem[] = [];
-    if (!current) found.push('current');
-    if ([...next].length < MIN_PASSWORD) found.push('new');
-    if (repeat !== next) found.push('repeat');
+    const found: Partial<Record<Problem, string>> = {};
+    if (!current) found.current = t('account.password.currentError');
+    if ([...next].length < MIN_PASSWORD) found.new = t('account.password.newError', { count: MIN_PASSWORD });
+    if (repeat !== next) found.repeat = t('account.password.repeatError');
     setProblems(found);
-    if (found.length) {
+    if (Object.keys(found).length) {
       setMessage(t('account.password.fix'));
       return;
     }
@@ -40,13 +41,15 @@ export function PasswordChangeForm({ onChanged }: { onChanged: () => void }) {
       onChanged();
     } catch (error) {
       const failure = failureOf(error);
-      setCurrent('');
       if (failure.kind === 'forbidden') {
-        setProblems(['current']);
-        setMessage(t('account.password.wrongCurrent'));
+        const text = t('account.password.wrongCurrent');
+        setCurrent('');
+        setProblems({ current: text });
+        setMessage(text);
       } else if (failure.kind === 'invalid' && failure.fieldErrors?.[0]) {
-        setProblems(['new']);
-        setMessage(t(`account.password.problem.${failure.fieldErrors[0].code}`, { count: MIN_PASSWORD }));
+        const text = t(`account.password.problem.${failure.fieldErrors[0].code}`, { count: MIN_PASSWORD });
+        setProblems({ new: text });
+        setMessage(text);
       } else if (failure.kind === 'rate_limited') setMessage(t('account.password.tooMany'));
       else setMessage(t('error.generic'));
     } finally {
@@ -62,19 +65,19 @@ export function PasswordChangeForm({ onChanged }: { onChanged: () => void }) {
         type="password"
         value={current}
         onChange={setCurrent}
-        isInvalid={problems.includes('current')}
+        isInvalid={problems.current !== undefined}
         autoComplete="current-password"
       >
         <Label className="field-label">{t('account.password.current')}</Label>
         <Input className="input" name="current-password" />
-        <FieldError className="field-error">{t('account.password.currentError')}</FieldError>
+        <FieldError className="field-error">{problems.current}</FieldError>
       </TextField>
       <TextField
         className="field"
         type="password"
         value={next}
         onChange={setNext}
-        isInvalid={problems.includes('new')}
+        isInvalid={problems.new !== undefined}
         autoComplete="new-password"
       >
         <Label className="field-label">{t('account.password.new')}</Label>
@@ -82,19 +85,19 @@ export function PasswordChangeForm({ onChanged }: { onChanged: () => void }) {
           {t('account.password.rules', { count: MIN_PASSWORD })}
         </Text>
         <Input className="input" name="new-password" />
-        <FieldError className="field-error">{t('account.password.newError', { count: MIN_PASSWORD })}</FieldError>
+        <FieldError className="field-error">{problems.new}</FieldError>
       </TextField>
       <TextField
         className="field"
         type="password"
         value={repeat}
         onChange={setRepeat}
-        isInvalid={problems.includes('repeat')}
+        isInvalid={problems.repeat !== undefined}
         autoComplete="new-password"
       >
         <Label className="field-label">{t('account.password.repeat')}</Label>
         <Input className="input" name="repeat-password" />
-        <FieldError className="field-error">{t('account.password.repeatError')}</FieldError>
+        <FieldError className="field-error">{problems.repeat}</FieldError>
       </TextField>
       <Button type="submit" className="button button--primary" isDisabled={busy}>
         {t('account.password.submit')}

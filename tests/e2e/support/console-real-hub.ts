@@ -15,7 +15,7 @@ import { connectTerminal, HUB_ADMIN, HUB_STAFF, HubAdmin, startHub, type HubProc
 export const ACCOUNTS = {
   admin: HUB_ADMIN,
   meyer: HUB_STAFF,
-  koch: { username: 'koch', displayName: 'Herr Koch', password: 'koch-password-12' },
+  koch: { username: 'koch', displayName: 'Herr Koch', password: 'Fischmarkt-Kran-12' },
 } as const;
 
 export const ACTIVITY: TerminalActivity = {
@@ -43,7 +43,7 @@ export class ConsoleTestHub {
     this.process = await startHub();
     this.admin = await HubAdmin.login(this.process, HUB_ADMIN);
     await this.admin.call('POST', '/staff', { ...ACCOUNTS.koch, role: 'staff' });
-    for (const account of await this.admin.call<Staff[]>('GET', '/staff')) {
+    for (const account of await this.admin.call<Staff[]>('GET', '/staff/accounts')) {
       const key = (Object.keys(ACCOUNTS) as (keyof typeof ACCOUNTS)[]).find(
         (name) => ACCOUNTS[name].username === account.username,
       );

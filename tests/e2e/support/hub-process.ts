@@ -33,12 +33,12 @@ export interface HubAccount {
 export const HUB_ADMIN: HubAccount = {
   username: 'admin',
   displayName: 'Frau Admin',
-  password: 'admin-password-e2e',
+  password: 'Rathaus-Leitung-e2e',
 };
 export const HUB_STAFF: HubAccount = {
   username: 'meyer',
   displayName: 'Frau Meyer',
-  password: 'meyer-password-e2e',
+  password: 'Buergerbuero-Tresen-e2e',
 };
 
 function run(args: string[], stdin?: string): Promise<string> {
