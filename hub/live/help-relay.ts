@@ -130,8 +130,9 @@ export class HelpRelay {
 
   transfer(staff: Staff, requestId: string, toStaffId: string): HelpRequestView {
     const record = this.parts.access.requireRequest(staff, requestId, 'help.transfer');
-    const colleague = this.parts.staff.byId(toStaffId);
-    if (!colleague) throw new HubError(404, 'unknown_staff');
+    const colleague = this.parts.staff.account(toStaffId);
+    // A disabled account has no console to take it: the request would wait for nobody.
+    if (!colleague || colleague.disabled) throw new HubError(404, 'unknown_staff');
     // The resident agreed to be seen by one person: a colleague asks again.
     this.parts.assist.stopLive(record);
     const updated = this.parts.help.setState(requestId, 'accepted', colleague.staffId)!;

@@ -4,6 +4,10 @@ import {
   ADMIN,
   STAFF,
   connectConsole,
+  connectKiosk,
+  enrol,
+  hello,
+  helpRequest,
   http,
   login,
   startTestHub,
@@ -238,5 +242,25 @@ describe('staff account lifecycle', () => {
     const text = JSON.stringify(entries);
     expect(text).not.toContain(guessedName);
     expect(text).not.toContain(guessedPassword);
+  });
+
+  it('a help request cannot be handed to a disabled colleague', async () => {
+    const member = { username: 'lange', displayName: 'Herr Lange', role: 'staff', password: 'Schwedenspeicher-Tor' };
+    const colleague = (await admin.post('/staff', member)).body as { staffId: string };
+    expect((await admin.post(`/staff/${colleague.staffId}/disable`)).status).toBe(200);
+    const { credential } = await enrol(t.hub, admin);
+    const kiosk = await connectKiosk(t.hub, credential);
+    await kiosk.next('welcome');
+    kiosk.send(hello());
+    const request = helpRequest();
+    kiosk.send({ type: 'help.request', request });
+    await kiosk.next('help.queued', (message) => message.requestId === request.requestId);
+    const meyer = await login(t.hub, STAFF);
+    expect((await meyer.post(`/help/${request.requestId}/accept`)).status).toBe(200);
+    const names = (await meyer.get('/staff')).body as { staffId: string; active: boolean }[];
+    expect(names.find((entry) => entry.staffId === colleague.staffId)?.active).toBe(false);
+    const refused = await meyer.post(`/help/${request.requestId}/transfer`, { toStaffId: colleague.staffId });
+    expect(refused.status).toBe(404);
+    kiosk.close();
   });
 });
