@@ -18,7 +18,8 @@ export function StaffScreen() {
   const [staff, setStaff] = useState<StaffAccount[] | null>(null);
   const [error, setError] = useState(false);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // Kept as key and name, so the notice follows a language switch.
+  const [done, setDone] = useState<{ action: Pending['action']; name: string } | null>(null);
 
   const load = useCallback(() => {
     api
@@ -37,7 +38,7 @@ export function StaffScreen() {
       if (action === 'disable') await api.call('POST /staff/:staffId/disable', staffId, {});
       else if (action === 'enable') await api.call('POST /staff/:staffId/enable', staffId, {});
       else if (action === 'endSessions') await api.call('POST /staff/:staffId/sessions/end', staffId, {});
-      setDone(t(`account.done.${action}`, { name: account.displayName }));
+      setDone({ action, name: account.displayName });
       load();
     } catch {
       setDone(null);
@@ -56,7 +57,7 @@ export function StaffScreen() {
     <>
       <ScreenHeading>{t('staff.title')}</ScreenHeading>
       {error && <Notice tone="error">{t('error.generic')}</Notice>}
-      {done && <Notice tone="success">{done}</Notice>}
+      {done && <Notice tone="success">{t(`account.done.${done.action}`, { name: done.name })}</Notice>}
       {staff === null && !error && <p role="status">{t('app.loading')}</p>}
       {staff && (
         <div className="table-wrap">
@@ -135,7 +136,7 @@ export function StaffScreen() {
           onClose={() => setPending(null)}
           onDone={(updated) => {
             setPending(null);
-            setDone(t('account.done.reset', { name: updated.displayName }));
+            setDone({ action: 'reset', name: updated.displayName });
             load();
           }}
         />

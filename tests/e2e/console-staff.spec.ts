@@ -71,6 +71,15 @@ test('admin disables an account: the open console of that person ends at once; e
   await staffPage.getByLabel('Passwort', { exact: true }).fill(meyer.password);
   await staffPage.getByRole('button', { name: 'Anmelden' }).click();
   await expect(staffPage.getByRole('heading', { level: 1, name: 'Hilfeanfragen' })).toBeVisible();
+
+  // The same screen in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Staff' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Frau Meyer' })).toHaveText('Frau Meyer is enabled.');
+  await expect(page.getByRole('row', { name: /Frau Meyer/ })).toContainText('Active');
+  await expect(page.getByRole('button', { name: 'Reset password: Herr Koch' })).toBeVisible();
+  await snap(page, 'staff accounts english');
+  await expectNoAxeViolations(page, 'staff accounts english');
 });
 
 test('password reset: the next login only lets the person choose a new one, with the rules explained', async ({
