@@ -113,10 +113,6 @@ export class StaffStore {
     return row ? toStaff(row) : undefined;
   }
 
-  list(): Staff[] {
-    return (statement(this.db, 'SELECT * FROM staff ORDER BY display_name').all() as StaffRow[]).map(toStaff);
-  }
-
   countAdmins(): number {
     return (statement(this.db, "SELECT COUNT(*) AS n FROM staff WHERE role = 'admin'").get() as { n: number }).n;
   }
