@@ -20,6 +20,7 @@ import { loadHandoverKey, type HandoverKey } from './handover-key';
 import { HubError } from './hub-error';
 import { registerConsoleRoutes } from './http/console-routes';
 import { registerConsoleSocket } from './http/console-socket';
+import { allowedHosts, HostCheckConfigError, isLoopbackHost, registerHostCheck } from './http/host-check';
 import { registerTerminalRoutes } from './http/terminal-routes';
 import { registerUpdateFiles, UPDATES_PREFIX } from './http/update-files';
 import { LiveHub } from './live-hub';
@@ -45,6 +46,11 @@ export interface HubOptions {
   updatesDir?: string;
   /** The origin browsers reach the hub by (e.g. https://hub.stade.local); default: scheme + Host header. */
   publicOrigin?: string;
+  /**
+   * No Host check (a closed test network reached by changing names). Without it, a hub on a network address
+   * needs `publicOrigin`, and every request must name it or an address the hub listens on.
+   */
+  allowAnyHost?: boolean;
   /**
    * Continue at the desk: submits through a kiosk core of the hub's own. Without it, submit answers 503.
    * Its resourcesDir is also where the console's catalog (GET /catalog) comes from; without it, an empty one.
@@ -128,6 +134,11 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? createJsonLogger();
   const tls = options.tls !== undefined;
   const dataDir = resolve(options.dataDir);
+  const listenHost = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(listenHost) && !options.publicOrigin && options.allowAnyHost !== true)
+    throw new HostCheckConfigError();
+  if (options.publicOrigin && !/^https?:\/\/[^/?#]+$/.test(options.publicOrigin))
+    throw new Error('the public origin must be scheme://host[:port], nothing after it');
   const db = openHubDb(dataDir, now);
 
   const staff = new StaffStore(db, now);
@@ -160,6 +171,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     bodyLimit: 512 * 1024,
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
   });
+  // Filled in once the port is known; until then no Host passes.
+  let hosts: ReadonlySet<string> | undefined = new Set<string>();
+  registerHostCheck(app, () => hosts);
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -237,9 +251,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   let url: string;
   try {
-    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    await app.listen({ host: listenHost, port: options.port ?? 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
+    hosts = options.allowAnyHost === true ? undefined : allowedHosts(listenHost, port ?? 0, options.publicOrigin);
     const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
     url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   } catch (error) {
