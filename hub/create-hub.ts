@@ -11,6 +11,7 @@ import Fastify, { type FastifyError } from 'fastify';
 import { ZodError } from 'zod';
 import type { ConsoleCatalog, Staff } from '../contract/hub';
 import { systemClock } from '../core/clock';
+import { ensurePrivateDir, OPEN_PARENT_WARNING } from '../core/fs/private-files';
 import { createJsonLogger } from '../core/logging';
 import type { Clock, Logger } from '../core/types';
 import { buildConsoleCatalog } from './console-catalog';
@@ -139,6 +140,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throw new HostCheckConfigError();
   if (options.publicOrigin && !/^https?:\/\/[^/?#]+$/.test(options.publicOrigin))
     throw new Error('the public origin must be scheme://host[:port], nothing after it');
+  const openParent = ensurePrivateDir(dataDir);
+  if (openParent) logger.warn(OPEN_PARENT_WARNING, { mode: openParent });
   const db = openHubDb(dataDir, now);
 
   const staff = new StaffStore(db, now);

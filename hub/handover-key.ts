@@ -2,6 +2,7 @@ import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } fr
 import { promisify } from 'node:util';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeFilesPrivate } from '../core/fs/private-files';
 import { calculateJwkThumbprint, compactDecrypt, exportJWK, type JWK } from 'jose';
 
 export const HANDOVER_ALG = 'RSA-OAEP-256';
@@ -21,6 +22,7 @@ export async function loadHandoverKey(dataDir: string, modulusLength = 3072): Pr
   const file = join(dataDir, KEY_FILE);
   let privateKey: KeyObject;
   if (existsSync(file)) {
+    makeFilesPrivate(file);
     privateKey = createPrivateKey(readFileSync(file, 'utf8'));
   } else {
     // Off the event loop (seconds on a small machine): the hub, or the kiosk embedding it, keeps answering.
