@@ -174,9 +174,6 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     bodyLimit: 512 * 1024,
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
   });
-  // Filled in once the port is known; until then no Host passes.
-  let hosts: ReadonlySet<string> | undefined = new Set<string>();
-  registerHostCheck(app, () => hosts);
   const routes: RouteEntry[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -198,6 +195,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await app.register(rateLimit, { global: false });
   // 3 MB: a sealed handover draft may be up to 2 MB of base64.
   await app.register(websocket, { options: { maxPayload: 3 * 1024 * 1024 } });
+  // After the WebSocket plugin: its own onRequest marks an upgrade, so a refused one gets its socket closed.
+  // Filled in once the port is known; until then no Host passes.
+  let hosts: ReadonlySet<string> | undefined = new Set<string>();
+  registerHostCheck(app, () => hosts);
 
   app.setErrorHandler((error: FastifyError | HubError | ZodError | DeskError, _request, reply) => {
     if (error instanceof HubError) return reply.code(error.status).send({ error: error.code });
