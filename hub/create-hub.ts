@@ -11,13 +11,13 @@ import Fastify, { type FastifyError } from 'fastify';
 import { ZodError } from 'zod';
 import type { ConsoleCatalog, Staff } from '../contract/hub';
 import { systemClock } from '../core/clock';
-import { ensurePrivateDir, OPEN_PARENT_WARNING } from '../core/fs/private-files';
+import { ensurePrivateDir, makeFilesPrivate, OPEN_PARENT_WARNING } from '../core/fs/private-files';
 import { createJsonLogger } from '../core/logging';
 import type { Clock, Logger } from '../core/types';
 import { buildConsoleCatalog } from './console-catalog';
 import { openHubDb } from './db/open-hub-db';
 import { Desk, DeskError, type DeskOptions } from './desk';
-import { loadHandoverKey, type HandoverKey } from './handover-key';
+import { HANDOVER_KEY_FILE, loadHandoverKey, type HandoverKey } from './handover-key';
 import { HubError } from './hub-error';
 import { registerConsoleRoutes } from './http/console-routes';
 import { registerConsoleSocket } from './http/console-socket';
@@ -142,6 +142,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throw new Error('the public origin must be scheme://host[:port], nothing after it');
   const openParent = ensurePrivateDir(dataDir);
   if (openParent) logger.warn(OPEN_PARENT_WARNING, { mode: openParent });
+  // The key is loaded on first use; a loose one from an older run is tightened now.
+  makeFilesPrivate(join(dataDir, HANDOVER_KEY_FILE));
   const db = openHubDb(dataDir, now);
 
   const staff = new StaffStore(db, now);

@@ -121,7 +121,8 @@ describe('a network address', () => {
       const refused = createHub({ dataDir: dir, host: '0.0.0.0', port: 0, logger: createMemoryLogger() });
       await expect(refused).rejects.toBeInstanceOf(HostCheckConfigError);
       await expect(refused).rejects.toThrow(/--public-origin.*--allow-any-host/);
-      expect((await refused.catch((error: Error) => error)).message).not.toContain('\n');
+      const error = (await refused.catch((reason: unknown) => reason)) as Error;
+      expect(error.message).not.toContain('\n');
     } finally {
       removeDir(dir);
     }
