@@ -36,6 +36,7 @@ export function HandoverScreen() {
       return;
     }
     setCodeError(null);
+    setReleased(false);
     try {
       setDraft(await api.call('POST /handover/open', { code: normalized }));
       setReference(null);
@@ -149,9 +150,12 @@ export function HandoverScreen() {
               <FieldErrorList serviceId={draft.serviceId} fieldErrors={fieldErrors} />
             </Notice>
           )}
-          <Button className="button button--secondary" onPress={() => void release()}>
-            {t('handoverHolder.release')}
-          </Button>
+          <p className="hint">{t('handoverHolder.yours')}</p>
+          <div className="button-row">
+            <Button className="button button--secondary" onPress={() => void release()}>
+              {t('handoverHolder.release')}
+            </Button>
+          </div>
           {draft.pending && (
             <Notice tone="info">
               {t('handoverPending.note', { step: stepTitle(draft.serviceId, draft.pending.stepId) })}
