@@ -27,7 +27,12 @@ const withPort = (address: string, port: number) => `${address.includes(':') ? `
  */
 export function allowedHosts(listenHost: string, port: number, publicOrigin: string | undefined): Set<string> {
   const hosts = new Set<string>();
-  if (publicOrigin) hosts.add(new URL(publicOrigin).host.toLowerCase());
+  if (publicOrigin) {
+    const origin = new URL(publicOrigin);
+    hosts.add(origin.host.toLowerCase());
+    // Reached directly on the port it listens on (no proxy in front): still the town's own name.
+    hosts.add(withPort(origin.hostname.toLowerCase(), port));
+  }
   const addresses = ANY.has(listenHost)
     ? Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((entry) => entry.address))
     : [listenHost];

@@ -2,6 +2,7 @@
 import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPOINTMENTS_DB_FILE, ProcessStore } from '../../appointments/store';
 import { OPEN_PARENT_WARNING } from '../../core/fs/private-files';
 import { createMemoryLogger } from '../../core/logging';
 import { startLocalHub } from '../../hub/local-hub';
@@ -134,5 +135,18 @@ describe('files private', () => {
     await receiver.close();
     // The parent was 0700: no warning.
     expect(lines.filter((line) => line.includes(OPEN_PARENT_WARNING))).toEqual([]);
+  });
+
+  it("the kiosk's demo appointment server: its database (family names) with -wal and -shm", () => {
+    const { dataDir } = openFolder(0o700);
+    const expected = ['.', APPOINTMENTS_DB_FILE, `${APPOINTMENTS_DB_FILE}-wal`, `${APPOINTMENTS_DB_FILE}-shm`];
+    let store = new ProcessStore(dataDir);
+    expectPrivate(dataDir, expected);
+    store.close();
+    // Closed cleanly, SQLite removes the -wal; the next open makes it again.
+    loosen(dataDir);
+    store = new ProcessStore(dataDir);
+    expectPrivate(dataDir, expected);
+    store.close();
   });
 });
