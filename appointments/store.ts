@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, makeFilesPrivate, prepareSqliteFile, sqliteFiles } from '../core/fs/private-files';
 
 export const APPOINTMENTS_DB_FILE = 'appointments.db';
 const SCHEMA_VERSION = 1;
@@ -65,12 +65,12 @@ export class ProcessStore {
   private readonly insertRow: Database.Statement;
 
   constructor(dataDir: string) {
-    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    // Holds family names: 0600 in a 0700 folder, like the kiosk's own data.
+    ensurePrivateDir(dataDir);
     const file = path.join(dataDir, APPOINTMENTS_DB_FILE);
-    const fresh = !existsSync(file);
+    prepareSqliteFile(file);
     this.db = new Database(file);
     try {
-      if (fresh) chmodSync(file, 0o600);
       this.db.pragma('journal_mode = WAL');
       this.db.pragma('synchronous = NORMAL');
       // Another server process on the same file waits for the write lock rather than failing at once.
@@ -84,6 +84,7 @@ export class ProcessStore {
       } else if (version !== SCHEMA_VERSION) {
         throw new Error(`${APPOINTMENTS_DB_FILE} has schema version ${version}, this server knows ${SCHEMA_VERSION}`);
       }
+      makeFilesPrivate(...sqliteFiles(file));
     } catch (error) {
       this.db.close();
       throw error;

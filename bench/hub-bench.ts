@@ -197,21 +197,27 @@ export async function measureHub(tmp: string, root: string, options: HubBenchOpt
     const loadStarted = performance.now();
     const timers: NodeJS.Timeout[] = [];
     let requests = 0;
+    const slot = options.durationMs / options.requestsPerKiosk;
     kiosks.forEach((kiosk, index) => {
       for (let round = 0; round < options.requestsPerKiosk; round += 1) {
         timers.push(
-          setTimeout(() => {
-            const requestId = randomUUID();
-            sentAt.set(requestId, performance.now());
-            askedBy.set(requestId, kiosk);
-            requests += 1;
-            kiosk.send(
-              JSON.stringify({
-                type: 'help.request',
-                request: { requestId, reason: 'button', activity: ACTIVITY, since: new Date().toISOString() },
-              }),
-            );
-          }, Math.random() * options.durationMs),
+          setTimeout(
+            () => {
+              const requestId = randomUUID();
+              sentAt.set(requestId, performance.now());
+              askedBy.set(requestId, kiosk);
+              requests += 1;
+              kiosk.send(
+                JSON.stringify({
+                  type: 'help.request',
+                  request: { requestId, reason: 'button', activity: ACTIVITY, since: new Date().toISOString() },
+                }),
+              );
+              // One request per slot, 0.8 slot apart at least: a kiosk has one open request (the hub replaces an
+              // open one, without a second alert), and the previous one is cancelled once every console has it.
+            },
+            (round + 0.1 + 0.8 * Math.random()) * slot,
+          ),
         );
       }
       const activity = setInterval(

@@ -1,6 +1,6 @@
 import { readBranding } from './branding';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, OPEN_PARENT_WARNING } from './fs/private-files';
 import {
   DEFAULT_LANGUAGE,
   DESK_OFFICE_ID,
@@ -60,7 +60,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createJsonLogger();
   const timeZone = options.timeZone ?? 'Europe/Berlin';
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const openParent = ensurePrivateDir(options.dataDir);
+  if (openParent) logger.warn(OPEN_PARENT_WARNING, { mode: openParent });
   const masterKeyProvider = options.masterKeyProvider ?? fileMasterKeyProvider(options.dataDir);
 
   const db = openDatabase(join(options.dataDir, 'kiosk.db'));

@@ -21,7 +21,9 @@ Options:
   --data-dir <dir>       hub.db, the handover key and the desk's data (env HUB_DATA_DIR; default .hub-data)
   --tls-cert <file>      TLS certificate (PEM); with --tls-key the hub serves HTTPS and WSS only
   --tls-key <file>       TLS private key (PEM)
-  --public-origin <url>  the origin browsers use (e.g. https://hub.stade.local); checked on POSTs and WebSockets
+  --public-origin <url>  the origin browsers use (e.g. https://hub.stade.local); checked on POSTs and WebSockets,
+                         and its host against every request's Host header (needed with a network --host)
+  --allow-any-host       no Host check, so no --public-origin needed on a network address (closed test networks only)
   --console-dir <dir>    the built staff console (default dist/console)
   --updates-dir <dir>    the kiosks' update files (latest.yml and installers), served at /updates/
   --portal-config <file> FIT-Connect settings for applications finished at the desk (as npm start's);
@@ -42,7 +44,7 @@ function parse(argv: readonly string[]): { command: string | undefined; flags: M
       continue;
     }
     const [name, inline] = raw.includes('=') ? (raw.split(/=(.*)/s, 2) as [string, string]) : [raw, undefined];
-    if (['--help', '--password-stdin'].includes(name)) {
+    if (['--help', '--password-stdin', '--allow-any-host'].includes(name)) {
       flags.set(name, true);
       continue;
     }
@@ -65,6 +67,7 @@ const KNOWN_START = [
   '--console-dir',
   '--updates-dir',
   '--portal-config',
+  '--allow-any-host',
   '--help',
 ];
 const KNOWN_ADMIN = ['--data-dir', '--username', '--display-name', '--password-stdin', '--help'];
@@ -141,6 +144,7 @@ async function main(): Promise<void> {
     port,
     ...(tls ? { tls } : {}),
     ...(publicOrigin ? { publicOrigin } : {}),
+    ...(flags.get('--allow-any-host') === true ? { allowAnyHost: true } : {}),
     ...(updatesDir ? { updatesDir: path.resolve(updatesDir) } : {}),
     consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
     desk: {

@@ -10,17 +10,19 @@ import Fastify, { type FastifyError } from 'fastify';
 import { ZodError } from 'zod';
 import type { ConsoleCatalog, Staff } from '../contract/hub';
 import { systemClock } from '../core/clock';
+import { ensurePrivateDir, makeFilesPrivate, OPEN_PARENT_WARNING } from '../core/fs/private-files';
 import { createJsonLogger } from '../core/logging';
 import type { Clock, Logger } from '../core/types';
 import { buildConsoleCatalog } from './console-catalog';
 import { openHubDb } from './db/open-hub-db';
 import { Desk, DeskError, type DeskOptions } from './desk';
-import { loadHandoverKey, type HandoverKey } from './handover-key';
+import { HANDOVER_KEY_FILE, loadHandoverKey, type HandoverKey } from './handover-key';
 import { HubError } from './hub-error';
 import { registerConsoleRoutes } from './http/console-routes';
 import { registerConsoleSocket } from './http/console-socket';
 import { registerStaffRoutes } from './http/staff-routes';
 import { DeviceTrust } from './device-trust';
+import { allowedHosts, HostCheckConfigError, isLoopbackHost, registerHostCheck } from './http/host-check';
 import { registerTerminalRoutes } from './http/terminal-routes';
 import { registerUpdateFiles, UPDATES_PREFIX } from './http/update-files';
 import { LiveHub } from './live-hub';
@@ -46,6 +48,11 @@ export interface HubOptions {
   updatesDir?: string;
   /** The origin browsers reach the hub by (e.g. https://hub.stade.local); default: scheme + Host header. */
   publicOrigin?: string;
+  /**
+   * No Host check (a closed test network reached by changing names). Without it, a hub on a network address
+   * needs `publicOrigin`, and every request must name it or an address the hub listens on.
+   */
+  allowAnyHost?: boolean;
   /**
    * Continue at the desk: submits through a kiosk core of the hub's own. Without it, submit answers 503.
    * Its resourcesDir is also where the console's catalog (GET /catalog) comes from; without it, an empty one.
@@ -127,6 +134,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const logger = options.logger ?? createJsonLogger();
   const tls = options.tls !== undefined;
   const dataDir = resolve(options.dataDir);
+  const listenHost = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(listenHost) && !options.publicOrigin && options.allowAnyHost !== true)
+    throw new HostCheckConfigError();
+  if (options.publicOrigin && !/^https?:\/\/[^/?#]+$/.test(options.publicOrigin))
+    throw new Error('the public origin must be scheme://host[:port], nothing after it');
+  const openParent = ensurePrivateDir(dataDir);
+  if (openParent) logger.warn(OPEN_PARENT_WARNING, { mode: openParent });
+  // The key is loaded on first use; a loose one from an older run is tightened now.
+  makeFilesPrivate(join(dataDir, HANDOVER_KEY_FILE));
   const db = openHubDb(dataDir, now);
 
   const staff = new StaffStore(db, now);
@@ -180,6 +196,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   await app.register(rateLimit, { global: false });
   // 3 MB: a sealed handover draft may be up to 2 MB of base64.
   await app.register(websocket, { options: { maxPayload: 3 * 1024 * 1024 } });
+  // After the WebSocket plugin: its own onRequest marks an upgrade, so a refused one gets its socket closed.
+  // Filled in once the port is known; until then no Host passes.
+  let hosts: ReadonlySet<string> | undefined = new Set<string>();
+  registerHostCheck(app, () => hosts);
 
   app.setErrorHandler((error: FastifyError | HubError | ZodError | DeskError, _request, reply) => {
     if (error instanceof HubError) return reply.code(error.status).send({ error: error.code });
@@ -235,9 +255,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
 
   let url: string;
   try {
-    await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+    await app.listen({ host: listenHost, port: options.port ?? 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
+    hosts = options.allowAnyHost === true ? undefined : allowedHosts(listenHost, port ?? 0, options.publicOrigin);
     const host = options.host && options.host !== '0.0.0.0' && options.host !== '::' ? options.host : '127.0.0.1';
     url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   } catch (error) {

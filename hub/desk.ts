@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnswerInput, AnswerValue, GroupItem, ScalarAnswer } from '../contract/answers';
 import { fieldType } from '../contract/fields/registry';
 import type { ServiceDefinition, Step } from '../contract/service';
 import type { SessionView } from '../contract/session';
+import { ensurePrivateDir } from '../core/fs/private-files';
 import { openKioskCore } from '../core/kiosk-core';
 import type { PortalConfigInput } from '../core/portal/portal-config';
 import type { Clock, KioskCore, Logger } from '../core/types';
@@ -44,7 +44,7 @@ export class Desk {
   private open(): KioskCore {
     if (!this.core) {
       const dir = join(this.dataDir, 'desk');
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      ensurePrivateDir(dir);
       this.core = openKioskCore({
         dataDir: dir,
         resourcesDir: this.options.resourcesDir,

@@ -2,10 +2,11 @@ import { createPrivateKey, createPublicKey, generateKeyPair, type KeyObject } fr
 import { promisify } from 'node:util';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeFilesPrivate } from '../core/fs/private-files';
 import { calculateJwkThumbprint, compactDecrypt, exportJWK, type JWK } from 'jose';
 
 export const HANDOVER_ALG = 'RSA-OAEP-256';
-const KEY_FILE = 'handover-key.pem';
+export const HANDOVER_KEY_FILE = 'handover-key.pem';
 
 export interface HandoverKey {
   publicJwk: JWK;
@@ -18,9 +19,10 @@ export interface HandoverKey {
  * the private key kept in <dataDir>/handover-key.pem with mode 0600.
  */
 export async function loadHandoverKey(dataDir: string, modulusLength = 3072): Promise<HandoverKey> {
-  const file = join(dataDir, KEY_FILE);
+  const file = join(dataDir, HANDOVER_KEY_FILE);
   let privateKey: KeyObject;
   if (existsSync(file)) {
+    makeFilesPrivate(file);
     privateKey = createPrivateKey(readFileSync(file, 'utf8'));
   } else {
     // Off the event loop (seconds on a small machine): the hub, or the kiosk embedding it, keeps answering.

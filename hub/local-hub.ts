@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ENROL_PATH, EnrolResponseSchema } from '../contract/hub';
+import { ensurePrivateDir, makeFilesPrivate } from '../core/fs/private-files';
 import type { PortalConfigInput } from '../core/portal/portal-config';
 import type { Logger } from '../core/types';
 import { createHub, type Hub } from './create-hub';
@@ -40,6 +41,8 @@ export interface LocalHub {
 
 function writeSecret(file: string, text: string): void {
   writeFileSync(file, text, { mode: 0o600 });
+  // The mode above applies to a new file only.
+  makeFilesPrivate(file);
 }
 
 /**
@@ -50,7 +53,8 @@ function writeSecret(file: string, text: string): void {
  */
 export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub> {
   const say = options.say ?? (() => {});
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(options.dataDir);
+  makeFilesPrivate(join(options.dataDir, ADMIN_FILE), join(options.dataDir, CREDENTIAL_FILE));
   const hub = await createHub({
     dataDir: options.dataDir,
     host: '127.0.0.1',

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ensurePrivateDir, makeFilesPrivate } from '../core/fs/private-files';
 import { PortalConfigSchema, type PortalConfigInput } from '../core/portal/portal-config';
 import type { OutOfServiceReason } from '../contract/api';
 import type { KioskFlags } from './args';
@@ -133,6 +134,7 @@ const DEMO_CLIENT_ID = 'buergerkiosk-demo';
 /** The demo receiver's client secret: random per data folder, kept next to its database (mode 0600). */
 function demoSecret(dir: string): string {
   const file = path.join(dir, 'client-secret');
+  makeFilesPrivate(file);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const secret = randomBytes(24).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
@@ -147,7 +149,7 @@ export async function startDemoPortal(
   // Loaded only when the demo runs: a town's kiosk with its own portal never evaluates the receiver.
   const { startReceiver } = await import('../receiver/index');
   const dir = path.join(dataDir, 'demo-portal');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dir);
   const secret = demoSecret(dir);
   const receiver = await startReceiver({
     dataDir: dir,

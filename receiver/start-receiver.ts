@@ -10,6 +10,7 @@ import { openDemoCa } from './crypto/demo-ca';
 import { EventStore } from './db/event-store';
 import { KeyStore } from './db/key-store';
 import { openReceiverDb } from './db/open-receiver-db';
+import { ensurePrivateDir, OPEN_PARENT_WARNING } from '../core/fs/private-files';
 import { SubmissionStore } from './db/submission-store';
 import { defaultDestinations } from './default-destinations';
 import { EventLog } from './event-log';
@@ -91,6 +92,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   );
   const log = logger(options.log);
 
+  const openParent = ensurePrivateDir(options.dataDir);
+  if (openParent) log(OPEN_PARENT_WARNING, { mode: openParent });
   const db = openReceiverDb(options.dataDir);
   try {
     const ca = await openDemoCa(options.dataDir, now, options.certificateValidity);

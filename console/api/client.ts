@@ -14,6 +14,7 @@ export type ApiFailure =
   | { kind: 'rate_limited'; retryAfterSeconds: number | null }
   | { kind: 'not_found' }
   | { kind: 'conflict' }
+  | { kind: 'gone' }
   | { kind: 'invalid'; fieldErrors?: { field: string; code: string }[] }
   | { kind: 'network' }
   | { kind: 'server' };
@@ -34,6 +35,8 @@ function failureFor(response: Response): ApiFailure {
       return { kind: 'not_found' };
     case 409:
       return { kind: 'conflict' };
+    case 410:
+      return { kind: 'gone' };
     case 400:
     case 422:
       return { kind: 'invalid' };

@@ -23,6 +23,7 @@ export function HandoverScreen() {
   const [draft, setDraft] = useState<HandoverView | null>(null);
   const [reference, setReference] = useState<string | null>(null);
   const [closed, setClosed] = useState(false);
+  const [released, setReleased] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<{ field: string; code: string }[]>([]);
 
@@ -35,10 +36,12 @@ export function HandoverScreen() {
       return;
     }
     setCodeError(null);
+    setReleased(false);
     try {
       setDraft(await api.call('POST /handover/open', { code: normalized }));
       setReference(null);
       setClosed(false);
+      setReleased(false);
     } catch (error) {
       const kind = failureOf(error).kind;
       setCodeError(
@@ -47,7 +50,9 @@ export function HandoverScreen() {
             ? 'handover.error.notFound'
             : kind === 'rate_limited'
               ? 'handover.error.tooMany'
-              : 'error.generic',
+              : kind === 'conflict'
+                ? 'handoverHolder.held'
+                : 'error.generic',
         ),
       );
     }
@@ -64,7 +69,7 @@ export function HandoverScreen() {
       setCode('');
     } catch (error) {
       const failure = failureOf(error);
-      setSubmitError(t(failure.kind === 'invalid' ? 'handover.error.invalid' : 'error.generic'));
+      setSubmitError(t(failure.kind === 'invalid' ? 'handover.error.invalid' : holderError(failure.kind)));
       if (failure.kind === 'invalid') setFieldErrors(failure.fieldErrors ?? []);
     }
   };
@@ -77,8 +82,22 @@ export function HandoverScreen() {
       setClosed(true);
       setDraft(null);
       setCode('');
-    } catch {
-      setSubmitError(t('error.generic'));
+    } catch (error) {
+      setSubmitError(t(holderError(failureOf(error).kind)));
+    }
+  };
+
+  // The code stays bound to this desk until released here (or an admin opens it).
+  const release = async () => {
+    if (!draft) return;
+    setSubmitError(null);
+    try {
+      await api.call('POST /handover/:handoverId/release', { handoverId: draft.handoverId }, {});
+      setReleased(true);
+      setDraft(null);
+      setCode('');
+    } catch (error) {
+      setSubmitError(t(holderError(failureOf(error).kind)));
     }
   };
 
@@ -95,6 +114,7 @@ export function HandoverScreen() {
         </div>
       )}
       {closed && <Notice tone="success">{t('handover.visit.closed')}</Notice>}
+      {released && <Notice tone="success">{t('handoverHolder.released')}</Notice>}
       <form className="form" onSubmit={(event) => void open(event)} noValidate>
         <TextField
           className="field"
@@ -130,6 +150,12 @@ export function HandoverScreen() {
               <FieldErrorList serviceId={draft.serviceId} fieldErrors={fieldErrors} />
             </Notice>
           )}
+          <p className="hint">{t('handoverHolder.yours')}</p>
+          <div className="button-row">
+            <Button className="button button--secondary" onPress={() => void release()}>
+              {t('handoverHolder.release')}
+            </Button>
+          </div>
           {draft.pending && (
             <Notice tone="info">
               {t('handoverPending.note', { step: stepTitle(draft.serviceId, draft.pending.stepId) })}
@@ -151,4 +177,9 @@ export function HandoverScreen() {
       )}
     </>
   );
+}
+
+/** Submit, close or release refused: the code is a colleague's now, or past its time. */
+function holderError(kind: string): string {
+  return kind === 'conflict' ? 'handoverHolder.held' : kind === 'gone' ? 'handoverHolder.expired' : 'error.generic';
 }

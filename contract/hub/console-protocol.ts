@@ -209,6 +209,8 @@ export const consoleRoutes = {
   'POST /bookings/find': { body: z.strictObject({ code: KioskBookingCode }), reply: KioskBookingViewSchema },
   /** A prepared visit taken over into the desk's own system: its draft is deleted, nothing is sent. */
   'POST /handover/:handoverId/close': { body: z.strictObject({}), reply: z.object({ closed: z.literal(true) }) },
+  /** The member of staff who opened the code lets it go, so a colleague may open it (issue 17). */
+  'POST /handover/:handoverId/release': { body: z.strictObject({}), reply: z.object({ released: z.literal(true) }) },
   ...staffAccountRoutes,
 } as const;
 

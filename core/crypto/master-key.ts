@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../db/open-database';
+import { makeFilesPrivate } from '../fs/private-files';
 import type { MasterKeyLoadContext, MasterKeyProvider } from '../types';
 import { unwrapKey } from './aead';
 import { removeLeftoverTempFiles, writeNewFileAtomic, type AtomicWriteStep } from './atomic-file';
@@ -42,7 +43,7 @@ export function fileMasterKeyProvider(
         }
         writeNewFileAtomic(file, randomBytes(MASTER_KEY_BYTES), { mode: 0o600, onStep: options.onStep });
       }
-      if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+      makeFilesPrivate(file);
       const key = readFileSync(file);
       if (key.length !== MASTER_KEY_BYTES) {
         throw new MasterKeyError(

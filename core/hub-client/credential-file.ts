@@ -1,15 +1,6 @@
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeFilesPrivate } from '../fs/private-files';
 import { EnrolResponseSchema, type EnrolResponse } from '../../contract/hub';
 
 /** The device credential from enrolment, with the hub's handover key: one file, mode 0600, never logged. */
@@ -24,7 +15,7 @@ export function readCredential(dataDir: string): EnrolResponse | undefined {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
-  if (process.platform !== 'win32' && (statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  makeFilesPrivate(file);
   let json: unknown;
   try {
     json = JSON.parse(text);

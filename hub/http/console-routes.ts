@@ -20,6 +20,7 @@ import type { StaffStore } from '../stores/staff-store';
 import type { TerminalStore } from '../stores/terminal-store';
 import { terminalView } from '../views';
 import { requireSession, SESSION_COOKIE, sessionCookieOptions, type AuthSettings } from './console-auth';
+import { holderRefusal, isTakeover, openRefusal } from './handover-holder';
 
 type RouteKey = keyof typeof consoleRoutes;
 type BodyOf<K extends RouteKey> = (typeof consoleRoutes)[K] extends { body: z.ZodType }
@@ -154,6 +155,17 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       parts.audit.write({ staffId: staff.staffId, action: 'handover.open', outcome: 'refused' });
       throw new HubError(404, 'unknown_code');
     }
+    const held = openRefusal(record, staff);
+    if (held) {
+      parts.audit.write({
+        staffId: staff.staffId,
+        action: 'handover.open',
+        terminalId: record.terminalId,
+        subjectId: record.handoverId,
+        outcome: 'refused',
+      });
+      throw held;
+    }
     const key = await parts.handoverKey();
     let draft: HandoverDraft;
     try {
@@ -168,14 +180,17 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       });
       throw new HubError(422, 'draft_unreadable');
     }
-    parts.handovers.markOpened(record.handoverId);
+    // Read again: a colleague may have bound it while the draft was being opened.
+    const takeover = isTakeover(parts.handovers.get(record.handoverId) ?? record, staff);
+    const bound = parts.handovers.bind(record.handoverId, staff.staffId, staff.role === 'admin');
     parts.audit.write({
       staffId: staff.staffId,
-      action: 'handover.open',
+      action: takeover && bound ? 'handover.takeover' : 'handover.open',
       terminalId: record.terminalId,
       subjectId: record.handoverId,
-      outcome: 'ok',
+      outcome: bound ? 'ok' : 'refused',
     });
+    if (!bound) throw new HubError(409, 'handover_held');
     return {
       handoverId: record.handoverId,
       serviceId: record.serviceId,
@@ -196,9 +211,10 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
         subjectId: record?.handoverId ?? null,
         outcome,
       });
-    if (!record?.sealedDraft) {
+    const refusal = holderRefusal(parts.handovers, record, staff);
+    if (refusal || !record) {
       audit('refused');
-      throw new HubError(404, 'unknown_handover');
+      throw refusal;
     }
     if (!parts.desk) {
       audit('refused');
@@ -217,6 +233,7 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
   route('POST /handover/:handoverId/close', {}, ({ staff, params }) => {
     const record = parts.handovers.get(params.handoverId!);
     // Only a prepared visit is closed here: an application's draft is finished and sent (submit above).
+    const refusal = holderRefusal(parts.handovers, record, staff);
     const inPerson =
       record?.sealedDraft &&
       parts.catalog().de.some((service) => service.serviceId === record.serviceId && service.inPerson);
@@ -225,12 +242,27 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       action: 'handover.close',
       terminalId: record?.terminalId ?? null,
       subjectId: record?.handoverId ?? null,
-      outcome: inPerson ? 'ok' : 'refused',
+      outcome: inPerson && !refusal ? 'ok' : 'refused',
     });
-    if (!record?.sealedDraft) throw new HubError(404, 'unknown_handover');
+    if (refusal || !record) throw refusal;
     if (!inPerson) throw new HubError(409, 'not_in_person');
     parts.handovers.markClosed(record.handoverId);
     return { closed: true as const };
+  });
+  // The holder lets the code go (the resident went to another desk): a colleague may open it now.
+  route('POST /handover/:handoverId/release', {}, ({ staff, params }) => {
+    const record = parts.handovers.get(params.handoverId!);
+    const released = record?.sealedDraft ? parts.handovers.release(record.handoverId, staff.staffId) : false;
+    parts.audit.write({
+      staffId: staff.staffId,
+      action: 'handover.release',
+      terminalId: record?.terminalId ?? null,
+      subjectId: record?.handoverId ?? null,
+      outcome: released ? 'ok' : 'refused',
+    });
+    if (!record?.sealedDraft) throw new HubError(404, 'unknown_handover');
+    if (!released) throw new HubError(409, 'handover_held');
+    return { released: true as const };
   });
   // Times booked at the kiosks: staff see name, service, office, time and code, no more; every look is audited.
   const bookingView = (record: KioskBookingRecord) => {

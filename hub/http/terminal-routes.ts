@@ -14,6 +14,7 @@ import { HubError } from '../hub-error';
 import type { LiveHub } from '../live-hub';
 import type { TerminalStore } from '../stores/terminal-store';
 import type { AuditStore } from '../stores/audit-store';
+import { WindowLimiter } from '../window-limiter';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,6 +27,12 @@ const ENROL_RATE = { max: 10, timeWindow: 60_000 };
 const PING_EVERY_MS = 15_000;
 /** Frames kept while a new socket is being attached (see wsHandler). */
 const MAX_EARLY_FRAMES = 16;
+/**
+ * Frames per terminal: a kiosk sends a hello, its activity and, while staff watch, a snapshot per change,
+ * far below this. Over it, frames are dropped and the socket closed with FLOODED (audited once a minute).
+ */
+export const TERMINAL_FRAME_RATE = { max: 200, windowMs: 10_000 };
+export const FLOODED = { code: 4429, reason: 'rate_limited' };
 
 export interface TerminalRouteParts {
   terminals: TerminalStore;
@@ -41,6 +48,8 @@ function bearer(request: FastifyRequest): string | undefined {
 
 /** Kiosk ↔ hub: enrolment (the one-time code is the credential) and the device-authenticated WebSocket. */
 export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRouteParts): { stop(): void } {
+  const frames = new WindowLimiter(TERMINAL_FRAME_RATE.max, TERMINAL_FRAME_RATE.windowMs);
+  const floodAudits = new WindowLimiter(1, 60_000);
   app.route({
     method: 'POST',
     url: ENROL_PATH,
@@ -113,7 +122,17 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
       // attached: handled before, the answer to the hello (e.g. "accepted" for a request staff took
       // meanwhile) would go to no socket and be lost.
       let early: TerminalToHub[] | undefined = [];
+      let flooded = false;
       socket.on('message', (data, isBinary) => {
+        if (flooded) return;
+        // Per terminal, not per socket: reconnecting does not reset the count.
+        if (frames.hit(terminalId) > 0) {
+          flooded = true;
+          if (floodAudits.hit(terminalId) === 0)
+            parts.audit.write({ staffId: null, action: 'terminal.flood', terminalId, outcome: 'refused' });
+          socket.close(FLOODED.code, FLOODED.reason);
+          return;
+        }
         if (isBinary) return;
         let message: unknown;
         try {

@@ -26,15 +26,24 @@ export class HelpRelay {
 
   // ---- from the kiosk ------------------------------------------------------------------------------------
 
-  /** A new request goes to every console at once; one the hub has already gets its state told again. */
+  /**
+   * A new request goes to every console at once; one the hub has already gets its state told again. A
+   * terminal has one open request at most: a new one replaces the one still open (a kiosk asks again only
+   * when the hub missed its cancel), so a flooding terminal fills one line of the queue and rings once.
+   */
   onRequest(terminalId: string, request: HelpRequestBody): void {
     const { help, terminals, consoles } = this.parts;
     const inserted = help.insert(terminalId, request);
     const record = help.get(request.requestId);
     if (!record || record.terminalId !== terminalId) return;
     if (inserted) {
+      const replaced = help.openForTerminal(terminalId).filter((open) => open.requestId !== record.requestId);
+      for (const old of replaced) {
+        this.parts.assist.end(old, 'resident');
+        help.setState(old.requestId, 'cancelled');
+      }
       terminals.send(terminalId, { type: 'help.queued', requestId: record.requestId });
-      consoles.broadcast({ type: 'help.new', request: this.parts.view(record) });
+      if (replaced.length === 0) consoles.broadcast({ type: 'help.new', request: this.parts.view(record) });
       consoles.pushQueue();
     } else {
       this.tellKioskState(record);

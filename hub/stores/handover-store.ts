@@ -14,6 +14,8 @@ export interface HandoverRecord {
   createdAt: number;
   submittedAt: number | null;
   reference: string | null;
+  /** The member of staff the code is bound to since they opened it; null when nobody holds it. */
+  openedBy: string | null;
 }
 
 interface HandoverRow {
@@ -25,6 +27,7 @@ interface HandoverRow {
   created_at: number;
   submitted_at: number | null;
   reference: string | null;
+  opened_by: string | null;
 }
 
 const toRecord = (row: HandoverRow): HandoverRecord => ({
@@ -36,6 +39,7 @@ const toRecord = (row: HandoverRow): HandoverRecord => ({
   createdAt: row.created_at,
   submittedAt: row.submitted_at,
   reference: row.reference,
+  openedBy: row.opened_by,
 });
 
 /** Drafts handed to the desk, still sealed for the hub's key; the code is stored as a hash only. */
@@ -85,11 +89,33 @@ export class HandoverStore {
     return row ? toRecord(row) : undefined;
   }
 
-  markOpened(handoverId: string): void {
-    statement(this.db, 'UPDATE handovers SET opened_at = COALESCE(opened_at, ?) WHERE handover_id = ?').run(
-      this.now(),
-      handoverId,
+  /**
+   * Binds the code to `staffId`: true when nobody held it or they did already; `takeOver` (an admin) binds it
+   * whoever held it. One statement, so two desks opening the same code at once cannot both get it.
+   */
+  bind(handoverId: string, staffId: string, takeOver = false): boolean {
+    return (
+      statement(
+        this.db,
+        `UPDATE handovers SET opened_by = ?, opened_at = COALESCE(opened_at, ?)
+           WHERE handover_id = ? AND (? OR opened_by IS NULL OR opened_by = ?)`,
+      ).run(staffId, this.now(), handoverId, takeOver ? 1 : 0, staffId).changes === 1
     );
+  }
+
+  /** The holder lets the code go: another member of staff may open it. */
+  release(handoverId: string, staffId: string): boolean {
+    return (
+      statement(this.db, 'UPDATE handovers SET opened_by = NULL WHERE handover_id = ? AND opened_by = ?').run(
+        handoverId,
+        staffId,
+      ).changes === 1
+    );
+  }
+
+  /** Past its time: refused at once, before the sweeper (purgeExpired) has dropped its draft. */
+  expired(record: HandoverRecord): boolean {
+    return record.createdAt <= this.now() - HANDOVER_TTL_MS;
   }
 
   /** The draft is submitted: its sealed copy goes (secure_delete overwrites it). */

@@ -7,7 +7,8 @@ import {
   X509Certificate,
   type KeyObject,
 } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir, makeFilesPrivate } from '../../core/fs/private-files';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { JWK } from 'jose';
@@ -114,11 +115,12 @@ export async function openDemoCa(dataDir: string, now: () => number, validity?: 
   const certFile = path.join(dir, 'root-cert.pem');
   let rootKey: KeyObject;
   let root: X509Certificate;
+  ensurePrivateDir(dir);
   if (existsSync(keyFile) && existsSync(certFile)) {
+    makeFilesPrivate(keyFile, certFile);
     rootKey = createPrivateKey(readFileSync(keyFile, 'utf8'));
     root = new X509Certificate(readFileSync(certFile, 'utf8'));
   } else {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
     // RSA-2048 for the demo root: made at first start, where a 4096-bit key would cost seconds.
     const pair = await generate('rsa', { modulusLength: 2048 });
     rootKey = pair.privateKey;

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateDir, makeFilesPrivate, prepareSqliteFile, sqliteFiles } from '../../core/fs/private-files';
 
 export type ReceiverDb = Database.Database;
 
@@ -60,9 +60,12 @@ CREATE TABLE events (
 CREATE INDEX events_by_case ON events (case_id, seq);
 `;
 
+/** Opens <dataDir>/receiver.db: the file, its -wal and -shm 0600, the folder 0700 (core/fs/private-files.ts). */
 export function openReceiverDb(dataDir: string): ReceiverDb {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(path.join(dataDir, RECEIVER_DB_FILE));
+  ensurePrivateDir(dataDir);
+  const file = path.join(dataDir, RECEIVER_DB_FILE);
+  prepareSqliteFile(file);
+  const db = new Database(file);
   try {
     const mode = db.pragma('journal_mode = WAL', { simple: true });
     if (String(mode).toLowerCase() !== 'wal') throw new Error(`SQLite refused WAL mode (got ${String(mode)})`);
@@ -81,6 +84,7 @@ export function openReceiverDb(dataDir: string): ReceiverDb {
     } else if (version !== SCHEMA_VERSION) {
       throw new Error(`receiver.db has schema version ${version}, this receiver knows ${SCHEMA_VERSION}`);
     }
+    makeFilesPrivate(...sqliteFiles(file));
     return db;
   } catch (error) {
     db.close();
