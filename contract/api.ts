@@ -4,7 +4,7 @@ import { LANGUAGE_CODES } from './languages';
 import { OutboxStatusSchema } from './outbox';
 import { resultSchema, type Result } from './result';
 import { OfficesFileSchema, OfficesStatusSchema } from './office';
-import { ServiceDefinitionSchema } from './service';
+import { ServiceDefinitionSchema, ServiceSummarySchema } from './service';
 import { HelpStateSchema, HandoverTicketSchema, HELP_REQUEST_REASONS } from './assist';
 import { HandoverCode } from './hub/terminal-protocol';
 import { ApplicablePartsSchema, SESSION_END_REASONS, SessionViewSchema } from './session';
@@ -63,11 +63,18 @@ export const TranslationsSchema = z.record(z.string(), z.record(z.string(), z.re
 /** One language's service texts: namespace `svc-<id>` → nested key/value object. */
 export const NamespacesSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 
+/**
+ * The start screen's catalogue: each service's summary, not its definition (which `catalog.service` brings
+ * when the service is opened), so the boot path stays small with hundreds of services.
+ */
 export const CatalogSchema = z.object({
-  services: z.array(ServiceDefinitionSchema),
+  services: z.array(ServiceSummarySchema),
   /** The town's offices (resources/offices/offices.json); their texts are the `offices` namespace. */
   offices: OfficesFileSchema,
-  /** Only the default language's service texts: the start screen needs no more. Others: catalog.translations. */
+  /**
+   * The default language only, and of each service only its summary's texts (title, summary, search words):
+   * the start screen needs no more. Other languages: catalog.translations; a service's other texts: catalog.service.
+   */
   translations: TranslationsSchema,
   /**
    * Service id → the languages it is not (fully) translated into. There its texts are German's and the
@@ -114,10 +121,25 @@ export type SpeechAudio = z.infer<typeof SpeechAudioSchema>;
 export const api = {
   'kiosk.info': { input: z.strictObject({}), output: KioskInfoSchema },
   'catalog.get': { input: z.strictObject({}), output: CatalogSchema },
-  /** Every service's texts in one language, fetched when the resident chooses that language. */
+  /**
+   * Every service's summary texts (as in catalog.get) and the offices' texts in one language, fetched when the
+   * resident chooses that language.
+   */
   'catalog.translations': {
     input: z.strictObject({ language: Language }),
     output: z.object({ language: Language, translations: NamespacesSchema }),
+  },
+  /**
+   * One service as a resident opens it: its definition and all its texts (namespace `svc-<id>`) in `language`
+   * (German's where the service is untranslated there). `unknown_service` for an id not in the catalogue.
+   */
+  'catalog.service': {
+    input: z.strictObject({ serviceId: z.string().max(64), language: Language }),
+    output: z.object({
+      definition: ServiceDefinitionSchema,
+      language: Language,
+      texts: z.record(z.string(), z.unknown()),
+    }),
   },
   /** Whether each office is open now, or when it opens next, as of the core's clock (issue 15). */
   'offices.status': { input: z.strictObject({}), output: OfficesStatusSchema },

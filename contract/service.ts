@@ -255,4 +255,28 @@ export const ServiceDefinitionSchema = z.strictObject({
 });
 export type ServiceDefinition = z.infer<typeof ServiceDefinitionSchema>;
 
+/**
+ * What the start screen, its tiles, the finder and the booking lookup read of a service: all that
+ * `catalog.get` carries. The rest (journey, fees, documents, start page) comes with `catalog.service`
+ * when a resident opens the service: 200 definitions made the start screen wait (issue 15's benchmark).
+ */
+export const ServiceSummarySchema = ServiceDefinitionSchema.pick({
+  id: true,
+  category: true,
+  order: true,
+  icon: true,
+  officeId: true,
+  titleKey: true,
+  summaryKey: true,
+  keywordsKey: true,
+});
+export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
+
+/** The summary's texts (each with its `<key>_spoken` form): a tile, the finder's index and the start screen's speech. */
+export const SUMMARY_TEXT_KEYS = [
+  'titleKey',
+  'summaryKey',
+  'keywordsKey',
+] as const satisfies readonly (keyof ServiceSummary)[];
+
 export { serviceNamespace } from './namespaces';

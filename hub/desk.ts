@@ -74,9 +74,14 @@ export class Desk {
   }
 
   private async submitNow(serviceId: string, language: string, answers: Answers): Promise<string> {
-    const catalog = await this.call<{ services: ServiceDefinition[] }>('catalog.get', {});
-    const service = catalog.services.find((candidate) => candidate.id === serviceId);
-    if (!service) throw new HubError(422, 'unknown_service');
+    // catalog.get carries summaries only; the journey comes with the service itself.
+    const opened = await this.call<{ definition: ServiceDefinition }>('catalog.service', { serviceId, language }).catch(
+      (error: unknown) => {
+        if (error instanceof DeskError && error.code === 'unknown_service') throw new HubError(422, 'unknown_service');
+        throw error;
+      },
+    );
+    const service = opened.definition;
     let view = await this.call<SessionView>('session.start', { serviceId, language });
     const sessionId = view.sessionId;
     try {

@@ -25,9 +25,9 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { getBridge } from './api/bridge';
 import { App } from './app/App';
-import { stateAfterBoot, type Basics } from './app/boot';
+import { addBootTexts, stateAfterBoot, type Basics } from './app/boot';
 import { KioskProvider } from './app/KioskProvider';
-import { addServiceTranslations, createI18n } from './i18n/setup';
+import { createI18n } from './i18n/setup';
 
 /**
  * How long the first render waits for the boot calls. They normally answer within a few
@@ -42,7 +42,7 @@ const i18n = createI18n();
 function render(basics: Basics | null): void {
   const root = document.getElementById('root');
   if (!root) return;
-  if (basics) addServiceTranslations(i18n, basics.catalog);
+  if (basics) addBootTexts(i18n, basics);
   const reactRoot = createRoot(root);
   // In this task, not a later one: the start screen is all the resident waits for.
   flushSync(() =>

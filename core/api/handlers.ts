@@ -23,6 +23,7 @@ import { outboxStatusEntry } from '../outbox/outbox-status';
 import type { SpeechService } from '../speech/speech-service';
 import type { HubClient } from '../hub-client/hub-client';
 import { officesStatus } from '../offices/opening';
+import { catalogViews } from '../catalog/catalog-views';
 import type { BookingSession } from '../appointments/booking-session';
 import type { ManageBooking } from '../appointments/manage-booking';
 
@@ -76,16 +77,11 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
         ...info.branding,
       });
     },
-    'catalog.get': () =>
-      ok({
-        services: ctx.catalog.services.map((service) => service.definition),
-        offices: ctx.catalog.offices.file,
-        // Only the default language on the boot path; the others follow on demand.
-        translations: { [DEFAULT_LANGUAGE]: ctx.catalog.translations[DEFAULT_LANGUAGE] ?? {} },
-        untranslated: ctx.catalog.untranslated,
-      }),
+    // Summaries on the boot path; a service's definition and texts when it is opened (core/catalog/catalog-views.ts).
+    'catalog.get': () => ok(catalogViews(ctx.catalog).catalog()),
     'catalog.translations': (input) =>
-      ok({ language: input.language, translations: ctx.catalog.translations[input.language] ?? {} }),
+      ok({ language: input.language, translations: catalogViews(ctx.catalog).translations(input.language) }),
+    'catalog.service': (input) => catalogViews(ctx.catalog).service(input.serviceId, input.language),
     'offices.status': () => ok(officesStatus(ctx.catalog.offices.file.offices, ctx.clock.now())),
     'session.active': () => ok({ active: currentSession(ctx) !== undefined }),
     'session.resume': () => {

@@ -123,6 +123,7 @@ export const RETRYABLE_METHODS: ReadonlySet<string> = new Set([
   'kiosk.info',
   'catalog.get',
   'catalog.translations',
+  'catalog.service',
   'offices.status',
   'session.resume',
   'session.active',

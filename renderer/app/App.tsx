@@ -53,16 +53,20 @@ function CurrentScreen() {
   const { state } = useKiosk();
   const { ticket, visit } = useAssist();
   const view = state.view;
-  const visited = !view && visit && state.catalog?.services.find((candidate) => candidate.id === visit.serviceId);
+  // Definitions of opened services only (the catalogue holds summaries): see KioskProvider and load-service.ts.
+  const { definitions } = state;
+  const visited = !view && visit && definitions[visit.serviceId];
   if (visit && visited) return <VisitScreen visit={visit} service={visited} />;
   if (!view && ticket) return <HandoverScreen ticket={ticket} />;
   if (!view && state.offices) return <OfficesScreen />;
   if (!view && state.manage) return <ManageScreen />;
   if (!view && state.intro) {
-    const intro = state.catalog?.services.find((candidate) => candidate.id === state.intro);
+    const intro = definitions[state.intro];
     if (intro) return <IntroScreen service={intro} />;
   }
-  const service = view && state.catalog?.services.find((candidate) => candidate.id === view.serviceId);
+  const service = view && definitions[view.serviceId];
+  // A session whose service's definition is on its way (the core came back with it): a moment of nothing.
+  if (view && !service && state.catalog?.services.some((candidate) => candidate.id === view.serviceId)) return null;
   if (!view || !service) return <StartScreen />;
   const { position } = view;
   const step = position.kind === 'step' ? service.journey.steps.find((s) => s.id === position.stepId) : undefined;

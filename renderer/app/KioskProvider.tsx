@@ -4,8 +4,9 @@ import type { KioskBridge } from '../../contract';
 import { isNetworkError } from '../api/network-error';
 import { applyDisplaySettings } from '../display/settings';
 import { createLanguageLoader, isLanguageReady } from '../i18n/load-language';
-import { addServiceTranslations, applyDocumentLanguage } from '../i18n/setup';
-import { loadBasics, type Basics } from './boot';
+import { createServiceLoader, heldService } from '../i18n/load-service';
+import { applyDocumentLanguage } from '../i18n/setup';
+import { addBootTexts, loadBasics, type Basics } from './boot';
 import { KioskActionsContext, KioskContext, KioskSettingsContext, type KioskSettings } from './context';
 import { initialState, reducer, type AppState } from './state';
 import { useSessionActions } from './useSessionActions';
@@ -31,7 +32,8 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     stateRef.current = state;
   });
   const loadLanguage = useMemo(() => createLanguageLoader(i18n, bridge), [i18n, bridge]);
-  const actions = useSessionActions(bridge, stateRef, dispatch, loadLanguage);
+  const loadService = useMemo(() => createServiceLoader(i18n, bridge), [i18n, bridge]);
+  const actions = useSessionActions(bridge, stateRef, dispatch, loadLanguage, loadService);
 
   // Boot: info, catalog and any surviving session (crash resume). Retries until the core answers.
   const bootedAtFirstRender = bootedState?.booted === true;
@@ -46,8 +48,9 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
         pending = undefined;
         if (cancelled) return;
         if (basics) {
-          addServiceTranslations(i18n, basics.catalog);
+          addBootTexts(i18n, basics);
           dispatch({ type: 'booted', info: basics.info, catalog: basics.catalog });
+          dispatch({ type: 'definitions', definitions: basics.opened.map((opened) => opened.definition) });
           dispatch({ type: 'connection', connected: true });
           // A session that survived a crash or a reload continues where it was.
           if (basics.resumed) dispatch({ type: 'view', view: basics.resumed, at: Date.now() });
@@ -104,14 +107,26 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     [bridge],
   );
 
-  // The actions load a language before choosing it; a session resumed in another language
-  // (crash, reload) stays in the shown language until its texts have arrived, then switches.
+  // The actions load a language (and the open service's texts in it) before choosing it; a session
+  // resumed in another language (crash, reload) stays in the shown language until its texts have
+  // arrived, then switches. A session whose service was never opened here (the core came back with
+  // one) gets its definition the same way; App shows nothing of it until then.
   const language = state.view?.language ?? state.startLanguage;
+  const openId = state.view?.serviceId ?? state.intro;
+  // A service not in the catalogue (gone since a restart) has nothing to load: App shows the start screen.
+  const openService = openId && state.catalog?.services.some((service) => service.id === openId) ? openId : null;
+  const definitionThere = !openService || state.definitions[openService] !== undefined;
   const [loaded, setLoaded] = useState(0);
   useLayoutEffect(() => {
-    if (!isLanguageReady(i18n, language)) {
+    const serviceReady = !openService || (definitionThere && heldService(i18n, openService, language) !== undefined);
+    if (!isLanguageReady(i18n, language) || !serviceReady) {
       let cancelled = false;
-      loadLanguage(language).then(
+      const service = openService
+        ? loadService(openService, language).then((definition) =>
+            dispatch({ type: 'definitions', definitions: [definition] }),
+          )
+        : undefined;
+      Promise.all([loadLanguage(language), service]).then(
         () => {
           if (!cancelled) setLoaded((count) => count + 1);
         },
@@ -123,7 +138,8 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     }
     if (i18n.language !== language) void i18n.changeLanguage(language);
     applyDocumentLanguage(language);
-  }, [i18n, language, loadLanguage, loaded]);
+    // `connected`: a load the core's absence broke is tried again when it is back.
+  }, [i18n, language, openService, definitionThere, loadLanguage, loadService, loaded, state.connected]);
 
   const { display } = state;
   useLayoutEffect(() => applyDisplaySettings(display), [display]);

@@ -6,8 +6,13 @@ import type { AppState, Notice, SpeechSettings } from './state';
 export interface KioskActions {
   chooseStartLanguage(language: LanguageCode): Promise<void>;
   start(serviceId: string): Promise<void>;
-  /** The service's start page (null: back to the start screen); no session until "Jetzt starten". */
+  /**
+   * The service's start page (null: back to the start screen); no session until "Jetzt starten". It shows
+   * once the service's definition and texts are there (catalog.service; the start screen has summaries).
+   */
   showIntro(serviceId: string | null): void;
+  /** Fetches a service's definition and texts ahead of showIntro (a tile being pressed); no screen changes. */
+  prefetchService(serviceId: string): void;
   /** The offices screen (false: back to the start screen); no session. */
   showOffices(open: boolean): void;
   /** "Termin verschieben oder absagen" (false: back to the start screen); no session. */

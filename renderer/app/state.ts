@@ -5,6 +5,7 @@ import type {
   IdleState,
   KioskInfo,
   LanguageCode,
+  ServiceDefinition,
   SessionView,
 } from '../../contract';
 import { DEFAULT_LANGUAGE } from '../../contract/languages';
@@ -42,7 +43,13 @@ export interface AppState {
   /** Whether the core is reachable; drives the "Einen Moment bitte …" screen. */
   connected: boolean;
   info: KioskInfo | null;
+  /** The services' summaries (catalog.get): what the start screen and the finder need. */
   catalog: Catalog | null;
+  /**
+   * The definitions of the services opened so far (catalog.service, renderer/i18n/load-service.ts), by id:
+   * kept for the page's life, as the catalogue does not change while the kiosk runs.
+   */
+  definitions: Readonly<Record<string, ServiceDefinition>>;
   /** Language chosen on the start screen before a session exists. */
   startLanguage: LanguageCode;
   /** The service whose start page is shown (before "Jetzt starten" there is no session). */
@@ -70,6 +77,7 @@ export const initialState: AppState = {
   connected: true,
   info: null,
   catalog: null,
+  definitions: {},
   startLanguage: DEFAULT_LANGUAGE,
   intro: null,
   offices: false,
@@ -87,6 +95,7 @@ export const initialState: AppState = {
 
 export type Action =
   | { type: 'booted'; info: KioskInfo; catalog: Catalog }
+  | { type: 'definitions'; definitions: readonly ServiceDefinition[] }
   | { type: 'connection'; connected: boolean }
   | { type: 'view'; view: SessionView; at: number }
   | { type: 'idle'; sessionId: string; idle: IdleState; at: number }
@@ -118,6 +127,13 @@ export function reducer(state: AppState, action: Action): AppState {
   switch (action.type) {
     case 'booted':
       return { ...state, booted: true, info: action.info, catalog: action.catalog };
+    case 'definitions': {
+      // Unchanged state lets React skip the re-render (a service opened again comes from the cache).
+      const fresh = action.definitions.filter((definition) => state.definitions[definition.id] !== definition);
+      if (fresh.length === 0) return state;
+      const added = Object.fromEntries(fresh.map((definition) => [definition.id, definition]));
+      return { ...state, definitions: { ...state.definitions, ...added } };
+    }
     case 'connection':
       // Unchanged state lets React skip the re-render (the socket reports its first connect at start-up).
       return state.connected === action.connected ? state : { ...state, connected: action.connected };
@@ -161,6 +177,7 @@ export function reducer(state: AppState, action: Action): AppState {
         connected: state.connected,
         info: state.info,
         catalog: state.catalog,
+        definitions: state.definitions,
         startLanguage: state.info?.defaultLanguage ?? DEFAULT_LANGUAGE,
         notice: action.notice,
       };

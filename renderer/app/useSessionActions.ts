@@ -7,10 +7,12 @@ import type {
   KioskBridge,
   LanguageCode,
   PreparedVisit,
+  ServiceDefinition,
   SessionView,
 } from '../../contract';
 import { isNetworkError } from '../api/network-error';
 import { LanguageLoadError } from '../i18n/load-language';
+import { ServiceLoadError } from '../i18n/load-service';
 import type { KioskActions } from './context';
 import type { Action, AppState } from './state';
 
@@ -28,8 +30,12 @@ export function useSessionActions(
   dispatch: Dispatch<Action>,
   /** Fetches a language's texts before the screen switches to it (see i18n/load-language.ts). */
   loadLanguage: (language: LanguageCode) => Promise<void>,
+  /** Fetches a service's definition and texts before it is shown (see i18n/load-service.ts). */
+  loadService: (serviceId: string, language: LanguageCode) => Promise<ServiceDefinition>,
 ): KioskActions & { resume(): Promise<SessionView | null> } {
   const inFlight = useRef(false);
+  // The last service start page asked for: a tile tapped while another's definition loads wins.
+  const introAsked = useRef(0);
 
   return useMemo(() => {
     async function call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M> | null> {
@@ -89,15 +95,38 @@ export function useSessionActions(
       }
     }
 
-    /** Loads a language's texts; false (and the reason shown) when that failed. */
-    async function prepareLanguage(language: LanguageCode): Promise<boolean> {
+    /** Shows why a language's or a service's texts did not load. */
+    function loadFailed(error: unknown): false {
+      if (isNetworkError(error)) dispatch({ type: 'connection', connected: false });
+      else if (error instanceof LanguageLoadError || error instanceof ServiceLoadError)
+        dispatch({ type: 'apiError', code: error.code });
+      else dispatch({ type: 'apiError', code: 'internal' });
+      return false;
+    }
+
+    /** Loads a service's definition and its texts in `language`; false (and the reason shown) when that failed. */
+    async function prepareService(serviceId: string, language: LanguageCode): Promise<boolean> {
       try {
-        await loadLanguage(language);
+        dispatch({ type: 'definitions', definitions: [await loadService(serviceId, language)] });
         return true;
       } catch (error) {
-        if (isNetworkError(error)) dispatch({ type: 'connection', connected: false });
-        else dispatch({ type: 'apiError', code: error instanceof LanguageLoadError ? error.code : 'internal' });
-        return false;
+        return loadFailed(error);
+      }
+    }
+
+    /**
+     * Loads a language's texts, and those of the service on screen (its start page or its session) in it;
+     * false (and the reason shown) when that failed.
+     */
+    async function prepareLanguage(language: LanguageCode): Promise<boolean> {
+      const { view, intro } = stateRef.current;
+      const open = view?.serviceId ?? intro;
+      try {
+        const [, definition] = await Promise.all([loadLanguage(language), open ? loadService(open, language) : null]);
+        if (definition) dispatch({ type: 'definitions', definitions: [definition] });
+        return true;
+      } catch (error) {
+        return loadFailed(error);
       }
     }
 
@@ -147,7 +176,15 @@ export function useSessionActions(
         if (await prepareLanguage(language)) dispatch({ type: 'startLanguage', language });
       },
       showIntro(serviceId) {
-        dispatch({ type: 'intro', serviceId });
+        const asked = ++introAsked.current;
+        if (serviceId === null) return void dispatch({ type: 'intro', serviceId });
+        // Usually there already: the tile fetched it when the finger touched it (prefetchService).
+        void prepareService(serviceId, stateRef.current.startLanguage).then((ready) => {
+          if (ready && asked === introAsked.current) dispatch({ type: 'intro', serviceId });
+        });
+      },
+      prefetchService(serviceId) {
+        loadService(serviceId, stateRef.current.startLanguage).catch(() => undefined); // showIntro says why
       },
       showOffices(open) {
         dispatch({ type: 'offices', open });
@@ -157,6 +194,8 @@ export function useSessionActions(
       },
       start: (serviceId) =>
         oneAtATime(async () => {
+          // Its start page has loaded it; from anywhere else it comes first.
+          if (!(await prepareService(serviceId, stateRef.current.startLanguage))) return;
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });
           if (!result) return;
           if (result.ok) showView(result.value);
@@ -234,5 +273,5 @@ export function useSessionActions(
         dispatch({ type: 'speech', settings });
       },
     };
-  }, [bridge, stateRef, dispatch, loadLanguage]);
+  }, [bridge, stateRef, dispatch, loadLanguage, loadService]);
 }

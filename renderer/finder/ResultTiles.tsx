@@ -1,6 +1,6 @@
 import { memo, useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceDefinition } from '../../contract';
+import type { ServiceSummary } from '../../contract';
 import { ServiceTile } from '../components/ServiceTile';
 
 /**
@@ -14,7 +14,7 @@ const ResultTile = memo(function ResultTile({
   service,
   onService,
 }: {
-  service: ServiceDefinition;
+  service: ServiceSummary;
   onService: (serviceId: string) => void;
 }) {
   return <ServiceTile service={service} onChoose={() => onService(service.id)} />;
@@ -25,7 +25,7 @@ export function ResultTiles({
   found,
   onService,
 }: {
-  found: readonly ServiceDefinition[];
+  found: readonly ServiceSummary[];
   onService: (serviceId: string) => void;
 }) {
   const { t } = useTranslation();

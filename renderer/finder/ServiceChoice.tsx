@@ -1,6 +1,6 @@
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceCategory, ServiceDefinition } from '../../contract';
+import type { ServiceCategory, ServiceSummary } from '../../contract';
 import { ServiceTile } from '../components/ServiceTile';
 import type { StartLayout } from './categories';
 import { CategoryTile } from './CategoryTile';
@@ -12,7 +12,7 @@ interface ServiceChoiceProps {
   query: string;
   onQuery: (query: string) => void;
   /** The services found for `query`, or null while no search is made (too short, or code loading). */
-  found: readonly ServiceDefinition[] | null;
+  found: readonly ServiceSummary[] | null;
   /** A service chosen; `fromSearch` when it was a search result. */
   onService: (serviceId: string, fromSearch: boolean) => void;
   onCategory: (category: ServiceCategory) => void;

@@ -1,4 +1,4 @@
-import type { ServiceDefinition } from '../../contract';
+import type { ServiceSummary } from '../../contract';
 import { SERVICE_CATEGORIES, type ServiceCategory } from '../../contract/categories';
 
 /**
@@ -10,15 +10,15 @@ export const FLAT_LIMIT = 6;
 export interface CategoryGroup {
   category: ServiceCategory;
   /** By `order`, then id, as on the start screen. */
-  services: ServiceDefinition[];
+  services: ServiceSummary[];
 }
 
-function byOrder(a: ServiceDefinition, b: ServiceDefinition): number {
+function byOrder(a: ServiceSummary, b: ServiceSummary): number {
   return a.order - b.order || a.id.localeCompare(b.id);
 }
 
 /** The life situations that have a service, in the contract's order; an empty one gets no tile. */
-export function groupByCategory(services: readonly ServiceDefinition[]): CategoryGroup[] {
+export function groupByCategory(services: readonly ServiceSummary[]): CategoryGroup[] {
   return SERVICE_CATEGORIES.map((category) => ({
     category,
     services: services.filter((service) => service.category === category).sort(byOrder),
@@ -27,13 +27,13 @@ export function groupByCategory(services: readonly ServiceDefinition[]): Categor
 
 /** What the start screen shows: the services themselves, or a tile per life situation. */
 export type StartLayout =
-  { kind: 'services'; services: ServiceDefinition[] } | { kind: 'categories'; groups: CategoryGroup[] };
+  { kind: 'services'; services: ServiceSummary[] } | { kind: 'categories'; groups: CategoryGroup[] };
 
 /**
  * Few services in total, or all in one life situation: grouping would only add a tap. A life situation
  * with one service opens that service directly (its tile names both); see CategoryTile.
  */
-export function startLayout(services: readonly ServiceDefinition[]): StartLayout {
+export function startLayout(services: readonly ServiceSummary[]): StartLayout {
   const groups = groupByCategory(services);
   if (services.length <= FLAT_LIMIT || groups.length < 2)
     return { kind: 'services', services: [...services].sort(byOrder) };

@@ -1,10 +1,10 @@
-import type { ServiceDefinition } from '../../contract';
+import type { ServiceSummary } from '../../contract';
 import type { SearchDocument } from './service-search';
 
 /** A service's text in a language, or undefined when that language has none for the key. */
 export type ServiceText = (serviceId: string, key: string, language: string) => string | undefined;
 
-type Searchable = Pick<ServiceDefinition, 'id' | 'titleKey' | 'keywordsKey'>;
+type Searchable = Pick<ServiceSummary, 'id' | 'titleKey' | 'keywordsKey'>;
 
 /**
  * One search document per service in the resident's language. Outside German the German title and

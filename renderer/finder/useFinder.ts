@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ServiceCategory, ServiceDefinition } from '../../contract';
+import type { ServiceCategory, ServiceSummary } from '../../contract';
 import { useServiceSearch } from './useServiceSearch';
 
 /** Results are spoken once typing pauses this long: every key stops speech, so each would cut the last. */
@@ -12,15 +12,15 @@ export interface Finder {
   category: ServiceCategory | null;
   chooseCategory(category: ServiceCategory | null): void;
   /** What the query finds, best first; null while there is no search (empty or one letter, code loading). */
-  found: ServiceDefinition[] | null;
+  found: ServiceSummary[] | null;
   /** The results once typing has paused: what is spoken, and a key that changes when it does. */
-  spoken: ServiceDefinition[] | null;
+  spoken: ServiceSummary[] | null;
   spokenKey: string;
 }
 
 /** The start screen's finder state: a life situation chosen, or a search typed. Both end with the start screen. */
 export function useFinder(
-  services: readonly ServiceDefinition[],
+  services: readonly ServiceSummary[],
   language: string,
   enabled: boolean,
   /** The words to start with: a search the resident comes back to (see search-return.ts). */

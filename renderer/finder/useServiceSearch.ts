@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServiceDefinition } from '../../contract';
+import type { ServiceSummary } from '../../contract';
 import { serviceNamespace } from '../../contract/namespaces';
 import type { ServiceSearch } from './service-search';
 
@@ -20,7 +20,7 @@ export function prefetchSearchCode(): Promise<SearchModules> {
  * It is rebuilt when the language or the catalogue changes (a few milliseconds for 200 services).
  */
 export function useServiceSearch(
-  services: readonly ServiceDefinition[],
+  services: readonly ServiceSummary[],
   language: string,
   /** False until the start screen is painted: its first paint does not wait for this code. */
   enabled: boolean,

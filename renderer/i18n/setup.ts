@@ -1,7 +1,6 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { initReactI18next } from 'react-i18next';
-import type { Catalog } from '../../contract';
 import { DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES } from '../../contract/languages';
 import de from '../locales/de.json';
 import { bidiPostProcessor } from './bidi';
@@ -44,13 +43,6 @@ export function createI18n(): I18n {
       react: { useSuspense: false },
     });
   return instance;
-}
-
-/** Adds the service texts (namespace svc-<id>) delivered by catalog.get: the default language only. */
-export function addServiceTranslations(instance: I18n, catalog: Catalog): void {
-  for (const [language, namespaces] of Object.entries(catalog.translations)) {
-    addNamespaces(instance, language, namespaces);
-  }
 }
 
 export function addNamespaces(instance: I18n, language: string, namespaces: Record<string, Record<string, unknown>>) {

@@ -8,6 +8,7 @@ import type {
   ServiceCategory,
   ScalarAnswer,
   ServiceDefinition,
+  ServiceSummary,
   SessionView,
   Step,
 } from '../../contract';
@@ -104,7 +105,7 @@ export interface StartScriptInput {
   notice: 'sessionEnded' | 'idleEnded' | null;
   apiError: ApiErrorCode | null;
   languages: readonly LanguageCode[];
-  services: readonly ServiceDefinition[];
+  services: readonly ServiceSummary[];
   /** The life situations, when the start screen shows them instead of the services (renderer/finder/). */
   categories?: readonly ServiceCategory[];
   /** Each language's own name, in its own language. */

@@ -147,6 +147,8 @@ test('API: malformed calls get typed error Results and the server stays up', asy
     ['session.answer', { sessionId: 'not-a-uuid', stepId: 'kind', values: {} }, 'invalid_input'],
     ['session.answer', { sessionId, stepId: 'kind', values: { certificateKind: 'gold' } }, 'validation'],
     ['session.start', { serviceId: 'no-such-service', language: 'de' }, 'unknown_service'],
+    ['catalog.service', { serviceId: 'no-such-service', language: 'de' }, 'unknown_service'],
+    ['catalog.service', { serviceId: 'meldebescheinigung', language: 'xx' }, 'invalid_input'],
     ['session.start', { serviceId: 'meldebescheinigung', language: 'xx' }, 'invalid_input'],
     ['session.start', { serviceId: 'meldebescheinigung', language: 'de', extra: true }, 'invalid_input'],
     ['session.drop', {}, 'unknown_method'],

@@ -145,8 +145,11 @@ describe('a field type added through the registry only', () => {
       expect(view.position).toMatchObject({ kind: 'check' });
       expect(view.answers.plate).toBe('STD AB 123');
 
-      const catalog = await kiosk.value('catalog.get', {});
-      const service = catalog.services.find((candidate) => candidate.id === 'bank-patenschaft')!;
+      // As the renderer opens a service: its definition comes with catalog.service (catalog.get has summaries).
+      const { definition: service } = await kiosk.value('catalog.service', {
+        serviceId: 'bank-patenschaft',
+        language: 'de',
+      });
       const field = service.journey.steps.find((step) => step.id === 'vehicle')!.fields[0]!;
       const i18n = createI18n();
       const texts = JSON.parse(readFileSync(join(TOWN_FIXTURE, 'locales/de.json'), 'utf8'));

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_CODES, serviceNamespace } from '../../contract';
+import { LANGUAGE_CODES, serviceNamespace, type LanguageCode } from '../../contract';
+import { catalogViews } from '../../core/catalog/catalog-views';
+import { lookupTextKey } from '../../core/catalog/json-pointer';
 import { loadCatalog } from '../../core/catalog/load-catalog';
 import type { Logger } from '../../core/types';
 import { forgetSearch, rememberSearch, searchToReturnTo } from '../../renderer/finder/search-return';
@@ -172,26 +174,21 @@ describe('finder over the 18 services of issue 15 (fixture texts)', () => {
   });
 });
 
-/** The same rows over the shipped resources/services: every service of the table is shipped, and every row holds. */
+/**
+ * The same rows over the shipped resources/services: every service of the table is shipped, and every row holds.
+ * Indexed from what the renderer has: the summaries of catalog.get and the summary texts of catalog.translations.
+ */
 describe('finder over the shipped services', () => {
   const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-  const catalog = loadCatalog(join(import.meta.dirname, '../../resources'), () => '2026-12-07', quiet);
-  const shipped = new Set(catalog.services.map((service) => service.definition.id));
+  const views = catalogViews(loadCatalog(join(import.meta.dirname, '../../resources'), () => '2026-12-07', quiet));
+  const summaries = views.catalog().services;
+  const shipped = new Set(summaries.map((service) => service.id));
   const rows = ROWS;
   const text: ServiceText = (id, key, language) => {
-    const locale = catalog.translations[language]?.[serviceNamespace(id)];
-    let node: unknown = locale;
-    for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    const node = lookupTextKey(views.translations(language as LanguageCode)[serviceNamespace(id)], key);
     return typeof node === 'string' ? node : undefined;
   };
-  const search = (language: string) =>
-    buildServiceSearch(
-      searchDocuments(
-        catalog.services.map((service) => service.definition),
-        language,
-        text,
-      ),
-    );
+  const search = (language: string) => buildServiceSearch(searchDocuments(summaries, language, text));
 
   it('ships every service the table asks for, and the table asks for every shipped service', () => {
     const asked = new Set([...rows.map((row) => row[2]), ...PAIRS.flatMap((pair) => [pair[2], pair[3]])]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Field, SessionView } from '../../contract';
+import { ServiceDefinitionSchema, type Field, type SessionView } from '../../contract';
 import { stateAfterBoot } from '../../renderer/app/boot';
 import { initialState, reducer, screenKey } from '../../renderer/app/state';
 import { draftFromAnswer, inputFromDraft } from '../../renderer/fields/draft';
@@ -21,6 +21,23 @@ function view(stepId: string, overrides: Partial<SessionView> = {}): SessionView
     ...overrides,
   };
 }
+
+/** A service definition as catalog.service delivers it (contract/service.ts), the least one. */
+const DEMO = ServiceDefinitionSchema.parse({
+  id: 'demo',
+  category: 'sonstiges',
+  formatVersion: 1,
+  icon: 'document',
+  order: 1,
+  titleKey: 'title',
+  summaryKey: 'summary',
+  schema: 'schema.json',
+  fees: [],
+  documentsToBring: [],
+  officeId: 'buergerbuero',
+  nextStepsKeys: ['next'],
+  journey: { steps: [{ id: 'a', titleKey: 'a', fields: [{ name: 'name', type: 'text' }] }] },
+});
 
 const info = {
   version: '1',
@@ -85,11 +102,24 @@ describe('renderer app state', () => {
 
   it('starts on the boot answers when they came before the first render, resumed session included', () => {
     const catalog = { services: [], offices: { sampleData: true, offices: [] }, translations: {} };
-    const fresh = stateAfterBoot({ info, catalog, resumed: null }, 7);
-    expect(fresh).toMatchObject({ booted: true, connected: true, info, catalog, view: null });
-    const resumed = stateAfterBoot({ info, catalog, resumed: view('b') }, 7);
+    const fresh = stateAfterBoot({ info, catalog, resumed: null, opened: [] }, 7);
+    expect(fresh).toMatchObject({ booted: true, connected: true, info, catalog, view: null, definitions: {} });
+    // The resumed session's service came with the boot calls (catalog.service): its page needs no other call.
+    const opened = [{ definition: DEMO, language: 'de' as const, texts: {} }];
+    const resumed = stateAfterBoot({ info, catalog, resumed: view('b'), opened }, 7);
     expect(screenKey(resumed.view)).toBe(`${SESSION}:step:b`);
     expect(resumed.viewAt).toBe(7);
+    expect(resumed.definitions).toEqual({ demo: DEMO });
+  });
+
+  it('keeps opened services for the next resident, and the same state for one opened again', () => {
+    let state = reducer(initialState, { type: 'definitions', definitions: [DEMO] });
+    expect(state.definitions.demo).toBe(DEMO);
+    expect(reducer(state, { type: 'definitions', definitions: [DEMO] })).toBe(state);
+    state = reducer(state, { type: 'view', view: view('a'), at: 1 });
+    state = reducer(state, { type: 'reset', notice: null });
+    expect(state.view).toBeNull();
+    expect(state.definitions).toEqual({ demo: DEMO });
   });
 
   it('keeps the same state object when the connection did not change, so nothing re-renders', () => {
