@@ -135,7 +135,8 @@ describe('files private', () => {
     await receiver.close();
     // The parent was 0700: no warning.
     expect(lines.filter((line) => line.includes(OPEN_PARENT_WARNING))).toEqual([]);
-  });
+    // Two receiver starts make RSA keys for the demo CA and the destination: seconds on a busy 2-core runner.
+  }, 120_000);
 
   it("the kiosk's demo appointment server: its database (family names) with -wal and -shm", () => {
     const { dataDir } = openFolder(0o700);
