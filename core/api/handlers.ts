@@ -25,6 +25,7 @@ import type { HubClient } from '../hub-client/hub-client';
 import { officesStatus } from '../offices/opening';
 import type { BookingSession } from '../appointments/booking-session';
 import type { ManageBooking } from '../appointments/manage-booking';
+import type { WalkIns } from '../appointments/walk-ins';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -47,6 +48,7 @@ export interface InfoSettings {
   bookings: BookingSession;
   /** "Termin verschieben oder absagen" with the booking code (issue 16). */
   manage: ManageBooking;
+  walkIns: WalkIns;
   /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
   outOfService?: OutOfServiceReason;
 }
@@ -98,6 +100,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
       // A new resident: whatever the last one held is released, a looked-up booking code forgotten.
       void bookings.forget('next-resident');
       info.manage.forget();
+      info.walkIns.forget();
       const started = startSession(ctx, input.serviceId, input.language);
       if (!started.ok) return started;
       return ok(buildView(ctx, started.value.row, started.value.service, {}));
@@ -160,5 +163,10 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'appointment.manageDone': () => ok({ forgotten: info.manage.forget() }),
     'appointment.manageReceipt': (input) => info.manage.receipt(info.receipts, input.layout, input.language),
     'appointment.managePrint': (input) => info.manage.print(info.receipts, input.language),
+    'walkIn.offices': () => ok(info.walkIns.offices()),
+    'walkIn.take': (input) => info.walkIns.take(input.officeId),
+    'walkIn.receipt': (input) => info.walkIns.receipt(info.receipts, input.layout, input.language),
+    'walkIn.print': (input) => info.walkIns.print(info.receipts, input.language),
+    'walkIn.done': () => ok({ forgotten: info.walkIns.forget() }),
   };
 }
