@@ -155,6 +155,9 @@ export function useSessionActions(
       showManage(open) {
         dispatch({ type: 'manage', open });
       },
+      showWalkIn(open) {
+        dispatch({ type: 'walkIn', open });
+      },
       start: (serviceId) =>
         oneAtATime(async () => {
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });
