@@ -148,6 +148,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'visit.printReceipt': () => visits.print(info.receipts, bookings),
     'visit.done': async () => {
       await bookings.forget('done');
+      info.walkIns.forget();
       return ok({ forgotten: visits.forget() });
     },
     'appointment.days': () => bookings.days(),

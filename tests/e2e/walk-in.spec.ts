@@ -9,7 +9,7 @@ import { KioskDriver } from './support/journey-driver';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
 import { officeText } from './support/office-data';
 import { lastPrintedPdf, stubPrint } from './support/printed-pdf';
-import { ui } from './support/service-data';
+import { loadService, ui } from './support/service-data';
 import { snap } from './support/snap';
 
 /**
@@ -21,6 +21,7 @@ import { snap } from './support/snap';
 test.describe.configure({ timeout: 240_000 });
 test.use({ hasTouch: true });
 
+const zeugnis = loadService('fuehrungszeugnis');
 const BUERGERBUERO = 10001;
 const FUNDBUERO = 10005;
 const ORDNUNGSAMT = 10002;
@@ -155,4 +156,30 @@ test('by keyboard in Turkish: an office without a published waiting time says so
   expect(printed.text).toContain('bilinmiyor');
   await driver.activate(driver.button(ui('tr', 'walkIn.done')));
   await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
+});
+
+test('on the prepared-visit page of an in-person service: a waiting number at its office, by touch', async ({
+  page,
+}) => {
+  kiosk = await startKiosk({ appointments: { configFile } });
+  await page.addInitScript(stubPrint);
+  const driver = new KioskDriver(page, { mode: 'touch', audit: false });
+  await driver.openStart(kiosk.url);
+  await driver.chooseService(zeugnis);
+  await driver.walkToCheck(zeugnis, { familyName: 'Brinkmann', copies: '1' });
+  await driver.activate(driver.button(ui('de', 'visit.prepare')));
+  await expect(driver.h1()).toHaveText(ui('de', 'visit.title'));
+  expect(zeugnis.definition.officeId).toBe('buergerbuero');
+  await expect(page.getByText(ui('de', 'walkIn.visitText'), { exact: false })).toBeVisible();
+  await driver.activate(page.getByTestId('walk-in-visit'));
+  await expect(page.getByTestId('walk-in-number')).toHaveText('100');
+  await expect(page.getByTestId('walk-in-wait')).toContainText(ui('de', 'walkIn.waitLabel'));
+  await checkA11y(page, 'walk-in on the visit page (de)');
+  await snap(page, 'walk-in visit page', { fullPage: true });
+  await driver.activate(driver.button(ui('de', 'walkIn.print')));
+  await expect(page.getByRole('status').filter({ hasText: ui('de', 'walkIn.offered') })).toBeVisible({
+    timeout: 20_000,
+  });
+  const printed = await lastPrintedPdf(page, 'walk-in', 'walk-in-visit-de');
+  expect(printed.text.replace(/\s+/g, ' ')).toContain('Ihre Wartenummer 100');
 });
