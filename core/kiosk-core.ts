@@ -131,7 +131,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       timeZone,
       options.appointments !== undefined,
     );
-    const manage = new ManageBooking(ctx, timeZone, options.appointments !== undefined);
+    const manage = new ManageBooking(ctx, timeZone, options.appointments !== undefined, bookings);
     const walkIns = new WalkIns(ctx, timeZone);
     void Promise.resolve(options.appointments)
       .then((client) => {
