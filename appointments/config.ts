@@ -32,6 +32,8 @@ export interface AppointmentServerOptions extends Partial<ScheduleSettings> {
   catalogue?: SampleCatalogue;
   /** The clock, in milliseconds (tests move it to let reservations expire). */
   now?: () => number;
+  /** Ticket printer hashes the walk-in route accepts (default the sample's). */
+  ticketprinterHashes?: string[];
   /** One JSON line per request and booking change (ids and statuses only, never a name). */
   log?: (line: string) => void;
 }

@@ -12,6 +12,8 @@ export const ROUTE_NAMES = [
   'confirm-appointment',
   'cancel-appointment',
   'appointment',
+  // zmsapi's ticket-printer route (./walk-in.ts), beside the citizen API.
+  'waitingnumber',
 ] as const;
 export type RouteName = (typeof ROUTE_NAMES)[number];
 

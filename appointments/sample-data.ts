@@ -19,7 +19,36 @@ export interface SampleOffice {
   lat: number;
   lon: number;
   hours: OpeningHours;
+  /** Walk-ins (a waiting number at the office, no appointment); absent: the office takes none. */
+  walkIn?: SampleWalkIn;
 }
+
+/**
+ * An office's waiting numbers, after ZMS's scope preferences (zmsentities/schema/scope.json, `preferences.queue`:
+ * firstNumber, lastNumber, processingTimeAverage, publishWaitingTimeEnabled) and its ticket printer's hours.
+ */
+export interface SampleWalkIn {
+  hours: OpeningHours;
+  firstNumber: number;
+  lastNumber: number;
+  /** Minutes one resident takes at a desk, on average. */
+  processingTimeAverage: number;
+  /** Desks serving walk-ins at once (ZMS: workstationCount, or ghostWorkstationCount when set). */
+  workstationCount: number;
+  /** Whether the estimated waiting time is given out (ZMS: publishWaitingTimeEnabled). */
+  publishWaitingTime: boolean;
+}
+
+/** The sample ticket printer's hash (ZMS: a ticket printer is known by its hash, `/scope/{id}/waitingnumber/{hash}/`). */
+export const SAMPLE_TICKETPRINTER_HASH = '1stadekiosk0000000000000000';
+
+const WEEKDAY_MORNINGS: OpeningHours = {
+  1: [['08:30', '12:00']],
+  2: [['08:30', '12:00']],
+  3: [['08:30', '12:00']],
+  4: [['08:30', '12:00']],
+  5: [['08:30', '12:00']],
+};
 
 export interface SampleService {
   id: number;
@@ -81,6 +110,14 @@ export const SAMPLE_CATALOGUE: SampleCatalogue = {
       displayName: 'Bürgerservicebüro',
       ...RATHAUS,
       hours: BUERGERBUERO_HOURS,
+      walkIn: {
+        hours: WEEKDAY_MORNINGS,
+        firstNumber: 100,
+        lastNumber: 999,
+        processingTimeAverage: 12,
+        workstationCount: 2,
+        publishWaitingTime: true,
+      },
     },
     {
       id: 10002,
@@ -118,6 +155,15 @@ export const SAMPLE_CATALOGUE: SampleCatalogue = {
       displayName: 'Fundbüro',
       ...RATHAUS,
       hours: OFFICE_HOURS,
+      // Walk-ins without a published waiting time: the kiosk then says it is not known.
+      walkIn: {
+        hours: WEEKDAY_MORNINGS,
+        firstNumber: 1,
+        lastNumber: 99,
+        processingTimeAverage: 10,
+        workstationCount: 1,
+        publishWaitingTime: false,
+      },
     },
   ],
   services: [

@@ -11,9 +11,11 @@ import type { Schedule } from './schedule';
 import type { ProcessStore } from './store';
 import { parseCalendarQuery, parseProcessRef, parseReserve, parseUpdate } from './validation';
 import { officesAndServicesView, processView } from './views';
+import { scopeNotFound, type WalkInDesk, ZMSAPI_BASE_PATH, ZmsApiFailure, zmsApiErrorBody } from './walk-in';
 
 export interface ServerParts {
   booking: Booking;
+  walkIns: WalkInDesk;
   store: ProcessStore;
   schedule: Schedule;
   catalogue: SampleCatalogue;
@@ -80,6 +82,24 @@ export function buildServer(parts: ServerParts): FastifyInstance {
   route('POST', 'confirm-appointment', (input) => view(booking.confirm(parseProcessRef(input))));
   route('POST', 'cancel-appointment', (input) => view(booking.cancel(parseProcessRef(input))));
   route('GET', 'appointment', (input) => view(booking.get(parseProcessRef(input))));
+
+  // Walk-in waiting numbers: zmsapi's ticket-printer route, not the citizen API's (see ./walk-in.ts).
+  const waitingNumber = async (request: FastifyRequest, reply: FastifyReply) => {
+    if (!parts.limiter.allow(request.ip)) return sendErrors(reply, new ZmsFailure('rateLimitExceeded'));
+    const fault = faults.take('waitingnumber');
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.status) return reply.code(fault.status).type('text/plain').send('Server error');
+    const { id, hash } = request.params as { id: string; hash: string };
+    try {
+      if (!/^\d{1,11}$/.test(id)) throw scopeNotFound();
+      return reply.type('application/json').send(parts.walkIns.take(Number(id), hash));
+    } catch (error) {
+      if (!(error instanceof ZmsApiFailure)) throw error;
+      return reply.code(error.status).type('application/json').send(zmsApiErrorBody(error, parts.now()));
+    }
+  };
+  app.get(`${ZMSAPI_BASE_PATH}/scope/:id/waitingnumber/:hash/`, waitingNumber);
+  app.get(`${ZMSAPI_BASE_PATH}/scope/:id/waitingnumber/:hash`, waitingNumber);
 
   app.get('/demo', async (_request, reply) =>
     reply.type('text/html; charset=utf-8').send(renderDemoPage(parts.store.all(), parts.catalogue, parts.now())),

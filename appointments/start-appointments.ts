@@ -4,10 +4,11 @@ import { Booking } from './booking';
 import { type AppointmentServerOptions, resolveSettings, type ScheduleSettings } from './config';
 import { type FaultRule, Faults } from './faults';
 import { RateLimiter } from './rate-limit';
-import type { SampleCatalogue } from './sample-data';
+import { SAMPLE_TICKETPRINTER_HASH, type SampleCatalogue } from './sample-data';
 import { Schedule } from './schedule';
 import { buildServer } from './server';
 import { type ProcessRow, ProcessStore } from './store';
+import { WalkInDesk, ZMSAPI_BASE_PATH } from './walk-in';
 
 /** The running reference appointment server, as the CLI, the kiosk's demo default, tests and bench use it. */
 export interface AppointmentServer {
@@ -15,6 +16,10 @@ export interface AppointmentServer {
   url: string;
   /** The citizen API's base URL: `${url}/terminvereinbarung/api/citizen` (no trailing slash). */
   apiUrl: string;
+  /** zmsapi's base URL, for the walk-in waiting numbers: `${url}/terminvereinbarung/api/2`. */
+  zmsApiUrl: string;
+  /** The ticket printer hashes it accepts. */
+  ticketprinterHashes: readonly string[];
   port: number;
   settings: ScheduleSettings;
   catalogue: SampleCatalogue;
@@ -43,8 +48,10 @@ export async function startAppointmentServer(options: AppointmentServerOptions):
     const schedule = new Schedule(catalogue, settings);
     const booking = new Booking(store, schedule, catalogue, settings, now, log);
     const faults = new Faults();
+    const hashes = options.ticketprinterHashes ?? [SAMPLE_TICKETPRINTER_HASH];
     const app = buildServer({
       booking,
+      walkIns: new WalkInDesk(store, catalogue, new Set(hashes), now),
       store,
       schedule,
       catalogue,
@@ -62,6 +69,8 @@ export async function startAppointmentServer(options: AppointmentServerOptions):
     return {
       url,
       apiUrl: `${url}${ZMS_BASE_PATH}`,
+      zmsApiUrl: `${url}${ZMSAPI_BASE_PATH}`,
+      ticketprinterHashes: hashes,
       port,
       settings,
       catalogue,

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { ensurePrivateDir, makeFilesPrivate, prepareSqliteFile, sqliteFiles } from '../core/fs/private-files';
 
 export const APPOINTMENTS_DB_FILE = 'appointments.db';
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 export type ProcessStatus = 'reserved' | 'preconfirmed' | 'confirmed' | 'deleted';
 
@@ -52,6 +52,18 @@ CREATE TABLE processes (
 CREATE INDEX processes_by_slot ON processes (office_id, timestamp);
 `;
 
+/** Version 2: walk-in waiting numbers (./walk-in.ts), one row per number given, per office and local day. */
+const WAITING_NUMBERS = `
+CREATE TABLE waiting_numbers (
+  scope_id INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  number INTEGER NOT NULL,
+  process_id INTEGER NOT NULL UNIQUE,
+  arrival_time INTEGER NOT NULL,
+  PRIMARY KEY (scope_id, day, number)
+) STRICT;
+`;
+
 export function isActive(row: Pick<ProcessRow, 'status' | 'expires_at'>, nowMs: number): boolean {
   if (row.status === 'confirmed') return true;
   if (row.status === 'deleted') return false;
@@ -76,9 +88,10 @@ export class ProcessStore {
       // Another server process on the same file waits for the write lock rather than failing at once.
       this.db.pragma('busy_timeout = 5000');
       const version = Number(this.db.pragma('user_version', { simple: true }));
-      if (version === 0) {
+      if (version === 0 || version === 1) {
         this.db.transaction(() => {
-          this.db.exec(SCHEMA);
+          if (version === 0) this.db.exec(SCHEMA);
+          this.db.exec(WAITING_NUMBERS);
           this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
         })();
       } else if (version !== SCHEMA_VERSION) {

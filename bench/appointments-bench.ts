@@ -25,10 +25,10 @@ export interface AppointmentsBenchResult {
 }
 
 const SERVICE = 'personalausweis';
-const SERVICE_ID = 20001;
+export const SERVICE_ID = 20001;
 
 /** The sample offices, each offering the one service (5 offices, as the benchmark asks). */
-function fiveOfficeCatalogue(): SampleCatalogue {
+export function fiveOfficeCatalogue(): SampleCatalogue {
   return {
     ...SAMPLE_CATALOGUE,
     relations: SAMPLE_CATALOGUE.offices.map((office) => ({ officeId: office.id, serviceId: SERVICE_ID, slots: 1 })),

@@ -1,14 +1,48 @@
 import { measureAppointments } from './appointments-bench';
+import { measureAppointmentsPage } from './appointments-page-bench';
+import { START_SCRIPT } from '../tests/e2e/support/paths';
 import { argNumber, argValue, type BenchContext } from './bench-context';
 import { measureFinder } from './finder-bench';
 import { percentile } from './stats';
 
 /** The catalogue's and the appointments' sections of `npm run bench` (issues 15 and 16). */
 
-export async function appointmentsSection({ tmp, rows }: BenchContext): Promise<void> {
+export async function appointmentsSection({ tmp, rows, services, browser }: BenchContext): Promise<void> {
   const kiosks = argNumber('--appointment-kiosks', 50);
   console.error(`bench: appointments, free days then times (8 weeks, 5 offices), ${kiosks} kiosks booking at once`);
   const result = await measureAppointments(tmp, { rounds: 200, kiosks, bookingsPerKiosk: 3 });
+  // The same in the page, as the resident sees it: a day tapped, its time buttons painted (and back to the days).
+  const visitService = services.find((candidate) => candidate.definition.id === 'fuehrungszeugnis');
+  if (!visitService) throw new Error('the bench needs the fuehrungszeugnis service');
+  const rounds = argNumber('--appointment-page-rounds', 100);
+  console.error(`bench: appointments in the page, ${rounds} days tapped on the visit page`);
+  const page = await measureAppointmentsPage(await browser(), START_SCRIPT, tmp, visitService, rounds);
+  const timesPaintedP95 = percentile(page.timesPaintedMs, 95);
+  rows.push({
+    name: 'appointments_page_days_painted_p50',
+    value: percentile(page.daysPaintedMs, 50),
+    unit: 'ms',
+    target: null,
+  });
+  rows.push({
+    name: 'appointments_page_days_painted_p95',
+    value: percentile(page.daysPaintedMs, 95),
+    unit: 'ms',
+    target: null,
+  });
+  rows.push({
+    name: 'appointments_page_times_painted_p50',
+    value: percentile(page.timesPaintedMs, 50),
+    unit: 'ms',
+    target: null,
+  });
+  rows.push({
+    name: 'appointments_page_times_painted_p95',
+    value: timesPaintedP95,
+    unit: 'ms',
+    target: '<= 150',
+    pass: timesPaintedP95 <= 150,
+  });
   const listP95 = percentile(result.daysThenTimesMs, 95);
   const reserveP99 = percentile(result.reserveMs, 99);
   rows.push({

@@ -11,6 +11,7 @@ import { ApplicablePartsSchema, SESSION_END_REASONS, SessionViewSchema } from '.
 import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
 import { bookingApi } from './booking';
 import { manageBookingApi } from './manage-booking';
+import { walkInApi } from './walk-in';
 
 /**
  * The one API between renderer and core. Each method has a runtime schema for
@@ -307,6 +308,11 @@ export const api = {
     input: z.strictObject({ language: Language }),
     output: z.object({ printed: z.literal(true) }),
   },
+  ...walkInApi,
+  /** The walk-in waiting number on paper (number, waiting time, office, entrance), in the resident's language. */
+  'walkIn.receipt': { input: z.strictObject({ layout: ReceiptLayout, language: Language }), output: ReceiptFileSchema },
+  /** Electron: the same on the terminal's own printer. */
+  'walkIn.print': { input: z.strictObject({ language: Language }), output: z.object({ printed: z.literal(true) }) },
 } as const;
 
 export type Api = typeof api;

@@ -37,6 +37,7 @@ import { lookupTextKey } from './catalog/json-pointer';
 import { BookingSession, type BookedNotice } from './appointments/booking-session';
 import { ManageBooking } from './appointments/manage-booking';
 import { HeldBookingStore } from './appointments/held-booking-store';
+import { WalkIns } from './appointments/walk-ins';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IDLE_WARNING_MS = 30_000;
@@ -131,11 +132,13 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       timeZone,
       options.appointments !== undefined,
     );
-    const manage = new ManageBooking(ctx, timeZone, options.appointments !== undefined);
+    const manage = new ManageBooking(ctx, timeZone, options.appointments !== undefined, bookings);
+    const walkIns = new WalkIns(ctx, timeZone);
     void Promise.resolve(options.appointments)
       .then((client) => {
         if (closed) return undefined;
         manage.attach(client);
+        walkIns.attach(client);
         return bookings.attach(client);
       })
       .catch((error: unknown) => logger.error('appointment.unavailable_at_start', { errorClass: errorClass(error) }));
@@ -203,6 +206,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         speech,
         bookings,
         manage,
+        walkIns,
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,
@@ -221,6 +225,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         sweepIdle(ctx);
         bookings.sweep();
         manage.sweep();
+        walkIns.sweep();
       } catch (error) {
         logger.error('idle.sweep_failed', { errorClass: errorClass(error) });
       }

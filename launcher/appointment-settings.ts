@@ -46,6 +46,20 @@ export async function demoMapping(): Promise<AppointmentsConfig['services']> {
   return services;
 }
 
+/** The sample offices that take walk-ins, as the kiosk's walk-in settings for the reference server. */
+export async function demoWalkIns(zmsApiUrl: string): Promise<NonNullable<AppointmentsConfig['walkIns']>> {
+  const { SAMPLE_CATALOGUE, SAMPLE_TICKETPRINTER_HASH } = await import('../appointments/sample-data');
+  const offices: NonNullable<AppointmentsConfig['walkIns']>['offices'] = {};
+  for (const office of SAMPLE_CATALOGUE.offices) {
+    if (!office.walkIn) continue;
+    const openingHours = Object.entries(office.walkIn.hours).flatMap(([day, blocks]) =>
+      (blocks ?? []).map(([from, to]) => ({ days: [Number(day)], from, to })),
+    );
+    offices[office.kioskOfficeId] = { scopeId: office.id, openingHours };
+  }
+  return { apiUrl: zmsApiUrl, ticketprinterHash: SAMPLE_TICKETPRINTER_HASH, offices };
+}
+
 export function appointmentsForKiosk(flags: Flags, dataDir: string, say: (line: string) => void): KioskAppointments {
   const off = (line: string): KioskAppointments => {
     say(line);
@@ -94,7 +108,12 @@ export function appointmentsForKiosk(flags: Flags, dataDir: string, say: (line: 
         const { startAppointmentServer } = await import('../appointments/start-appointments');
         const server = await startAppointmentServer({ dataDir: path.join(dataDir, 'appointments') });
         stopServer = () => server.close();
-        const demo = { baseUrl: server.apiUrl, timeoutMs: 8000, services: await demoMapping() };
+        const demo = {
+          baseUrl: server.apiUrl,
+          timeoutMs: 8000,
+          services: await demoMapping(),
+          walkIns: await demoWalkIns(server.zmsApiUrl),
+        };
         zms = new ZmsAppointmentClient({ config: demo });
         resolveConfig(demo);
         say(`Demo appointments (local reference ZMS server): bookings at ${server.url}/demo`);

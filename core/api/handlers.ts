@@ -26,6 +26,7 @@ import { officesStatus } from '../offices/opening';
 import { catalogViews } from '../catalog/catalog-views';
 import type { BookingSession } from '../appointments/booking-session';
 import type { ManageBooking } from '../appointments/manage-booking';
+import type { WalkIns } from '../appointments/walk-ins';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -48,6 +49,7 @@ export interface InfoSettings {
   bookings: BookingSession;
   /** "Termin verschieben oder absagen" with the booking code (issue 16). */
   manage: ManageBooking;
+  walkIns: WalkIns;
   /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
   outOfService?: OutOfServiceReason;
 }
@@ -94,6 +96,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
       // A new resident: whatever the last one held is released, a looked-up booking code forgotten.
       void bookings.forget('next-resident');
       info.manage.forget();
+      info.walkIns.forget();
       const started = startSession(ctx, input.serviceId, input.language);
       if (!started.ok) return started;
       return ok(buildView(ctx, started.value.row, started.value.service, {}));
@@ -141,6 +144,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'visit.printReceipt': () => visits.print(info.receipts, bookings),
     'visit.done': async () => {
       await bookings.forget('done');
+      info.walkIns.forget();
       return ok({ forgotten: visits.forget() });
     },
     'appointment.days': () => bookings.days(),
@@ -156,5 +160,10 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'appointment.manageDone': () => ok({ forgotten: info.manage.forget() }),
     'appointment.manageReceipt': (input) => info.manage.receipt(info.receipts, input.layout, input.language),
     'appointment.managePrint': (input) => info.manage.print(info.receipts, input.language),
+    'walkIn.offices': () => ok(info.walkIns.offices()),
+    'walkIn.take': (input) => info.walkIns.take(input.officeId),
+    'walkIn.receipt': (input) => info.walkIns.receipt(info.receipts, input.layout, input.language),
+    'walkIn.print': (input) => info.walkIns.print(info.receipts, input.language),
+    'walkIn.done': () => ok({ forgotten: info.walkIns.forget() }),
   };
 }

@@ -1,4 +1,5 @@
 import type { Appointment, FreeDay, FreeTime } from '../../contract/appointments';
+import type { WalkInClient } from './walk-in-client';
 
 /**
  * The kiosk's appointment system, behind a small interface: ZMS today (./zms-client.ts); TEVIS or Qmatic
@@ -22,6 +23,8 @@ export interface AppointmentClient {
   serviceOf(appointment: Appointment): string | undefined;
   /** Whether the kiosk service books appointments at all (it is in the mapping). */
   offers(serviceId: string): boolean;
+  /** Walk-in waiting numbers, where the system gives them out and the kiosk is set up for it. */
+  readonly walkIns?: WalkInClient | undefined;
   close(): void;
 }
 
@@ -57,7 +60,9 @@ export type AppointmentErrorKind =
   /** 429 rateLimitExceeded. */
   | 'rate-limited'
   /** The kiosk service is not in the mapping. */
-  | 'not-offered';
+  | 'not-offered'
+  /** Walk-ins: the office gives out no number now (outside its walk-in hours, or the day's numbers used up). */
+  | 'closed';
 
 /** Every failure of an AppointmentClient: the kind for the screen, the API's error codes for the log. */
 export class AppointmentError extends Error {

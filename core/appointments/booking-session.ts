@@ -108,6 +108,8 @@ export class BookingSession {
   private recovered = false;
   private closed = false;
   private lastRetry = 0;
+  /** Held rows of a move in flight (manage-booking.ts): not this session's, and never released under it. */
+  private readonly moving = new Set<string>();
 
   constructor(
     private readonly ctx: CoreContext,
@@ -332,6 +334,23 @@ export class BookingSession {
     }
   }
 
+  /**
+   * A moved booking's new time between its reserve and its confirm (manage-booking.ts): sealed on disk like a held
+   * time, so that a crash in between leaves a row the next start releases (it has no session), never a hold
+   * dangling at the appointment system. The retry sweep leaves it alone while the move runs.
+   */
+  recordMoveHold(held: Omit<HeldBooking, 'id' | 'sessionId'>): string {
+    const saved = this.store.save({ ...held, sessionId: null });
+    this.moving.add(saved.id);
+    return saved.id;
+  }
+
+  /** The move's new time is confirmed or released: its row goes. Not released (the system down): the sweep retries. */
+  endMoveHold(id: string, settled = true): void {
+    this.moving.delete(id);
+    if (settled) this.store.remove(id);
+  }
+
   /** The core is closing: a release still on its way leaves its row, released at the next start. */
   close(): void {
     this.closed = true;
@@ -369,7 +388,7 @@ export class BookingSession {
     if (!this.client || this.closed) return;
     const surviving = new Set(this.ctx.store.all().map((row) => row.id));
     for (const held of this.store.all()) {
-      if (this.held?.id === held.id) continue;
+      if (this.held?.id === held.id || this.moving.has(held.id)) continue;
       if (held.sessionId && surviving.has(held.sessionId) && !this.held) {
         const current = await this.client.get(held.code).catch(() => undefined);
         if (current?.status === 'reserved') {

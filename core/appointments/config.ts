@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { OfficeId, OpeningIntervalSchema } from '../../contract/office';
 import { parsePemCertificates } from '../net/pem';
 
 /**
@@ -15,6 +16,30 @@ import { parsePemCertificates } from '../net/pem';
  */
 const zmsId = z.number().int().min(1).max(2_147_483_647);
 
+/**
+ * Walk-in waiting numbers (optional): zmsapi's base URL, this kiosk's ticket printer hash, and which kiosk office
+ * (resources/offices/offices.json id) is which ZMS scope, with the hours it takes walk-ins (the kiosk shows the
+ * tile and "next walk-ins" from them; the server's answer decides).
+ *
+ *   "walkIns": { "apiUrl": "https://termine.stade.de/terminvereinbarung/api/2", "ticketprinterHash": "1abc…",
+ *     "offices": { "buergerbuero": { "scopeId": 10001, "openingHours": [{ "days": [1,2,3,4,5], "from": "08:30", "to": "12:00" }] } } }
+ */
+export const walkInsConfigSchema = z
+  .object({
+    apiUrl: z
+      .string()
+      .url()
+      .refine((url) => /^https?:\/\//.test(url), 'apiUrl must be http(s)')
+      .transform((url) => url.replace(/\/+$/, '')),
+    ticketprinterHash: z.string().regex(/^[A-Za-z0-9]{8,64}$/),
+    offices: z.record(
+      OfficeId,
+      z.object({ scopeId: zmsId, openingHours: z.array(OpeningIntervalSchema).min(1).max(50) }).strict(),
+    ),
+  })
+  .strict();
+export type WalkInsConfig = z.infer<typeof walkInsConfigSchema>;
+
 export const appointmentsConfigSchema = z
   .object({
     baseUrl: z
@@ -28,6 +53,7 @@ export const appointmentsConfigSchema = z
       z.string().regex(/^[a-z0-9-]{1,64}$/),
       z.object({ serviceId: zmsId, officeIds: z.array(zmsId).min(1).max(20) }).strict(),
     ),
+    walkIns: walkInsConfigSchema.optional(),
   })
   .strict();
 export type AppointmentsConfig = z.infer<typeof appointmentsConfigSchema>;

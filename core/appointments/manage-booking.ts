@@ -16,7 +16,7 @@ import { isoDateInZone } from '../clock';
 import { errorClass } from '../logging';
 import type { CoreContext } from '../sessions/context';
 import { AppointmentError, type AppointmentClient, type BookingCode } from './appointment-client';
-import type { BookedNotice } from './booking-session';
+import type { BookedNotice, BookingSession } from './booking-session';
 
 /** How far ahead a booking can be moved, and how many days the list shows (as when booking). */
 const HORIZON_DAYS = 28;
@@ -63,6 +63,8 @@ export class ManageBooking {
     private readonly timeZone: string,
     /** Whether an appointment system is configured (the start screen's tile). */
     readonly configured: boolean,
+    /** Where a move's new time is kept on disk until confirmed or released (the held bookings' store). */
+    private readonly holds?: Pick<BookingSession, 'recordMoveHold' | 'endMoveHold'>,
   ) {}
 
   attach(client: AppointmentClient | undefined): void {
@@ -212,9 +214,18 @@ export class ManageBooking {
       return fail('validation', { fieldErrors: [{ field: 'timestamp', code: 'invalid_option' }] });
     }
     let fresh: BookingCode;
+    let holdId: string | undefined;
     try {
       const reserved = await client.reserve(found.serviceId, time);
       fresh = { processId: reserved.processId, authKey: reserved.authKey };
+      // On disk before anything else: a crash from here on leaves the hold to be released at the next start.
+      holdId = this.holds?.recordMoveHold({
+        serviceId: found.serviceId,
+        heldAt: this.ctx.clock.now(),
+        code: fresh,
+        timestamp: time.timestamp,
+        officeId: time.officeId,
+      });
     } catch (error) {
       if (kindOf(error) === 'slot-taken') {
         const date = isoDateInZone(time.timestamp * 1000, this.timeZone);
@@ -230,9 +241,14 @@ export class ManageBooking {
     } catch (error) {
       // The old time stands; the new hold goes (or expires on its own if the system cannot be reached).
       this.ctx.logger.warn('appointment.move_kept', { errorClass: errorClass(error), detail: kindOf(error) ?? '' });
-      await client.cancel(fresh).catch(() => undefined);
+      const released = await client.cancel(fresh).then(
+        () => true,
+        (cancelError: unknown) => kindOf(cancelError) === 'not-found',
+      );
+      if (holdId) this.holds?.endMoveHold(holdId, released);
       return ok({ outcome: 'kept' });
     }
+    if (holdId) this.holds?.endMoveHold(holdId);
     let oldCancelled = true;
     try {
       await client.cancel(found.code);

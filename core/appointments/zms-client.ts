@@ -17,6 +17,7 @@ import {
   type Contact,
 } from './appointment-client';
 import type { AppointmentsConfig } from './config';
+import { type WalkInClient, ZmsWalkInClient } from './walk-in-client';
 
 /**
  * The AppointmentClient for the ZMS citizen API (routes after July 2026). Every answer is checked with zod;
@@ -72,11 +73,14 @@ export class ZmsAppointmentClient implements AppointmentClient {
   private readonly http: HttpClient;
   private readonly config: AppointmentsConfig;
   private readonly retries: number;
+  readonly walkIns: WalkInClient | undefined;
 
   constructor(options: ZmsClientOptions) {
     this.config = options.config;
     this.http = new HttpClient(options.caPem);
     this.retries = options.retries ?? 1;
+    const walkIns = options.config.walkIns;
+    this.walkIns = walkIns ? new ZmsWalkInClient(walkIns, this.http, this.config.timeoutMs) : undefined;
   }
 
   offers(serviceId: string): boolean {

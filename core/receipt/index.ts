@@ -14,6 +14,7 @@ import { renderReceiptHtml, renderSlipHtml } from './render-html';
 import { renderReceipt, renderSlip } from './render-pdf';
 import { slipModel, type SlipRequest } from './slip-model';
 import { visitModel, type VisitRequest } from './visit-model';
+import { waitingModel, type WaitingRequest } from './waiting-model';
 
 export { defaultReceiptFonts, loadReceiptFonts, type ReceiptFonts } from './fonts';
 export { MissingGlyphError } from './font-runs';
@@ -24,6 +25,7 @@ export { renderReceipt, renderSlip } from './render-pdf';
 export { renderReceiptHtml, renderSlipHtml } from './render-html';
 export { slipModel, type SlipModel, type SlipRequest } from './slip-model';
 export { visitModel, type VisitRequest } from './visit-model';
+export { waitingModel, type WaitingRequest } from './waiting-model';
 
 export interface ReceiptRequest {
   serviceId: string;
@@ -47,6 +49,9 @@ export interface ReceiptMaker {
   /** A prepared visit's checklist (documents, fee, office, desk code), in the receipt language. */
   visit(request: VisitRequest, layout: ReceiptLayoutName): Promise<Buffer>;
   visitHtml(request: VisitRequest): string;
+  /** A walk-in waiting number at one of the offices (resources/offices/ id). */
+  waiting(officeId: string, request: WaitingRequest, layout: ReceiptLayoutName): Promise<Buffer>;
+  waitingHtml(officeId: string, request: WaitingRequest): string;
 }
 
 /**
@@ -98,6 +103,14 @@ export function createReceiptMaker(options: {
     if (!office) throw new Error(`Unknown office "${service.definition.officeId}"`);
     return visitModel(service.definition, office, { ...request, language }, t, { timeZone: options.timeZone });
   };
+  const waiting = (officeId: string, request: WaitingRequest) => {
+    const language = receiptLanguage(request.language);
+    // No service: the translator's service namespace stays empty (the office texts are shared).
+    const t = createReceiptTranslator(texts, options.catalog.translations, 'walk-in', language);
+    const office = options.catalog.offices.byId.get(officeId);
+    if (!office) throw new Error(`Unknown office "${officeId}"`);
+    return waitingModel(office, { ...request, language }, t, { timeZone: options.timeZone });
+  };
   return {
     model,
     pdf: (request, layout) => renderReceipt(model(request), layout, { fonts: options.fonts }),
@@ -106,5 +119,7 @@ export function createReceiptMaker(options: {
     slipHtml: (request) => renderSlipHtml(slip(request)),
     visit: (request, layout) => renderReceipt(visit(request), layout, { fonts: options.fonts }),
     visitHtml: (request) => renderReceiptHtml(visit(request)),
+    waiting: (officeId, request, layout) => renderReceipt(waiting(officeId, request), layout, { fonts: options.fonts }),
+    waitingHtml: (officeId, request) => renderReceiptHtml(waiting(officeId, request)),
   };
 }

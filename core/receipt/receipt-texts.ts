@@ -71,6 +71,18 @@ export const RECEIPT_TEXT_KEYS = [
   'booking.codeLabel',
   'booking.codeHint',
   'booking.qrAlt',
+  // A walk-in waiting number (waiting-model.ts, issue 16).
+  'waiting.documentTitle',
+  'waiting.kind',
+  'waiting.takenAt',
+  'waiting.numberLabel',
+  'waiting.numberHint',
+  'waiting.qrAlt',
+  'waiting.heading',
+  'waiting.wait',
+  'waiting.waitMinutes',
+  'waiting.waitUnknown',
+  'waiting.missed',
 ] as const;
 export type ReceiptTextKey = (typeof RECEIPT_TEXT_KEYS)[number];
 

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { IntroScreen } from '../screens/IntroScreen';
 import { OfficesScreen } from '../screens/OfficesScreen';
 import { ManageScreen } from '../appointments/manage/ManageScreen';
+import { WalkInScreen } from '../appointments/walk-in/WalkInScreen';
 import { StartScreen } from '../screens/StartScreen';
 import { WaitingScreen } from '../screens/WaitingScreen';
 import { OutOfServiceScreen } from '../screens/OutOfServiceScreen';
@@ -60,6 +61,7 @@ function CurrentScreen() {
   if (!view && ticket) return <HandoverScreen ticket={ticket} />;
   if (!view && state.offices) return <OfficesScreen />;
   if (!view && state.manage) return <ManageScreen />;
+  if (!view && state.walkIn) return <WalkInScreen />;
   if (!view && state.intro) {
     const intro = definitions[state.intro];
     if (intro) return <IntroScreen service={intro} />;

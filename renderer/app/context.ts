@@ -17,6 +17,7 @@ export interface KioskActions {
   showOffices(open: boolean): void;
   /** "Termin verschieben oder absagen" (false: back to the start screen); no session. */
   showManage(open: boolean): void;
+  showWalkIn(open: boolean): void;
   /** `item`: the answers of one item of a repeatable group (contract/service.ts RepeatSchema). */
   answer(stepId: string, values: Record<string, AnswerInput>, item?: number): Promise<void>;
   back(): Promise<void>;

@@ -58,6 +58,8 @@ export interface AppState {
   offices: boolean;
   /** "Termin verschieben oder absagen" is open, from the start screen; no session. */
   manage: boolean;
+  /** The walk-in waiting number screen (issue 16), from the start screen. */
+  walkIn: boolean;
   view: SessionView | null;
   /** Local clock time when `view` arrived; the idle countdown runs from here. */
   viewAt: number;
@@ -82,6 +84,7 @@ export const initialState: AppState = {
   intro: null,
   offices: false,
   manage: false,
+  walkIn: false,
   view: null,
   viewAt: 0,
   fieldErrors: [],
@@ -107,6 +110,7 @@ export type Action =
   | { type: 'intro'; serviceId: string | null }
   | { type: 'offices'; open: boolean }
   | { type: 'manage'; open: boolean }
+  | { type: 'walkIn'; open: boolean }
   | { type: 'busy'; busy: boolean }
   | { type: 'display'; display: DisplaySettings }
   | { type: 'speech'; settings: Partial<SpeechSettings> };
@@ -147,6 +151,7 @@ export function reducer(state: AppState, action: Action): AppState {
         intro: null,
         offices: false,
         manage: false,
+        walkIn: false,
         apiError: samePage ? state.apiError : null,
         fieldErrors: samePage ? state.fieldErrors : [],
       };
@@ -189,6 +194,8 @@ export function reducer(state: AppState, action: Action): AppState {
       return { ...state, offices: action.open, notice: null, apiError: null };
     case 'manage':
       return { ...state, manage: action.open, notice: null, apiError: null };
+    case 'walkIn':
+      return { ...state, walkIn: action.open, notice: null, apiError: null };
     case 'busy':
       return { ...state, busy: action.busy };
     case 'display':

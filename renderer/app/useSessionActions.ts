@@ -192,6 +192,9 @@ export function useSessionActions(
       showManage(open) {
         dispatch({ type: 'manage', open });
       },
+      showWalkIn(open) {
+        dispatch({ type: 'walkIn', open });
+      },
       start: (serviceId) =>
         oneAtATime(async () => {
           // Its start page has loaded it; from anywhere else it comes first.

@@ -20,6 +20,8 @@ import { LazyOnScreenKeyboard } from '../app/journey-code';
 import { categoryScript, searchScript } from '../speech/finder-scripts';
 import { OfficesEntry } from '../offices/OfficesEntry';
 import { ManageEntry } from '../appointments/manage/ManageEntry';
+import { WalkInEntry } from '../appointments/walk-in/WalkInEntry';
+import { useWalkInOffices } from '../appointments/walk-in/useWalkInOffices';
 import { startNoticeScript, startScript } from '../speech/scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
@@ -27,6 +29,7 @@ import { useScreenSpeech } from '../speech/useScreenSpeech';
 // Memoised: a keystroke in the search renders the start screen again, and these do not change with it.
 const Offices = memo(OfficesEntry);
 const Manage = memo(ManageEntry);
+const WalkIn = memo(WalkInEntry);
 const StartKeyboard = memo(function StartKeyboard() {
   return (
     <Suspense fallback={null}>
@@ -67,6 +70,8 @@ export function StartScreen() {
     });
   }, [hasServices]);
   const languages = useMemo(() => state.info?.languages ?? [], [state.info]);
+  const walkIns = useWalkInOffices();
+  const hasWalkIns = (walkIns?.length ?? 0) > 0;
   const script = () => {
     if (group) return categoryScript(t, group.category, group.services);
     if (finder.spoken) return searchScript(t, finder.spoken);
@@ -79,6 +84,7 @@ export function StartScreen() {
       // From the contract: other languages' texts are not loaded until chosen.
       nativeName: (code) => languageEntry(code).nativeName,
       manageBooking: state.info?.appointments === true,
+      walkIn: hasWalkIns,
     });
   };
   // Not spoken to an empty foyer after each resident: see useAttractSpeech.
@@ -150,6 +156,7 @@ export function StartScreen() {
               </section>
               <Offices />
               <Manage />
+              <WalkIn shown={hasWalkIns} />
             </>
           )}
           <p className="emergency">

@@ -112,6 +112,8 @@ export interface StartScriptInput {
   nativeName: (language: LanguageCode) => string;
   /** "Termin verschieben oder absagen" is offered (an appointment system is configured). */
   manageBooking?: boolean;
+  /** An office takes walk-ins: "Wartenummer ziehen" is offered. */
+  walkIn?: boolean;
 }
 
 export function startScript(t: TFunction, input: StartScriptInput): Utterance[] {
@@ -134,6 +136,7 @@ export function startScript(t: TFunction, input: StartScriptInput): Utterance[] 
     }
   }
   if (input.manageBooking) out.push(say(spokenText(t, 'manageBooking.entry')));
+  if (input.walkIn) out.push(say(spokenText(t, 'walkIn.entry')));
   out.push(say(spokenText(t, 'town.emergency')));
   return out;
 }

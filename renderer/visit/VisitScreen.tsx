@@ -5,6 +5,8 @@ import type { BookedTime, PreparedVisit, ServiceDefinition } from '../../contrac
 import { BookingFlow } from '../appointments/BookingFlow';
 import { BookedFacts } from '../appointments/BookingSteps';
 import { visitBookingScript } from '../appointments/booking-scripts';
+import { useVisitWalkIn } from '../appointments/walk-in/useVisitWalkIn';
+import { WalkInVisitPanel, walkInVisitScript } from '../appointments/walk-in/WalkInVisitPanel';
 import { selectParts } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
 import { getBridge } from '../api/bridge';
@@ -51,11 +53,13 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
   const [activity, setActivity] = useState(0);
   const onActivity = useCallback(() => setActivity((count) => count + 1), []);
   const script = visitScript(t, service, visit, applies, times, office);
-  const bookingLines = visitBookingScript(t, visit.appointments, booked, office);
+  // A waiting number where the office takes walk-ins now (issue 16), spoken after the booking.
+  const walkIn = useVisitWalkIn(service.officeId);
+  const bookingLines = [...visitBookingScript(t, visit.appointments, booked, office), ...walkInVisitScript(t, walkIn)];
   // Spoken after the code (or its absence), before what to bring.
   const at = script.findIndex((line) => line.text === t('visit.bringHeading'));
   useScreenSpeech(
-    `visit|${visit.preparedAt}|${booking ? 'booking' : (booked?.code ?? '')}`,
+    `visit|${visit.preparedAt}|${booking ? 'booking' : (booked?.code ?? '')}|${walkIn.outcome?.outcome ?? ''}`,
     at < 0 ? [...script, ...bookingLines] : [...script.slice(0, at), ...bookingLines, ...script.slice(at)],
   );
 
@@ -141,6 +145,7 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
               <Notice text={t('booking.off')} />
             </>
           ) : null}
+          <WalkInVisitPanel walkIn={walkIn} />
           <VisitReceiptPrint />
 
           <h2 className="section-heading">{t('visit.bringHeading')}</h2>

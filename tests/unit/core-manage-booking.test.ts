@@ -16,6 +16,7 @@ import {
 import {
   FakeClock,
   openTestCore,
+  peekDb,
   PROJECT_RESOURCES,
   removeDir,
   scanForCanary,
@@ -223,6 +224,31 @@ describe('moving or cancelling a booking at the kiosk', { timeout: 90_000 }, () 
       ok: false,
       error: { code: 'validation' },
     });
+  });
+
+  it('keeps the new time sealed on disk while the move runs, and not a row after it (confirmed or kept)', async () => {
+    const { kiosk, t } = await booted();
+    const heldRows = () =>
+      peekDb(kiosk.dataDir, (db) => (db.prepare('SELECT COUNT(*) AS n FROM held_bookings').get() as { n: number }).n);
+    const booked = await bookDirect(t, '09:00');
+    await kiosk.value('appointment.lookup', { code: booked.code });
+    const times = await kiosk.value('appointment.moveTimes', { date: TUESDAY });
+    if (times.outcome !== 'ok') throw new Error(times.outcome);
+    // The name reaches the new time slowly: meanwhile its reservation is on disk (a crash now leaves it to release).
+    t.server.faults.add({ route: 'update-appointment', delayMs: 800 });
+    const moving = kiosk.value('appointment.move', times.times[3]!);
+    await vi.waitFor(() => expect(heldRows()).toBe(1));
+    const row = peekDb(kiosk.dataDir, (db) => db.prepare('SELECT * FROM held_bookings').get() as { session_id: null });
+    // No session: the next start releases it whatever survived.
+    expect(row.session_id).toBeNull();
+    expect((await moving).outcome).toBe('moved');
+    expect(heldRows()).toBe(0);
+
+    const again = await kiosk.value('appointment.moveTimes', { date: TUESDAY });
+    if (again.outcome !== 'ok') throw new Error(again.outcome);
+    t.server.faults.add({ route: 'confirm-appointment', status: 500 });
+    expect(await kiosk.value('appointment.move', again.times[6]!)).toEqual({ outcome: 'kept' });
+    expect(heldRows()).toBe(0);
   });
 
   it('says which codes open nothing: unknown, wrong key, malformed (no call), and too many tries', async () => {

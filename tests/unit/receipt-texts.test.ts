@@ -59,6 +59,9 @@ describe('receipt locale files', () => {
           fee: 'F',
           count: 2,
           unit: 'U',
+          // A walk-in waiting number (waiting.*) and its estimated minutes.
+          number: '101',
+          minutes: 12,
         });
         expect(typeof formatted, key).toBe('string');
       }

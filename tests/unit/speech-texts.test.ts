@@ -57,6 +57,8 @@ const SAMPLE = {
     number: 2,
     fee: '26,00 €',
     unit: '13,00 €',
+    // A walk-in waiting number's estimated wait (walkIn.waitMinutes).
+    minutes: 12,
   },
   ...{
     name: 'Stade',
