@@ -16,3 +16,4 @@ export * from './socket';
 export * from './fields';
 export * from './booking';
 export * from './manage-booking';
+export * from './session-token';

@@ -38,7 +38,11 @@ describe('browser-mode HTTP transport', () => {
       ok: true,
       value: { echoedMethod: 'session.start', echoedInput: { serviceId: 'x', language: 'de' } },
     });
-    expect(core.calls.at(-1)).toEqual({ method: 'session.start', input: { serviceId: 'x', language: 'de' } });
+    expect(core.calls.at(-1)).toEqual({
+      method: 'session.start',
+      input: { serviceId: 'x', language: 'de' },
+      caller: { ownPage: false },
+    });
   });
 
   it('answers malformed JSON with invalid_input without calling the core', async () => {
