@@ -67,7 +67,9 @@ export function guardPageCall(
   const sessionId = inputSessionId(input);
   if (sessionId !== undefined) {
     // An unknown or ended session id is the handler's to answer (no_session): only its own token opens it.
-    return tokenMatches(ctx.masterKey(), sessionId, caller.sessionToken) ? undefined : refused('session token required');
+    return tokenMatches(ctx.masterKey(), sessionId, caller.sessionToken)
+      ? undefined
+      : refused('session token required');
   }
   if (ACTIVE_SESSION_METHODS.has(method)) {
     const active = currentSession(ctx);
