@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FlagError, hubOptions, insecureHubLine, parseFlags } from '../../launcher/args';
 import { hubForKiosk } from '../../launcher/hub-settings';
@@ -58,5 +62,27 @@ describe('hub flags', () => {
       (line) => quiet.push(line),
     );
     expect(quiet).toEqual([]);
+  });
+});
+
+const START = join(import.meta.dirname, '..', '..', 'dist', 'node', 'start.mjs');
+
+/** The built launcher as a process (from outside): `npm run build` first; skipped without a build. */
+describe.skipIf(!existsSync(START))('the launcher with an http:// hub to another machine', () => {
+  it('refuses to start, in one line', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-insecure-hub-'));
+    try {
+      const run = spawnSync(
+        process.execPath,
+        [START, '--browser', '--no-open', '--port', '0', '--data-dir', dataDir, '--hub-url', 'http://192.0.2.10:8080'],
+        { encoding: 'utf8', timeout: 30_000 },
+      );
+      expect(run.status).toBe(1);
+      expect(run.stderr.trim().split('\n')).toEqual([
+        'Bürgerkiosk could not start: --hub-url http://192.0.2.10:8080 is http:// to another machine: use https://, or --allow-insecure-hub on a test network',
+      ]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
