@@ -31,9 +31,10 @@ export interface PageCaller {
   /** The token the page holds, if any. */
   sessionToken?: string;
   /**
-   * The transport knows the page is the terminal's own (Electron: the top frame of our window, which no
-   * other process can reach): `session.resume` then hands out the token of the surviving session again,
-   * so a page that lost it in a crash gets the resident's session back.
+   * The transport vouches that this caller may take the open session over without its token: Electron's own
+   * window (no other process reaches IPC), or in browser mode a page when no other page holds the session
+   * (core/transport/page-holder.ts). `session.resume` then hands out the session's token again, so a page that
+   * lost it in a crash gets the resident's session back, and `session.start` may replace the session.
    */
   ownPage: boolean;
 }

@@ -64,6 +64,13 @@ export function guardPageCall(
   caller: PageCaller,
 ): Result<never> | undefined {
   if (STAFF_ONLY_METHODS.has(method)) return refused('staff only: use the help-desk console');
+  if (method === 'session.start' && !caller.ownPage) {
+    // Starting wipes the open session: only its page may do that (or a page when nobody holds it).
+    const active = currentSession(ctx);
+    if (active && !tokenMatches(ctx.masterKey(), active.row.id, caller.sessionToken)) {
+      return refused('session token required: a page holds the open session');
+    }
+  }
   const sessionId = inputSessionId(input);
   if (sessionId !== undefined) {
     // An unknown or ended session id is the handler's to answer (no_session): only its own token opens it.

@@ -62,7 +62,7 @@ export async function handleCall(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
-  holders: Pick<PageHolders<object>, 'orphaned'>,
+  holders: Pick<PageHolders<object>, 'mayTakeOver'>,
 ): Promise<void> {
   if (request.method !== 'POST') {
     sendJson(response, 405, fail('unknown_method', { detail: 'use POST' }), { Allow: 'POST' });
@@ -97,7 +97,7 @@ export async function handleCall(
   const header = request.headers[SESSION_TOKEN_HEADER];
   const caller = {
     ...(typeof header === 'string' ? { sessionToken: header } : {}),
-    ownPage: method === 'session.resume' && holders.orphaned(),
+    ownPage: holders.mayTakeOver(method),
   };
   let result: Result<unknown>;
   try {

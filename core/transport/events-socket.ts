@@ -82,7 +82,7 @@ export function createEventsSocket(core: KioskCore, holders: PageHolders<WebSock
       if (call.token !== undefined) holders.bind(client, call.token);
       const caller = {
         ...(call.token !== undefined ? { sessionToken: call.token } : {}),
-        ownPage: call.method === 'session.resume' && holders.orphaned(),
+        ownPage: holders.mayTakeOver(call.method),
       };
       void answer(core, call.method, call.input, caller).then((result) => {
         // A new session's token (session.start), or the one handed back: this socket holds the session now.

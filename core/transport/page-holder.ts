@@ -41,6 +41,24 @@ export class PageHolders<Socket extends object> {
     return this.open.get(socket);
   }
 
+  /** Whether an open socket holds the open session: then nobody without its token may replace it. */
+  isHeld(): boolean {
+    const current = this.core.currentSessionToken();
+    if (current === undefined) return false;
+    for (const token of this.open.values()) if (token === current) return true;
+    return false;
+  }
+
+  /**
+   * What the transport vouches for a call without the session's token (PageCaller.ownPage): `session.resume`
+   * only for an orphaned session, `session.start` (which wipes the open one) whenever no page holds it.
+   */
+  mayTakeOver(method: string): boolean {
+    if (method === 'session.resume') return this.orphaned();
+    if (method === 'session.start') return !this.isHeld();
+    return false;
+  }
+
   /** Whether a page that lost its token may take the open session over now (see the class comment). */
   orphaned(): boolean {
     const current = this.core.currentSessionToken();

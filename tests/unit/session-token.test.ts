@@ -136,6 +136,11 @@ describe('session token on the browser-mode API', () => {
       ] as const) {
         expect(await call(method, input, token), method).toMatchObject({ ok: false, error: { code: 'forbidden' } });
       }
+      // Starting another session would wipe the resident's: refused while their page holds it.
+      expect(await call('session.start', { serviceId: 'sperrmuell', language: 'de' }, token)).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
       // Consent to let staff see the answers is the resident's alone.
       expect(await call('help.consent', { granted: true }, token)).toMatchObject({ ok: false });
     }
@@ -194,11 +199,14 @@ describe('session token on the browser-mode API', () => {
     await expect.poll(async () => (await call('session.resume', {})).ok).toBe(false);
   });
 
-  it('never hands out a session that no page held (started by a plain HTTP client)', async () => {
+  it('never hands out a session that no page held (started by a plain HTTP client), but lets a page replace it', async () => {
     await fresh();
     const started = await call('session.start', { serviceId: 'meldebescheinigung', language: 'de' });
     expect(started.ok).toBe(true);
     expect(await call('session.resume', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // The kiosk's page is not locked out by it: nobody holds it, so a new session may replace it.
+    const page = await residentPage();
+    expect(page.started.sessionId).not.toBe((started as { value: Started }).value.sessionId);
   });
 
   it('keeps the token valid across a restart of the core; the surviving session goes to the first own page', async () => {
