@@ -126,6 +126,9 @@ async function startServers(tmp: string) {
     syncNow: () => Promise.resolve(),
     prepareAttachments: () => Promise.resolve(),
     close: () => supervisor.close(),
+    // The session token is the core process's: this stand-in hands no session to a page that lost it.
+    currentSessionToken: () => undefined,
+    sessionTokenMatches: () => false,
   } satisfies KioskCore;
   const servers = await Promise.all(
     [inProcess, remote].map((core) => startHttpServer({ api: createServerApi(core), port: 0, rendererDir })),

@@ -198,10 +198,10 @@ export async function measureDrain(
       '--services-dir',
       join(resourcesDir, 'services'),
     ],
-    /Reference receiver listening on (http:\/\/127\.0\.0\.1:\d+)\/[\s\S]*destination ([0-9a-f-]{36})/,
+    /Reference receiver listening on (http:\/\/127\.0\.0\.1:\d+)\/[\s\S]*destination ([0-9a-f-]{36})[\s\S]*admin token \(POST \/__admin\/\*, header x-receiver-token\): (\S+)/,
     { RECEIVER_CLIENT_ID: CLIENT.id, RECEIVER_CLIENT_SECRET: CLIENT.secret },
   );
-  const [, url, destinationId] = receiverProcess.match as unknown as [string, string, string];
+  const [, url, destinationId, adminToken] = receiverProcess.match as unknown as [string, string, string, string];
   const attachment = randomBytes(bytes);
   const watch = deliveryWatch();
   try {
@@ -215,7 +215,8 @@ export async function measureDrain(
     // The subscriber stands for the authority's own systems, which decrypt and check on their own machines at
     // their own pace: held back while sending is timed, so its decryption does not take this machine's two
     // cores from the sender. "Until accepted" includes it, released the moment everything is sent.
-    const admin = (action: string) => fetch(`${url}/__admin/subscriber/${action}`, { method: 'POST' });
+    const admin = (action: string) =>
+      fetch(`${url}/__admin/subscriber/${action}`, { method: 'POST', headers: { 'x-receiver-token': adminToken } });
     await admin('hold');
     const start = process.hrtime.bigint();
     // The portal comes up after the kiosk, as the demo receiver of `npm start` does: the core's own timer

@@ -144,11 +144,14 @@ export const api = {
   },
   /** Whether each office is open now, or when it opens next, as of the core's clock (issue 15). */
   'offices.status': { input: z.strictObject({}), output: OfficesStatusSchema },
-  /** The active session, if one survives (crash resume); null otherwise. */
+  /**
+   * The active session, if one survives (crash resume); null otherwise. Only for the page holding its token
+   * (contract/session-token.ts), or the terminal's own page that lost it; the value then carries the token.
+   */
   'session.resume': { input: z.strictObject({}), output: SessionViewSchema.nullable() },
   /** Whether a session is open, and nothing of it: the update check asks this (electron/main/updates.ts). */
   'session.active': { input: z.strictObject({}), output: z.strictObject({ active: z.boolean() }) },
-  /** Ends any previous session (wiping it) and starts a new one. */
+  /** Ends any previous session (wiping it) and starts a new one; the value carries its token for the page. */
   'session.start': {
     input: z.strictObject({ serviceId: z.string().max(64), language: Language }),
     output: SessionViewSchema,

@@ -17,3 +17,4 @@ export * from './fields';
 export * from './booking';
 export * from './manage-booking';
 export * from './walk-in';
+export * from './session-token';

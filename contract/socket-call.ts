@@ -31,9 +31,21 @@ export interface SocketReply {
 /** Largest call frame, as for the HTTP body. */
 export const MAX_SOCKET_CALL_BYTES = 64 * 1024;
 
-/** A call frame (validated by SocketCallSchema in contract/socket.ts on the core's side). */
+/**
+ * A call frame (validated by SocketCallSchema in contract/socket.ts on the core's side). `token`: the
+ * session token the page holds (contract/session-token.ts); it also binds the socket to that session.
+ */
 export interface SocketCall {
   call: number;
   method: string;
   input: unknown;
+  token?: string;
+}
+
+/**
+ * Sent by the page on every connect and whenever its token changes: the socket then gets the session's
+ * events (a takeover's views among them), and the page counts as holding the session (page-holder.ts).
+ */
+export interface SocketBind {
+  bind: string | null;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { SocketCall } from './socket-call';
+import type { SocketBind, SocketCall } from './socket-call';
+import { SESSION_TOKEN_PATTERN } from './session-token';
 
 export * from './socket-call';
 
@@ -9,5 +10,10 @@ export const SocketCallSchema: z.ZodType<SocketCall> = z
     call: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
     method: z.string().max(100),
     input: z.unknown(),
+    token: z.string().regex(SESSION_TOKEN_PATTERN).optional(),
   })
   .strict();
+
+export const SocketBindSchema: z.ZodType<SocketBind> = z.strictObject({
+  bind: z.string().regex(SESSION_TOKEN_PATTERN).nullable(),
+});

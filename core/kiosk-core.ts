@@ -9,7 +9,9 @@ import {
   type KioskEvent,
   type Result,
 } from '../contract';
+import type { PageCaller } from '../contract/session-token';
 import { createDispatch } from './api/dispatch';
+import { currentSessionToken, pageCallRules, tokenMatches } from './api/session-guard';
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
 import { PRECOMPILED_CATALOG } from './catalog/precompiled-catalog';
@@ -210,10 +212,11 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,
+      pageCallRules(ctx),
     );
     // Every session call that answers with a view moves the activity (and, with consent, the live view).
-    const observedDispatch = async (method: unknown, input: unknown): Promise<Result<unknown>> => {
-      const result = await dispatch(method, input);
+    const observedDispatch = async (method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>> => {
+      const result = await dispatch(method, input, caller);
       if (result.ok && typeof method === 'string' && method.startsWith('session.')) {
         const view = SessionViewSchema.safeParse(result.value);
         if (view.success) hub.sessionChanged(view.data);
@@ -235,7 +238,10 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     logger.info('core.opened', { mode: options.mode, count: catalog.services.length });
     if (options.outOfService) logger.warn('core.out_of_service', { reason: options.outOfService });
     return {
-      dispatch: (method, input) => (closed ? Promise.resolve(closedResult()) : observedDispatch(method, input)),
+      dispatch: (method, input, caller) =>
+        closed ? Promise.resolve(closedResult()) : observedDispatch(method, input, caller),
+      currentSessionToken: () => (closed ? undefined : currentSessionToken(ctx)),
+      sessionTokenMatches: (sessionId, token) => !closed && tokenMatches(masterKey, sessionId, token),
       onEvent(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);

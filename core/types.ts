@@ -1,3 +1,4 @@
+import type { PageCaller } from '../contract/session-token';
 import type { KioskEvent, OutOfServiceReason, Result } from '../contract';
 import type { PortalConfigInput } from './portal/portal-config';
 import type { AttachmentRenderer, PortalOrigin } from './portal/sync-worker';
@@ -107,8 +108,16 @@ export interface CatalogProblem {
 }
 
 export interface KioskCore {
-  /** Validates method and input against the contract, runs the handler, returns a Result. Never throws. */
-  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /**
+   * Validates method and input against the contract, runs the handler, returns a Result. Never throws.
+   * Every transport names the `caller` (the page): its session token is checked (core/api/session-guard.ts).
+   * The core's own callers (the hub client's staff commands, the tests' and the benchmark's parent) name none.
+   */
+  dispatch(method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>>;
+  /** The open session's token, for the browser transport's own-page rule (core/transport/page-holder.ts). */
+  currentSessionToken(): string | undefined;
+  /** Whether `token` is the session's own (the browser transport sends a session's events only to its page). */
+  sessionTokenMatches(sessionId: string, token: string | undefined): boolean;
   onEvent(listener: (event: KioskEvent) => void): () => void;
   readonly catalogProblems: readonly CatalogProblem[];
   /** One delivery pass over the outbox now (also run by a timer); resolves when it is done. No-op without a portal. */

@@ -61,6 +61,8 @@ export interface HubOptions {
   logger?: Logger;
   /** RSA modulus for the handover key when it is first generated (default 3072). */
   handoverKeyBits?: number;
+  /** How long a handed-over draft waits, sealed, for the desk; default HANDOVER_TTL_MS (the demo hub: an hour). */
+  handoverTtlMs?: number;
   /**
    * How long a staff member's consoles may all be closed before the requests assigned to them go back to the
    * queue and their kiosks' live view ends (a browser closed, not a page reload). Default 20 s.
@@ -150,7 +152,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const terminals = new TerminalStore(db, now);
   const help = new HelpStore(db, now);
   const audit = new AuditStore(db, now);
-  const handovers = new HandoverStore(db, now);
+  const handovers = new HandoverStore(db, now, options.handoverTtlMs);
   const bookings = new KioskBookingStore(db, now);
   const live = new LiveHub({
     now,

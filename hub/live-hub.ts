@@ -8,7 +8,7 @@ import { HelpRelay } from './live/help-relay';
 import { RequestAccess } from './live/request-access';
 import { TerminalConnections } from './live/terminal-connections';
 import type { AuditStore } from './stores/audit-store';
-import { HANDOVER_TTL_MS, type HandoverStore } from './stores/handover-store';
+import type { HandoverStore } from './stores/handover-store';
 import type { KioskBookingStore } from './stores/kiosk-booking-store';
 import type { HelpRecord, HelpStore } from './stores/help-store';
 import type { StaffStore } from './stores/staff-store';
@@ -196,7 +196,7 @@ export class LiveHub {
       this.terminals.send(terminalId, {
         type: 'handover.stored',
         handoverId: message.handoverId,
-        expiresAt: new Date(stored.createdAt + HANDOVER_TTL_MS).toISOString(),
+        expiresAt: new Date(stored.createdAt + this.parts.handovers.ttlMs).toISOString(),
       });
   }
 

@@ -10,6 +10,8 @@ import { generatePassword } from './secrets';
 export const DEMO_ADMIN_USERNAME = 'demo-admin';
 const ADMIN_FILE = 'demo-admin.txt';
 const CREDENTIAL_FILE = 'local-terminal.credential';
+/** The demo hub keeps a handed-over draft an hour (a town's hub a day): a demo keeps nobody's data for long. */
+export const DEMO_HANDOVER_TTL_MS = 60 * 60_000;
 
 export interface LocalHubOptions {
   /** The hub's own folder, e.g. <kiosk data>/hub. */
@@ -62,6 +64,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
     ...(options.consoleDir ? { consoleDir: options.consoleDir } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.handoverKeyBits ? { handoverKeyBits: options.handoverKeyBits } : {}),
+    handoverTtlMs: DEMO_HANDOVER_TTL_MS,
     desk: {
       resourcesDir: options.resourcesDir,
       ...(options.servicesDir ? { servicesDir: options.servicesDir } : {}),
@@ -75,8 +78,9 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
       await hub.createStaff({ username: DEMO_ADMIN_USERNAME, displayName: 'Demo Admin', role: 'admin', password });
       writeSecret(adminFile, `username: ${DEMO_ADMIN_USERNAME}\npassword: ${password}\n`);
     }
-    if (existsSync(adminFile)) say(`Help-desk console: ${hub.url} (demo login in ${adminFile})`);
-    else say(`Help-desk console: ${hub.url}`);
+    const retention = 'handed-over drafts are deleted an hour after handover';
+    if (existsSync(adminFile)) say(`Help-desk console: ${hub.url} (demo login in ${adminFile}; ${retention})`);
+    else say(`Help-desk console: ${hub.url} (${retention})`);
 
     const credentialFile = join(options.dataDir, CREDENTIAL_FILE);
     let credential = existsSync(credentialFile) ? readFileSync(credentialFile, 'utf8').trim() : '';

@@ -26,6 +26,8 @@ export interface KioskFlags {
   printer?: string;
   /** The help-desk hub's base URL; none: the kiosk works alone and help points to the desk. */
   hubUrl?: string;
+  /** `http://` to a hub that is not on this machine: accepted only with this flag (a test network). */
+  allowInsecureHub: boolean;
   /** One-time enrolment code from the hub's admin (used while no credential is stored). */
   hubEnrolmentCode?: string;
   /** PEM file with the town's CA certificate(s), trusted for TLS to the hub and the portal. */
@@ -64,6 +66,8 @@ export const USAGE = `Usage: npm start -- [options]
   --hub-url <url>        the help-desk hub, e.g. https://hub.stade.local:8443 (env KIOSK_HUB_URL). Default: a
                          local hub with its staff console, started a few seconds after the kiosk (demo)
   --no-hub               no help-desk hub: "Hilfe" points residents to the desk
+  --allow-insecure-hub   accept an http:// hub URL to another machine (a test network only): the help requests,
+                         handed-over drafts and the terminal's credential then cross the network in the clear
   --hub-enrolment-code <code>
                          one-time enrolment code from the hub's admin (XXXX-XXXX-XXXX); exchanged once for
                          the device credential, kept in the data dir (mode 0600)
@@ -114,6 +118,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
     port: DEFAULT_PORT,
     noPortal: false,
     noHub: false,
+    allowInsecureHub: false,
     production: env.KIOSK_PRODUCTION === '1',
     allowPlaintextKeyStore: false,
     noAppointments: false,
@@ -183,6 +188,9 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
       case '--hub-url':
         hubUrl = takeValue();
         break;
+      case '--allow-insecure-hub':
+        flags.allowInsecureHub = true;
+        break;
       case '--hub-enrolment-code':
         hubEnrolmentCode = takeValue();
         break;
@@ -212,7 +220,7 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   if (appointmentsConfig) flags.appointmentsConfig = appointmentsConfig;
   if (printer) flags.printer = printerName(printer);
   if (caFile) flags.caFile = caFile;
-  if (hubUrl) flags.hubUrl = hubBaseUrl(hubUrl);
+  if (hubUrl) flags.hubUrl = hubBaseUrl(hubUrl, flags.allowInsecureHub);
   if (hubEnrolmentCode) {
     if (!ENROLMENT_CODE_PATTERN.test(hubEnrolmentCode.trim().toUpperCase()))
       throw new FlagError('--hub-enrolment-code needs a code like ABCD-EFGH-JKMN');
@@ -223,7 +231,24 @@ export function parseFlags(argv: readonly string[], env: NodeJS.ProcessEnv, stri
   return flags;
 }
 
-function hubBaseUrl(raw: string): string {
+/** 127.0.0.0/8, ::1 and localhost: a hub on this machine (the demo hub), where http:// stays on the machine. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/** A hub reached over plain http:// across the network (only with --allow-insecure-hub). */
+export function isInsecureHubUrl(hubUrl: string): boolean {
+  const url = new URL(hubUrl);
+  return url.protocol === 'http:' && !isLoopbackHost(url.hostname);
+}
+
+/** What the kiosk says, in one line, when it reaches its hub without TLS. */
+export function insecureHubLine(hubUrl: string): string {
+  return `Warning: the help-desk hub ${new URL(hubUrl).origin} is reached over http:// without TLS (--allow-insecure-hub): help requests, handed-over drafts and this terminal's credential cross the network in the clear.`;
+}
+
+function hubBaseUrl(raw: string, allowInsecure: boolean): string {
   let url: URL;
   try {
     url = new URL(raw);
@@ -231,6 +256,11 @@ function hubBaseUrl(raw: string): string {
     throw new FlagError('--hub-url needs an http(s) URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FlagError('--hub-url needs an http(s) URL');
+  if (isInsecureHubUrl(url.toString()) && !allowInsecure) {
+    throw new FlagError(
+      `--hub-url ${url.origin} is http:// to another machine: use https://, or --allow-insecure-hub on a test network`,
+    );
+  }
   return url.toString();
 }
 

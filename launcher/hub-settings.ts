@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { HubOptions } from '../core/hub-client/hub-options';
 import type { PortalConfigInput } from '../core/portal/portal-config';
-import { hubOptions, type KioskFlags } from './args';
+import { hubOptions, insecureHubLine, isInsecureHubUrl, type KioskFlags } from './args';
 import { readCaFile } from './trust-files';
 import { PRODUCTION_NO_HUB_LINE } from './production';
 
@@ -41,6 +41,8 @@ export function hubForKiosk(
     // The town's CA (--ca-file) is trusted for the hub's TLS (enrolment and WebSocket).
     const ca = readCaFile(flags.caFile);
     const hub = hubOptions(flags).hub!;
+    // Accepted only with --allow-insecure-hub (launcher/args.ts), and said once at every start.
+    if (isInsecureHubUrl(hub.url)) say(insecureHubLine(hub.url));
     return { option: ca ? { ...hub, ca } : hub, ...none };
   }
   if (flags.noHub) return { option: undefined, ...none };

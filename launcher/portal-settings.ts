@@ -175,7 +175,8 @@ export async function startDemoPortal(
       // The demo should show arrivals within seconds.
       eventPollMs: 2_000,
     },
-    demoUrl: `${receiver.url}/demo`,
+    // With the token (printed once, in the start line): /demo shows the applications decrypted.
+    demoUrl: receiver.demoUrl,
     stop: () => receiver.close(),
   };
 }

@@ -55,6 +55,17 @@ export interface ReceiverOptions {
   admin?: boolean;
   /** Serve GET /demo, the decrypted list of received applications. Default true. */
   demoPage?: boolean;
+  /**
+   * The token /demo and /__admin/* require (issue 17): /demo as `?token=` (the link printed once at start) or
+   * the header, /__admin only as a POST with the `x-receiver-token` header, so no web page can trigger it.
+   * Default: a random one per start (`receiver.accessToken`).
+   */
+  accessToken?: string;
+  /**
+   * Decided applications (the ones /demo shows decrypted) are deleted this long after the decision.
+   * Default one hour; null keeps them (tests that look at old ones).
+   */
+  retentionMs?: number | null;
   /** One JSON line per request and per subscriber decision; never personal data or secrets. */
   log?: (line: string) => void;
   /** Keys to store on first start instead of generating them (see generateReceiverKeys); ignored once the
@@ -68,4 +79,6 @@ export interface ReceiverOptions {
 }
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 1800;
+/** The demo receiver keeps the applications it decided on for an hour (said on /demo). */
+export const DEFAULT_RETENTION_MS = 60 * 60 * 1000;
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;

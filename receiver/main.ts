@@ -44,7 +44,10 @@ export async function runReceiverCli(flags: ReceiverFlags): Promise<(() => Promi
   say(`Reference receiver listening on ${receiver.url}/`);
   say(`  token endpoint ${receiver.tokenUrl} (client_id ${flags.clientId})`);
   for (const destination of receiver.destinations) say(`  destination ${destination.destinationId}`);
-  say(`  received applications: ${receiver.url}/demo`);
+  // The token is printed here once and nowhere else: /demo needs it, and /__admin/* in its header.
+  say(`  received applications: ${receiver.demoUrl} (deleted an hour after they are decided on)`);
+  say(`  admin token (POST /__admin/*, header x-receiver-token): ${receiver.accessToken}`);
+  if (flags.demo) say(`  --demo: the published client secret is accepted`);
   say(`  demo CA root certificate (a sender's trusted root): ${receiver.rootCertificateFile}`);
   return () => receiver.close();
 }

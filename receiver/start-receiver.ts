@@ -1,6 +1,7 @@
 import {
   clientConfigSchema,
   DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_RETENTION_MS,
   DEFAULT_TOKEN_LIFETIME_SECONDS,
   destinationConfigSchema,
   type DestinationConfig,
@@ -20,6 +21,7 @@ import { renderDemoPage } from './handlers/demo';
 import { destinationHandler, destinationKeyHandler, jwksHandler } from './handlers/destinations';
 import { announceHandler, attachmentHandler, eventsHandler, sendHandler } from './handlers/submissions';
 import { tokenHandler } from './handlers/token';
+import { newAccessToken } from './http/access-token';
 import { startServer } from './http/server';
 import { TokenStore } from './http/token-store';
 import { defaultServicesDir } from './project-root';
@@ -50,6 +52,12 @@ export interface FaultController {
 export interface Receiver {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:41234; the API paths start with /v1. */
   url: string;
+  /** The token /demo and /__admin/* require (printed once at start by whoever started the receiver). */
+  accessToken: string;
+  /** `${url}/demo?token=…`: the received applications, for a person's browser. */
+  demoUrl: string;
+  /** Deletes the decided applications past the retention now (also done every minute); returns how many. */
+  sweep(): number;
   /** `${url}/token` */
   tokenUrl: string;
   port: number;
@@ -94,6 +102,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
 
   const openParent = ensurePrivateDir(options.dataDir);
   if (openParent) log(OPEN_PARENT_WARNING, { mode: openParent });
+  const accessToken = options.accessToken ?? newAccessToken();
   const db = openReceiverDb(options.dataDir);
   try {
     const ca = await openDemoCa(options.dataDir, now, options.certificateValidity);
@@ -127,7 +136,17 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       now,
       log,
     };
-    const listReceived = () => listReceivedApplications(submissions, keys);
+    const retentionMs = options.retentionMs === undefined ? DEFAULT_RETENTION_MS : options.retentionMs;
+    const sweep = () => {
+      if (retentionMs === null) return 0;
+      const deleted = submissions.deleteDecidedBefore(now() - retentionMs);
+      if (deleted > 0) log('retention.deleted', { count: deleted });
+      return deleted;
+    };
+    const listReceived = () => {
+      sweep();
+      return listReceivedApplications(submissions, keys);
+    };
     const rotateEncryptionKey = async () => {
       const rotated = await keys.rotate('encryption');
       log('key.rotated', { purpose: 'encryption', oldKid: rotated.oldKid, newKid: rotated.newKid });
@@ -147,18 +166,35 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
           attachment: attachmentHandler,
           send: sendHandler,
           events: eventsHandler,
-          ...(options.demoPage === false ? {} : { demo: async () => renderDemoPage(await listReceived()) }),
+          ...(options.demoPage === false
+            ? {}
+            : {
+                demo: async () =>
+                  renderDemoPage(await listReceived(), retentionMs === null ? null : Math.round(retentionMs / 60_000)),
+              }),
         },
         ...(options.admin === false ? {} : { admin: (context, path) => adminHandler(context, path, controls) }),
       },
-      { port: options.port ?? 0, host: options.host ?? '127.0.0.1' },
+      { port: options.port ?? 0, host: options.host ?? '127.0.0.1', accessToken },
     );
+    // Decided applications go after the retention (a demo keeps no one's data for long).
+    const sweeper = setInterval(() => {
+      try {
+        sweep();
+      } catch (error) {
+        log('retention.failed', { errorClass: (error as Error)?.constructor?.name ?? 'unknown' });
+      }
+    }, 60_000);
+    sweeper.unref();
     baseUrl = `http://127.0.0.1:${server.port}`;
     log('receiver.started', { port: server.port, destinations: destinationList.length });
 
     let closed: Promise<void> | undefined;
     return {
       url: baseUrl,
+      accessToken,
+      demoUrl: `${baseUrl}/demo?token=${encodeURIComponent(accessToken)}`,
+      sweep,
       tokenUrl: `${baseUrl}/token`,
       port: server.port,
       destinations: destinationList,
@@ -186,6 +222,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
       schemaProblems: schemas.problems,
       close() {
         closed ??= (async () => {
+          clearInterval(sweeper);
           await server.close();
           await subscriber.idle();
           db.close();

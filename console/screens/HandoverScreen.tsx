@@ -9,6 +9,7 @@ import { HandoverAnswersForm } from '../components/HandoverAnswersForm';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { PreparedVisitView } from '../components/PreparedVisitView';
+import { RetentionNotice } from '../components/RetentionNotice';
 import { fieldOf, isInPerson, serviceTitle, stepTitle } from '../lib/catalog';
 import { fieldErrorMap } from '../lib/field-errors';
 import { dateTime } from '../lib/format';
@@ -104,6 +105,7 @@ export function HandoverScreen() {
   return (
     <>
       <ScreenHeading>{t('handover.title')}</ScreenHeading>
+      <RetentionNotice />
       {reference && (
         <div className="code-panel" role="status">
           <p>{t('handover.submitted')}</p>

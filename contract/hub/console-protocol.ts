@@ -161,6 +161,8 @@ export const consoleRoutes = {
   'GET /session': { reply: ConsoleSessionSchema },
   'GET /queue': { reply: z.array(HelpRequestViewSchema) },
   'GET /catalog': { reply: ConsoleCatalogSchema },
+  /** How long the hub keeps a handed-over draft, sealed, for the desk (the demo hub: an hour); the console says so. */
+  'GET /notices': { reply: z.object({ handoverRetentionHours: z.number().positive() }) },
   'POST /help/:requestId/accept': { body: z.strictObject({}), reply: HelpRequestViewSchema },
   'POST /help/:requestId/resolve': { body: z.strictObject({}), reply: HelpRequestViewSchema },
   'POST /help/:requestId/transfer': { body: z.strictObject({ toStaffId: z.string() }), reply: HelpRequestViewSchema },

@@ -3,6 +3,15 @@ import { api, fail, isApiMethod, type Result } from '../../contract';
 import { errorClass } from '../logging';
 import type { Logger } from '../types';
 import type { Handlers } from './handlers';
+import type { PageCaller } from '../../contract/session-token';
+
+/** What the core decides about a call from the page (core/api/session-guard.ts); absent for internal calls. */
+export interface PageCallRules {
+  /** A refusal, or undefined when the call may go on; runs after the input is validated. */
+  before(method: string, input: unknown, caller: PageCaller): Result<never> | undefined;
+  /** The handler's result as the page gets it (the session token added, or the answer withheld). */
+  after(method: string, result: Result<unknown>, caller: PageCaller): Result<unknown>;
+}
 
 const MAX_DETAIL = 480;
 const SAFE_SEGMENT = /^[a-zA-Z][a-zA-Z0-9]{0,62}$/;
@@ -27,16 +36,22 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return parts.join('; ').slice(0, MAX_DETAIL);
 }
 
-/** Validates method and input against the contract, runs the handler, and never throws. */
-export function createDispatch(handlers: Handlers, logger: Logger) {
-  return async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
+/**
+ * Validates method and input against the contract, runs the handler, and never throws. A call from the
+ * page (over a transport) names its `caller` and goes through `rules`; the core's own calls name none.
+ */
+export function createDispatch(handlers: Handlers, logger: Logger, rules?: PageCallRules) {
+  return async function dispatch(method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>> {
     if (!isApiMethod(method)) return fail('unknown_method');
     const parsed = api[method].input.safeParse(input);
     if (!parsed.success) return fail('invalid_input', { detail: describeIssues(parsed.error.issues) });
     try {
+      const refusal = caller && rules ? rules.before(method, parsed.data, caller) : undefined;
+      if (refusal) return refusal;
       const handler = handlers[method] as (value: unknown) => Result<unknown> | Promise<Result<unknown>>;
       // Awaited here, so an asynchronous handler's failure is caught too.
-      return await handler(parsed.data);
+      const result = await handler(parsed.data);
+      return caller && rules ? rules.after(method, result, caller) : result;
     } catch (error) {
       logger.error('dispatch.internal_error', { method, errorClass: errorClass(error) });
       return fail('internal');

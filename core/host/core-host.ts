@@ -1,3 +1,4 @@
+import type { PageCaller } from '../../contract/session-token';
 import { fail } from '../../contract/result-builders';
 import { openKioskCore } from '../kiosk-core';
 import { createJsonLogger, errorClass } from '../logging';
@@ -85,13 +86,13 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
     send({ kind: 'ready', catalogProblems: [...core.catalogProblems] });
   }
 
-  async function answer(id: number, method: string, input: unknown): Promise<void> {
+  async function answer(id: number, method: string, input: unknown, caller?: PageCaller): Promise<void> {
     if (!core) {
       send({ kind: 'result', id, result: fail('internal', { detail: 'core is not open' }) });
       return;
     }
     try {
-      send({ kind: 'result', id, result: await core.dispatch(method, input) });
+      send({ kind: 'result', id, result: await core.dispatch(method, input, caller) });
     } catch (error) {
       logger.error('host.call_failed', { method, errorClass: errorClass(error) });
       send({ kind: 'result', id, result: fail('internal') });
@@ -119,7 +120,7 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
       case 'open':
         return openCore(frame.options);
       case 'call':
-        void answer(frame.id, frame.method, frame.input);
+        void answer(frame.id, frame.method, frame.input, frame.caller);
         return;
       case 'portal':
         portal.resolve(frame.config ?? undefined);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ApiErrorSchema } from '../../contract/result';
 import { OUT_OF_SERVICE_REASONS } from '../../contract/api';
 import { KioskEventSchema } from '../../contract/events';
+import { SESSION_TOKEN_PATTERN } from '../../contract/session-token';
 import { PortalConfigSchema } from '../portal/portal-config';
 import { appointmentsConfigSchema } from '../appointments/config';
 
@@ -70,8 +71,19 @@ export const ToCoreSchema = z.discriminatedUnion('kind', [
   /** The terminal's 256-bit master key, unwrapped by the parent (safeStorage in Electron). */
   z.strictObject({ kind: z.literal('masterKey'), keyBase64: z.base64().length(44) }),
   z.strictObject({ kind: z.literal('open'), options: OpenOptionsSchema }),
-  /** A renderer call; the core's dispatch checks method and input against the contract. */
-  z.strictObject({ kind: z.literal('call'), id: CallId, method: z.string().min(1).max(64), input: z.unknown() }),
+  /**
+   * A call; the core's dispatch checks method and input against the contract. `caller`: the page's call
+   * (Electron IPC) with its session token; absent for the parent's own calls (the update check).
+   */
+  z.strictObject({
+    kind: z.literal('call'),
+    id: CallId,
+    method: z.string().min(1).max(64),
+    input: z.unknown(),
+    caller: z
+      .strictObject({ sessionToken: z.string().regex(SESSION_TOKEN_PATTERN).optional(), ownPage: z.boolean() })
+      .optional(),
+  }),
   /** The portal or the hub the core attaches once known (null: none after all). */
   z.strictObject({ kind: z.literal('portal'), config: PortalConfigSchema.nullable() }),
   z.strictObject({ kind: z.literal('hub'), options: HubOptionsSchema.nullable() }),

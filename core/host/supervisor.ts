@@ -1,3 +1,4 @@
+import type { PageCaller } from '../../contract/session-token';
 import type { KioskEvent, Result } from '../../contract';
 import { fail } from '../../contract/result-builders';
 import type { HubOptions } from '../hub-client/hub-options';
@@ -64,8 +65,8 @@ export type SupervisorState = 'starting' | 'up' | 'restarting' | 'out_of_service
 export interface CoreSupervisor {
   /** Starts the first core process; resolves with its catalog problems once it is ready. */
   start(): Promise<readonly CatalogProblem[]>;
-  /** Like KioskCore.dispatch: never throws. Calls made while the core restarts wait for it. */
-  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  /** Like KioskCore.dispatch (`caller`: the page's call): never throws. Calls made while the core restarts wait for it. */
+  dispatch(method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>>;
   onEvent(listener: (event: KioskEvent) => void): () => void;
   /** False when the core process went away, true when a restarted one is ready. */
   onConnectionChange(listener: (up: boolean) => void): () => void;
@@ -81,6 +82,7 @@ export interface CoreSupervisor {
 interface PendingCall {
   method: string;
   input: unknown;
+  caller: PageCaller | undefined;
   sent: boolean;
   resolve(result: Result<unknown>): void;
 }
@@ -125,7 +127,13 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
   }
 
   function sendCall(id: number, call: PendingCall): void {
-    call.sent = sendTo(child, { kind: 'call', id, method: call.method, input: call.input });
+    call.sent = sendTo(child, {
+      kind: 'call',
+      id,
+      method: call.method,
+      input: call.input,
+      ...(call.caller ? { caller: call.caller } : {}),
+    });
   }
 
   function answerAll(detail: string): void {
@@ -266,7 +274,7 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
         spawnCore();
       });
     },
-    dispatch(method, input) {
+    dispatch(method, input, caller) {
       if (state === 'closed') return Promise.resolve(fail('internal', { detail: 'core is closed' }));
       if (state === 'out_of_service')
         return Promise.resolve(fail('internal', { detail: 'the core process is out of service' }));
@@ -274,7 +282,7 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
       if (typeof method !== 'string') return Promise.resolve(fail('unknown_method'));
       return new Promise((resolve) => {
         const id = nextId++;
-        const call: PendingCall = { method, input, sent: false, resolve };
+        const call: PendingCall = { method, input, caller, sent: false, resolve };
         pending.set(id, call);
         if (state === 'up') sendCall(id, call);
       });

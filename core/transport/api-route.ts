@@ -1,7 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Result } from '../../contract/result';
 import { fail } from '../../contract/result-builders';
+import { SESSION_TOKEN_HEADER } from '../../contract/session-token';
 import type { KioskCore } from '../types';
+import type { PageHolders } from './page-holder';
 import { callMethod, sendJson } from './respond';
 
 /** Largest accepted request body. Answers are small; this leaves room without inviting abuse. */
@@ -60,6 +62,7 @@ export async function handleCall(
   request: IncomingMessage,
   response: ServerResponse,
   pathname: string,
+  holders: Pick<PageHolders<object>, 'mayTakeOver'>,
 ): Promise<void> {
   if (request.method !== 'POST') {
     sendJson(response, 405, fail('unknown_method', { detail: 'use POST' }), { Allow: 'POST' });
@@ -90,9 +93,15 @@ export async function handleCall(
     sendJson(response, 200, fail('invalid_input', { detail: 'body is not valid JSON' }));
     return;
   }
+  // The page's session token comes in a header of its own, beside the input and never in the URL.
+  const header = request.headers[SESSION_TOKEN_HEADER];
+  const caller = {
+    ...(typeof header === 'string' ? { sessionToken: header } : {}),
+    ownPage: holders.mayTakeOver(method),
+  };
   let result: Result<unknown>;
   try {
-    result = await core.dispatch(method, input);
+    result = await core.dispatch(method, input, caller);
   } catch {
     // dispatch promises never to throw; if it does anyway, no stack trace crosses the boundary.
     result = fail('internal');

@@ -3,6 +3,8 @@ import type { Duplex } from 'node:stream';
 import type { KioskCore } from '../types';
 import { handleCall } from './api-route';
 import { createEventsSocket } from './events-socket';
+import { PageHolders } from './page-holder';
+import type { WebSocket } from 'ws';
 
 /** What the browser-mode server hands to the core: calls by POST and the event/call socket. */
 export interface ServerApi {
@@ -12,9 +14,10 @@ export interface ServerApi {
 }
 
 export function createServerApi(core: KioskCore): ServerApi {
-  const events = createEventsSocket(core);
+  const holders = new PageHolders<WebSocket>(core);
+  const events = createEventsSocket(core, holders);
   return {
-    call: (request, response, pathname) => handleCall(core, request, response, pathname),
+    call: (request, response, pathname) => handleCall(core, request, response, pathname, holders),
     upgrade: (request, socket, head, port) => events.handleUpgrade(request, socket, head, port),
     close: () => events.close(),
   };

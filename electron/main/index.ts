@@ -190,7 +190,9 @@ function start(): void {
 
   // Calls wait in the supervisor until the core process is ready: the window loads meanwhile.
   const handleCall = createCallHandler(supervisor);
-  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown) => handleCall(event, method, input));
+  ipcMain.handle(CALL_CHANNEL, (event, method: unknown, input: unknown, sessionToken: unknown) =>
+    handleCall(event, method, input, sessionToken),
+  );
 
   mainWindow = createWindow(partition);
   const sendToWindow = (channel: string, payload: unknown) => {

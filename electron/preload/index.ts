@@ -9,6 +9,7 @@ import {
   type KioskBridge,
   type KioskEvent,
 } from '../../contract';
+import { takeSessionToken } from '../../contract/session-token';
 
 /**
  * Sandboxed preload: exposes exactly one object, `window.kiosk`, and nothing
@@ -19,10 +20,19 @@ const CALL_CHANNEL = 'kiosk:call';
 const EVENT_CHANNEL = 'kiosk:event';
 const CONNECTION_CHANNEL = 'kiosk:connection';
 
+/**
+ * The session's token (contract/session-token.ts), in this preload's memory only: the page's scripts never
+ * see it. After a reload the main process's answer to session.resume brings it back (electron/main/ipc.ts).
+ */
+let sessionToken: string | undefined;
+
 const bridge = {
-  call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
-    if (!isApiMethod(method)) return Promise.resolve(fail('unknown_method'));
-    return ipcRenderer.invoke(CALL_CHANNEL, method, input) as Promise<ApiResult<M>>;
+  async call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiResult<M>> {
+    if (!isApiMethod(method)) return fail('unknown_method');
+    const result = (await ipcRenderer.invoke(CALL_CHANNEL, method, input, sessionToken)) as ApiResult<M>;
+    const token = result?.ok ? takeSessionToken(result.value) : undefined;
+    if (token !== undefined) sessionToken = token;
+    return result;
   },
   onEvent(listener: (event: KioskEvent) => void): () => void {
     const handler = (_event: IpcRendererEvent, payload: unknown) => {

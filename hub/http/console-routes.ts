@@ -98,6 +98,7 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
 
   route('GET /queue', {}, () => live.queue());
   route('GET /catalog', {}, () => parts.catalog());
+  route('GET /notices', {}, () => ({ handoverRetentionHours: parts.handovers.ttlMs / 3_600_000 }));
 
   route('POST /help/:requestId/accept', {}, ({ staff, params }) => live.accept(staff, params.requestId!));
   route('POST /help/:requestId/resolve', {}, ({ staff, params }) => live.resolve(staff, params.requestId!));

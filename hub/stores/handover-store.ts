@@ -44,9 +44,11 @@ const toRecord = (row: HandoverRow): HandoverRecord => ({
 
 /** Drafts handed to the desk, still sealed for the hub's key; the code is stored as a hash only. */
 export class HandoverStore {
+  /** `ttlMs`: the demo hub keeps drafts one hour (hub/local-hub.ts), a town's hub HANDOVER_TTL_MS. */
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
+    readonly ttlMs: number = HANDOVER_TTL_MS,
   ) {}
 
   deposit(input: {
@@ -79,7 +81,7 @@ export class HandoverStore {
     const row = statement(
       this.db,
       'SELECT * FROM handovers WHERE code_hash = ? AND sealed_draft IS NOT NULL AND created_at > ?',
-    ).get(sha256(code), this.now() - HANDOVER_TTL_MS) as HandoverRow | undefined;
+    ).get(sha256(code), this.now() - this.ttlMs) as HandoverRow | undefined;
     return row ? toRecord(row) : undefined;
   }
 
@@ -136,6 +138,6 @@ export class HandoverStore {
     return statement(
       this.db,
       'UPDATE handovers SET sealed_draft = NULL WHERE sealed_draft IS NOT NULL AND created_at <= ?',
-    ).run(this.now() - HANDOVER_TTL_MS).changes;
+    ).run(this.now() - this.ttlMs).changes;
   }
 }

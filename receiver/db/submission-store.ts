@@ -110,6 +110,15 @@ export class SubmissionStore {
     return rows.map(fromRow);
   }
 
+  /** Deletes the decided submissions (and their attachments) decided before `cutoff`; returns how many. */
+  deleteDecidedBefore(cutoff: number): number {
+    return this.db.transaction(() => {
+      const old = "SELECT submission_id FROM submissions WHERE status IN ('accepted', 'rejected') AND decided_at < ?";
+      this.db.prepare(`DELETE FROM attachments WHERE submission_id IN (${old})`).run(cutoff);
+      return this.db.prepare(`DELETE FROM submissions WHERE submission_id IN (${old})`).run(cutoff).changes;
+    })();
+  }
+
   putAttachment(submissionId: string, attachmentId: string, encrypted: string, now: number): void {
     this.db
       .prepare(

@@ -8,20 +8,21 @@ import { HttpFailure, jsonBodyOf, type HandlerContext } from './context';
 
 /**
  * /__admin/* — the programmatic test controls over HTTP, for a receiver running in another process
- * (served only to loopback callers):
+ * (served only to loopback callers, each a POST with the token printed at start in the `x-receiver-token`
+ * header: see http/access-token.ts):
  *
- *   GET    /__admin/requests                 request counts per route
- *   DELETE /__admin/requests                 reset the counts
- *   GET    /__admin/faults                   active rules and the faults fired so far
- *   PUT    /__admin/faults                   replace all rules: a rule or an array of rules (see faults.ts)
- *   POST   /__admin/faults                   add one rule → {id}
- *   DELETE /__admin/faults                   remove all rules
- *   POST   /__admin/rotate-encryption-key    new encryption key; the old kid is no longer accepted
- *   POST   /__admin/invalidate-tokens        every issued access token stops working
- *   POST   /__admin/idle                     answers once the subscriber has decided every sent submission
- *   POST   /__admin/subscriber/hold          the subscriber decides nothing until released (benchmarks)
- *   POST   /__admin/subscriber/release       decides what waited, and from then on as before
- *   GET    /__admin/received                 received applications, decrypted (attachments in base64)
+ *   POST /__admin/requests                 request counts per route
+ *   POST /__admin/requests/reset           reset the counts
+ *   POST /__admin/faults/list              active rules and the faults fired so far
+ *   POST /__admin/faults/set               replace all rules: a rule or an array of rules (see faults.ts)
+ *   POST /__admin/faults                   add one rule → {id}
+ *   POST /__admin/faults/clear             remove all rules
+ *   POST /__admin/rotate-encryption-key    new encryption key; the old kid is no longer accepted
+ *   POST /__admin/invalidate-tokens        every issued access token stops working
+ *   POST /__admin/idle                     answers once the subscriber has decided every sent submission
+ *   POST /__admin/subscriber/hold          the subscriber decides nothing until released (benchmarks)
+ *   POST /__admin/subscriber/release       decides what waited, and from then on as before
+ *   POST /__admin/received                 received applications, decrypted (attachments in base64)
  */
 export interface AdminControls {
   state: ReceiverState;
@@ -69,14 +70,14 @@ export async function adminHandler(
   const method = context.request.method ?? 'GET';
   const action = `${method} ${path.slice('/__admin'.length)}`;
   switch (action) {
-    case 'GET /requests':
+    case 'POST /requests':
       return jsonResponse(200, state.counter.snapshot());
-    case 'DELETE /requests':
+    case 'POST /requests/reset':
       state.counter.reset();
       return emptyResponse(204);
-    case 'GET /faults':
+    case 'POST /faults/list':
       return jsonResponse(200, { faults: state.faults.list(), fired: state.faults.fired() });
-    case 'PUT /faults': {
+    case 'POST /faults/set': {
       const rules = await rulesFrom(context);
       return jsonResponse(200, { ids: guarded(() => state.faults.set(rules)) });
     }
@@ -84,7 +85,7 @@ export async function adminHandler(
       const rules = await rulesFrom(context);
       return jsonResponse(201, { ids: guarded(() => rules.map((rule) => state.faults.add(rule))) });
     }
-    case 'DELETE /faults':
+    case 'POST /faults/clear':
       state.faults.clear();
       return emptyResponse(204);
     case 'POST /rotate-encryption-key':
@@ -100,7 +101,7 @@ export async function adminHandler(
     case 'POST /idle':
       await state.subscriber.idle();
       return emptyResponse(204);
-    case 'GET /received': {
+    case 'POST /received': {
       const applications = await controls.listReceived();
       return jsonResponse(
         200,

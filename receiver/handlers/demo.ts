@@ -52,7 +52,12 @@ ${attachments ? `<h3>Attachments</h3><ul>${attachments}</ul>` : ''}
 </section>`;
 }
 
-export function renderDemoPage(applications: ReceivedApplication[]) {
+/** `retentionMinutes`: how long the receiver keeps a decided application (null: until deleted by hand). */
+export function renderDemoPage(applications: ReceivedApplication[], retentionMinutes: number | null = 60) {
+  const retention =
+    retentionMinutes === null
+      ? '<p>This receiver keeps received applications until its data folder is deleted.</p>'
+      : `<p id="retention">Demo receiver: each application is deleted ${retentionMinutes} minutes after it was received and decided on.</p>`;
   const body =
     applications.length === 0
       ? '<p>No applications received yet.</p>'
@@ -61,6 +66,7 @@ export function renderDemoPage(applications: ReceivedApplication[]) {
 <html lang="en"><head><meta charset="utf-8"><title>Reference receiver — received applications</title>
 <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}section{border-top:1px solid #444;padding:1rem 0}th{text-align:left;padding-right:1rem;vertical-align:top}td{white-space:pre-wrap}</style>
 </head><body><h1>Received applications (${applications.length})</h1>
+${retention}
 ${body}
 </body></html>`;
   return htmlResponse(200, html, {

@@ -4,6 +4,7 @@ import type { FaultRule } from '../faults';
 import { HttpFailure, type Handler, type HandlerContext } from '../handlers/context';
 import { problem, problemForStatus } from '../protocol/problems';
 import type { ReceiverState } from '../state';
+import { adminTokenValid, demoTokenValid } from './access-token';
 import { problemOf, problemResponse, rawResponseBytes, type ApiResponse } from './responses';
 import { API_ROUTE_NAMES, matchRoute, type ApiRouteName, type RouteName } from './routes';
 
@@ -37,7 +38,7 @@ function resetSocket(socket: Socket): void {
 export async function startServer(
   state: ReceiverState,
   routes: ServerRoutes,
-  options: { port: number; host: '127.0.0.1' },
+  options: { port: number; host: '127.0.0.1'; accessToken: string },
 ): Promise<RunningServer> {
   let port = options.port;
   let closing = false;
@@ -157,8 +158,20 @@ export async function startServer(
           request.resume();
           return finish(problemOf('not-found', 'admin endpoints are not served here'));
         }
+        if (method !== 'POST') {
+          request.resume();
+          return finish(problemOf('method-not-allowed', 'admin calls are POST', { Allow: 'POST' }));
+        }
+        if (!adminTokenValid(request, options.accessToken)) {
+          request.resume();
+          return finish(problemOf('unauthorized', 'the admin token (printed at start) is required'));
+        }
         const admin = routes.admin;
         return finish(await answered(() => admin(context, match.path)));
+      }
+      if (match.name === 'demo' && !demoTokenValid(request, options.accessToken)) {
+        request.resume();
+        return finish(problemOf('unauthorized', 'open the link with the token the receiver printed at start'));
       }
 
       context.params = match.params;

@@ -5,7 +5,9 @@ import {
   type SocketCall,
   type SocketReply,
 } from '../../contract/socket-call';
+import { SESSION_TOKEN_HEADER, takeSessionToken } from '../../contract/session-token';
 import { NetworkError } from './network-error';
+import { createSessionTokenStore } from './session-token-store';
 
 const MAX_BACKOFF_MS = 5000;
 
@@ -34,6 +36,21 @@ export function createHttpBridge(base: URL): KioskBridge {
   let attempt = 0;
   let nextCall = 0;
   const pending = new Map<number, PendingCall>();
+  // The session's token (contract/session-token.ts): sent with every call, and bound to the socket.
+  const tokens = createSessionTokenStore();
+
+  function bindSocket(ws: WebSocket): void {
+    if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ bind: tokens.get() ?? null }));
+  }
+
+  /** session.start and session.resume bring the token: kept here, taken off the value the renderer sees. */
+  function keepToken(result: unknown): void {
+    const value = (result as { ok?: boolean; value?: unknown } | null)?.value;
+    const token = takeSessionToken(value);
+    if (token === undefined || token === tokens.get()) return;
+    tokens.set(token);
+    if (socket) bindSocket(socket);
+  }
 
   function setConnected(next: boolean): void {
     if (next === connected) return;
@@ -64,6 +81,7 @@ export function createHttpBridge(base: URL): KioskBridge {
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
+      bindSocket(ws);
       setConnected(true);
     };
     ws.onmessage = (message) => {
@@ -95,7 +113,8 @@ export function createHttpBridge(base: URL): KioskBridge {
   connect();
 
   function callOnSocket(ws: WebSocket, method: string, input: unknown): Promise<unknown> | undefined {
-    const call: SocketCall = { call: nextCall++, method, input };
+    const token = tokens.get();
+    const call: SocketCall = { call: nextCall++, method, input, ...(token ? { token } : {}) };
     const text = JSON.stringify(call);
     if (text.length > SOCKET_CALL_MAX_CHARS) return undefined;
     return new Promise((resolve, reject) => {
@@ -110,12 +129,17 @@ export function createHttpBridge(base: URL): KioskBridge {
         SOCKET_CALL_METHODS.has(method) && socket?.readyState === WebSocket.OPEN
           ? callOnSocket(socket, method, input)
           : undefined;
-      if (onSocket) return (await onSocket) as ApiResult<M>;
+      if (onSocket) {
+        const result = await onSocket;
+        keepToken(result);
+        return result as ApiResult<M>;
+      }
+      const token = tokens.get();
       let response: Response;
       try {
         response = await fetch(new URL(`api/call/${method}`, base), {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...(token ? { [SESSION_TOKEN_HEADER]: token } : {}) },
           body: JSON.stringify(input),
           cache: 'no-store',
         });
@@ -125,7 +149,9 @@ export function createHttpBridge(base: URL): KioskBridge {
         throw new NetworkError(`call ${method} failed`);
       }
       try {
-        return (await response.json()) as ApiResult<M>;
+        const result: unknown = await response.json();
+        keepToken(result);
+        return result as ApiResult<M>;
       } catch {
         throw new NetworkError(`call ${method}: unreadable response ${response.status}`);
       }

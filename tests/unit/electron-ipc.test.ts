@@ -32,7 +32,17 @@ describe('kiosk:call handler', () => {
     const handle = createCallHandler(core);
     const result = await handle({ senderFrame: topFrame('app://kiosk/') }, 'kiosk.info', {});
     expect(result).toEqual({ ok: true, value: { echoedMethod: 'kiosk.info', echoedInput: {} } });
-    expect(core.calls).toEqual([{ method: 'kiosk.info', input: {} }]);
+    // Only our own window reaches this channel: the terminal's own page (session.resume gives it the token back).
+    expect(core.calls).toEqual([{ method: 'kiosk.info', input: {}, caller: { ownPage: true } }]);
+  });
+
+  it("passes the page's session token beside the input, and drops one that is not a token", async () => {
+    const core = createFakeCore();
+    const handle = createCallHandler(core);
+    const token = 'A'.repeat(43);
+    await handle({ senderFrame: topFrame('app://kiosk/') }, 'session.keepAlive', { sessionId: 's' }, token);
+    await handle({ senderFrame: topFrame('app://kiosk/') }, 'session.keepAlive', { sessionId: 's' }, { evil: 1 });
+    expect(core.calls.map((call) => call.caller)).toEqual([{ sessionToken: token, ownPage: true }, { ownPage: true }]);
   });
 
   it('answers forbidden to an untrusted sender without calling the core', async () => {

@@ -159,10 +159,15 @@ describe('Electron main process wiring', () => {
       language: 'de',
     })) as {
       ok: true;
-      value: { sessionId: string };
+      value: { sessionId: string; sessionToken: string };
     };
     const clipboardBefore = fake.state.clipboardCleared;
-    await handle(sender, 'session.end', { sessionId: started.value.sessionId, reason: 'resident' });
+    // The preload sends the session's token beside the input (issue 17); without it the core refuses.
+    const token = started.value.sessionToken;
+    expect(
+      await handle(sender, 'session.end', { sessionId: started.value.sessionId, reason: 'resident' }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await handle(sender, 'session.end', { sessionId: started.value.sessionId, reason: 'resident' }, token);
     const sent = fake.state.windows[0]!.webContents.sent;
     expect(sent.at(-1)).toEqual({
       channel: 'kiosk:event',

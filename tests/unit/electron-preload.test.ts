@@ -75,8 +75,17 @@ describe('sandboxed preload', () => {
 
   it('sends calls over kiosk:call', async () => {
     const result = await exposed[0]!.api.call!('kiosk.info', {});
-    expect(invoke).toHaveBeenCalledWith('kiosk:call', 'kiosk.info', {});
-    expect(result).toEqual({ ok: true, value: { args: ['kiosk:call', 'kiosk.info', {}] } });
+    expect(invoke).toHaveBeenCalledWith('kiosk:call', 'kiosk.info', {}, undefined);
+    expect(result).toEqual({ ok: true, value: { args: ['kiosk:call', 'kiosk.info', {}, undefined] } });
+  });
+
+  it("keeps session.start's token from the page, and sends it beside every later call", async () => {
+    const token = 'T'.repeat(43);
+    invoke.mockResolvedValueOnce({ ok: true, value: { sessionId: 's-1', sessionToken: token } } as never);
+    const started = await exposed[0]!.api.call!('session.start', { serviceId: 'x', language: 'de' });
+    expect(started).toEqual({ ok: true, value: { sessionId: 's-1' } });
+    await exposed[0]!.api.call!('session.keepAlive', { sessionId: 's-1' });
+    expect(invoke).toHaveBeenLastCalledWith('kiosk:call', 'session.keepAlive', { sessionId: 's-1' }, token);
   });
 
   it('answers unknown methods itself, without IPC', async () => {

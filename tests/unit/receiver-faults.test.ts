@@ -257,34 +257,62 @@ describe('reference receiver: fault injection', () => {
 
   it('holds the subscriber back on request and decides what waited once released', async () => {
     const admin = `${running.receiver.url}/__admin`;
-    expect((await fetch(`${admin}/subscriber/hold`, { method: 'POST' })).status).toBe(204);
+    const headers = { 'x-receiver-token': running.receiver.accessToken };
+    expect((await fetch(`${admin}/subscriber/hold`, { method: 'POST', headers })).status).toBe(204);
     const sent = await sender.submit({ data: VALID_MELDE_DATA });
     // Held: idle() would wait for the release, so look at the event log directly; only the service's own events are there.
     const whileHeld = await Promise.all((await sender.events(sent.caseId)).map((token) => sender.verifySet(token)));
     const heldEvents = whileHeld.flatMap((payload) => Object.keys(payload.events).map((uri) => uri.split('/').pop()));
     expect(heldEvents).toContain('submit-submission');
     expect(heldEvents).not.toContain('accept-submission');
-    expect((await fetch(`${admin}/subscriber/release`, { method: 'POST' })).status).toBe(204);
+    expect((await fetch(`${admin}/subscriber/release`, { method: 'POST', headers })).status).toBe(204);
     expect((await sender.decision(sent.caseId, running.receiver)).event).toBe('accept-submission');
   });
 
   it('is scriptable over HTTP from another process (loopback admin endpoints)', async () => {
     const admin = `${running.receiver.url}/__admin`;
-    const put = await fetch(`${admin}/faults`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/json' },
+    const headers = { 'Content-Type': 'application/json', 'x-receiver-token': running.receiver.accessToken };
+    const put = await fetch(`${admin}/faults/set`, {
+      method: 'POST',
+      headers,
       body: JSON.stringify([{ route: 'announce', kind: 'status', status: 502, times: 1 }]),
     });
     expect(put.status).toBe(200);
     expect((await sender.announce([])).status).toBe(502);
-    const counts = (await (await fetch(`${admin}/requests`)).json()) as Record<string, number>;
+    const counts = (await (await fetch(`${admin}/requests`, { method: 'POST', headers })).json()) as Record<
+      string,
+      number
+    >;
     expect(counts.announce).toBeGreaterThan(0);
     const invalid = await fetch(`${admin}/faults`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers,
       body: JSON.stringify({ route: 'announce', kind: 'forceReject' }),
     });
     expect(invalid.status).toBe(400);
-    expect((await fetch(`${admin}/faults`, { method: 'DELETE' })).status).toBe(204);
+    expect((await fetch(`${admin}/faults/clear`, { method: 'POST', headers })).status).toBe(204);
+  });
+
+  it('takes admin calls only as a POST with the token in its header (issue 17)', async () => {
+    const admin = `${running.receiver.url}/__admin`;
+    const rule = JSON.stringify({ route: 'announce', kind: 'status', status: 502 });
+    // What a web page could make a browser send: a simple GET, or a form-like POST without the header.
+    expect((await fetch(`${admin}/requests`)).status).toBe(405);
+    const formPost = await fetch(`${admin}/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: rule,
+    });
+    expect(formPost.status).toBe(401);
+    const wrong = await fetch(`${admin}/faults`, {
+      method: 'POST',
+      headers: { 'x-receiver-token': 'guess' },
+      body: rule,
+    });
+    expect(wrong.status).toBe(401);
+    // The token in the query string is not enough for an admin call either.
+    const query = await fetch(`${admin}/faults?token=${running.receiver.accessToken}`, { method: 'POST', body: rule });
+    expect(query.status).toBe(401);
+    expect(running.receiver.faults.list()).toEqual([]);
   });
 });

@@ -164,7 +164,7 @@ describe('reference receiver: a sender from token to accept', () => {
   it('shows received applications on /demo, escaped', async () => {
     await sender.submit({ data: { ...VALID_MELDE_DATA, givenNames: '<script>alert(1)</script> & Co' } });
     await running.receiver.idle();
-    const response = await fetch(`${running.receiver.url}/demo`);
+    const response = await fetch(running.receiver.demoUrl);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
     const html = await response.text();

@@ -220,7 +220,12 @@ describe('reference receiver: what the Submission API refuses', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: running.receiver.port, path: '/demo', headers: { Host: 'evil.example:80' } },
+        {
+          host: '127.0.0.1',
+          port: running.receiver.port,
+          path: `/demo?token=${running.receiver.accessToken}`,
+          headers: { Host: 'evil.example:80' },
+        },
         (response) => {
           response.resume();
           resolve(response.statusCode ?? 0);
@@ -230,5 +235,23 @@ describe('reference receiver: what the Submission API refuses', () => {
       req.end();
     });
     expect(status).toBe(403);
+  });
+
+  it('shows /demo only with the token printed at start, and deletes applications an hour after the decision', async () => {
+    const demo = `${running.receiver.url}/demo`;
+    expect((await fetch(demo)).status).toBe(401);
+    expect((await fetch(`${demo}?token=guess`)).status).toBe(401);
+    const fresh = new TestSender(running.receiver.url);
+    await fresh.submit({ data: { ...VALID_MELDE_DATA, familyName: 'Stundenfrist' } });
+    await running.receiver.idle();
+    const page = await (await fetch(running.receiver.demoUrl)).text();
+    expect(page).toContain('Stundenfrist');
+    expect(page).toContain('deleted 60 minutes after it was received and decided on');
+    clock += 59 * 60 * 1000;
+    expect(await (await fetch(running.receiver.demoUrl)).text()).toContain('Stundenfrist');
+    clock += 2 * 60 * 1000;
+    // The page sweeps before it lists (the minute timer does the same in between).
+    expect(await (await fetch(running.receiver.demoUrl)).text()).not.toContain('Stundenfrist');
+    expect(await running.receiver.listReceived()).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateReceiverKeys, listReceivedFromDataDir, METADATA_SCHEMA_ID, type ReceiverKeySet } from '../../receiver';
-import { parseReceiverFlags } from '../../receiver/cli-args';
+import { parseReceiverFlags, ReceiverFlagError } from '../../receiver/cli-args';
 import { runReceiverCli } from '../../receiver/main';
 import bundledMetadataSchema from '../../resources/fit-connect/metadata.schema.v1.0.0.json';
 import {
@@ -96,19 +96,28 @@ describe('reference receiver: storage, restart and CLI', () => {
   });
 
   it('parses the standalone flags', () => {
-    expect(parseReceiverFlags(['--port', '0', '--data-dir', '/tmp/x', '--quiet'], {})).toMatchObject({
+    expect(parseReceiverFlags(['--port', '0', '--data-dir', '/tmp/x', '--quiet', '--demo'], {})).toMatchObject({
       port: 0,
       dataDir: '/tmp/x',
       quiet: true,
       clientId: 'buergerkiosk',
+      demo: true,
     });
-    expect(parseReceiverFlags([], { RECEIVER_DATA_DIR: '/data', RECEIVER_CLIENT_ID: 'k' })).toMatchObject({
+    const env = { RECEIVER_DATA_DIR: '/data', RECEIVER_CLIENT_ID: 'k', RECEIVER_CLIENT_SECRET: 'a-secret-of-its-own' };
+    expect(parseReceiverFlags([], env)).toMatchObject({
       port: 8090,
       dataDir: '/data',
       clientId: 'k',
     });
     expect(() => parseReceiverFlags(['--port', 'x'], {})).toThrow('--port');
     expect(() => parseReceiverFlags(['--nope'], {})).toThrow('unknown flag');
+  });
+
+  it('refuses the published default client secret unless --demo (issue 17)', () => {
+    expect(() => parseReceiverFlags(['--port', '0'], {})).toThrow(/published default.*RECEIVER_CLIENT_SECRET.*--demo/);
+    expect(() => parseReceiverFlags([], { RECEIVER_CLIENT_SECRET: 'local-demo-secret' })).toThrow(ReceiverFlagError);
+    expect(parseReceiverFlags(['--demo'], {})).toMatchObject({ clientSecret: 'local-demo-secret', demo: true });
+    expect(parseReceiverFlags([], { RECEIVER_CLIENT_SECRET: 'a-secret-of-its-own' }).demo).toBe(false);
   });
 
   it('runs standalone: prints its URL and serves until stopped', async () => {
@@ -120,7 +129,9 @@ describe('reference receiver: storage, restart and CLI', () => {
     }) as typeof process.stdout.write;
     let stop: (() => Promise<void>) | undefined;
     try {
-      stop = await runReceiverCli(parseReceiverFlags(['--port', '0', '--data-dir', running.dataDir, '--quiet'], {}));
+      stop = await runReceiverCli(
+        parseReceiverFlags(['--port', '0', '--data-dir', running.dataDir, '--quiet', '--demo'], {}),
+      );
     } finally {
       process.stdout.write = write;
     }
@@ -128,6 +139,18 @@ describe('reference receiver: storage, restart and CLI', () => {
       const url = /listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(lines.join(''))?.[1];
       expect(url).toBeDefined();
       expect((await fetch(`${url}/.well-known/jwks.json`)).status).toBe(200);
+      // The token, printed once: the demo link carries it, and the admin calls take it in their header.
+      const printed = lines.join('');
+      const demoLink = /received applications: (http:\S+\/demo\?token=[\w-]+)/.exec(printed)?.[1];
+      const adminToken = /admin token \(POST \/__admin\/\*, header x-receiver-token\): ([\w-]+)/.exec(printed)?.[1];
+      expect((await fetch(demoLink!)).status).toBe(200);
+      expect((await fetch(`${url}/demo`)).status).toBe(401);
+      const counts = await fetch(`${url}/__admin/requests`, {
+        method: 'POST',
+        headers: { 'x-receiver-token': adminToken! },
+      });
+      expect(counts.status).toBe(200);
+      expect(printed.split(adminToken!).length - 1).toBe(2);
     } finally {
       await stop?.();
     }

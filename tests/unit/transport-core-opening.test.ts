@@ -49,7 +49,7 @@ describe('browser-mode server while the core is still opening', () => {
     const response = await early;
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ ok: true, value: { echoedMethod: 'kiosk.info', echoedInput: {} } });
-    expect(core.calls).toEqual([{ method: 'kiosk.info', input: {} }]);
+    expect(core.calls).toEqual([{ method: 'kiosk.info', input: {}, caller: { ownPage: false } }]);
   });
 
   it('opens an early socket once the core is there, and it carries calls', async () => {

@@ -47,11 +47,8 @@ describe('browser-mode event socket', () => {
     const received = new Promise<unknown>((resolve) =>
       socket.once('message', (data) => resolve(JSON.parse(String(data)))),
     );
-    const event: KioskEvent = {
-      type: 'session.ended',
-      sessionId: '2b1f0f7e-8a56-4d6f-9b0e-4a1c1c1e2f3a',
-      reason: 'idle',
-    };
+    // Not a session's event: those go only to the session's own page (tests/unit/session-token.test.ts).
+    const event: KioskEvent = { type: 'terminal.changed', terminalName: 'Rathaus Foyer', terminalLocation: 'EG' };
     core.emit(event);
     expect(await received).toEqual(event);
     socket.close();

@@ -3,6 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fail, isApiMethod, ok, type KioskEvent, type Result } from '../../contract';
+import type { PageCaller } from '../../contract/session-token';
 import type { CatalogProblem, KioskCore } from '../../core/types';
 
 /**
@@ -10,7 +11,7 @@ import type { CatalogProblem, KioskCore } from '../../core/types';
  * carry method, input and events faithfully, which this core makes visible.
  */
 export interface FakeCore extends KioskCore {
-  calls: Array<{ method: unknown; input: unknown }>;
+  calls: Array<{ method: unknown; input: unknown; caller?: PageCaller | undefined }>;
   emit(event: KioskEvent): void;
   listenerCount(): number;
   closed: boolean;
@@ -22,8 +23,8 @@ export function createFakeCore(): FakeCore {
     calls: [],
     closed: false,
     catalogProblems: [] as CatalogProblem[],
-    async dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
-      core.calls.push({ method, input });
+    async dispatch(method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>> {
+      core.calls.push({ method, input, caller });
       if (!isApiMethod(method)) return fail('unknown_method');
       return ok({ echoedMethod: method, echoedInput: input });
     },
@@ -35,6 +36,8 @@ export function createFakeCore(): FakeCore {
       for (const listener of listeners) listener(event);
     },
     listenerCount: () => listeners.size,
+    currentSessionToken: () => undefined,
+    sessionTokenMatches: () => false,
     syncNow: () => Promise.resolve(),
     prepareAttachments: () => Promise.resolve(),
     close() {

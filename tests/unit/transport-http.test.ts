@@ -38,7 +38,12 @@ describe('browser-mode HTTP transport', () => {
       ok: true,
       value: { echoedMethod: 'session.start', echoedInput: { serviceId: 'x', language: 'de' } },
     });
-    expect(core.calls.at(-1)).toEqual({ method: 'session.start', input: { serviceId: 'x', language: 'de' } });
+    expect(core.calls.at(-1)).toEqual({
+      method: 'session.start',
+      input: { serviceId: 'x', language: 'de' },
+      // No page holds a session (this stand-in core has none): starting one needs no token.
+      caller: { ownPage: true },
+    });
   });
 
   it('answers malformed JSON with invalid_input without calling the core', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { ApiInput, ApiMethod, ApiOutput, Result } from '../../contract';
+import { SESSION_TOKEN_HEADER, type ApiInput, type ApiMethod, type ApiOutput, type Result } from '../../contract';
 import { openKioskCore } from '../../core/kiosk-core';
 import { createMemoryLogger } from '../../core/logging';
 import { createServerApi, startHttpServer, type RunningHttpServer } from '../../core/transport';
@@ -18,10 +18,10 @@ describe('HTTP transport with the real core', () => {
   let server: RunningHttpServer;
   let fixture: ReturnType<typeof createRendererFixture>;
 
-  const call = async (method: string, input: unknown): Promise<Result<unknown>> => {
+  const call = async (method: string, input: unknown, token?: string): Promise<Result<unknown>> => {
     const response = await fetch(`${server.url}api/call/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', ...(token ? { [SESSION_TOKEN_HEADER]: token } : {}) },
       body: JSON.stringify(input),
     });
     expect(response.status).toBe(200);
@@ -76,7 +76,9 @@ describe('HTTP transport with the real core', () => {
   it('starts a session and pushes session.ended over the WebSocket when it ends', async () => {
     const catalog = await value('catalog.get', {});
     const serviceId = catalog.services[0]!.id;
-    const { sessionId } = await value('session.start', { serviceId, language: 'de' });
+    const started = await value('session.start', { serviceId, language: 'de' });
+    const { sessionId } = started;
+    const token = (started as { sessionToken?: string }).sessionToken;
 
     const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api/events`, {
       origin: `http://127.0.0.1:${server.port}`,
@@ -85,11 +87,13 @@ describe('HTTP transport with the real core', () => {
       socket.once('open', resolve);
       socket.once('error', reject);
     });
+    // The session's events go to the sockets of its page only (issue 17).
+    socket.send(JSON.stringify({ bind: token }));
     const received = new Promise<unknown>((resolve) =>
       socket.once('message', (data) => resolve(JSON.parse(String(data)))),
     );
 
-    const ended = await call('session.end', { sessionId, reason: 'resident' });
+    const ended = await call('session.end', { sessionId, reason: 'resident' }, token);
     expect(ended).toEqual({ ok: true, value: { ended: true } });
     expect(await received).toEqual({ type: 'session.ended', sessionId, reason: 'resident' });
     expect(await call('session.resume', {})).toEqual({ ok: true, value: null });

@@ -20,7 +20,11 @@ export const test = base.extend<{ kioskOptions: KioskOptions; kiosk: KioskHandle
 
 export { expect } from '@playwright/test';
 
-/** Calls the HTTP API from inside the page (same origin, as the renderer does) and returns the parsed body. */
+/**
+ * Calls the HTTP API from inside the page (same origin, as the renderer does) and returns the parsed body. Like
+ * the renderer's bridge it sends the session token the page keeps (renderer/api/session-token-store.ts), and keeps
+ * the one session.start or session.resume brings.
+ */
 export async function apiFromPage(
   page: Page,
   method: string,
@@ -30,12 +34,19 @@ export async function apiFromPage(
   return page.evaluate(
     async ({ method, body, init }) => {
       try {
+        const token = sessionStorage.getItem('buergerkiosk.sessionToken');
         const response = await fetch(`/api/call/${method}`, {
           method: 'POST',
-          headers: { 'Content-Type': init.contentType ?? 'application/json' },
+          headers: {
+            'Content-Type': init.contentType ?? 'application/json',
+            ...(token ? { 'x-kiosk-session': token } : {}),
+          },
           body: init.rawBody ?? JSON.stringify(body),
         });
-        return { status: response.status, json: await response.json() };
+        const json = (await response.json()) as { value?: { sessionToken?: unknown } | null };
+        const kept = json.value?.sessionToken;
+        if (typeof kept === 'string') sessionStorage.setItem('buergerkiosk.sessionToken', kept);
+        return { status: response.status, json };
       } catch (error) {
         return { networkError: String(error) };
       }
