@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -209,16 +209,54 @@ test('in Arabic (RTL): a QR code that is not a booking code is told plainly; clo
   await expect(driver.h1()).toHaveText(ui('ar', 'manageBooking.foundTitle'));
 });
 
-test('leaving the page while the camera is open stops it', async () => {
+test('leaving the page and the idle reset both stop the open camera', async () => {
+  // A kiosk that resets soon: the resident walked away with the camera open.
+  await kiosk!.dispose();
+  kiosk = await startKiosk({ appointments: { configFile }, idleTimeoutS: 10, idleWarningS: 5 });
   const page = await pageWithCamera(qrVideo('not a booking code'));
   const driver = new KioskDriver(page, { mode: 'pointer', audit: false });
-  await driver.openStart(kiosk!.url);
+  await driver.openStart(kiosk.url);
   await driver.activate(page.getByTestId('manage-entry'));
   await driver.activate(driver.button(ui('de', 'manageCamera.open')));
   await expect(page.locator('video[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(ui('de', 'manageCamera.guidance'))).toBeVisible();
+  await checkA11y(page, 'manage camera preview (de)');
+  await snap(page, 'manage camera preview', { fullPage: true });
   await driver.activate(driver.button(ui('de', 'nav.back')));
   await expect(driver.h1()).toHaveText(ui('de', 'start.title'));
   expect(await cameraState(page)).toEqual({ opened: 1, kinds: ['video'], allEnded: true });
+
+  await driver.activate(page.getByTestId('manage-entry'));
+  await driver.activate(driver.button(ui('de', 'manageCamera.open')));
+  await expect(page.locator('video[data-ready="true"]')).toBeVisible({ timeout: 20_000 });
+  expect((await cameraState(page)).allEnded).toBe(false);
+  await expect(driver.h1()).toHaveText(ui('de', 'start.title'), { timeout: 40_000 });
+  expect(await cameraState(page)).toEqual({ opened: 2, kinds: ['video'], allEnded: true });
+});
+
+test('a terminal with "codeCamera": false in branding.json offers no camera, even with one', async () => {
+  const branding = join(dir, 'branding');
+  cpSync('resources/branding', branding, { recursive: true });
+  const settings = JSON.parse(readFileSync(join(branding, 'branding.json'), 'utf8')) as Record<string, unknown>;
+  writeFileSync(join(branding, 'branding.json'), JSON.stringify({ ...settings, codeCamera: false }));
+  await kiosk!.dispose();
+  // The kiosk process inherits this test's environment (tests/e2e/support/child-process.ts).
+  process.env.KIOSK_BRANDING_DIR = branding;
+  try {
+    kiosk = await startKiosk({ appointments: { configFile } });
+  } finally {
+    delete process.env.KIOSK_BRANDING_DIR;
+  }
+  const page = await pageWithCamera(qrVideo('not a booking code'));
+  const driver = new KioskDriver(page, { mode: 'pointer', audit: false });
+  await driver.openStart(kiosk.url);
+  await driver.activate(page.getByTestId('manage-entry'));
+  await expect(driver.h1()).toHaveText(ui('de', 'manageBooking.codeTitle'));
+  expect(
+    await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).map((d) => d.kind)),
+  ).toContain('videoinput');
+  await expect(page.getByTestId('camera-open')).toHaveCount(0);
+  expect((await cameraState(page)).opened).toBe(0);
 });
 
 test('without a camera there is no camera button, and typing the code works', async ({ page }) => {
