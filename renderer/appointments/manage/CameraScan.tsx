@@ -34,7 +34,11 @@ export function CameraScan({
   });
   const [ready, setReady] = useState(false);
 
-  useEffect(() => heading.current?.focus(), []);
+  // The preview is where the resident looks now: its heading takes the focus, the whole part in sight.
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, []);
 
   useEffect(() => {
     let stream: MediaStream | undefined;

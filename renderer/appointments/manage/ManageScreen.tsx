@@ -140,12 +140,15 @@ export function ManageScreen() {
   const title = t(stepTitleKey[step.kind]);
   const pageKey =
     step.kind === 'code'
-      ? `code:${step.problem ? `${step.problem}:${attempt}` : ''}:${camera}:${camera === 'open' ? otherQr : ''}`
+      ? `code:${step.problem ? `${step.problem}:${attempt}` : ''}`
       : step.kind === 'times'
         ? `times:${step.date}:${step.taken ? 'taken' : ''}`
         : step.kind;
   const headingRef = useScreenFocus(`manage:${pageKey}`, t('app.title', { page: title, app: t('app.name') }));
-  useScreenSpeech(`manage|${pageKey}`, () =>
+  // The camera opening or closing is not a new page (the focus goes to the preview, then back to its button),
+  // but it is spoken anew, as is each QR code that is not a booking code.
+  const speechKey = step.kind === 'code' ? `${pageKey}|${camera}:${camera === 'open' ? otherQr : ''}` : pageKey;
+  useScreenSpeech(`manage|${speechKey}`, () =>
     manageScript(t, step, { office, desk, service: serviceName, camera, otherQr: otherQr > 0 }),
   );
 
@@ -170,13 +173,13 @@ export function ManageScreen() {
                 (camera === 'open' ? (
                   <CameraScan
                     onCode={scannedCode}
-                    onClose={() => setCamera('closed')}
+                    onClose={() => setCamera('closedByResident')}
                     onFailed={() => setCamera('failed')}
                     onNotBookingCode={() => setOtherQr((count) => count + 1)}
                     notBookingCode={otherQr > 0}
                   />
                 ) : (
-                  <CameraButton failed={camera === 'failed'} onOpen={openCamera} />
+                  <CameraButton failed={camera === 'failed'} focus={camera !== 'closed'} onOpen={openCamera} />
                 ))
               }
             />

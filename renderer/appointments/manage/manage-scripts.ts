@@ -23,8 +23,11 @@ function bookingUtterances(t: TFunction, booking: ManagedBooking, office: Office
   return out;
 }
 
-/** The code page's camera (issue 16): closed (its button), the live preview open, or it could not be opened. */
-export type CameraState = 'closed' | 'open' | 'failed';
+/**
+ * The code page's camera (issue 16): closed (its button; `closedByResident` after "Kamera schließen", so the button
+ * takes the focus back), the live preview open, or it could not be opened.
+ */
+export type CameraState = 'closed' | 'closedByResident' | 'open' | 'failed';
 
 /** What the open camera preview says: a QR code that is not a booking code first, then how to hold the slip. */
 function cameraUtterances(t: TFunction, otherQr: boolean): Utterance[] {
