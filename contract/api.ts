@@ -55,6 +55,8 @@ export const KioskInfoSchema = z.object({
   printerLocation: z.enum(['below', 'right', 'left']).optional(),
   /** An appointment system is configured: the start screen offers "Termin verschieben oder absagen". */
   appointments: z.boolean().optional(),
+  /** false: this terminal never offers to read a booking code's QR code with a camera (branding.json `codeCamera`). */
+  codeCamera: z.boolean().optional(),
 });
 export type KioskInfo = z.infer<typeof KioskInfoSchema>;
 

@@ -19,12 +19,14 @@ const BrandingFileSchema = z.strictObject({
     .regex(/^[\w.-]{1,100}\.svg$/)
     .optional(),
   printerLocation: z.enum(['below', 'right', 'left']).default('below'),
+  /** false: no "Code der Kamera zeigen" even when the terminal has a camera (issue 16). */
+  codeCamera: z.boolean().default(true),
 });
 
 /** A coat of arms is a small picture; anything larger is refused rather than sent to every start screen. */
 const MAX_SVG_BYTES = 100_000;
 
-export type Branding = Pick<KioskInfo, 'town' | 'printerLocation'>;
+export type Branding = Pick<KioskInfo, 'town' | 'printerLocation' | 'codeCamera'>;
 
 export function readBranding(brandingDir: string, logger: Logger): Branding {
   let parsed: z.infer<typeof BrandingFileSchema>;
@@ -48,5 +50,5 @@ export function readBranding(brandingDir: string, logger: Logger): Branding {
       });
     }
   }
-  return { town, printerLocation: parsed.printerLocation };
+  return { town, printerLocation: parsed.printerLocation, ...(parsed.codeCamera ? {} : { codeCamera: false }) };
 }

@@ -33,7 +33,6 @@ export function contentSecurityPolicy(options: CspOptions = {}): string {
 
 /** Powerful features a public terminal never grants to the page. */
 const DENIED_FEATURES = [
-  'camera',
   'microphone',
   'geolocation',
   'usb',
@@ -49,7 +48,11 @@ const DENIED_FEATURES = [
   'magnetometer',
 ];
 
-export const PERMISSIONS_POLICY = DENIED_FEATURES.map((feature) => `${feature}=()`).join(', ');
+/**
+ * The camera only for the kiosk's own page, which reads a booking code's QR code with it (issue 16); never for
+ * a frame. Electron grants it only for video (electron/main/lockdown.ts).
+ */
+export const PERMISSIONS_POLICY = ['camera=(self)', ...DENIED_FEATURES.map((feature) => `${feature}=()`)].join(', ');
 
 /** Headers for every response; the CSP depends on the transport. */
 export function securityHeaders(csp: string): Record<string, string> {

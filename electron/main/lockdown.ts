@@ -34,17 +34,40 @@ export function windowOpenHandler(): { action: 'deny' } {
   return { action: 'deny' };
 }
 
-/** Camera, microphone, geolocation, notifications, …: a public terminal grants nothing. */
-export function permissionRequestHandler(
-  _contents: unknown,
-  _permission: string,
-  callback: (granted: boolean) => void,
-): void {
-  callback(false);
+/** What Electron says about a permission asked for (the parts the kiosk looks at). */
+export interface PermissionDetails {
+  mediaTypes?: readonly string[];
+  mediaType?: string;
+  requestingUrl?: string;
 }
 
-export function permissionCheckHandler(): boolean {
-  return false;
+/**
+ * The camera alone, for the kiosk's own page: it reads a booking code's QR code (issue 16). Never the microphone,
+ * never a request without its media types, never another origin.
+ */
+function isCameraOnly(permission: string, details: PermissionDetails | undefined, url?: string): boolean {
+  if (permission !== 'media' || !isAppUrl(url ?? details?.requestingUrl)) return false;
+  const types = details?.mediaTypes ?? (details?.mediaType ? [details.mediaType] : []);
+  return types.length > 0 && types.every((type) => type === 'video');
+}
+
+/** Microphone, geolocation, notifications, …: a public terminal grants nothing but the camera for a QR code. */
+export function permissionRequestHandler(
+  _contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details?: PermissionDetails,
+): void {
+  callback(isCameraOnly(permission, details));
+}
+
+export function permissionCheckHandler(
+  _contents?: unknown,
+  permission?: string,
+  requestingOrigin?: string,
+  details?: PermissionDetails,
+): boolean {
+  return permission !== undefined && isCameraOnly(permission, details, requestingOrigin && `${requestingOrigin}/`);
 }
 
 export function onBeforeInput(event: Preventable, input: KeyInput): void {

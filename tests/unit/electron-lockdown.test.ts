@@ -76,6 +76,23 @@ describe('navigation lockdown', () => {
   it('answers permission checks with false', () => {
     expect(permissionCheckHandler()).toBe(false);
   });
+
+  // Issue 16: the code page reads a booking code's QR code, so the camera (and only it) is granted to our page.
+  it('grants the camera alone to the kiosk page, never the microphone or another origin', () => {
+    const ask = (details: Parameters<typeof permissionRequestHandler>[3]) => {
+      const callback = vi.fn();
+      permissionRequestHandler({}, 'media', callback, details);
+      return callback.mock.calls[0]?.[0] as boolean;
+    };
+    expect(ask({ mediaTypes: ['video'], requestingUrl: 'app://kiosk/' })).toBe(true);
+    expect(ask({ mediaTypes: ['video', 'audio'], requestingUrl: 'app://kiosk/' })).toBe(false);
+    expect(ask({ mediaTypes: ['audio'], requestingUrl: 'app://kiosk/' })).toBe(false);
+    expect(ask({ mediaTypes: [], requestingUrl: 'app://kiosk/' })).toBe(false);
+    expect(ask({ mediaTypes: ['video'], requestingUrl: 'https://example.org/' })).toBe(false);
+    expect(permissionCheckHandler({}, 'media', 'app://kiosk', { mediaType: 'video' })).toBe(true);
+    expect(permissionCheckHandler({}, 'media', 'app://kiosk', { mediaType: 'audio' })).toBe(false);
+    expect(permissionCheckHandler({}, 'geolocation', 'app://kiosk', {})).toBe(false);
+  });
 });
 
 describe('keyboard escape routes', () => {

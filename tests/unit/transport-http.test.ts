@@ -136,7 +136,8 @@ describe('browser-mode HTTP transport', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['referrer-policy']).toBe('no-referrer');
     expect(response.headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(String(response.headers['permissions-policy'])).toContain('camera=()');
+    // The camera for the page itself only (a booking code's QR code, issue 16), never for a frame.
+    expect(String(response.headers['permissions-policy'])).toContain('camera=(self)');
     expect(String(response.headers['permissions-policy'])).toContain('microphone=()');
   });
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ManagedBooking, Office } from '../../../contract';
@@ -16,14 +16,26 @@ export function CodeForm({
   busy,
   onActivity,
   onFind,
+  scanned,
+  camera,
 }: {
   problem: CodeProblem | undefined;
   busy: boolean;
   onActivity: () => void;
   onFind: (code: string) => void;
+  /** A code read from a QR code: put in the field as if typed. */
+  scanned?: string | undefined;
+  /** The camera's button or preview, under the form (absent without a camera). */
+  camera?: ReactNode;
 }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
+  // A newly read code replaces what is in the field, as if typed (React's "adjust state on a prop change").
+  const [lastScanned, setLastScanned] = useState(scanned);
+  if (scanned !== lastScanned) {
+    setLastScanned(scanned);
+    if (scanned) setCode(scanned);
+  }
   // A code that cannot be one is the field's error; the others are about the booking, said above the form.
   const fieldError = problem === 'malformed' ? t('manageBooking.malformed') : undefined;
   return (
@@ -65,6 +77,7 @@ export function CodeForm({
       <PrimaryButton type="submit" isPending={busy}>
         {t('manageBooking.find')}
       </PrimaryButton>
+      {camera}
     </form>
   );
 }

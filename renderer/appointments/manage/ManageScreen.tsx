@@ -16,9 +16,12 @@ import { OfficeFacts } from '../../components/OfficeDetails';
 import { useOffice } from '../../offices/useOffices';
 import { useScreenSpeech } from '../../speech/useScreenSpeech';
 import { BookedFacts, DaysScreen, TimesScreen } from '../BookingSteps';
-import { manageScript } from './manage-scripts';
+import { useHasCamera } from './camera';
+import { CameraScan } from './CameraScan';
+import { manageScript, type CameraState } from './manage-scripts';
 import { stepTitleKey, type ManageStep } from './manage-steps';
 import { ManageReceiptPrint } from './ManageReceiptPrint';
+import { CameraButton } from './CameraButton';
 import { CodeForm, ConfirmCancel, DoneButton, FoundBooking } from './ManageParts';
 
 /**
@@ -35,6 +38,11 @@ export function ManageScreen() {
   // Each try of a code is a page of its own: the same problem twice is said (and focused) again.
   const [attempt, setAttempt] = useState(0);
   const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
+  // The code read from a QR code (issue 16): only with a camera, and unless the terminal turns it off.
+  const hasCamera = useHasCamera(state.info?.codeCamera !== false);
+  const [camera, setCamera] = useState<CameraState>('closed');
+  const [otherQr, setOtherQr] = useState(0);
+  const [scanned, setScanned] = useState<string>();
   const booking = 'booking' in step ? step.booking : undefined;
   const service = state.catalog?.services.find((candidate) => candidate.id === booking?.serviceId);
   const office = useOffice(service?.officeId ?? '');
@@ -47,7 +55,18 @@ export function ManageScreen() {
   const show = useCallback((next: ManageStep) => {
     setStep(next);
     setBusy(false);
+    setCamera('closed');
   }, []);
+
+  const openCamera = () => {
+    setOtherQr(0);
+    setCamera('open');
+  };
+  const scannedCode = (code: string) => {
+    setScanned(code);
+    setCamera('closed');
+    void find(code);
+  };
 
   const find = async (code: string) => {
     setBusy(true);
@@ -126,7 +145,12 @@ export function ManageScreen() {
         ? `times:${step.date}:${step.taken ? 'taken' : ''}`
         : step.kind;
   const headingRef = useScreenFocus(`manage:${pageKey}`, t('app.title', { page: title, app: t('app.name') }));
-  useScreenSpeech(`manage|${pageKey}`, () => manageScript(t, step, { office, desk, service: serviceName }));
+  // The camera opening or closing is not a new page (the focus goes to the preview, then back to its button),
+  // but it is spoken anew, as is each QR code that is not a booking code.
+  const speechKey = step.kind === 'code' ? `${pageKey}|${camera}:${camera === 'open' ? otherQr : ''}` : pageKey;
+  useScreenSpeech(`manage|${speechKey}`, () =>
+    manageScript(t, step, { office, desk, service: serviceName, camera, otherQr: otherQr > 0 }),
+  );
 
   return (
     <div className="page page--visit page--booking page--manage">
@@ -143,6 +167,21 @@ export function ManageScreen() {
               busy={busy}
               onActivity={() => undefined}
               onFind={(code) => void find(code)}
+              scanned={scanned}
+              camera={
+                hasCamera &&
+                (camera === 'open' ? (
+                  <CameraScan
+                    onCode={scannedCode}
+                    onClose={() => setCamera('closedByResident')}
+                    onFailed={() => setCamera('failed')}
+                    onNotBookingCode={() => setOtherQr((count) => count + 1)}
+                    notBookingCode={otherQr > 0}
+                  />
+                ) : (
+                  <CameraButton failed={camera === 'failed'} focus={camera !== 'closed'} onOpen={openCamera} />
+                ))
+              }
             />
           )}
           {step.kind === 'found' && (

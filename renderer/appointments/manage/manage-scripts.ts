@@ -23,15 +23,40 @@ function bookingUtterances(t: TFunction, booking: ManagedBooking, office: Office
   return out;
 }
 
+/**
+ * The code page's camera (issue 16): closed (its button; `closedByResident` after "Kamera schließen", so the button
+ * takes the focus back), the live preview open, or it could not be opened.
+ */
+export type CameraState = 'closed' | 'closedByResident' | 'open' | 'failed';
+
+/** What the open camera preview says: a QR code that is not a booking code first, then how to hold the slip. */
+function cameraUtterances(t: TFunction, otherQr: boolean): Utterance[] {
+  return [
+    ...(otherQr ? [say(spokenText(t, 'manageCamera.notBookingCode'))] : []),
+    say(spokenText(t, 'manageCamera.title')),
+    say(spokenText(t, 'manageCamera.guidance')),
+    say(spokenText(t, 'manageCamera.privacy')),
+    say(spokenText(t, 'manageCamera.close')),
+  ];
+}
+
 export function manageScript(
   t: TFunction,
   step: ManageStep,
-  context: { office: Office | undefined; desk: Office | undefined; service: string | undefined },
+  context: {
+    office: Office | undefined;
+    desk: Office | undefined;
+    service: string | undefined;
+    camera?: CameraState;
+    otherQr?: boolean;
+  },
 ): Utterance[] {
   const title = say(spokenText(t, stepTitleKey[step.kind]));
   switch (step.kind) {
     case 'code':
+      if (context.camera === 'open') return cameraUtterances(t, context.otherQr === true);
       return [
+        ...(context.camera === 'failed' ? [say(spokenText(t, 'manageCamera.failed'))] : []),
         ...(step.problem ? [say(spokenText(t, `manageBooking.${step.problem}`))] : []),
         title,
         say(spokenText(t, 'manageBooking.codeLead')),
