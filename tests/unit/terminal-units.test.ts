@@ -92,4 +92,10 @@ describe('the Linux terminal units (resources/terminal)', () => {
     // The service user is never root, so the sandbox stays on.
     expect(browser.slice(1).sort()).toEqual([...chromiumArgs(url, profile, false), '--ozone-platform=x11'].sort());
   });
+
+  it('let the kiosk page, and only it, use the camera without a prompt (the booking code shown as a QR code)', () => {
+    const port = unitCommand(KIOSK)[unitCommand(KIOSK).indexOf('--port') + 1];
+    const policy = JSON.parse(readFileSync(path.join(dir, 'chromium-policy.json'), 'utf8')) as Record<string, unknown>;
+    expect(policy).toEqual({ VideoCaptureAllowedUrls: [`http://127.0.0.1:${port}`], AudioCaptureAllowed: false });
+  });
 });
