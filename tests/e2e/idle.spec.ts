@@ -37,17 +37,24 @@ test('idle warning: announced countdown, "Weitermachen" extends, then the sessio
   const seconds = Number(/(\d+)/.exec(await warning.innerText())?.[1]);
   expect(seconds).toBeGreaterThanOrEqual(WARNING_S - 2);
   expect(seconds).toBeLessThanOrEqual(WARNING_S);
-  const live = await warning.evaluate((dialog) => {
-    const regions = Array.from(dialog.querySelectorAll('[aria-live],[role=status],[role=alert],[role=timer]'));
-    if (dialog.matches('[aria-live],[role=alertdialog]')) regions.push(dialog);
-    return regions
-      .filter((el) => /\d/.test(el.textContent ?? ''))
-      .map((el) => ({ role: el.getAttribute('role'), live: el.getAttribute('aria-live') }));
-  });
-  expect(
-    live.some((region) => region.live === 'polite' || region.live === 'assertive' || region.role === 'status'),
-    `countdown in an aria-live region, found ${JSON.stringify(live)}`,
-  ).toBe(true);
+  // The live region is filled a moment after the dialog opens (so its first text is announced): poll for it.
+  const liveRegions = () =>
+    warning.evaluate((dialog) => {
+      const regions = Array.from(dialog.querySelectorAll('[aria-live],[role=status],[role=alert],[role=timer]'));
+      if (dialog.matches('[aria-live],[role=alertdialog]')) regions.push(dialog);
+      return regions
+        .filter((el) => /\d/.test(el.textContent ?? ''))
+        .map((el) => ({ role: el.getAttribute('role'), live: el.getAttribute('aria-live') }));
+    });
+  await expect
+    .poll(
+      async () =>
+        (await liveRegions()).some(
+          (region) => region.live === 'polite' || region.live === 'assertive' || region.role === 'status',
+        ),
+      { message: 'countdown in an aria-live region' },
+    )
+    .toBe(true);
   await driver.screen('idle-warning');
 
   // "Weitermachen": the warning goes, the resident is where they were, the answers kept.
