@@ -4,6 +4,7 @@ import { fail } from '../../contract/result-builders';
 import { SESSION_TOKEN_HEADER } from '../../contract/session-token';
 import type { KioskCore } from '../types';
 import type { PageHolders } from './page-holder';
+import { loopbackPeerUid } from './peer-user';
 import { callMethod, sendJson } from './respond';
 
 /** Largest accepted request body. Answers are small; this leaves room without inviting abuse. */
@@ -97,7 +98,7 @@ export async function handleCall(
   const header = request.headers[SESSION_TOKEN_HEADER];
   const caller = {
     ...(typeof header === 'string' ? { sessionToken: header } : {}),
-    ownPage: holders.mayTakeOver(method),
+    ownPage: holders.mayTakeOver(method, () => loopbackPeerUid(request.socket)),
   };
   let result: Result<unknown>;
   try {

@@ -14,6 +14,7 @@ import {
 import { SESSION_TOKEN_FIELD, isSessionToken } from '../../contract/session-token';
 import type { KioskCore } from '../types';
 import type { PageHolders } from './page-holder';
+import { loopbackPeerUid } from './peer-user';
 import { hostAllowed, originRequired } from './request-guard';
 import { EVENTS_PATH } from './respond';
 
@@ -65,8 +66,11 @@ export function createEventsSocket(core: KioskCore, holders: PageHolders<WebSock
   }, PING_INTERVAL_MS);
   pinger.unref();
 
-  wss.on('connection', (client) => {
+  wss.on('connection', (client, request) => {
     alive.add(client);
+    // Who is at the other end (Linux): read once, when a bind or a take-over asks.
+    let peer: { uid: number | undefined } | undefined;
+    const peerUid = () => (peer ??= { uid: loopbackPeerUid(request.socket) }).uid;
     client.on('pong', () => alive.add(client));
     client.on('message', (data, isBinary) => {
       const frame = isBinary ? undefined : parseFrame(String(data));
@@ -75,19 +79,19 @@ export function createEventsSocket(core: KioskCore, holders: PageHolders<WebSock
         return;
       }
       if ('bind' in frame) {
-        holders.bind(client, frame.bind ?? undefined);
+        holders.bind(client, frame.bind ?? undefined, peerUid());
         return;
       }
       const call = frame;
-      if (call.token !== undefined) holders.bind(client, call.token);
+      if (call.token !== undefined) holders.bind(client, call.token, peerUid());
       const caller = {
         ...(call.token !== undefined ? { sessionToken: call.token } : {}),
-        ownPage: holders.mayTakeOver(call.method),
+        ownPage: holders.mayTakeOver(call.method, peerUid),
       };
       void answer(core, call.method, call.input, caller).then((result) => {
         // A new session's token (session.start), or the one handed back: this socket holds the session now.
         const token = result.ok ? (result.value as Record<string, unknown> | null)?.[SESSION_TOKEN_FIELD] : undefined;
-        if (isSessionToken(token)) holders.bind(client, token);
+        if (isSessionToken(token)) holders.bind(client, token, peerUid());
         const reply: SocketReply = { reply: call.call, result };
         if (client.readyState === client.OPEN) client.send(JSON.stringify(reply));
       });

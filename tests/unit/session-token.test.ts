@@ -1,7 +1,9 @@
 // @vitest-environment node
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { SESSION_TOKEN_HEADER, type Result } from '../../contract';
@@ -16,6 +18,7 @@ import { createRendererFixture } from './transport-helpers';
  * and WebSocket on 127.0.0.1 against the real transport and the real core on a real SQLite file).
  */
 
+const execFileAsync = promisify(execFile);
 const RESOURCES = path.resolve(__dirname, '..', '..', 'resources');
 const SECRET_ANSWER = 'erweitert';
 
@@ -198,6 +201,33 @@ describe('session token on the browser-mode API', () => {
     newPage.socket.send(JSON.stringify({ bind: taken.value.sessionToken }));
     await expect.poll(async () => (await call('session.resume', {})).ok).toBe(false);
   });
+
+  // Needs root to call as another user (setpriv), and Linux for the kernel's TCP tables; both hold on CI.
+  const asOtherUser = process.getuid?.() === 0 && process.platform === 'linux';
+  it.runIf(asOtherUser)(
+    "hands an orphaned session only to a process of the page's own user, not to another local user",
+    async () => {
+      await fresh();
+      const page = await residentPage();
+      page.socket.close();
+      // Once the kiosk has seen the page go, its own user gets the session back (over HTTP, which binds nothing).
+      await expect.poll(async () => (await call('session.resume', {})).ok, { timeout: 5000 }).toBe(true);
+      // The same call from a process running as "nobody", in the moment Chromium is gone.
+      const script = `fetch(${JSON.stringify(`${server.url}api/call/session.resume`)}, { method: 'POST',
+        headers: { 'Content-Type': 'application/json' }, body: '{}' }).then((r) => r.text()).then((t) => process.stdout.write(t))`;
+      // Asynchronously: the server answering it runs in this process.
+      const other = await execFileAsync(
+        'setpriv',
+        ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', script],
+        { encoding: 'utf8', timeout: 20_000 },
+      );
+      expect(JSON.parse(other.stdout)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(other.stdout).not.toContain(SECRET_ANSWER);
+      // The page's own user (this process) still gets it back.
+      const taken = await call('session.resume', {});
+      expect(taken).toMatchObject({ ok: true, value: { sessionToken: page.started.sessionToken } });
+    },
+  );
 
   it('never hands out a session that no page held (started by a plain HTTP client), but lets a page replace it', async () => {
     await fresh();
