@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startAppointmentServer, type AppointmentServer } from '../../appointments';
+import type { AppointmentServer } from '../../appointments';
 import { checkA11y } from './support/a11y';
 import { scanForCanary } from './support/canary-scan';
 import { expect, test } from './support/fixtures';
@@ -11,6 +8,7 @@ import { officeText } from './support/office-data';
 import { keyboardKey, openKeyboardFor, tapText } from './support/onscreen-keyboard';
 import { loadService, ui } from './support/service-data';
 import { snap } from './support/snap';
+import { bookThroughApi as bookTime, startBookingServer, type BookingServer } from './support/zms-booking';
 
 /**
  * "Termin verschieben oder absagen" at the kiosk (issue 16), against the reference appointment server on
@@ -22,73 +20,24 @@ test.describe.configure({ timeout: 240_000 });
 test.use({ hasTouch: true });
 
 const zeugnis = loadService('fuehrungszeugnis');
-const FUEHRUNGSZEUGNIS = 20004;
-const BUERGERBUERO = 10001;
 const NAME = 'Kanarienvogelmann';
 
+let zms: BookingServer;
 let server: AppointmentServer;
-let serverDir: string;
 let configFile: string;
 let kiosk: KioskHandle | undefined;
 
 test.beforeEach(async () => {
-  serverDir = mkdtempSync(join(tmpdir(), 'manage-e2e-'));
-  server = await startAppointmentServer({ dataDir: join(serverDir, 'zms'), rateLimitPerMinute: 0 });
-  configFile = join(serverDir, 'appointments.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      baseUrl: server.apiUrl,
-      timeoutMs: 3000,
-      services: { fuehrungszeugnis: { serviceId: FUEHRUNGSZEUGNIS, officeIds: [BUERGERBUERO] } },
-    }),
-  );
+  zms = await startBookingServer('manage-e2e');
+  ({ server, configFile } = zms);
 });
 test.afterEach(async () => {
   await kiosk?.dispose();
   kiosk = undefined;
-  await server.close();
-  rmSync(serverDir, { recursive: true, force: true });
+  await zms.close();
 });
 
-async function post(route: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.apiUrl}/${route}/`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-/** A time booked through the citizen API: a free time a few days on, reserved, named, confirmed. */
-async function bookThroughApi(): Promise<{ processId: number; authKey: string; code: string; timestamp: number }> {
-  const today = new Date().toISOString().slice(0, 10);
-  const end = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  const url = new URL(`${server.apiUrl}/available-calendar/`);
-  url.search = new URLSearchParams({
-    startDate: today,
-    endDate: end,
-    officeIds: String(BUERGERBUERO),
-    serviceIds: String(FUEHRUNGSZEUGNIS),
-    serviceCounts: '1',
-  }).toString();
-  const calendar = (await (await fetch(url)).json()) as {
-    availableDays: { offices: { appointments: number[] }[] }[];
-  };
-  const timestamp = calendar.availableDays[2]!.offices[0]!.appointments[0]!;
-  const reserved = await post('reserve-appointment', {
-    officeId: BUERGERBUERO,
-    serviceId: [String(FUEHRUNGSZEUGNIS)],
-    serviceCount: [1],
-    timestamp: String(timestamp),
-  });
-  const keys = { processId: reserved.processId as number, authKey: reserved.authKey as string };
-  await post('update-appointment', { ...keys, familyName: NAME });
-  await post('preconfirm-appointment', keys);
-  await post('confirm-appointment', keys);
-  return { ...keys, code: `${keys.processId}-${keys.authKey}`, timestamp };
-}
+const bookThroughApi = () => bookTime(server, NAME);
 
 const statusOf = (processId: number) => server.processes().find((row) => row.process_id === processId)?.status;
 

@@ -1,9 +1,6 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { startAppointmentServer, type AppointmentServer } from '../../appointments';
-import { bookingCodeText } from '../../contract/booking';
 import { QR_QUIET_ZONE, referenceQr } from '../../core/receipt/qr';
 import { checkA11y } from './support/a11y';
 import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from './support/chromium-launch';
@@ -12,6 +9,7 @@ import { KioskDriver } from './support/journey-driver';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
 import { ui } from './support/service-data';
 import { snap } from './support/snap';
+import { bookThroughApi as bookTime, startBookingServer, type BookingServer } from './support/zms-booking';
 
 /**
  * The booking code shown to the terminal's camera as the receipt's QR code (issue 16). Chromium's fake camera
@@ -21,27 +19,15 @@ import { snap } from './support/snap';
  */
 test.describe.configure({ timeout: 180_000 });
 
-const FUEHRUNGSZEUGNIS = 20004;
-const BUERGERBUERO = 10001;
-
-let server: AppointmentServer;
+let zms: BookingServer;
 let dir: string;
 let configFile: string;
 let kiosk: KioskHandle | undefined;
 let browser: Browser | undefined;
 
 test.beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'manage-camera-e2e-'));
-  server = await startAppointmentServer({ dataDir: join(dir, 'zms'), rateLimitPerMinute: 0 });
-  configFile = join(dir, 'appointments.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      baseUrl: server.apiUrl,
-      timeoutMs: 3000,
-      services: { fuehrungszeugnis: { serviceId: FUEHRUNGSZEUGNIS, officeIds: [BUERGERBUERO] } },
-    }),
-  );
+  zms = await startBookingServer('manage-camera-e2e');
+  ({ dir, configFile } = zms);
   kiosk = await startKiosk({ appointments: { configFile } });
 });
 test.afterEach(async () => {
@@ -49,44 +35,11 @@ test.afterEach(async () => {
   browser = undefined;
   await kiosk?.dispose();
   kiosk = undefined;
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
+  await zms.close();
 });
 
-async function post(route: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.apiUrl}/${route}/`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Record<string, unknown>;
-}
-
 /** A confirmed time booked through the citizen API, as the town's website would; its booking code. */
-async function bookThroughApi(): Promise<{ processId: number; code: string }> {
-  const url = new URL(`${server.apiUrl}/available-calendar/`);
-  url.search = new URLSearchParams({
-    startDate: new Date().toISOString().slice(0, 10),
-    endDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
-    officeIds: String(BUERGERBUERO),
-    serviceIds: String(FUEHRUNGSZEUGNIS),
-    serviceCounts: '1',
-  }).toString();
-  const calendar = (await (await fetch(url)).json()) as { availableDays: { offices: { appointments: number[] }[] }[] };
-  const timestamp = calendar.availableDays[2]!.offices[0]!.appointments[0]!;
-  const reserved = await post('reserve-appointment', {
-    officeId: BUERGERBUERO,
-    serviceId: [String(FUEHRUNGSZEUGNIS)],
-    serviceCount: [1],
-    timestamp: String(timestamp),
-  });
-  const keys = { processId: reserved.processId as number, authKey: reserved.authKey as string };
-  await post('update-appointment', { ...keys, familyName: 'Kameramann' });
-  await post('preconfirm-appointment', keys);
-  await post('confirm-appointment', keys);
-  return { processId: keys.processId, code: bookingCodeText(keys) };
-}
+const bookThroughApi = () => bookTime(zms.server, 'Kameramann');
 
 /**
  * A Y4M video (YUV4MPEG2, 4:2:0) of a slip held up to the camera: the receipt's QR code of `text`, black on

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startAppointmentServer, type AppointmentServer } from '../../appointments';
+import type { AppointmentServer } from '../../appointments';
 import { countRows } from './support/db-inspect';
 import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
 import { ui } from './support/service-data';
+import { bookThroughApi as bookTime, startBookingServer, type BookingServer } from './support/zms-booking';
 
 /**
  * kill -9 while a booking is moved (issue 16): the new time is reserved, the kiosk dies before it is confirmed.
@@ -16,68 +14,22 @@ import { ui } from './support/service-data';
  */
 test.describe.configure({ timeout: 240_000 });
 
-const FUEHRUNGSZEUGNIS = 20004;
-const BUERGERBUERO = 10001;
-
+let zms: BookingServer;
 let server: AppointmentServer;
-let serverDir: string;
 let configFile: string;
 let kiosk: KioskHandle | undefined;
 
 test.beforeEach(async () => {
-  serverDir = mkdtempSync(join(tmpdir(), 'manage-crash-e2e-'));
-  server = await startAppointmentServer({ dataDir: join(serverDir, 'zms'), rateLimitPerMinute: 0 });
-  configFile = join(serverDir, 'appointments.json');
-  writeFileSync(
-    configFile,
-    JSON.stringify({
-      baseUrl: server.apiUrl,
-      timeoutMs: 30_000,
-      services: { fuehrungszeugnis: { serviceId: FUEHRUNGSZEUGNIS, officeIds: [BUERGERBUERO] } },
-    }),
-  );
+  zms = await startBookingServer('manage-crash-e2e', 30_000);
+  ({ server, configFile } = zms);
 });
 test.afterEach(async () => {
   await kiosk?.dispose();
   kiosk = undefined;
-  await server.close();
-  rmSync(serverDir, { recursive: true, force: true });
+  await zms.close();
 });
 
-async function post(route: string, body: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${server.apiUrl}/${route}/`, {
-    method: 'POST',
-    body: JSON.stringify(body),
-    headers: { 'content-type': 'application/json' },
-  });
-  expect(response.status).toBe(200);
-  return (await response.json()) as Record<string, unknown>;
-}
-
-/** A time booked through the citizen API, a few days on. */
-async function bookThroughApi(): Promise<{ processId: number; code: string }> {
-  const url = new URL(`${server.apiUrl}/available-calendar/`);
-  url.search = new URLSearchParams({
-    startDate: new Date().toISOString().slice(0, 10),
-    endDate: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
-    officeIds: String(BUERGERBUERO),
-    serviceIds: String(FUEHRUNGSZEUGNIS),
-    serviceCounts: '1',
-  }).toString();
-  const calendar = (await (await fetch(url)).json()) as { availableDays: { offices: { appointments: number[] }[] }[] };
-  const timestamp = calendar.availableDays[2]!.offices[0]!.appointments[0]!;
-  const reserved = await post('reserve-appointment', {
-    officeId: BUERGERBUERO,
-    serviceId: [String(FUEHRUNGSZEUGNIS)],
-    serviceCount: [1],
-    timestamp: String(timestamp),
-  });
-  const keys = { processId: reserved.processId as number, authKey: reserved.authKey as string };
-  await post('update-appointment', { ...keys, familyName: 'Muster' });
-  await post('preconfirm-appointment', keys);
-  await post('confirm-appointment', keys);
-  return { processId: keys.processId, code: `${keys.processId}-${keys.authKey}` };
-}
+const bookThroughApi = () => bookTime(server, 'Muster');
 
 test('kill -9 between reserving the new time and confirming it: the restarted kiosk releases the hold', async ({
   page,
