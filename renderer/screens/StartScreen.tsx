@@ -22,7 +22,7 @@ import { OfficesEntry } from '../offices/OfficesEntry';
 import { ManageEntry } from '../appointments/manage/ManageEntry';
 import { WalkInEntry } from '../appointments/walk-in/WalkInEntry';
 import { useWalkInOffices } from '../appointments/walk-in/useWalkInOffices';
-import { startNoticeScript, startScript } from '../speech/scripts';
+import { startNoticeScript, startScript } from '../speech/start-scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 

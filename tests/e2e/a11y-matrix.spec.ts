@@ -1,5 +1,3 @@
-import { appendFileSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import {
   A11yMatrix,
@@ -13,6 +11,7 @@ import {
 } from './support/a11y-matrix';
 import { planValue } from './support/answer-plan';
 import { CONTRASTS, TEXT_SIZES, VIEWPORTS } from './support/display';
+import { progressLog, saveRecords, takeAllRecords } from './support/a11y-matrix-records';
 import { dailyRotation } from './support/daily-rotation';
 import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
@@ -133,13 +132,8 @@ class MatrixRun {
     readonly schedule: Schedule,
   ) {
     this.driver = new KioskDriver(page, { mode: 'pointer', audit: false });
-    // Each check is logged as it is done (test-results/a11y-matrix-records/<test>.jsonl), so a long
-    // full run shows its progress and failures while it runs.
     const info = test.info();
-    const dir = recordsDir(info.project.outputDir);
-    mkdirSync(dir, { recursive: true });
-    const log = join(dir, `${fileName(info.title)}.jsonl`);
-    this.matrix = new A11yMatrix(page, this.driver, (record) => appendFileSync(log, `${JSON.stringify(record)}\n`));
+    this.matrix = new A11yMatrix(page, this.driver, progressLog(info.project.outputDir, info.title));
   }
 
   private options(combo: Combo) {
@@ -301,37 +295,9 @@ async function walkService(run: MatrixRun, url: string, service: LoadedService, 
 
 const EXPECTED_TESTS = services.length * LANGUAGE_GROUPS.length + 1;
 
-function recordsDir(outputDir: string): string {
-  return join(outputDir, 'a11y-matrix-records');
-}
-
-function fileName(testTitle: string): string {
-  return testTitle.replace(/[^\w-]+/g, '_');
-}
-
-function saveRecords(outputDir: string, name: string, records: CheckRecord[], ms: number) {
-  const dir = recordsDir(outputDir);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, `${fileName(name)}.json`), JSON.stringify({ records, ms }));
-}
-
 test.afterAll(async () => {
-  const dir = recordsDir(test.info().project.outputDir);
-  let files: string[];
-  try {
-    files = readdirSync(dir).filter((file) => file.endsWith('.json'));
-  } catch {
-    return;
-  }
-  if (files.length < EXPECTED_TESTS) return; // another worker is still running; it prints
-  try {
-    closeSync(openSync(join(dir, 'printed.lock'), 'wx'));
-  } catch {
-    return; // printed already
-  }
-  const runs = files.map(
-    (file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as { records: CheckRecord[]; ms: number },
-  );
+  const runs = takeAllRecords(test.info().project.outputDir, EXPECTED_TESTS);
+  if (!runs) return;
   const records = runs.flatMap((r) => r.records);
   const count = (pick: (record: CheckRecord) => string) => {
     const counts: Record<string, number> = {};
