@@ -18,3 +18,4 @@ export * from './booking';
 export * from './manage-booking';
 export * from './walk-in';
 export * from './session-token';
+export * from './usage';

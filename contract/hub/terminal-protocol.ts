@@ -4,6 +4,7 @@ import { LANGUAGE_CODES } from '../languages';
 import { ENROLMENT_CODE_PATTERN } from './enrolment-code';
 import { PositionSchema } from '../session';
 import { KioskBookingCode, KioskBookingNoticeSchema } from './kiosk-bookings';
+import { FeedbackCommentSchema, UsageDate, UsageDaySchema } from '../usage';
 
 /**
  * Kiosk ↔ help-desk hub. The kiosk authenticates every HTTP request and the
@@ -126,6 +127,10 @@ export const TerminalToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('booking.made'), booking: KioskBookingNoticeSchema }),
   /** Cancelled (or moved away from) at this kiosk. */
   z.object({ type: z.literal('booking.cancelled'), code: KioskBookingCode }),
+  /** The day's anonymous usage totals (issue 18); sent again with a higher revision after each session. */
+  z.object({ type: z.literal('usage.report'), report: UsageDaySchema }),
+  /** A resident's comment after "Wie war es?", already stripped of personal data on the kiosk. */
+  z.object({ type: z.literal('feedback.comment'), comment: FeedbackCommentSchema }),
 ]);
 export type TerminalToHub = z.infer<typeof TerminalToHubSchema>;
 
@@ -168,5 +173,9 @@ export const HubToTerminalSchema = z.discriminatedUnion('type', [
   }),
   /** The admin revoked this terminal: the kiosk forgets its credential and shows the desk hint. */
   z.object({ type: z.literal('revoked') }),
+  /** The hub stored (or already had) this revision of the day's usage totals: the kiosk may forget older ones. */
+  z.object({ type: z.literal('usage.stored'), day: UsageDate, revision: z.number().int().min(1) }),
+  /** The hub stored (or already had) this comment. */
+  z.object({ type: z.literal('feedback.stored'), commentId: z.string().uuid() }),
 ]);
 export type HubToTerminal = z.infer<typeof HubToTerminalSchema>;
