@@ -19,3 +19,4 @@ export * from './manage-booking';
 export * from './walk-in';
 export * from './session-token';
 export * from './usage';
+export * from './open-data';
