@@ -226,6 +226,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         bookings,
         manage,
         walkIns,
+        usage,
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,

@@ -6,6 +6,8 @@ import type { LanguageCode } from '../../contract';
  * time finer than the hour. Held in memory while the session runs; folded into the day's totals when it ends.
  */
 export interface SessionTally {
+  /** Only to match the page's calls to this session while it runs; never folded, stored or sent. */
+  sessionId: string;
   /** The local day (YYYY-MM-DD) and hour (0–23) the session started. */
   day: string;
   hour: number;
@@ -41,6 +43,7 @@ export interface SessionOutcome {
 const MAX_STEPS = 100;
 
 export function newTally(start: {
+  sessionId: string;
   day: string;
   hour: number;
   nowMs: number;
@@ -48,6 +51,7 @@ export function newTally(start: {
   language: LanguageCode;
 }): SessionTally {
   return {
+    sessionId: start.sessionId,
     day: start.day,
     hour: start.hour,
     startedAtMs: start.nowMs,

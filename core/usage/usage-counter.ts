@@ -66,10 +66,12 @@ export class UsageCounter {
   }
 
   /** Text size and contrast chosen by the resident (they live in the renderer, which reports them). */
-  displayUsed(settings: { largeText: boolean; highContrast: boolean }): void {
-    if (!this.tally) return;
-    if (settings.largeText) this.tally.largeText = true;
-    if (settings.highContrast) this.tally.highContrast = true;
+  displayUsed(sessionId: string, settings: { largeText: boolean; highContrast: boolean }): boolean {
+    const tally = this.tally;
+    if (!tally || tally.sessionId !== sessionId) return false;
+    if (settings.largeText) tally.largeText = true;
+    if (settings.highContrast) tally.highContrast = true;
+    return true;
   }
 
   /** "Wie war es?": counted once per session, the last rating wins; also just after the session ended. */
@@ -93,6 +95,7 @@ export class UsageCounter {
       const now = clock.now();
       this.recent = undefined;
       this.tally = newTally({
+        sessionId: view.sessionId,
         day: dayInZone(now, timeZone),
         hour: hourInZone(now, timeZone),
         nowMs: now,
@@ -104,7 +107,7 @@ export class UsageCounter {
     if (!tally) return;
     if (method.startsWith('session.')) {
       const view = SessionViewSchema.safeParse(value);
-      if (!view.success || view.data.serviceId !== tally.serviceId) return;
+      if (!view.success || view.data.sessionId !== tally.sessionId) return;
       tally.language = view.data.language;
       const { position } = view.data;
       if (position.kind === 'step') reachStep(tally, position.stepId);

@@ -15,6 +15,7 @@ import { LanguageLoadError } from '../i18n/load-language';
 import { ServiceLoadError } from '../i18n/load-service';
 import type { KioskActions } from './context';
 import type { Action, AppState } from './state';
+import { isDefaultDisplay, type DisplaySettings } from '../display/settings';
 
 /** A call that takes longer than this shows its button as pending. */
 const SLOW_CALL_MS = 300;
@@ -48,6 +49,13 @@ export function useSessionActions(
         }
         throw error;
       }
+    }
+
+    /** Large text or high contrast in this session: the core counts it for the anonymous figures (issue 18). */
+    function reportDisplay(sessionId: string, display: DisplaySettings): void {
+      if (isDefaultDisplay(display)) return;
+      const settings = { largeText: display.textSize !== 'normal', highContrast: display.contrast === 'high' };
+      void call('usage.display', { sessionId, ...settings }).catch(() => undefined);
     }
 
     function showView(view: SessionView): void {
@@ -201,8 +209,10 @@ export function useSessionActions(
           if (!(await prepareService(serviceId, stateRef.current.startLanguage))) return;
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });
           if (!result) return;
-          if (result.ok) showView(result.value);
-          else await handleError(result.error);
+          if (result.ok) {
+            showView(result.value);
+            reportDisplay(result.value.sessionId, stateRef.current.display);
+          } else await handleError(result.error);
         }),
       answer: (stepId, values, item) =>
         sessionCall('session.answer', (sessionId) => ({
@@ -268,6 +278,8 @@ export function useSessionActions(
       },
       setDisplay(display) {
         dispatch({ type: 'display', display });
+        const view = stateRef.current.view;
+        if (view) reportDisplay(view.sessionId, display);
       },
       reset(notice) {
         dispatch({ type: 'reset', notice });
