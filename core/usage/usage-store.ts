@@ -42,9 +42,11 @@ export class UsageStore {
       .all() as DayRow[];
     const reports: UsageDay[] = [];
     for (const row of rows) {
-      const totals = this.totalsOf(row);
       // A bug must not send garbage: what the contract refuses stays here and is logged by code only.
-      const report = UsageDaySchema.safeParse({ day: row.day, revision: row.revision, ...totals });
+      const totals = parseJson(row.totals);
+      const report = UsageDaySchema.safeParse(
+        typeof totals === 'object' && totals !== null ? { day: row.day, revision: row.revision, ...totals } : totals,
+      );
       if (report.success) reports.push(report.data);
       else this.logger.error('usage.report_invalid', { count: report.error.issues.length });
     }
@@ -72,32 +74,42 @@ export class UsageStore {
   /** One day's row, for the kiosk's own checks. */
   day(day: string): { totals: UsageTotals; revision: number; confirmedRevision: number } | undefined {
     const row = this.db.prepare('SELECT * FROM usage_days WHERE day = ?').get(day) as DayRow | undefined;
-    return row && { totals: this.totalsOf(row), revision: row.revision, confirmedRevision: row.confirmed_revision };
+    return (
+      row && {
+        totals: this.totalsOf(row) ?? emptyTotals(),
+        revision: row.revision,
+        confirmedRevision: row.confirmed_revision,
+      }
+    );
   }
 
   private change(day: string, apply: (totals: UsageTotals) => UsageTotals): void {
     this.db.transaction(() => {
       const row = this.db.prepare('SELECT * FROM usage_days WHERE day = ?').get(day) as DayRow | undefined;
-      const totals = JSON.stringify(apply(row ? this.totalsOf(row) : emptyTotals()));
+      let totals = row ? this.totalsOf(row) : emptyTotals();
+      // Counts only, so nothing personal is lost: an unreadable day starts again rather than the kiosk failing.
+      if (!totals) this.logger.error('usage.totals_unreadable');
+      totals ??= emptyTotals();
+      const next = JSON.stringify(apply(totals));
       this.db
         .prepare(
           `INSERT INTO usage_days (day, totals, revision) VALUES (?, ?, 1)
              ON CONFLICT(day) DO UPDATE SET totals = excluded.totals, revision = revision + 1`,
         )
-        .run(day, totals);
+        .run(day, next);
     })();
   }
 
-  private totalsOf(row: DayRow): UsageTotals {
-    let parsed: ReturnType<typeof UsageTotalsSchema.safeParse>;
-    try {
-      parsed = UsageTotalsSchema.safeParse(JSON.parse(row.totals));
-    } catch {
-      parsed = UsageTotalsSchema.safeParse(undefined);
-    }
-    if (parsed.success) return parsed.data;
-    // Counts only, so nothing personal is lost: the day starts again rather than the kiosk failing.
-    this.logger.error('usage.totals_unreadable');
-    return emptyTotals();
+  private totalsOf(row: DayRow): UsageTotals | undefined {
+    const parsed = UsageTotalsSchema.safeParse(parseJson(row.totals));
+    return parsed.success ? parsed.data : undefined;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
   }
 }
