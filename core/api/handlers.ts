@@ -51,8 +51,8 @@ export interface InfoSettings {
   /** "Termin verschieben oder absagen" with the booking code (issue 16). */
   manage: ManageBooking;
   walkIns: WalkIns;
-  /** The anonymous usage figures (issue 18): what only the page knows (display settings, the rating). */
-  usage: Pick<UsageCounter, 'displayUsed' | 'feedbackGiven'>;
+  /** The anonymous usage figures (issue 18): what only the page knows (display, speech, the rating). */
+  usage: Pick<UsageCounter, 'settingsUsed' | 'feedbackGiven'>;
   /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
   outOfService?: OutOfServiceReason;
 }
@@ -117,7 +117,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.receipt': (input) => receiptFile(ctx, info.receipts, input.sessionId, input.layout),
     'session.printReceipt': (input) => printReceipt(ctx, info.receipts, input.sessionId),
     'speech.synthesize': (input) => info.speech.synthesize(input),
-    'usage.display': ({ sessionId, ...settings }) => ok({ counted: info.usage.displayUsed(sessionId, settings) }),
+    'usage.settings': ({ sessionId, ...settings }) => ok({ counted: info.usage.settingsUsed(sessionId, settings) }),
     'outbox.status': () =>
       ok({ portalConfigured: info.portalConfigured(), entries: info.deliveries.statusList().map(outboxStatusEntry) }),
     'outbox.resend': (input) => {

@@ -65,12 +65,13 @@ export class UsageCounter {
     }
   }
 
-  /** Text size and contrast chosen by the resident (they live in the renderer, which reports them). */
-  displayUsed(sessionId: string, settings: { largeText: boolean; highContrast: boolean }): boolean {
+  /** Text size, contrast and speech as the resident used them (they live in the renderer, which reports them). */
+  settingsUsed(sessionId: string, used: { largeText?: boolean; highContrast?: boolean; speech?: boolean }): boolean {
     const tally = this.tally;
     if (!tally || tally.sessionId !== sessionId) return false;
-    if (settings.largeText) tally.largeText = true;
-    if (settings.highContrast) tally.highContrast = true;
+    if (used.largeText) tally.largeText = true;
+    if (used.highContrast) tally.highContrast = true;
+    if (used.speech) tally.speech = true;
     return true;
   }
 
@@ -115,8 +116,6 @@ export class UsageCounter {
     } else if (method === 'help.request') {
       const reason = (input as { reason?: unknown }).reason;
       askedForHelp(tally, reason !== 'button', hourInZone(clock.now(), timeZone));
-    } else if (method === 'speech.synthesize') {
-      tally.speech = true;
     } else if (method === 'visit.prepare') {
       tally.completed = true;
     }

@@ -14,7 +14,7 @@ import { isNetworkError } from '../api/network-error';
 import { LanguageLoadError } from '../i18n/load-language';
 import { ServiceLoadError } from '../i18n/load-service';
 import type { KioskActions } from './context';
-import type { Action, AppState } from './state';
+import { isDefaultSpeech, type Action, type AppState, type SpeechSettings } from './state';
 import { isDefaultDisplay, type DisplaySettings } from '../display/settings';
 
 /** A call that takes longer than this shows its button as pending. */
@@ -51,11 +51,15 @@ export function useSessionActions(
       }
     }
 
-    /** Large text or high contrast in this session: the core counts it for the anonymous figures (issue 18). */
-    function reportDisplay(sessionId: string, display: DisplaySettings): void {
-      if (isDefaultDisplay(display)) return;
-      const settings = { largeText: display.textSize !== 'normal', highContrast: display.contrast === 'high' };
-      void call('usage.display', { sessionId, ...settings }).catch(() => undefined);
+    /** Large text, high contrast or speech settings in this session: counted in the anonymous figures (issue 18). */
+    function reportSettings(sessionId: string, display: DisplaySettings, speech: SpeechSettings): void {
+      if (isDefaultDisplay(display) && isDefaultSpeech(speech)) return;
+      const used = {
+        largeText: display.textSize !== 'normal',
+        highContrast: display.contrast === 'high',
+        speech: !isDefaultSpeech(speech),
+      };
+      void call('usage.settings', { sessionId, ...used }).catch(() => undefined);
     }
 
     function showView(view: SessionView): void {
@@ -211,7 +215,7 @@ export function useSessionActions(
           if (!result) return;
           if (result.ok) {
             showView(result.value);
-            reportDisplay(result.value.sessionId, stateRef.current.display);
+            reportSettings(result.value.sessionId, stateRef.current.display, stateRef.current.speech);
           } else await handleError(result.error);
         }),
       answer: (stepId, values, item) =>
@@ -279,13 +283,15 @@ export function useSessionActions(
       setDisplay(display) {
         dispatch({ type: 'display', display });
         const view = stateRef.current.view;
-        if (view) reportDisplay(view.sessionId, display);
+        if (view) reportSettings(view.sessionId, display, stateRef.current.speech);
       },
       reset(notice) {
         dispatch({ type: 'reset', notice });
       },
       setSpeech(settings) {
         dispatch({ type: 'speech', settings });
+        const view = stateRef.current.view;
+        if (view) reportSettings(view.sessionId, stateRef.current.display, { ...stateRef.current.speech, ...settings });
       },
     };
   }, [bridge, stateRef, dispatch, loadLanguage, loadService]);

@@ -120,24 +120,32 @@ describe('usage counting on the kiosk', () => {
     await kiosk.value('help.request', { reason: 'button' });
     await kiosk.value('help.request', { reason: 'stuck_errors' });
     const display = { sessionId: view.sessionId, largeText: true, highContrast: false };
-    expect(await kiosk.value('usage.display', display)).toEqual({ counted: true });
-    expect(await kiosk.value('usage.display', { ...display, highContrast: true })).toEqual({ counted: true });
+    expect(await kiosk.value('usage.settings', display)).toEqual({ counted: true });
+    expect(await kiosk.value('usage.settings', { ...display, highContrast: true })).toEqual({ counted: true });
     // Another session's id counts nothing.
-    expect(await kiosk.value('usage.display', { ...display, sessionId: randomUUID() })).toEqual({ counted: false });
+    const other = { sessionId: randomUUID(), speech: true };
+    expect(await kiosk.value('usage.settings', other)).toEqual({ counted: false });
+    // The page speaks each screen by itself: audio made for it is not the resident using speech.
     const audio = await kiosk.value('speech.synthesize', { text: 'Hallo', language: 'de', rate: 'normal' });
     expect(audio).toBeTruthy();
     await kiosk.value('session.end', { sessionId: view.sessionId, reason: 'resident' });
-    // A second session that used none of it.
+    expect(usageDay(kiosk, DAY).totals.settings).toEqual({ largeText: 1, highContrast: 1, speech: 0 });
+    // "Vorlesen" pressed, or the speech settings changed: the page says so.
+    const spoken = await walkMove(kiosk, { stopAt: 'name' });
+    await kiosk.value('usage.settings', { sessionId: spoken.sessionId, speech: true });
+    await kiosk.value('usage.settings', { sessionId: spoken.sessionId, speech: true });
+    await kiosk.value('session.end', { sessionId: spoken.sessionId, reason: 'resident' });
+    // A session that used none of it.
     const plain = await walkMove(kiosk, { stopAt: 'name' });
     await kiosk.value('session.end', { sessionId: plain.sessionId, reason: 'resident' });
 
     const { totals } = usageDay(kiosk, DAY);
-    expect(totals.sessions).toBe(2);
+    expect(totals.sessions).toBe(3);
     expect(totals.settings).toEqual({ largeText: 1, highContrast: 1, speech: 1 });
     expect(totals.help).toEqual({ called: 1, offered: 1, takenOver: 0, continuedAtDesk: 0 });
     expect(totals.helpByHour).toEqual(atHour(12));
-    // Off a session (the start screen) a display report counts nothing.
-    expect(await kiosk.value('usage.display', display)).toEqual({ counted: false });
+    // Off a session (the start screen) a report counts nothing.
+    expect(await kiosk.value('usage.settings', display)).toEqual({ counted: false });
   }, 60_000);
 
   it('takes the day and the hour in Berlin time (summer and winter), from the session start', async () => {
