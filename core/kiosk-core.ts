@@ -191,7 +191,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         hub.usageFolded();
       },
     });
-    listeners.add((event) => usage.onCoreEvent(event));
+    const counting = options.countUsage !== false;
+    if (counting) listeners.add((event) => usage.onCoreEvent(event));
     ctx.idleHeld = () => hub.holdsIdle();
     // The desk sees the day's kiosk bookings in the staff console, under the office name residents read here.
     const tellHub = (booked: BookedNotice) => {
@@ -234,9 +235,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     );
     // Every session call that answers with a view moves the activity (and, with consent, the live view).
     const observedDispatch = async (method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>> => {
-      usage.before(method);
+      if (counting) usage.before(method);
       const result = await dispatch(method, input, caller);
-      usage.after(method, input, result);
+      if (counting) usage.after(method, input, result);
       if (result.ok && typeof method === 'string' && method.startsWith('session.')) {
         const view = SessionViewSchema.safeParse(result.value);
         if (view.success) hub.sessionChanged(view.data);

@@ -60,7 +60,7 @@ export class UsageCounter {
     if (!tally) return;
     if (event.type === 'help.changed' && (event.state.status === 'viewing' || event.state.status === 'takeover')) {
       tally.takenOver = true;
-    } else if (event.type === 'session.ended') {
+    } else if (event.type === 'session.ended' && event.sessionId === tally.sessionId) {
       this.end(event.reason);
     }
   }

@@ -225,6 +225,14 @@ describe('usage counting on the kiosk', () => {
     await kiosk.value('session.end', { sessionId: second.sessionId, reason: 'resident' });
     expect(usageDay(kiosk, DAY)).toMatchObject({ revision: 2, totals: { sessions: 2 } });
   });
+
+  it("counts nothing in a core opened with countUsage: false (the hub's desk core)", async () => {
+    kiosk = openTestCore({ countUsage: false });
+    const view = await walkMove(kiosk);
+    await kiosk.value('session.submit', { sessionId: view.sessionId });
+    await kiosk.value('session.end', { sessionId: view.sessionId, reason: 'finished' });
+    expect(usageRows(kiosk)).toEqual([]);
+  });
 });
 
 describe('the rating ("Wie war es?")', () => {
