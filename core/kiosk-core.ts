@@ -40,6 +40,8 @@ import { BookingSession, type BookedNotice } from './appointments/booking-sessio
 import { ManageBooking } from './appointments/manage-booking';
 import { HeldBookingStore } from './appointments/held-booking-store';
 import { WalkIns } from './appointments/walk-ins';
+import { UsageCounter } from './usage/usage-counter';
+import { UsageStore } from './usage/usage-store';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IDLE_WARNING_MS = 30_000;
@@ -166,6 +168,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     // The hub client runs staff commands through the same dispatch as the resident's taps
     // (observedDispatch, defined below, is only called once the core is open).
     const terminalName = options.terminalName?.trim() || 'Bürgerkiosk';
+    const usageStore = new UsageStore(db, logger);
+    usageStore.prune(today());
     const hub: HubClient = createHubClient(ctx, options.hub, {
       dataDir: options.dataDir,
       appVersion: version,
@@ -173,8 +177,22 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       outboxBacklog: () => deliveries.backlog(),
       dispatch: (method, input) => observedDispatch(method, input),
       deskHours: catalog.offices.byId.get(DESK_OFFICE_ID),
+      usage: usageStore,
     });
     listeners.add((event) => hub.onCoreEvent(event));
+    // Anonymous usage figures (issue 18): counted from the calls and events below, folded when a session ends.
+    const usage = new UsageCounter({
+      store: usageStore,
+      clock,
+      timeZone,
+      logger,
+      onFolded: () => {
+        usageStore.prune(today());
+        hub.usageFolded();
+      },
+    });
+    const counting = options.countUsage !== false;
+    if (counting) listeners.add((event) => usage.onCoreEvent(event));
     ctx.idleHeld = () => hub.holdsIdle();
     // The desk sees the day's kiosk bookings in the staff console, under the office name residents read here.
     const tellHub = (booked: BookedNotice) => {
@@ -209,6 +227,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         bookings,
         manage,
         walkIns,
+        usage,
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
       }),
       logger,
@@ -216,7 +235,9 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     );
     // Every session call that answers with a view moves the activity (and, with consent, the live view).
     const observedDispatch = async (method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>> => {
+      if (counting) usage.before(method);
       const result = await dispatch(method, input, caller);
+      if (counting) usage.after(method, input, result);
       if (result.ok && typeof method === 'string' && method.startsWith('session.')) {
         const view = SessionViewSchema.safeParse(result.value);
         if (view.success) hub.sessionChanged(view.data);

@@ -36,6 +36,8 @@ export interface KioskCoreOptions {
   idleTimeoutMs?: number; // default 120 000
   idleWarningMs?: number; // default 30 000, never more than the timeout
   terminalName?: string;
+  /** False: no usage figures (issue 18) are counted; the hub's desk core, which residents never use, says so. */
+  countUsage?: boolean;
   /** Folder with branding.json and the town's coat of arms; default: <resourcesDir>/branding (core/branding.ts). */
   brandingDir?: string;
   clock?: Clock;

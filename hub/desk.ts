@@ -51,6 +51,8 @@ export class Desk {
         ...(this.options.servicesDir ? { servicesDir: this.options.servicesDir } : {}),
         mode: 'browser',
         terminalName: 'Bürgerkiosk desk',
+        // Staff submitting a handover are no kiosk session: the terminals' figures count them already.
+        countUsage: false,
         clock: this.clock,
         logger: this.logger,
         speech: { warmUpAfterMs: null },

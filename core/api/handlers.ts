@@ -27,6 +27,7 @@ import { catalogViews } from '../catalog/catalog-views';
 import type { BookingSession } from '../appointments/booking-session';
 import type { ManageBooking } from '../appointments/manage-booking';
 import type { WalkIns } from '../appointments/walk-ins';
+import type { UsageCounter } from '../usage/usage-counter';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -50,6 +51,8 @@ export interface InfoSettings {
   /** "Termin verschieben oder absagen" with the booking code (issue 16). */
   manage: ManageBooking;
   walkIns: WalkIns;
+  /** The anonymous usage figures (issue 18): what only the page knows (display, speech, the rating). */
+  usage: Pick<UsageCounter, 'settingsUsed' | 'feedbackGiven'>;
   /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
   outOfService?: OutOfServiceReason;
 }
@@ -114,6 +117,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.receipt': (input) => receiptFile(ctx, info.receipts, input.sessionId, input.layout),
     'session.printReceipt': (input) => printReceipt(ctx, info.receipts, input.sessionId),
     'speech.synthesize': (input) => info.speech.synthesize(input),
+    'usage.settings': ({ sessionId, ...settings }) => ok({ counted: info.usage.settingsUsed(sessionId, settings) }),
     'outbox.status': () =>
       ok({ portalConfigured: info.portalConfigured(), entries: info.deliveries.statusList().map(outboxStatusEntry) }),
     'outbox.resend': (input) => {

@@ -19,6 +19,8 @@ import { HubLink, type TerminalNaming } from './hub-link';
 import type { HubOptions } from './hub-options';
 import { LiveFeed } from './live-feed';
 import type { CoreDispatch } from './takeover';
+import type { UsageStore } from '../usage/usage-store';
+import { UsageReports } from './usage-reports';
 
 export type { IssuedHandover } from './handover';
 export type { TerminalNaming } from './hub-link';
@@ -42,6 +44,8 @@ export interface HubClient {
   bookingMade(booking: KioskBookingNotice): void;
   /** A time cancelled at this kiosk. */
   bookingCancelled(code: string): void;
+  /** The day's usage totals changed (a session was folded in): unsent days go to the hub. */
+  usageFolded(): void;
   /** A session call answered with this view (the resident's tap or a takeover command). */
   sessionChanged(view: SessionView): void;
   onCoreEvent(event: KioskEvent): void;
@@ -57,6 +61,8 @@ interface Settings {
   dispatch: CoreDispatch;
   /** The desk's opening hours (the `info` office), for the handover screen and slip. */
   deskHours?: OpeningHours | undefined;
+  /** The day's anonymous usage totals (issue 18), sent until the hub confirms them. */
+  usage: UsageStore;
 }
 
 /**
@@ -95,13 +101,16 @@ export function createHubClient(
       }),
       onMessage: (message) => {
         if (message.type === 'handover.stored') handovers.onStored(message.handoverId, message.expiresAt);
-        // Issue 18: the usage sender (not yet built) forgets what the hub confirmed.
-        else if (message.type === 'usage.stored' || message.type === 'feedback.stored') return;
+        else if (message.type === 'usage.stored') usage.onStored(message.day, message.revision);
+        else if (message.type === 'feedback.stored') return;
         else help.onMessage(message);
       },
       onOnline: (online) => {
         help.onOnline(online);
-        if (online) bookings.flush();
+        if (online) {
+          bookings.flush();
+          usage.flush();
+        }
       },
       onRevoked: () => help.onRevoked(),
       onAttached: () => help.changed(),
@@ -113,6 +122,7 @@ export function createHubClient(
   const help: HelpRequests = new HelpRequests({ ctx, link, feed, dispatch: settings.dispatch, currentView });
   const handovers = new Handovers(ctx, link, settings.deskHours);
   const bookings = new BookingNotices(link);
+  const usage = new UsageReports(link, settings.usage, ctx.logger);
   link.open();
 
   return {
@@ -128,6 +138,7 @@ export function createHubClient(
     forgetHandover: () => handovers.forget(),
     bookingMade: (booking) => bookings.made(booking),
     bookingCancelled: (code) => bookings.cancelled(code),
+    usageFolded: () => usage.flush(),
     sessionChanged(view) {
       // A session view means a new session: the previous resident's code is no longer theirs to print.
       handovers.forget();

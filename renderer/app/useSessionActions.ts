@@ -14,7 +14,8 @@ import { isNetworkError } from '../api/network-error';
 import { LanguageLoadError } from '../i18n/load-language';
 import { ServiceLoadError } from '../i18n/load-service';
 import type { KioskActions } from './context';
-import type { Action, AppState } from './state';
+import { isDefaultSpeech, type Action, type AppState, type SpeechSettings } from './state';
+import { isDefaultDisplay, type DisplaySettings } from '../display/settings';
 
 /** A call that takes longer than this shows its button as pending. */
 const SLOW_CALL_MS = 300;
@@ -48,6 +49,17 @@ export function useSessionActions(
         }
         throw error;
       }
+    }
+
+    /** Large text, high contrast or speech settings in this session: counted in the anonymous figures (issue 18). */
+    function reportSettings(sessionId: string, display: DisplaySettings, speech: SpeechSettings): void {
+      if (isDefaultDisplay(display) && isDefaultSpeech(speech)) return;
+      const used = {
+        largeText: display.textSize !== 'normal',
+        highContrast: display.contrast === 'high',
+        speech: !isDefaultSpeech(speech),
+      };
+      void call('usage.settings', { sessionId, ...used }).catch(() => undefined);
     }
 
     function showView(view: SessionView): void {
@@ -201,8 +213,10 @@ export function useSessionActions(
           if (!(await prepareService(serviceId, stateRef.current.startLanguage))) return;
           const result = await call('session.start', { serviceId, language: stateRef.current.startLanguage });
           if (!result) return;
-          if (result.ok) showView(result.value);
-          else await handleError(result.error);
+          if (result.ok) {
+            showView(result.value);
+            reportSettings(result.value.sessionId, stateRef.current.display, stateRef.current.speech);
+          } else await handleError(result.error);
         }),
       answer: (stepId, values, item) =>
         sessionCall('session.answer', (sessionId) => ({
@@ -268,12 +282,16 @@ export function useSessionActions(
       },
       setDisplay(display) {
         dispatch({ type: 'display', display });
+        const view = stateRef.current.view;
+        if (view) reportSettings(view.sessionId, display, stateRef.current.speech);
       },
       reset(notice) {
         dispatch({ type: 'reset', notice });
       },
       setSpeech(settings) {
         dispatch({ type: 'speech', settings });
+        const view = stateRef.current.view;
+        if (view) reportSettings(view.sessionId, stateRef.current.display, { ...stateRef.current.speech, ...settings });
       },
     };
   }, [bridge, stateRef, dispatch, loadLanguage, loadService]);

@@ -31,8 +31,10 @@ export function SpeechProvider({ bridge, children }: { bridge: KioskBridge; chil
   );
 
   const settings = useRef({ rate: state.speech.rate, language: i18n.language });
+  const sessionId = useRef(state.view?.sessionId);
   useLayoutEffect(() => {
     settings.current = { rate: state.speech.rate, language: i18n.language };
+    sessionId.current = state.view?.sessionId;
   });
 
   useEffect(() => {
@@ -68,6 +70,9 @@ export function SpeechProvider({ bridge, children }: { bridge: KioskBridge; chil
       repeat() {
         const top = scripts.current.at(-1);
         if (top) speak(top.script());
+        // "Vorlesen": the resident used speech, counted in the anonymous figures (issue 18).
+        const id = sessionId.current;
+        if (id) void bridge.call('usage.settings', { sessionId: id, speech: true }).catch(() => undefined);
       },
       register(script) {
         const entry = { script };
@@ -79,7 +84,7 @@ export function SpeechProvider({ bridge, children }: { bridge: KioskBridge; chil
       isTopmost: (script) => scripts.current.at(-1)?.script === script,
       stop: () => player.stop(),
     };
-  }, [player]);
+  }, [player, bridge]);
 
   return <SpeechContext.Provider value={value}>{children}</SpeechContext.Provider>;
 }
