@@ -145,6 +145,29 @@ test('a long result list: six tiles with each key, all of them once typing pause
   await expect(searchField(driver)).toBeFocused();
 });
 
+test('what the search found is spoken once typing pauses (the search reports it to the start screen)', async ({
+  page,
+}) => {
+  const prompts: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/call/speech.synthesize')) return;
+    prompts.push((JSON.parse(request.postData() ?? '{}') as { text?: string }).text ?? '');
+  });
+  const driver = new KioskDriver(page, { mode: 'keyboard', audit: false });
+  await driver.openStart(kiosk.url);
+  await tabTo(page, searchField(driver));
+  await page.keyboard.type('Sperrmüll');
+  await expect(status(driver)).toHaveText(/^\d+ Treffer$/);
+  const count = (await status(driver).textContent())!;
+  // The count and the first result's name, as searchScript says them.
+  await expect.poll(() => prompts.some((text) => text.includes(count))).toBe(true);
+  await expect.poll(() => prompts.some((text) => text.startsWith('Sperrmüll anmelden'))).toBe(true);
+  // Nothing found: said as such.
+  await searchField(driver).fill('');
+  await page.keyboard.type('xylophon');
+  await expect.poll(() => prompts.some((text) => text.includes(ui('de', 'finder.noResult')))).toBe(true);
+});
+
 test('keyboard only: search with a typo, Tab to the result; a life situation and back', async ({ page }) => {
   const driver = new KioskDriver(page, { mode: 'keyboard' });
   await driver.openStart(kiosk.url);
