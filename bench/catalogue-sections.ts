@@ -125,6 +125,8 @@ export async function finderSection({ tmp, rows, browser }: BenchContext): Promi
   for (const [name, samples] of [
     ['physical', finder.physicalKeyMs],
     ['onscreen', finder.onScreenKeyMs],
+    ['physical_script', finder.physicalScriptMs],
+    ['onscreen_script', finder.onScreenScriptMs],
     ['bare_page_physical', finder.floorPhysicalMs],
     ['bare_page_tap', finder.floorTapMs],
   ] as const) {

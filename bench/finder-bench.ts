@@ -54,8 +54,18 @@ async function startPainted(browser: Browser, url: string): Promise<{ paintedMs:
  */
 function installKeyProbe(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const probe = { start: null as number | null, samples: [] as number[] };
+    const probe = { start: null as number | null, samples: [] as number[], begun: 0, script: [] as number[] };
     (window as unknown as { keyProbe: typeof probe }).keyProbe = probe;
+    // The page's own work for the key: from its input event to the end of what that event set off in
+    // the same task (React renders and commits a key's update in it), without style, layout and paint.
+    // Only a key's input (the probe has its start): not the field emptied between queries.
+    window.addEventListener('input', () => (probe.begun = probe.start === null ? -1 : performance.now()), {
+      capture: true,
+    });
+    window.addEventListener('input', () => {
+      const begun = probe.begun;
+      if (begun >= 0) queueMicrotask(() => probe.script.push(performance.now() - begun));
+    });
     // No named functions in here: the bench's bundler would wrap them in a helper the page does not have.
     for (const type of ['keydown', 'pointerup']) {
       window.addEventListener(type, (event) => (probe.start = event.timeStamp), { capture: true });
@@ -89,6 +99,11 @@ function nextSample(page: Page, count: number): Promise<number> {
     while (probe.samples.length <= count) await new Promise((r) => setTimeout(r, 2));
     return probe.samples[count]!;
   }, count);
+}
+
+/** The page's own work per key so far (see installKeyProbe). */
+function scriptSamples(page: Page): Promise<number[]> {
+  return page.evaluate(() => (window as unknown as { keyProbe: { script: number[] } }).keyProbe.script);
 }
 
 /** The start page, its search code loaded and its index built (one query answered), and the probe in it. */
@@ -151,8 +166,14 @@ async function browserFloor(browser: Browser, count: number): Promise<{ physical
   }
 }
 
+/** Each key's time to its results painted, and the page's own work for it. */
+interface KeyFigures {
+  painted: number[];
+  script: number[];
+}
+
 /** Key by key on a physical keyboard (CDP key events, as a USB keyboard's reach Chromium). */
-async function physicalKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
+async function physicalKeystrokes(browser: Browser, url: string, rounds: number): Promise<KeyFigures> {
   const context = await browser.newContext(TERMINAL);
   const samples: number[] = [];
   try {
@@ -168,14 +189,14 @@ async function physicalKeystrokes(browser: Browser, url: string, rounds: number)
         }
       }
     }
-    return samples;
+    return { painted: samples, script: await scriptSamples(page) };
   } finally {
     await context.close();
   }
 }
 
 /** Tap by tap on the kiosk's on-screen keyboard, opened by tapping the field, as a resident types. */
-async function onScreenKeystrokes(browser: Browser, url: string, rounds: number): Promise<number[]> {
+async function onScreenKeystrokes(browser: Browser, url: string, rounds: number): Promise<KeyFigures> {
   const context = await browser.newContext(TERMINAL);
   const samples: number[] = [];
   try {
@@ -195,7 +216,7 @@ async function onScreenKeystrokes(browser: Browser, url: string, rounds: number)
         }
       }
     }
-    return samples;
+    return { painted: samples, script: await scriptSamples(page) };
   } finally {
     await context.close();
   }
@@ -248,6 +269,9 @@ export interface FinderFigures {
   physicalKeyMs: number[];
   /** From the finger leaving the key. */
   onScreenKeyMs: number[];
+  /** The page's own work per key (script, no style or paint), physical and on-screen. */
+  physicalScriptMs: number[];
+  onScreenScriptMs: number[];
   /** A bare page's key and tap to painted, measured in the same run. */
   floorPhysicalMs: number[];
   floorTapMs: number[];
@@ -296,8 +320,8 @@ export async function measureFinder(
       catalogTodayBytes = small.catalogBytes;
       catalogLargeBytes = big.catalogBytes;
     }
-    const physicalKeyMs = await physicalKeystrokes(browser, large.url, 2);
-    const onScreenKeyMs = await onScreenKeystrokes(browser, large.url, 2);
+    const physical = await physicalKeystrokes(browser, large.url, 2);
+    const onScreen = await onScreenKeystrokes(browser, large.url, 2);
     const floor = await browserFloor(browser, 40);
     if (profileDir) await profile(browser, large.url, profileDir);
     return {
@@ -305,8 +329,10 @@ export async function measureFinder(
       startLargeMs,
       catalogTodayBytes,
       catalogLargeBytes,
-      physicalKeyMs,
-      onScreenKeyMs,
+      physicalKeyMs: physical.painted,
+      onScreenKeyMs: onScreen.painted,
+      physicalScriptMs: physical.script,
+      onScreenScriptMs: onScreen.script,
       floorPhysicalMs: floor.physical,
       floorTapMs: floor.tap,
       todayCount: TODAYS_SERVICES.length,
