@@ -1,4 +1,4 @@
-import { memo, useCallback, useLayoutEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceCategory, ServiceSummary } from '../../contract';
 import { ServiceTile } from '../components/ServiceTile';
@@ -6,16 +6,22 @@ import type { StartLayout } from './categories';
 import { CategoryTile } from './CategoryTile';
 import { ResultTiles } from './ResultTiles';
 import { SearchBox } from './SearchBox';
+import { useFinder } from './useFinder';
 
 interface ServiceChoiceProps {
   layout: StartLayout;
-  query: string;
-  onQuery: (query: string) => void;
-  /** The services found for `query`, or null while no search is made (too short, or code loading). */
-  found: readonly ServiceSummary[] | null;
-  /** A service chosen; `fromSearch` when it was a search result. */
-  onService: (serviceId: string, fromSearch: boolean) => void;
+  /** What the search looks through, in the start screen's language. */
+  services: readonly ServiceSummary[];
+  language: string;
+  /** False until the start screen is painted (the search code comes after it). */
+  searchEnabled: boolean;
+  /** The words the field starts with (a search the resident comes back to). */
+  initialQuery: string;
+  /** A service chosen; `query` holds the words when it was a search result, else null. */
+  onService: (serviceId: string, query: string | null) => void;
   onCategory: (category: ServiceCategory) => void;
+  /** What is spoken of the search, once typing pauses (see useFinder); not called for every key. */
+  onSpoken: (spoken: readonly ServiceSummary[] | null, spokenKey: string) => void;
 }
 
 /** The room at the bottom of the screen that the on-screen keyboard and the dock cover (their scroll padding). */
@@ -25,20 +31,39 @@ function coveredAtBottom(): number {
 
 /**
  * The start screen's way to a service: the search field, then what it found or the tiles. No result is
- * answered with the tiles and the way to a person (Hilfe, the desk).
+ * answered with the tiles and the way to a person (Hilfe, the desk). The search's state is held here: a
+ * key renders this and not the whole start screen.
  */
-export function ServiceChoice({ layout, query, onQuery, found, onService, onCategory }: ServiceChoiceProps) {
+export function ServiceChoice({
+  layout,
+  services,
+  language,
+  searchEnabled,
+  initialQuery,
+  onService,
+  onCategory,
+  onSpoken,
+}: ServiceChoiceProps) {
   const { t } = useTranslation();
+  const { query, setQuery, found, spoken, spokenKey } = useFinder(services, language, searchEnabled, initialQuery);
   const searching = found !== null;
   // The tiles are memoised: a keystroke must not render them again for a new but equal callback.
   const latest = useRef(onService);
   const latestCategory = useRef(onCategory);
+  const latestSpoken = useRef(onSpoken);
+  const latestQuery = useRef(query);
   useLayoutEffect(() => {
     latest.current = onService;
     latestCategory.current = onCategory;
+    latestSpoken.current = onSpoken;
+    latestQuery.current = query;
   });
-  const chooseResult = useCallback((id: string) => latest.current(id, true), []);
-  const chooseService = useCallback((id: string) => latest.current(id, false), []);
+  // The start screen hears of the search when what is spoken changes: when typing starts and pauses.
+  useEffect(() => {
+    latestSpoken.current(spoken, spokenKey);
+  }, [spoken, spokenKey]);
+  const chooseResult = useCallback((id: string) => latest.current(id, latestQuery.current), []);
+  const chooseService = useCallback((id: string) => latest.current(id, null), []);
   const chooseCategory = useCallback((category: ServiceCategory) => latestCategory.current(category), []);
 
   // While the resident types, the first result (or the advice) must show above the on-screen keyboard:
@@ -58,7 +83,7 @@ export function ServiceChoice({ layout, query, onQuery, found, onService, onCate
 
   return (
     <>
-      <SearchBox value={query} onChange={onQuery} rowRef={rowRef} />
+      <SearchBox value={query} onChange={setQuery} rowRef={rowRef} />
       {/* Always in the page, so that screen readers announce what changes in it. */}
       <p className="finder-status" id="finder-status" role="status">
         {found === null
@@ -67,7 +92,8 @@ export function ServiceChoice({ layout, query, onQuery, found, onService, onCate
             ? t('finder.resultCount', { count: found.length })
             : t('finder.noResult')}
       </p>
-      <div ref={answerRef}>
+      {/* data-results-for: the words this answer is for (the bench waits for the frame that shows it). */}
+      <div ref={answerRef} data-results-for={query}>
         {searching && found.length > 0 ? (
           <ResultTiles found={found} onService={chooseResult} />
         ) : (

@@ -1,5 +1,6 @@
-import { memo, Suspense, useEffect, useMemo, useState } from 'react';
+import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ServiceCategory, ServiceSummary } from '../../contract';
 import { languageEntry } from '../../contract/languages';
 import { useKiosk } from '../app/context';
 import { afterNextPaint } from '../app/after-paint';
@@ -14,7 +15,6 @@ import { Notice } from '../components/Notice';
 import { groupByCategory, startLayout } from '../finder/categories';
 import { CategoryView } from '../finder/CategoryView';
 import { ServiceChoice } from '../finder/ServiceChoice';
-import { useFinder } from '../finder/useFinder';
 import { forgetSearch, rememberSearch, searchToReturnTo } from '../finder/search-return';
 import { LazyOnScreenKeyboard } from '../app/journey-code';
 import { categoryScript, searchScript } from '../speech/finder-scripts';
@@ -26,7 +26,11 @@ import { startNoticeScript, startScript } from '../speech/start-scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 
-// Memoised: a keystroke in the search renders the start screen again, and these do not change with it.
+// Memoised: the start screen renders again when a search's results are spoken, and these do not change.
+const Languages = memo(StartLanguageSection);
+const Display = memo(DisplayMenu);
+const Dock = memo(BottomDock);
+const StartFooter = memo(Footer);
 const Offices = memo(OfficesEntry);
 const Manage = memo(ManageEntry);
 const WalkIn = memo(WalkInEntry);
@@ -50,10 +54,29 @@ export function StartScreen() {
   const [painted, setPainted] = useState(false);
   // Back from a search result's service: its search again (taken once; a session's end gives none back).
   const idleMs = state.info?.idle.timeoutMs ?? 0;
-  const [returnedQuery] = useState(() => (state.notice ? '' : searchToReturnTo(idleMs)));
+  // Taken once: back from a life situation, the field is empty.
+  const [initialQuery, setInitialQuery] = useState(() => (state.notice ? '' : searchToReturnTo(idleMs)));
   useEffect(forgetSearch, []);
-  const finder = useFinder(services, state.startLanguage, painted, returnedQuery);
-  const group = finder.category ? groupByCategory(services).find((g) => g.category === finder.category) : undefined;
+  // The search's own state is in ServiceChoice; what is spoken of it comes here when typing pauses.
+  const [spoken, setSpoken] = useState<{ found: readonly ServiceSummary[] | null; key: string }>({
+    found: null,
+    key: '',
+  });
+  const onSpoken = useCallback((found: readonly ServiceSummary[] | null, key: string) => setSpoken({ found, key }), []);
+  const [category, setCategory] = useState<ServiceCategory | null>(null);
+  const chooseCategory = useCallback((next: ServiceCategory | null) => {
+    setInitialQuery('');
+    setSpoken({ found: null, key: '' });
+    setCategory(next);
+  }, []);
+  const onService = useCallback(
+    (id: string, query: string | null) => {
+      if (query !== null) rememberSearch(query);
+      actions.showIntro(id);
+    },
+    [actions],
+  );
+  const group = category ? groupByCategory(services).find((g) => g.category === category) : undefined;
   const title = group ? t(`finder.category.${group.category}`) : t('start.title');
   const headingRef = useScreenFocus(
     group ? `start:${group.category}` : 'start',
@@ -74,7 +97,7 @@ export function StartScreen() {
   const hasWalkIns = (walkIns?.length ?? 0) > 0;
   const script = () => {
     if (group) return categoryScript(t, group.category, group.services);
-    if (finder.spoken) return searchScript(t, finder.spoken);
+    if (spoken.found) return searchScript(t, spoken.found);
     return startScript(t, {
       notice: state.notice,
       apiError: state.apiError,
@@ -90,7 +113,7 @@ export function StartScreen() {
   // Not spoken to an empty foyer after each resident: see useAttractSpeech.
   const attract = useAttractSpeech(state.notice, script, () => startNoticeScript(t, state.notice));
   useScreenSpeech(
-    `start|${attract.mode}|${state.notice ?? ''}|${state.apiError ?? ''}|${group?.category ?? ''}|${finder.spokenKey}`,
+    `start|${attract.mode}|${state.notice ?? ''}|${state.apiError ?? ''}|${group?.category ?? ''}|${spoken.key}`,
     script,
     attract.appear,
   );
@@ -110,7 +133,7 @@ export function StartScreen() {
             </span>
           </p>
           <div className="session-header__actions">
-            <DisplayMenu />
+            <Display />
           </div>
         </div>
       </header>
@@ -122,7 +145,7 @@ export function StartScreen() {
             <CategoryView
               group={group}
               headingRef={headingRef}
-              onBack={() => finder.chooseCategory(null)}
+              onBack={() => chooseCategory(null)}
               onChoose={(id) => actions.showIntro(id)}
             />
           ) : (
@@ -132,7 +155,7 @@ export function StartScreen() {
               </h1>
               <p className="lead">{t('start.lead')}</p>
 
-              <StartLanguageSection />
+              <Languages />
 
               <section className="start__section" aria-labelledby="services-heading">
                 <h2 className="section-heading" id="services-heading">
@@ -143,14 +166,13 @@ export function StartScreen() {
                 ) : (
                   <ServiceChoice
                     layout={layout}
-                    query={finder.query}
-                    onQuery={finder.setQuery}
-                    found={finder.found}
-                    onService={(id, fromSearch) => {
-                      if (fromSearch) rememberSearch(finder.query);
-                      actions.showIntro(id);
-                    }}
-                    onCategory={finder.chooseCategory}
+                    services={services}
+                    language={state.startLanguage}
+                    searchEnabled={painted}
+                    initialQuery={initialQuery}
+                    onService={onService}
+                    onCategory={chooseCategory}
+                    onSpoken={onSpoken}
                   />
                 )}
               </section>
@@ -168,8 +190,8 @@ export function StartScreen() {
         </main>
       </div>
       <div className="page-end" ref={setPageEnd} />
-      <BottomDock helpKey="help.start" pageEnd={pageEnd} />
-      <Footer />
+      <Dock helpKey="help.start" pageEnd={pageEnd} />
+      <StartFooter />
       {/* Only the search field takes text here; the keyboard's code is fetched after the first paint. */}
       {painted && <StartKeyboard />}
     </div>

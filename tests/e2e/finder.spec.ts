@@ -115,6 +115,59 @@ test('no result: the life situations and the way to a person', async ({ page }) 
   await expect(page.getByText(ui('de', 'finder.noResultAdvice'))).toHaveCount(0);
 });
 
+test('a long result list: six tiles with each key, all of them once typing pauses', async ({ page }) => {
+  // The page's clock, paused while typing: the rest of the list must wait for a pause, not for the
+  // machine's speed (ResultTiles.tsx, FIRST_RESULTS and REST_AFTER_MS).
+  await page.clock.install();
+  const driver = new KioskDriver(page, { mode: 'keyboard', audit: false });
+  await driver.openStart(kiosk.url);
+  // The search code loaded and its index built before the clock stops.
+  await searchField(driver).fill('Hund');
+  await expect(status(driver)).toHaveText(/^\d+ Treffer$/);
+  await searchField(driver).fill('');
+  await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1000);
+  await searchField(driver).focus();
+  await page.keyboard.type('anmelden');
+  // More than six services hold "anmelden"; six tiles show while the clock stands.
+  await expect(page.locator('[data-results-for="anmelden"]')).toHaveCount(1);
+  await expect(status(driver)).toHaveText(/^\d+ Treffer$/);
+  const count = Number((await status(driver).textContent())!.match(/\d+/)![0]);
+  expect(count).toBeGreaterThan(6);
+  const tiles = resultList(driver).getByRole('button');
+  await expect(tiles).toHaveCount(6);
+  const firstSix = await tiles.allTextContents();
+  // Marked, to see that the six are kept (the same elements) when the rest comes, not mounted again.
+  await tiles.evaluateAll((buttons) => buttons.forEach((button) => button.setAttribute('data-kept', '')));
+  await page.clock.runFor(400);
+  await expect(tiles).toHaveCount(count);
+  expect((await tiles.allTextContents()).slice(0, 6)).toEqual(firstSix);
+  await expect(resultList(driver).locator('button[data-kept]')).toHaveCount(6);
+  await expect(searchField(driver)).toBeFocused();
+});
+
+test('what the search found is spoken once typing pauses (the search reports it to the start screen)', async ({
+  page,
+}) => {
+  const prompts: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/api/call/speech.synthesize')) return;
+    prompts.push((JSON.parse(request.postData() ?? '{}') as { text?: string }).text ?? '');
+  });
+  const driver = new KioskDriver(page, { mode: 'keyboard', audit: false });
+  await driver.openStart(kiosk.url);
+  await tabTo(page, searchField(driver));
+  await page.keyboard.type('Sperrmüll');
+  await expect(status(driver)).toHaveText(/^\d+ Treffer$/);
+  const count = (await status(driver).textContent())!;
+  // The count and the first result's name, as searchScript says them.
+  await expect.poll(() => prompts.some((text) => text.includes(count))).toBe(true);
+  await expect.poll(() => prompts.some((text) => text.startsWith('Sperrmüll anmelden'))).toBe(true);
+  // Nothing found: said as such.
+  await searchField(driver).fill('');
+  await page.keyboard.type('xylophon');
+  await expect.poll(() => prompts.some((text) => text.includes(ui('de', 'finder.noResult')))).toBe(true);
+});
+
 test('keyboard only: search with a typo, Tab to the result; a life situation and back', async ({ page }) => {
   const driver = new KioskDriver(page, { mode: 'keyboard' });
   await driver.openStart(kiosk.url);
