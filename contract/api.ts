@@ -12,6 +12,7 @@ import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
 import { bookingApi } from './booking';
 import { manageBookingApi } from './manage-booking';
 import { walkInApi } from './walk-in';
+import { feedbackApi } from './feedback';
 
 /**
  * The one API between renderer and core. Each method has a runtime schema for
@@ -314,6 +315,7 @@ export const api = {
     output: z.object({ printed: z.literal(true) }),
   },
   ...walkInApi,
+  ...feedbackApi,
   /** The walk-in waiting number on paper (number, waiting time, office, entrance), in the resident's language. */
   'walkIn.receipt': { input: z.strictObject({ layout: ReceiptLayout, language: Language }), output: ReceiptFileSchema },
   /** Electron: the same on the terminal's own printer. */

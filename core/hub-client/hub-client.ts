@@ -1,4 +1,5 @@
 import type {
+  FeedbackComment,
   HandoverTicket,
   HelpRequestReason,
   HelpState,
@@ -12,6 +13,7 @@ import type { CoreContext } from '../sessions/context';
 import { buildView } from '../sessions/session-view';
 import type { KioskBookingNotice, TerminalToHub } from '../../contract/hub';
 import { BookingNotices } from './booking-notices';
+import { FeedbackComments } from './feedback-comments';
 import { activityOf } from './activity';
 import { Handovers, type IssuedHandover } from './handover';
 import { HelpRequests } from './help-request';
@@ -42,6 +44,11 @@ export interface HubClient {
   bookingMade(booking: KioskBookingNotice): void;
   /** A time cancelled at this kiosk. */
   bookingCancelled(code: string): void;
+  /**
+   * A resident's feedback comment, already stripped (issue 18): sent now, or kept in memory until the hub is
+   * reached and confirms it (never on disk; dropped at shutdown).
+   */
+  feedbackComment(comment: FeedbackComment): 'sent' | 'waiting';
   /** A session call answered with this view (the resident's tap or a takeover command). */
   sessionChanged(view: SessionView): void;
   onCoreEvent(event: KioskEvent): void;
@@ -95,13 +102,17 @@ export function createHubClient(
       }),
       onMessage: (message) => {
         if (message.type === 'handover.stored') handovers.onStored(message.handoverId, message.expiresAt);
+        else if (message.type === 'feedback.stored') comments.onStored(message.commentId);
         // Issue 18: the usage sender (not yet built) forgets what the hub confirmed.
-        else if (message.type === 'usage.stored' || message.type === 'feedback.stored') return;
+        else if (message.type === 'usage.stored') return;
         else help.onMessage(message);
       },
       onOnline: (online) => {
         help.onOnline(online);
-        if (online) bookings.flush();
+        if (online) {
+          bookings.flush();
+          comments.flush();
+        }
       },
       onRevoked: () => help.onRevoked(),
       onAttached: () => help.changed(),
@@ -113,6 +124,7 @@ export function createHubClient(
   const help: HelpRequests = new HelpRequests({ ctx, link, feed, dispatch: settings.dispatch, currentView });
   const handovers = new Handovers(ctx, link, settings.deskHours);
   const bookings = new BookingNotices(link);
+  const comments = new FeedbackComments(link);
   link.open();
 
   return {
@@ -128,6 +140,7 @@ export function createHubClient(
     forgetHandover: () => handovers.forget(),
     bookingMade: (booking) => bookings.made(booking),
     bookingCancelled: (code) => bookings.cancelled(code),
+    feedbackComment: (comment) => comments.add(comment),
     sessionChanged(view) {
       // A session view means a new session: the previous resident's code is no longer theirs to print.
       handovers.forget();
@@ -137,6 +150,7 @@ export function createHubClient(
     stop() {
       link.stop();
       handovers.stop();
+      comments.clear();
     },
   };
 }
