@@ -210,6 +210,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         manage,
         walkIns,
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
+        ...(options.feedbackRatings ? { ratings: options.feedbackRatings } : {}),
       }),
       logger,
       pageCallRules(ctx),

@@ -105,11 +105,11 @@ export class FeedbackDesk {
         text: stripped,
       });
     }
-    // Never the text: only that there was one.
+    // Never the text: only that there was one (fields from the log's whitelist: the face, where the comment went).
     this.ctx.logger.info('feedback.given', {
       serviceId: journey.serviceId,
-      rating: input.rating ?? 'none',
-      comment: outcome,
+      status: input.rating ?? 'none',
+      detail: `comment ${outcome}`,
     });
     return ok({ comment: outcome });
   }
