@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedbackRating, SessionView } from '../../contract';
-import { openTestCore, removeDir, scanForCanary, type TestCore } from '../fixtures/core-harness';
+import type { AnswerInput, FeedbackRating, SessionView } from '../../contract';
+import { openTestCore, PROJECT_RESOURCES, removeDir, scanForCanary, type TestCore } from '../fixtures/core-harness';
 import { MOVE_ANSWERS } from '../fixtures/test-move-answers';
-import { openHubCore, startRealHub, until, untilOnline, type RealHub } from './hub-client-helpers';
+import { openHubCore, startRealHub, TEST_BACKOFF, until, untilOnline, type RealHub } from './hub-client-helpers';
 
 /**
  * "Wie war es?" through the real core (feedback.give) and, with a hub, the real hub and its SQLite file: the rating
@@ -33,6 +33,23 @@ async function sentJourney(core: TestCore): Promise<SessionView> {
     });
   }
   return core.value('session.submit', { sessionId: view.sessionId });
+}
+
+/** Führungszeugnis (done in person, shipped resources) up to its check page. */
+const VISIT_ANSWERS: [string, Record<string, AnswerInput>][] = [
+  ['kind', { kind: 'privat' }],
+  ['copies', { copies: '1' }],
+  ['family-name', { familyName: 'Wackerbarth' }],
+  ['given-names', { givenNames: 'Kunigunde' }],
+  ['date-of-birth', { dateOfBirth: { day: '12', month: '8', year: '1964' } }],
+];
+
+async function preparedVisit(core: TestCore): Promise<void> {
+  const view = await core.value('session.start', { serviceId: 'fuehrungszeugnis', language: 'de' });
+  for (const [stepId, values] of VISIT_ANSWERS) {
+    await core.value('session.answer', { sessionId: view.sessionId, stepId, values });
+  }
+  await core.value('visit.prepare', { sessionId: view.sessionId });
 }
 
 const COMMENT =
@@ -87,6 +104,23 @@ describe('feedback.give on a kiosk without a hub', () => {
   });
 });
 
+describe('feedback.give after a prepared visit', () => {
+  it('answers once after the visit was prepared; "Fertig" forgets the journey', async () => {
+    const ratings: FeedbackRating[] = [];
+    kiosk = openTestCore({
+      resourcesDir: PROJECT_RESOURCES,
+      feedbackRatings: { feedbackGiven: (rating) => ratings.push(rating) },
+    });
+    await preparedVisit(kiosk);
+    expect(await kiosk.value('feedback.give', { rating: 'bad' })).toEqual({ comment: 'none' });
+    expect(ratings).toEqual(['bad']);
+    await preparedVisit(kiosk);
+    await kiosk.value('visit.done', {});
+    expect(await kiosk.call('feedback.give', { rating: 'good' })).toMatchObject({ ok: false });
+    expect(ratings).toEqual(['bad']);
+  });
+});
+
 describe('feedback.give with a hub', () => {
   let hub: RealHub;
   beforeAll(async () => {
@@ -117,5 +151,26 @@ describe('feedback.give with a hub', () => {
     } finally {
       db.close();
     }
+  });
+
+  it("after a prepared visit, the comment loses the names typed in the visit's answers", async () => {
+    // A second terminal: an enrolment code is good for one kiosk only.
+    const created = await hub.admin.post('/terminals', { name: 'Rathaus Foyer 2', location: 'Erdgeschoss' });
+    const { enrolmentCode } = created.body as { enrolmentCode: string };
+    kiosk = openTestCore({
+      resourcesDir: PROJECT_RESOURCES,
+      hub: { url: hub.url, enrolmentCode, backoff: TEST_BACKOFF },
+    });
+    await untilOnline(kiosk);
+    await preparedVisit(kiosk);
+    const text = 'Kunigunde Wackerbarth musste lange warten';
+    expect(await kiosk.value('feedback.give', { rating: 'okay', comment: text })).toEqual({ comment: 'sent' });
+    const listed = await until(async () => {
+      const body = (await hub.staff.get('/feedback')).body as { text: string; serviceId: string }[];
+      return body.find((entry) => entry.serviceId === 'fuehrungszeugnis');
+    });
+    expect(listed.text).toContain('musste lange warten');
+    expect(listed.text).not.toContain('Kunigunde');
+    expect(listed.text).not.toContain('Wackerbarth');
   });
 });
