@@ -167,7 +167,10 @@ test.describe('Was wir zählen', () => {
       const driver = new KioskDriver(page, { mode: 'pointer', audit: false });
       await driver.openStart(kiosk!.url);
       if (lang !== 'de') await driver.chooseLanguage(lang);
-      await driver.activate(page.getByTestId('counting-link'));
+      const link = page.getByRole('button', { name: ui(lang, 'counting.link'), exact: true });
+      await link.scrollIntoViewIfNeeded();
+      await snap(page, `start with the counting link ${lang}`, { fullPage: false });
+      await driver.activate(link);
       await expect(driver.h1()).toHaveText(ui(lang, 'counting.title'));
       for (const key of ['countedHeading', 'publishedHeading', 'neverHeading']) {
         await expect(page.getByRole('heading', { level: 2, name: ui(lang, `counting.${key}`) })).toBeVisible();
