@@ -20,6 +20,7 @@ import { snap } from './support/snap';
 test.describe.configure({ timeout: 240_000 });
 
 const sperrmuell = loadService('sperrmuell');
+const zeugnis = loadService('fuehrungszeugnis');
 /** Typed as the contact name in the journey: the comment that names them must lose both words. */
 const NAME = { given: 'Kunigunde', family: 'Wackerbarth' };
 const IBAN = 'DE89 3704 0044 0532 0130 00';
@@ -150,6 +151,36 @@ test.describe('with the help-desk hub', () => {
     await expect(row).toContainText('Geht so');
     for (const canary of CANARIES) await expect(row).not.toContainText(canary);
     expectNoCanaryOnHub(hub);
+  });
+});
+
+test.describe('on the prepared-visit page, without a hub', () => {
+  test.use({ hasTouch: true });
+  let kiosk: KioskHandle | undefined;
+  test.beforeAll(async () => {
+    kiosk = await startKiosk();
+  });
+  test.afterAll(async () => {
+    await kiosk?.dispose();
+  });
+
+  test('the question is there (axe, targets), a face is sent and thanked', async ({ page }) => {
+    const driver = new KioskDriver(page, { mode: 'touch', audit: false });
+    await driver.openStart(kiosk!.url);
+    await driver.chooseService(zeugnis);
+    await driver.walkToCheck(zeugnis, { familyName: NAME.family });
+    await driver.submit();
+    await expect(driver.h1()).toHaveText(ui('de', 'visit.title'));
+    const question = page.getByRole('region', { name: ui('de', 'feedback.heading') });
+    await expect(question).toBeVisible();
+    await checkA11y(page, 'feedback on the visit page');
+    const bad = question.getByRole('button', { name: ui('de', 'feedback.bad'), exact: true });
+    await driver.activate(bad);
+    await expect(bad).toHaveAttribute('aria-pressed', 'true');
+    await driver.activate(question.getByRole('button', { name: ui('de', 'feedback.send'), exact: true }));
+    await expect(page.getByTestId('feedback-thanks')).toHaveText(ui('de', 'feedback.thanks'));
+    await expect(question.getByRole('button', { name: ui('de', 'feedback.skip') })).toHaveCount(0);
+    await snap(page, 'visit page after feedback');
   });
 });
 
