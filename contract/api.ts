@@ -13,6 +13,7 @@ import { bookingApi } from './booking';
 import { manageBookingApi } from './manage-booking';
 import { walkInApi } from './walk-in';
 import { usageApi } from './usage-api';
+import { feedbackApi } from './feedback';
 
 /**
  * The one API between renderer and core. Each method has a runtime schema for
@@ -316,6 +317,7 @@ export const api = {
   },
   ...walkInApi,
   ...usageApi,
+  ...feedbackApi,
   /** The walk-in waiting number on paper (number, waiting time, office, entrance), in the resident's language. */
   'walkIn.receipt': { input: z.strictObject({ layout: ReceiptLayout, language: Language }), output: ReceiptFileSchema },
   /** Electron: the same on the terminal's own printer. */

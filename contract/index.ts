@@ -17,6 +17,7 @@ export * from './fields';
 export * from './booking';
 export * from './manage-booking';
 export * from './walk-in';
+export * from './feedback';
 export * from './session-token';
 export * from './usage';
 export * from './open-data';

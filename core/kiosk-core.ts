@@ -229,6 +229,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         walkIns,
         usage,
         ...(options.outOfService ? { outOfService: options.outOfService } : {}),
+        ...(options.feedbackRatings ? { ratings: options.feedbackRatings } : {}),
       }),
       logger,
       pageCallRules(ctx),

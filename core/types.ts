@@ -6,6 +6,7 @@ import type { PrecompiledCatalog } from './catalog/precompiled';
 import type { SpeechEngine } from './speech/engine';
 import type { HubOptions } from './hub-client/hub-options';
 import type { AppointmentClient } from './appointments/appointment-client';
+import type { FeedbackRatingSink } from './usage/feedback-desk';
 
 /** Injectable time source, so tests can move the clock. */
 export interface Clock {
@@ -72,6 +73,8 @@ export interface KioskCoreOptions {
   appointments?: AppointmentClient | Promise<AppointmentClient | undefined>;
   /** The kiosk takes no applications (see contract KioskInfo.outOfService): session.start and submit are refused. */
   outOfService?: OutOfServiceReason;
+  /** Where the faces of "Wie war es?" are counted (issue 18: core/usage); without it they are only logged. */
+  feedbackRatings?: FeedbackRatingSink;
 }
 
 export interface SpeechOptions {

@@ -30,6 +30,7 @@ import { LoginThrottle } from './login-throttle';
 import { AuditStore } from './stores/audit-store';
 import { HandoverStore } from './stores/handover-store';
 import { KioskBookingStore } from './stores/kiosk-booking-store';
+import { FeedbackStore } from './stores/feedback-store';
 import { HelpStore } from './stores/help-store';
 import { SessionStore } from './stores/session-store';
 import { StaffStore } from './stores/staff-store';
@@ -63,6 +64,8 @@ export interface HubOptions {
   handoverKeyBits?: number;
   /** How long a handed-over draft waits, sealed, for the desk; default HANDOVER_TTL_MS (the demo hub: an hour). */
   handoverTtlMs?: number;
+  /** How long residents' feedback comments are kept (issue 18); default DEFAULT_FEEDBACK_RETENTION_DAYS. */
+  feedbackRetentionDays?: number;
   /**
    * How long a staff member's consoles may all be closed before the requests assigned to them go back to the
    * queue and their kiosks' live view ends (a browser closed, not a page reload). Default 20 s.
@@ -154,6 +157,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const audit = new AuditStore(db, now);
   const handovers = new HandoverStore(db, now, options.handoverTtlMs);
   const bookings = new KioskBookingStore(db, now);
+  const feedback = new FeedbackStore(db, now, options.feedbackRetentionDays);
   const live = new LiveHub({
     now,
     staff,
@@ -162,6 +166,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     audit,
     handovers,
     bookings,
+    feedback,
     ...(options.staffGoneGraceMs !== undefined ? { staffGoneGraceMs: options.staffGoneGraceMs } : {}),
   });
   const throttle = new LoginThrottle(now);
@@ -225,6 +230,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     audit,
     handovers,
     bookings,
+    feedback,
     live,
     handoverKey,
     desk,
@@ -251,6 +257,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     sessions.sweep();
     handovers.purgeExpired();
     bookings.purgePast();
+    feedback.purgeOld();
     live.sweepConsoles((hash) => sessions.lookupHash(hash, false) !== undefined);
   }, SESSION_SWEEP_MS);
   if (typeof sweeper === 'object') sweeper.unref?.();

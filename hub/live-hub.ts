@@ -10,6 +10,7 @@ import { TerminalConnections } from './live/terminal-connections';
 import type { AuditStore } from './stores/audit-store';
 import type { HandoverStore } from './stores/handover-store';
 import type { KioskBookingStore } from './stores/kiosk-booking-store';
+import type { FeedbackStore } from './stores/feedback-store';
 import type { HelpRecord, HelpStore } from './stores/help-store';
 import type { StaffStore } from './stores/staff-store';
 import type { TerminalStore } from './stores/terminal-store';
@@ -23,6 +24,7 @@ export interface LiveHubParts {
   audit: AuditStore;
   handovers: HandoverStore;
   bookings: KioskBookingStore;
+  feedback: FeedbackStore;
   /** See HubOptions.staffGoneGraceMs. */
   staffGoneGraceMs?: number;
 }
@@ -176,6 +178,11 @@ export class LiveHub {
         return;
       case 'booking.cancelled':
         this.parts.bookings.cancel(terminalId, message.code);
+        return;
+      case 'feedback.comment':
+        // Stripped again on the way in (FeedbackStore); stored or already there, the kiosk may forget it.
+        this.parts.feedback.record(terminalId, message.comment);
+        this.terminals.send(terminalId, { type: 'feedback.stored', commentId: message.comment.commentId });
         return;
     }
   }

@@ -19,6 +19,7 @@ import './styles/assist.css';
 import './styles/reach.css';
 import './styles/finder.css';
 import './styles/offices.css';
+import './styles/feedback.css';
 import { StrictMode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';

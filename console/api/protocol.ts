@@ -41,6 +41,7 @@ export type {
 export type { GuideTarget, LiveSnapshot, TerminalActivity } from '../../contract/hub/terminal-protocol';
 export type HandoverView = RouteReply<'POST /handover/open'>;
 export type KioskBookingView = RouteReply<'POST /bookings/find'>;
+export type FeedbackCommentView = RouteReply<'GET /feedback'>[number];
 export type ConsoleSession = RouteReply<'GET /session'>;
 export type GuideTargetValue = RouteBody<'POST /help/:requestId/guide'>['target'];
 export type AnswerInputValue = RouteBody<'POST /handover/:handoverId/submit'>['answers'][string];

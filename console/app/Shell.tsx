@@ -5,6 +5,7 @@ import { ConsoleHeader } from '../components/ConsoleHeader';
 import { AssistScreen } from '../screens/AssistScreen';
 import { AuditScreen } from '../screens/AuditScreen';
 import { BookingsScreen } from '../screens/BookingsScreen';
+import { FeedbackScreen } from '../screens/FeedbackScreen';
 import { HandoverScreen } from '../screens/HandoverScreen';
 import { QueueScreen } from '../screens/QueueScreen';
 import { StaffScreen } from '../screens/StaffScreen';
@@ -25,6 +26,7 @@ export function Shell() {
     { screen: 'terminals', label: t('nav.terminals') },
     { screen: 'handover', label: t('nav.handover') },
     { screen: 'bookings', label: t('nav.bookings') },
+    { screen: 'feedback', label: t('nav.feedback') },
     ...(isAdmin
       ? [
           { screen: 'audit' as const, label: t('nav.audit') },
@@ -67,6 +69,7 @@ export function Shell() {
         {route.screen === 'terminals' && <TerminalsScreen />}
         {route.screen === 'handover' && <HandoverScreen />}
         {route.screen === 'bookings' && <BookingsScreen />}
+        {route.screen === 'feedback' && <FeedbackScreen />}
         {route.screen === 'audit' && isAdmin && <AuditScreen />}
         {route.screen === 'staff' && isAdmin && <StaffScreen />}
       </main>

@@ -1,2 +1,2 @@
-export type ScreenName = 'queue' | 'terminals' | 'handover' | 'bookings' | 'audit' | 'staff';
+export type ScreenName = 'queue' | 'terminals' | 'handover' | 'bookings' | 'feedback' | 'audit' | 'staff';
 export type Route = { screen: ScreenName } | { screen: 'assist'; requestId: string };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AnswerInputSchema, AnswerValueSchema } from '../answers';
 import { FieldTypeSchema } from '../service';
 import { KioskBookingCode, KioskBookingViewSchema } from './kiosk-bookings';
+import { FeedbackCommentViewSchema } from './feedback-comments';
 import {
   GuideTarget,
   HELP_REASONS,
@@ -207,6 +208,8 @@ export const consoleRoutes = {
   },
   /** The day's times booked at the kiosks (the hub's local date), by office and time. */
   'GET /bookings': { reply: z.array(KioskBookingViewSchema) },
+  /** Residents' feedback comments (issue 18), newest first, for the kept time; every listing is audited. */
+  'GET /feedback': { reply: z.array(FeedbackCommentViewSchema) },
   /** One booking by the code on the resident's receipt, whatever its day. */
   'POST /bookings/find': { body: z.strictObject({ code: KioskBookingCode }), reply: KioskBookingViewSchema },
   /** A prepared visit taken over into the desk's own system: its draft is deleted, nothing is sent. */

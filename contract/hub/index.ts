@@ -1,3 +1,4 @@
 export * from './terminal-protocol';
 export * from './console-protocol';
 export * from './kiosk-bookings';
+export * from './feedback-comments';

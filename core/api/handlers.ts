@@ -28,6 +28,7 @@ import type { BookingSession } from '../appointments/booking-session';
 import type { ManageBooking } from '../appointments/manage-booking';
 import type { WalkIns } from '../appointments/walk-ins';
 import type { UsageCounter } from '../usage/usage-counter';
+import { FeedbackDesk, type FeedbackRatingSink } from '../usage/feedback-desk';
 
 /** A handler gets the input already parsed by the contract's schema; only receipts need to wait (PDF, printer). */
 export type Handlers = {
@@ -53,6 +54,8 @@ export interface InfoSettings {
   walkIns: WalkIns;
   /** The anonymous usage figures (issue 18): what only the page knows (display, speech, the rating). */
   usage: Pick<UsageCounter, 'settingsUsed' | 'feedbackGiven'>;
+  /** Also told of each face of "Wie war es?" (tests observe the ratings here); the usage figures always count it. */
+  ratings?: FeedbackRatingSink;
   /** Out of service (a production start without a portal configuration): no session starts, nothing is sent. */
   outOfService?: OutOfServiceReason;
 }
@@ -66,6 +69,12 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
   const visits = new PreparedVisits(ctx, info.hub);
   const bookings = info.bookings;
   bookings.bindVisit(() => visits.onScreen());
+  const feedback = new FeedbackDesk(ctx, info.hub, {
+    feedbackGiven: (rating) => {
+      info.usage.feedbackGiven(rating);
+      info.ratings?.feedbackGiven(rating);
+    },
+  });
   return {
     'kiosk.info': () => {
       const terminal = info.hub.terminal();
@@ -100,6 +109,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
       void bookings.forget('next-resident');
       info.manage.forget();
       info.walkIns.forget();
+      feedback.forget();
       const started = startSession(ctx, input.serviceId, input.language);
       if (!started.ok) return started;
       return ok(buildView(ctx, started.value.row, started.value.service, {}));
@@ -111,9 +121,18 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'session.setLanguage': (input) => setLanguage(ctx, input.sessionId, input.language),
     'session.keepAlive': (input) => keepAlive(ctx, input.sessionId),
     'session.saveDraft': (input) => savePageDraft(ctx, input),
-    'session.submit': (input) =>
-      info.outOfService ? outOfServiceRefusal(info.outOfService) : submit(ctx, input.sessionId),
-    'session.end': (input) => ok({ ended: endSession(ctx, input.sessionId, input.reason) }),
+    'session.submit': (input) => {
+      if (info.outOfService) return outOfServiceRefusal(info.outOfService);
+      // Read before sending wipes them: the feedback comment is stripped of what the resident typed.
+      const typed = feedback.typedIn(input.sessionId);
+      const sent = submit(ctx, input.sessionId);
+      if (sent.ok && typed) feedback.journeyEnded(input.sessionId, sent.value.serviceId, typed);
+      return sent;
+    },
+    'session.end': (input) => {
+      feedback.forget();
+      return ok({ ended: endSession(ctx, input.sessionId, input.reason) });
+    },
     'session.receipt': (input) => receiptFile(ctx, info.receipts, input.sessionId, input.layout),
     'session.printReceipt': (input) => printReceipt(ctx, info.receipts, input.sessionId),
     'speech.synthesize': (input) => info.speech.synthesize(input),
@@ -141,7 +160,9 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'visit.prepare': async (input) => {
       await bookings.forget('next-resident');
       info.manage.forget();
+      const typed = feedback.typedIn(input.sessionId);
       const prepared = await visits.prepare(input.sessionId);
+      if (prepared.ok && typed) feedback.journeyEnded(input.sessionId, prepared.value.serviceId, typed);
       return prepared.ok ? ok({ ...prepared.value, appointments: bookings.offer(prepared.value.serviceId) }) : prepared;
     },
     'visit.receipt': (input) => visits.receipt(info.receipts, input.layout, bookings),
@@ -149,6 +170,7 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'visit.done': async () => {
       await bookings.forget('done');
       info.walkIns.forget();
+      feedback.forget();
       return ok({ forgotten: visits.forget() });
     },
     'appointment.days': () => bookings.days(),
@@ -169,5 +191,6 @@ export function createHandlers(ctx: CoreContext, info: InfoSettings): Handlers {
     'walkIn.receipt': (input) => info.walkIns.receipt(info.receipts, input.layout, input.language),
     'walkIn.print': (input) => info.walkIns.print(info.receipts, input.language),
     'walkIn.done': () => ok({ forgotten: info.walkIns.forget() }),
+    'feedback.give': (input) => feedback.give(input),
   };
 }

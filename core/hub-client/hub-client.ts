@@ -1,4 +1,5 @@
 import type {
+  FeedbackComment,
   HandoverTicket,
   HelpRequestReason,
   HelpState,
@@ -12,6 +13,7 @@ import type { CoreContext } from '../sessions/context';
 import { buildView } from '../sessions/session-view';
 import type { KioskBookingNotice, TerminalToHub } from '../../contract/hub';
 import { BookingNotices } from './booking-notices';
+import { FeedbackComments } from './feedback-comments';
 import { activityOf } from './activity';
 import { Handovers, type IssuedHandover } from './handover';
 import { HelpRequests } from './help-request';
@@ -46,6 +48,11 @@ export interface HubClient {
   bookingCancelled(code: string): void;
   /** The day's usage totals changed (a session was folded in): unsent days go to the hub. */
   usageFolded(): void;
+  /**
+   * A resident's feedback comment, already stripped (issue 18): sent now, or kept in memory until the hub is
+   * reached and confirms it (never on disk; dropped at shutdown).
+   */
+  feedbackComment(comment: FeedbackComment): 'sent' | 'waiting';
   /** A session call answered with this view (the resident's tap or a takeover command). */
   sessionChanged(view: SessionView): void;
   onCoreEvent(event: KioskEvent): void;
@@ -102,7 +109,7 @@ export function createHubClient(
       onMessage: (message) => {
         if (message.type === 'handover.stored') handovers.onStored(message.handoverId, message.expiresAt);
         else if (message.type === 'usage.stored') usage.onStored(message.day, message.revision);
-        else if (message.type === 'feedback.stored') return;
+        else if (message.type === 'feedback.stored') comments.onStored(message.commentId);
         else help.onMessage(message);
       },
       onOnline: (online) => {
@@ -110,6 +117,7 @@ export function createHubClient(
         if (online) {
           bookings.flush();
           usage.flush();
+          comments.flush();
         }
       },
       onRevoked: () => help.onRevoked(),
@@ -123,6 +131,7 @@ export function createHubClient(
   const handovers = new Handovers(ctx, link, settings.deskHours);
   const bookings = new BookingNotices(link);
   const usage = new UsageReports(link, settings.usage, ctx.logger);
+  const comments = new FeedbackComments(link);
   link.open();
 
   return {
@@ -139,6 +148,7 @@ export function createHubClient(
     bookingMade: (booking) => bookings.made(booking),
     bookingCancelled: (code) => bookings.cancelled(code),
     usageFolded: () => usage.flush(),
+    feedbackComment: (comment) => comments.add(comment),
     sessionChanged(view) {
       // A session view means a new session: the previous resident's code is no longer theirs to print.
       handovers.forget();
@@ -148,6 +158,7 @@ export function createHubClient(
     stop() {
       link.stop();
       handovers.stop();
+      comments.clear();
     },
   };
 }

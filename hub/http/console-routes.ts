@@ -15,6 +15,7 @@ import type { LiveHub } from '../live-hub';
 import type { AuditStore } from '../stores/audit-store';
 import type { HandoverStore } from '../stores/handover-store';
 import type { KioskBookingRecord, KioskBookingStore } from '../stores/kiosk-booking-store';
+import type { FeedbackStore } from '../stores/feedback-store';
 import type { SessionStore } from '../stores/session-store';
 import type { StaffStore } from '../stores/staff-store';
 import type { TerminalStore } from '../stores/terminal-store';
@@ -43,6 +44,7 @@ export interface ConsoleRouteParts {
   audit: AuditStore;
   handovers: HandoverStore;
   bookings: KioskBookingStore;
+  feedback: FeedbackStore;
   live: LiveHub;
   handoverKey: () => Promise<HandoverKey>;
   desk: Desk | undefined;
@@ -285,5 +287,14 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     });
     if (!found) throw new HubError(404, 'unknown_booking');
     return bookingView(found);
+  });
+  // Residents' comments (issue 18), already stripped: staff read them here and nowhere else; every look is audited.
+  route('GET /feedback', {}, ({ staff }) => {
+    const comments = parts.feedback.list();
+    parts.audit.write({ staffId: staff.staffId, action: 'feedback.list', outcome: 'ok' });
+    return comments.map(({ terminalId, receivedAt: _receivedAt, ...comment }) => ({
+      ...comment,
+      terminalName: parts.terminals.get(terminalId)?.name ?? terminalId,
+    }));
   });
 }

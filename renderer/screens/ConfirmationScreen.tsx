@@ -16,6 +16,9 @@ import { CostSummary } from '../components/CostSummary';
 import { serviceTerm } from '../i18n/service-terms';
 import { confirmationScript } from '../speech/scripts';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
+import { FeedbackQuestion } from '../feedback/FeedbackQuestion';
+import { feedbackChangeScript, feedbackScript } from '../feedback/feedback-scripts';
+import { useFeedback } from '../feedback/useFeedback';
 
 /** GOV.UK confirmation page: panel with reference, what happens next, what to bring, fees, the office. */
 export function ConfirmationScreen({
@@ -40,7 +43,18 @@ export function ConfirmationScreen({
   const parts = view.position.kind === 'confirmation' ? view.position.parts : undefined;
   const applies = selectParts(service, parts ?? allParts(service));
   const office = useOffice(service.officeId);
-  useScreenSpeech(screenKey(view), confirmationScript(t, service, reference, applies, office));
+  const feedback = useFeedback();
+  // The page once; then only what changed in "Wie war es?".
+  useScreenSpeech(
+    `${screenKey(view)}|${feedback.stage}|${feedback.rating ?? ''}`,
+    [
+      ...confirmationScript(t, service, reference, applies, office),
+      ...feedbackScript(t, feedback.stage, feedback.rating),
+    ],
+    feedback.stage === 'ask' && feedback.rating === null
+      ? undefined
+      : feedbackChangeScript(t, feedback.stage, feedback.rating),
+  );
 
   return (
     <SessionMain>
@@ -82,6 +96,8 @@ export function ConfirmationScreen({
       <CostSummary fees={applies.fees} namespace={namespace} showTotal headingId="confirmation-fees-heading" />
 
       <OfficeDetails officeId={service.officeId} />
+
+      <FeedbackQuestion feedback={feedback} />
 
       <DockAction>
         <PrimaryButton onPress={() => void actions.end('finished')}>{t('confirmation.done')}</PrimaryButton>

@@ -1,4 +1,5 @@
 import { memo, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { ServiceCategory, ServiceSummary } from '../../contract';
 import { languageEntry } from '../../contract/languages';
@@ -25,6 +26,7 @@ import { useWalkInOffices } from '../appointments/walk-in/useWalkInOffices';
 import { startNoticeScript, startScript } from '../speech/start-scripts';
 import { useAttractSpeech } from '../speech/useAttractSpeech';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
+import { CountingScreen } from '../feedback/CountingScreen';
 
 // Memoised: the start screen renders again when a search's results are spoken, and these do not change.
 const Languages = memo(StartLanguageSection);
@@ -42,8 +44,16 @@ const StartKeyboard = memo(function StartKeyboard() {
   );
 });
 
-/** Attract and start screen: welcome, language, services by life situation and by search (renderer/finder/). */
+/** Attract and start screen, or "Was wir zählen" opened from its small link (issue 18). */
 export function StartScreen() {
+  const [counting, setCounting] = useState(false);
+  const back = useCallback(() => setCounting(false), []);
+  if (counting) return <CountingScreen onBack={back} />;
+  return <StartPage onCounting={() => setCounting(true)} />;
+}
+
+/** Attract and start screen: welcome, language, services by life situation and by search (renderer/finder/). */
+function StartPage({ onCounting }: { onCounting: () => void }) {
   const { t } = useTranslation();
   const { state, actions } = useKiosk();
   const [pageEnd, setPageEnd] = useState<HTMLElement | null>(null);
@@ -187,6 +197,11 @@ export function StartScreen() {
             </span>
             {t('town.emergency')}
           </p>
+          {!group && (
+            <Button className="counting-link" onPress={onCounting} data-testid="counting-link">
+              {t('counting.link')}
+            </Button>
+          )}
         </main>
       </div>
       <div className="page-end" ref={setPageEnd} />

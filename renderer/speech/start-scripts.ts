@@ -41,7 +41,7 @@ export function startScript(t: TFunction, input: StartScriptInput): Utterance[] 
   }
   if (input.manageBooking) out.push(say(spokenText(t, 'manageBooking.entry')));
   if (input.walkIn) out.push(say(spokenText(t, 'walkIn.entry')));
-  out.push(say(spokenText(t, 'town.emergency')));
+  out.push(say(spokenText(t, 'town.emergency')), say(spokenText(t, 'counting.link')));
   return out;
 }
 

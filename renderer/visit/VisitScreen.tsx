@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, useCallback, useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { BookedTime, PreparedVisit, ServiceDefinition } from '../../contract';
@@ -26,6 +26,10 @@ import { spokenReference } from '../speech/spoken-text';
 import { visitScript } from './visit-script';
 import { useScreenSpeech } from '../speech/useScreenSpeech';
 import { VisitReceiptPrint } from './VisitReceiptPrint';
+import { LazyOnScreenKeyboard } from '../app/journey-code';
+import { FeedbackQuestion } from '../feedback/FeedbackQuestion';
+import { feedbackChangeScript, feedbackScript } from '../feedback/feedback-scripts';
+import { useFeedback } from '../feedback/useFeedback';
 
 /**
  * The end of an in-person service (issue 15): this must be done in person, here is what to bring, here is
@@ -58,9 +62,16 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
   const bookingLines = [...visitBookingScript(t, visit.appointments, booked, office), ...walkInVisitScript(t, walkIn)];
   // Spoken after the code (or its absence), before what to bring.
   const at = script.findIndex((line) => line.text === t('visit.bringHeading'));
+  // "Wie war es?" (issue 18): typing a comment keeps the page, as any tap does.
+  const feedback = useFeedback(onActivity);
+  const feedbackChanged = feedback.stage !== 'ask' || feedback.rating !== null;
   useScreenSpeech(
-    `visit|${visit.preparedAt}|${booking ? 'booking' : (booked?.code ?? '')}|${walkIn.outcome?.outcome ?? ''}`,
-    at < 0 ? [...script, ...bookingLines] : [...script.slice(0, at), ...bookingLines, ...script.slice(at)],
+    `visit|${visit.preparedAt}|${booking ? 'booking' : (booked?.code ?? '')}|${walkIn.outcome?.outcome ?? ''}|${feedback.stage}|${feedback.rating ?? ''}`,
+    [
+      ...(at < 0 ? [...script, ...bookingLines] : [...script.slice(0, at), ...bookingLines, ...script.slice(at)]),
+      ...feedbackScript(t, feedback.stage, feedback.rating),
+    ],
+    feedbackChanged ? feedbackChangeScript(t, feedback.stage, feedback.rating) : undefined,
   );
 
   // The core forgets the visit and its code, so nothing more can be printed; the next resident starts afresh.
@@ -177,10 +188,18 @@ export function VisitScreen({ visit, service }: { visit: PreparedVisit; service:
             </>
           )}
 
+          <FeedbackQuestion feedback={feedback} />
+
           <p>{t('visit.deleted')}</p>
           <PrimaryButton onPress={finish}>{t('visit.done')}</PrimaryButton>
         </main>
       </div>
+      {/* The journey's keyboard is gone with its session: this page brings its own for the comment. */}
+      {feedback.stage === 'comment' && (
+        <Suspense fallback={null}>
+          <LazyOnScreenKeyboard />
+        </Suspense>
+      )}
       <SpeechBar />
       <Footer />
     </div>
