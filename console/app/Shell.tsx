@@ -9,6 +9,7 @@ import { HandoverScreen } from '../screens/HandoverScreen';
 import { QueueScreen } from '../screens/QueueScreen';
 import { StaffScreen } from '../screens/StaffScreen';
 import { TerminalsScreen } from '../screens/TerminalsScreen';
+import { TerminalUsageScreen } from '../screens/TerminalUsageScreen';
 import { useConsole } from './context';
 import type { Route, ScreenName } from './navigation';
 
@@ -32,7 +33,7 @@ export function Shell() {
         ]
       : []),
   ];
-  const current = route.screen === 'assist' ? 'queue' : route.screen;
+  const current = route.screen === 'assist' ? 'queue' : route.screen === 'usage' ? 'terminals' : route.screen;
 
   return (
     <>
@@ -64,7 +65,21 @@ export function Shell() {
         {route.screen === 'assist' && (
           <AssistScreen requestId={route.requestId} onBack={() => setRoute({ screen: 'queue' })} />
         )}
-        {route.screen === 'terminals' && <TerminalsScreen />}
+        {route.screen === 'terminals' && (
+          <TerminalsScreen
+            onShowUsage={(terminal) =>
+              setRoute({ screen: 'usage', terminalId: terminal.terminalId, name: terminal.name })
+            }
+          />
+        )}
+        {route.screen === 'usage' && (
+          <TerminalUsageScreen
+            key={route.terminalId}
+            terminalId={route.terminalId}
+            name={route.name}
+            onBack={() => setRoute({ screen: 'terminals' })}
+          />
+        )}
         {route.screen === 'handover' && <HandoverScreen />}
         {route.screen === 'bookings' && <BookingsScreen />}
         {route.screen === 'audit' && isAdmin && <AuditScreen />}

@@ -29,6 +29,7 @@ export function FunnelChart({ services }: { services: DashboardService[] }) {
             reached: countText(language, step.reached),
             givenUp: countText(language, step.givenUp),
           }),
+          shortText: countText(language, step.reached),
         })),
         width,
         { textRoom: 200 },

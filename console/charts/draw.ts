@@ -18,6 +18,8 @@ export interface BarRow {
   value: number;
   /** What is written at the bar's end: the count, "< 5", or more. */
   text: string;
+  /** Written instead where the chart is too narrow for `text` (the table has the rest). */
+  shortText?: string;
 }
 
 export interface HeatCell {
@@ -38,7 +40,12 @@ export function horizontalBars(rows: readonly BarRow[], width: number, options: 
     rows.map((row) => row.label),
     width,
   );
-  const marginRight = options.textRoom ?? 72;
+  const room = options.textRoom ?? 72;
+  // On a narrow screen the bars keep at least this much room; long texts give way to their short form.
+  const short = width - marginLeft - room < 240;
+  const marginRight = short ? 72 : room;
+  const ticks = Math.max(2, Math.floor((width - marginLeft - marginRight) / 90));
+  const drawn = rows.map((row) => ({ ...row, text: short ? (row.shortText ?? row.text) : row.text }));
   const max = Math.max(1, ...rows.map((row) => row.value));
   return Plot.plot({
     width,
@@ -46,13 +53,13 @@ export function horizontalBars(rows: readonly BarRow[], width: number, options: 
     marginLeft,
     marginRight,
     marginTop: 40,
-    x: { domain: [0, max], grid: true, axis: 'top', label: null, ticks: Math.max(2, Math.floor(width / 160)) },
+    x: { domain: [0, max], grid: true, axis: 'top', label: null, ticks },
     y: { domain: rows.map((row) => row.label), label: null, padding: 0.25 },
     marks: [
       Plot.axisY({ tickSize: 0, lineWidth: (marginLeft - 12) / 16, textOverflow: 'ellipsis', fill: INK }),
-      Plot.barX(rows, { x: 'value', y: 'label', fill: BAR }),
+      Plot.barX(drawn, { x: 'value', y: 'label', fill: BAR }),
       Plot.ruleX([0], { stroke: INK }),
-      Plot.text(rows, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 6, fill: INK }),
+      Plot.text(drawn, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 6, fill: INK }),
     ],
   });
 }

@@ -60,7 +60,7 @@ export function DashboardPage() {
         )}
         {data && (
           <>
-            <p className="dashboard-meta">
+            <p className="usage-meta">
               {first && last && (
                 <span>{t('page.period', { from: monthText(language, first), to: monthText(language, last) })}</span>
               )}

@@ -1,9 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { Dashboard } from '../../contract/open-data';
-import type { PublishedCount } from '../../contract/usage';
 import { dashboardFixture } from '../fixtures/dashboard-data';
 import { checkA11y } from './support/a11y';
 import { expectTextContrast } from './support/contrast';
+import { expectChartsDrawn, expectTablesMatchFixture, shown, tableOf } from './support/dashboard-checks';
 import { DashboardFixtureServer } from './support/dashboard-server';
 import { startHub } from './support/hub-process';
 import { tabTo } from './support/keyboard';
@@ -18,7 +18,6 @@ import { snap } from './support/snap';
 
 test.describe.configure({ timeout: 90_000 });
 
-const CHARTS = ['sessions', 'services', 'funnel', 'languages', 'help', 'feedback'] as const;
 const DE = { weekday: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'] };
 
 let server: DashboardFixtureServer;
@@ -52,67 +51,6 @@ test.afterEach(() => {
   expect(cspViolations, 'the dashboard runs under the hub CSP without violations').toEqual([]);
 });
 
-/** How the page must write a published count: the number as is (all fixture numbers are below 1000), "< 5". */
-const shown = (count: PublishedCount) => (count === '<5' ? '< 5' : String(count));
-
-async function tableOf(page: Page, chart: string): Promise<{ head: string[]; rows: string[][] }> {
-  return page.locator(`[data-chart="${chart}"] table`).evaluate((table: HTMLTableElement) => ({
-    head: Array.from(table.tHead!.rows[0]!.cells, (cell) => cell.textContent!.trim()),
-    rows: Array.from(table.tBodies[0]!.rows, (row) => Array.from(row.cells, (cell) => cell.textContent!.trim())),
-  }));
-}
-
-/** Every chart is an SVG with marks (bars or cells), inside a box hidden from screen readers. */
-async function expectChartsDrawn(page: Page): Promise<void> {
-  for (const chart of CHARTS) {
-    const plot = page.getByTestId(`chart-${chart}`);
-    await expect(plot.locator('svg')).toHaveCount(1);
-    await expect(plot).toHaveAttribute('aria-hidden', 'true');
-    const marks = await plot.locator('svg rect').count();
-    expect(marks, `${chart}: marks drawn`).toBeGreaterThan(0);
-    // Plot's own inline <style> is removed (the CSP would refuse it).
-    await expect(plot.locator('style')).toHaveCount(0);
-    // A visible caption names the chart.
-    await expect(page.locator(`[data-chart="${chart}"] figcaption`)).toBeVisible();
-  }
-}
-
-async function expectTablesMatchFixture(page: Page, language: 'de' | 'en', weekdays: string[]): Promise<void> {
-  const month = (value: string) =>
-    new Intl.DateTimeFormat(language, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${value}-01T00:00:00Z`),
-    );
-  const title = (text: { de: string; en: string }) => text[language];
-
-  const sessions = await tableOf(page, 'sessions');
-  expect(sessions.rows).toEqual(fixture.months.map((m, i) => [month(m), shown(fixture.sessionsByMonth[i]!)]));
-
-  const services = await tableOf(page, 'services');
-  expect(services.head.slice(1)).toEqual(fixture.months.map(month));
-  expect(services.rows).toEqual(
-    fixture.services.map((service) => [title(service.title), ...service.startedByMonth.map(shown)]),
-  );
-
-  const funnel = await tableOf(page, 'funnel');
-  const first = fixture.services[0]!;
-  expect(funnel.rows).toEqual(
-    first.funnel.map((step) => [title(step.title), shown(step.reached), shown(step.givenUp)]),
-  );
-
-  const languages = await tableOf(page, 'languages');
-  expect(languages.rows.map((row) => row[1])).toEqual(fixture.languages.map((entry) => shown(entry.sessions)));
-
-  const help = await tableOf(page, 'help');
-  expect(help.rows).toEqual(fixture.helpByWeekdayHour.map((hours, day) => [weekdays[day]!, ...hours.map(shown)]));
-
-  const feedback = await tableOf(page, 'feedback');
-  expect(feedback.rows.map((row) => row[1])).toEqual([
-    shown(fixture.feedback.good),
-    shown(fixture.feedback.okay),
-    shown(fixture.feedback.bad),
-  ]);
-}
-
 test('German: every chart drawn, every table equals the published figures, "< 5" shown and explained', async ({
   page,
 }) => {
@@ -120,7 +58,7 @@ test('German: every chart drawn, every table equals the published figures, "< 5"
   await expect(page.getByRole('heading', { level: 1, name: 'Der Bürgerkiosk in Zahlen' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
   await expectChartsDrawn(page);
-  await expectTablesMatchFixture(page, 'de', DE.weekday);
+  await expectTablesMatchFixture(page, fixture, 'de', DE.weekday);
   // Suppressed cells read "< 5", and each table with one is followed by the explanation.
   await expect(page.locator('[data-chart="languages"] td', { hasText: '< 5' })).toHaveCount(1);
   await expect(page.locator('[data-chart="languages"] .chart-note')).toContainText('weniger als 5 Sitzungen');
@@ -144,7 +82,7 @@ test('English by keyboard: the language switch, the service picker; tables and a
   // The switch is named in the language it switches to, and says so.
   await expect(page.getByRole('button', { name: 'Deutsch' }).locator('span')).toHaveAttribute('lang', 'de');
   await expectChartsDrawn(page);
-  await expectTablesMatchFixture(page, 'en', [
+  await expectTablesMatchFixture(page, fixture, 'en', [
     'Monday',
     'Tuesday',
     'Wednesday',
