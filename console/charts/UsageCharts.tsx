@@ -19,8 +19,10 @@ const RATINGS = ['good', 'okay', 'bad'] as const;
  * one terminal's. Each chart has its caption and the table of its numbers.
  */
 export function UsageCharts({ data }: { data: Dashboard }) {
+  const { t } = useTranslation('charts');
   return (
     <div className="usage-charts">
+      {data.months.length === 0 && <p className="chart-figure">{t('empty')}</p>}
       <SessionsChart data={data} />
       <ServicesChart data={data} />
       <FunnelChart services={data.services} />
