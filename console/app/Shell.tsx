@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Announcer } from '../components/Announcer';
 import { ConsoleHeader } from '../components/ConsoleHeader';
@@ -9,9 +9,13 @@ import { HandoverScreen } from '../screens/HandoverScreen';
 import { QueueScreen } from '../screens/QueueScreen';
 import { StaffScreen } from '../screens/StaffScreen';
 import { TerminalsScreen } from '../screens/TerminalsScreen';
-import { TerminalUsageScreen } from '../screens/TerminalUsageScreen';
 import { useConsole } from './context';
 import type { Route, ScreenName } from './navigation';
+
+// The usage charts (Observable Plot, zod) load only when staff open them: the console itself starts without them.
+const TerminalUsageScreen = lazy(() =>
+  import('../screens/TerminalUsageScreen').then((module) => ({ default: module.TerminalUsageScreen })),
+);
 
 /** The signed-in console: header, navigation, the live announcement and one screen. */
 export function Shell() {
@@ -73,12 +77,14 @@ export function Shell() {
           />
         )}
         {route.screen === 'usage' && (
-          <TerminalUsageScreen
-            key={route.terminalId}
-            terminalId={route.terminalId}
-            name={route.name}
-            onBack={() => setRoute({ screen: 'terminals' })}
-          />
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <TerminalUsageScreen
+              key={route.terminalId}
+              terminalId={route.terminalId}
+              name={route.name}
+              onBack={() => setRoute({ screen: 'terminals' })}
+            />
+          </Suspense>
         )}
         {route.screen === 'handover' && <HandoverScreen />}
         {route.screen === 'bookings' && <BookingsScreen />}
