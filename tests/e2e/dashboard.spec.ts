@@ -134,6 +134,9 @@ test('phone width, 200 % zoom and print: no sideways scrolling of the page, ever
   await page.reload();
   await expectChartsDrawn(page);
   await expect(page.getByRole('button', { name: 'English' })).toBeHidden();
+  // On paper nothing scrolls: every table fits the page's width.
+  const printOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(printOverflow, 'print: nothing wider than the page').toBeLessThanOrEqual(0);
   await snap(page, 'dashboard print', { fullPage: true });
 });
 
