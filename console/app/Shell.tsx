@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Announcer } from '../components/Announcer';
 import { ConsoleHeader } from '../components/ConsoleHeader';
@@ -12,6 +12,11 @@ import { StaffScreen } from '../screens/StaffScreen';
 import { TerminalsScreen } from '../screens/TerminalsScreen';
 import { useConsole } from './context';
 import type { Route, ScreenName } from './navigation';
+
+// The usage charts (Observable Plot, zod) load only when staff open them: the console itself starts without them.
+const TerminalUsageScreen = lazy(() =>
+  import('../screens/TerminalUsageScreen').then((module) => ({ default: module.TerminalUsageScreen })),
+);
 
 /** The signed-in console: header, navigation, the live announcement and one screen. */
 export function Shell() {
@@ -34,7 +39,7 @@ export function Shell() {
         ]
       : []),
   ];
-  const current = route.screen === 'assist' ? 'queue' : route.screen;
+  const current = route.screen === 'assist' ? 'queue' : route.screen === 'usage' ? 'terminals' : route.screen;
 
   return (
     <>
@@ -66,7 +71,23 @@ export function Shell() {
         {route.screen === 'assist' && (
           <AssistScreen requestId={route.requestId} onBack={() => setRoute({ screen: 'queue' })} />
         )}
-        {route.screen === 'terminals' && <TerminalsScreen />}
+        {route.screen === 'terminals' && (
+          <TerminalsScreen
+            onShowUsage={(terminal) =>
+              setRoute({ screen: 'usage', terminalId: terminal.terminalId, name: terminal.name })
+            }
+          />
+        )}
+        {route.screen === 'usage' && (
+          <Suspense fallback={<p role="status">{t('app.loading')}</p>}>
+            <TerminalUsageScreen
+              key={route.terminalId}
+              terminalId={route.terminalId}
+              name={route.name}
+              onBack={() => setRoute({ screen: 'terminals' })}
+            />
+          </Suspense>
+        )}
         {route.screen === 'handover' && <HandoverScreen />}
         {route.screen === 'bookings' && <BookingsScreen />}
         {route.screen === 'feedback' && <FeedbackScreen />}

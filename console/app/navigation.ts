@@ -1,2 +1,5 @@
 export type ScreenName = 'queue' | 'terminals' | 'handover' | 'bookings' | 'feedback' | 'audit' | 'staff';
-export type Route = { screen: ScreenName } | { screen: 'assist'; requestId: string };
+export type Route =
+  | { screen: ScreenName }
+  | { screen: 'assist'; requestId: string }
+  | { screen: 'usage'; terminalId: string; name: string };

@@ -1,6 +1,8 @@
 import i18next, { type i18n as I18n } from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
+import chartsDe from '../charts/locales/de.json';
+import chartsEn from '../charts/locales/en.json';
 import de from '../locales/de.json';
 import en from '../locales/en.json';
 
@@ -23,11 +25,12 @@ export function createI18n(): I18n {
     .use(ICU)
     .use(initReactI18next)
     .init({
-      resources: { de: { common: de }, en: { common: en } },
+      // The usage charts' texts are their own namespace: the public dashboard page uses them too.
+      resources: { de: { common: de, charts: chartsDe }, en: { common: en, charts: chartsEn } },
       lng: storedLanguage(),
       fallbackLng: 'de',
       supportedLngs: [...CONSOLE_LANGUAGES],
-      ns: ['common'],
+      ns: ['common', 'charts'],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -10,8 +10,11 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { activityLines } from '../lib/activity';
 import { dateTime } from '../lib/format';
 
-/** Every terminal's state (no personal data); admins also enrol and revoke terminals here. */
-export function TerminalsScreen() {
+/**
+ * Every terminal's state (no personal data) and a way to its usage figures; admins also enrol and revoke
+ * terminals here.
+ */
+export function TerminalsScreen({ onShowUsage }: { onShowUsage: (terminal: TerminalView) => void }) {
   const { t, i18n } = useTranslation();
   const { terminals, session, api, updateTerminal } = useConsole();
   const isAdmin = session?.staff.role === 'admin';
@@ -46,6 +49,7 @@ export function TerminalsScreen() {
                 <th scope="col">{t('terminals.col.activity')}</th>
                 <th scope="col">{t('terminals.col.backlog')}</th>
                 <th scope="col">{t('terminals.col.version')}</th>
+                <th scope="col">{t('usage.column')}</th>
                 {isAdmin && <th scope="col">{t('terminals.col.actions')}</th>}
               </tr>
             </thead>
@@ -77,6 +81,15 @@ export function TerminalsScreen() {
                     </td>
                     <td>{terminal.outboxBacklog ?? t('terminals.unknown')}</td>
                     <td>{terminal.appVersion ?? t('terminals.unknown')}</td>
+                    <td>
+                      <Button
+                        className="button button--small"
+                        aria-label={t('usage.openFor', { name: terminal.name })}
+                        onPress={() => onShowUsage(terminal)}
+                      >
+                        {t('usage.open')}
+                      </Button>
+                    </td>
                     {isAdmin && (
                       <td>
                         {!terminal.revoked && (

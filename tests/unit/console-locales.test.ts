@@ -2,6 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_CODES } from '../../contract/languages';
+import chartsDe from '../../console/charts/locales/de.json';
+import chartsEn from '../../console/charts/locales/en.json';
+import dashboardDe from '../../console/dashboard/locales/de.json';
+import dashboardEn from '../../console/dashboard/locales/en.json';
 import de from '../../console/locales/de.json';
 import en from '../../console/locales/en.json';
 import { hasAmbiguousCharacters, isHandoverCode, normalizeHandoverCode } from '../../console/lib/handover-code';
@@ -26,8 +30,14 @@ function sourceFiles(dir: string): string[] {
 }
 
 const CONSOLE_DIR = join(import.meta.dirname, '..', '..', 'console');
+/** The usage charts (namespace "charts") and the public dashboard page have locale files of their own. */
+const CHARTS_DIR = join(CONSOLE_DIR, 'charts');
+const DASHBOARD_DIR = join(CONSOLE_DIR, 'dashboard');
 const deKeys = leaves(de as Tree);
 const enKeys = leaves(en as Tree);
+
+const literalKeys = (files: string[]) =>
+  files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/g)].map((match) => match[1]!));
 
 describe('console locales', () => {
   it('English has exactly the German keys, each with the same placeholders', () => {
@@ -37,12 +47,35 @@ describe('console locales', () => {
   });
 
   it('every literal key the console uses exists, and every kiosk language has a name', () => {
-    const used = sourceFiles(CONSOLE_DIR).flatMap((file) =>
-      [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([\w.-]+)'/g)].map((match) => match[1]!),
+    const used = literalKeys(
+      sourceFiles(CONSOLE_DIR).filter((file) => !file.startsWith(CHARTS_DIR) && !file.startsWith(DASHBOARD_DIR)),
     );
     expect(used.length).toBeGreaterThan(100);
     expect(used.filter((key) => !deKeys.has(key))).toEqual([]);
     for (const code of LANGUAGE_CODES) expect(deKeys.has(`languageName.${code}`), code).toBe(true);
+  });
+});
+
+describe('usage charts and public dashboard locales (issue 18)', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+  for (const [name, dir, germanTree, englishTree] of [
+    ['charts', CHARTS_DIR, chartsDe, chartsEn],
+    ['dashboard', DASHBOARD_DIR, dashboardDe, dashboardEn],
+  ] as const) {
+    it(`${name}: English has exactly the German keys, the same placeholders, and every literal key used exists`, () => {
+      const german = leaves(germanTree as Tree);
+      const english = leaves(englishTree as Tree);
+      expect([...english.keys()].sort()).toEqual([...german.keys()].sort());
+      for (const [key, text] of german) expect(placeholders(english.get(key)!), key).toEqual(placeholders(text));
+      const used = literalKeys(sourceFiles(dir));
+      expect(used.length).toBeGreaterThan(5);
+      expect(used.filter((key) => !german.has(key))).toEqual([]);
+    });
+  }
+
+  it('charts: every kiosk language has a name', () => {
+    const german = leaves(chartsDe as Tree);
+    for (const code of LANGUAGE_CODES) expect(german.has(`languages.name.${code}`), code).toBe(true);
   });
 });
 

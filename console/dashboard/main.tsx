@@ -1,0 +1,29 @@
+import '@fontsource/atkinson-hyperlegible-next/latin-400.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-ext-400.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-700.css';
+import '@fontsource/atkinson-hyperlegible-next/latin-ext-700.css';
+import '../styles/tokens.css';
+import '../styles/base.css';
+import '../styles/layout.css';
+import '../styles/controls.css';
+import '../styles/screens.css';
+import '../charts/charts.css';
+import './dashboard.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { DashboardPage } from './DashboardPage';
+import { createDashboardI18n } from './i18n';
+
+// The public usage dashboard (issue 18): no login, one fetch of the hub's published figures.
+const i18n = createDashboardI18n();
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <DashboardPage />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,95 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { DASHBOARD_PATH } from '../../../contract/open-data';
+import { ROOT } from './paths';
+
+/**
+ * A tiny HTTP server on 127.0.0.1 standing in for the hub while its GET /open-data/dashboard.json is built on
+ * another branch (issue 18, helper "opendata"): it serves the built console and dashboard (dist/console) at the
+ * paths the hub uses (/ and /dashboard/) and a body of the test's choosing at DASHBOARD_PATH, under the hub's own
+ * CSP (hub/create-hub.ts, contentSecurityPolicy, copied here). The lead switches the figures' tests to the real
+ * hub after merging; the page already runs under the real hub in dashboard.spec.ts's CSP test.
+ */
+
+export const HUB_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "media-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join(';');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.mp3': 'audio/mpeg',
+  '.wav': 'audio/wav',
+};
+
+export class DashboardFixtureServer {
+  private server: Server | undefined;
+  /** What DASHBOARD_PATH answers: a JSON body, or an HTTP status with no figures. */
+  figures: { body: unknown } | { status: number } = { status: 404 };
+  /** How often DASHBOARD_PATH was asked for. */
+  requests = 0;
+  origin = '';
+
+  constructor(private readonly dir = join(ROOT, 'dist', 'console')) {}
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      void this.answer(request.url ?? '/', response);
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.origin = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private async answer(url: string, response: import('node:http').ServerResponse): Promise<void> {
+    const path = new URL(url, 'http://localhost').pathname;
+    response.setHeader('content-security-policy', HUB_CSP);
+    response.setHeader('x-content-type-options', 'nosniff');
+    if (path === DASHBOARD_PATH) {
+      this.requests++;
+      if ('status' in this.figures) {
+        response.writeHead(this.figures.status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: 'not_found' }));
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        response.end(JSON.stringify(this.figures.body));
+      }
+      return;
+    }
+    const relative = normalize(decodeURIComponent(path.endsWith('/') ? `${path}index.html` : path)).replace(
+      /^[/\\]+/,
+      '',
+    );
+    const file = join(this.dir, relative);
+    if (!file.startsWith(this.dir + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'not_found' }));
+    }
+  }
+}
