@@ -1,7 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, START_SCRIPT } from '../tests/e2e/support/paths';
-import { argNumber, type BenchContext, type Row } from './bench-context';
+import { argNumber, argValue, type BenchContext, type Row } from './bench-context';
+import { measureAutosave } from './autosave-bench';
+import { openStoreCommitProbe } from './store-commit-bench';
+import { sampleInterleaved, openRawFsyncProbe } from './fsync-bench';
+import { profileSteps } from './steps-profile';
 import { spawnKiosk, stopKiosk } from './kiosk-spawn';
 import { measureSpeechBrowser } from './speech-bench';
 import { percentile } from './stats';
@@ -17,7 +21,9 @@ const SPEECH_ROUNDS = 3;
  * and SurveyJS on a journey of the same shape, interleaved in one Chromium; then the renderer's
  * memory from session 10 to 100; then the speech of the same journey (screen change → first audio).
  */
-export async function stepsSection({ tmp, service, rows, browser }: BenchContext): Promise<void> {
+export async function stepsSection(context: BenchContext): Promise<void> {
+  if (process.argv.includes('--profile')) return profileSection(context);
+  const { tmp, service, rows, browser } = context;
   const count = argNumber('--steps', STEP_TRANSITIONS);
   const sessions = argNumber('--sessions', SESSIONS);
   console.error(`bench: "Weiter", kiosk and SurveyJS interleaved, × ${count} each`);
@@ -140,4 +146,28 @@ function memoryRows(points: { session: number; heapBytes: number; domNodes: numb
       pass: detachedGrowth <= 0,
     },
   ];
+}
+
+/** `--profile [trace.json]`: where a step's time goes, instead of the comparison (bench/STEPS-PROFILE.md). */
+async function profileSection({ tmp, service, rows, browser }: BenchContext): Promise<void> {
+  const traceFile = argValue('--profile')?.startsWith('--') ? undefined : argValue('--profile');
+  const count = argNumber('--steps', 30);
+  console.error(`bench: profile of ${count} kiosk steps, with and without speech`);
+  const kiosk = await spawnKiosk(START_SCRIPT, mkdtempSync(join(tmp, 'profile-')));
+  try {
+    rows.push(...(await profileSteps(await browser(), kiosk.url, service, count, traceFile)));
+  } finally {
+    await stopKiosk(kiosk);
+  }
+  // The core's own share: the whole session.answer in process, and its commit against a raw fsync.
+  const answer = await measureAutosave(tmp, join(ROOT, 'resources'), service, 300);
+  const [fsync, commit] = sampleInterleaved([openRawFsyncProbe(tmp), openStoreCommitProbe(tmp)], 300) as [
+    number[],
+    number[],
+  ];
+  rows.push(
+    { name: 'profile_core_answer_call_p50', value: percentile(answer, 50), unit: 'ms', target: null },
+    { name: 'profile_core_commit_p50', value: percentile(commit, 50), unit: 'ms', target: null },
+    { name: 'profile_raw_fsync_p50', value: percentile(fsync, 50), unit: 'ms', target: null },
+  );
 }
