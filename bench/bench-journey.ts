@@ -23,12 +23,30 @@ export async function currentStep(page: Page, service: LoadedService): Promise<S
 
 export async function openService(page: Page, url: string, service: LoadedService): Promise<void> {
   await page.goto(url);
+  await startService(page, service);
+}
+
+/**
+ * From the start screen, already loaded: the service's tile (inside its life situation's list when the
+ * start screen shows situations, see renderer/finder/), then "Jetzt starten".
+ */
+export async function startService(page: Page, service: LoadedService): Promise<void> {
   const title = svcText(service, 'de', service.definition.titleKey);
-  await page.getByRole('button', { name: startsWith(title) }).click();
-  await page.waitForFunction((start) => document.querySelector('h1')?.textContent !== start, ui('de', 'start.title'));
+  const control = (name: RegExp) => page.getByRole('button', { name }).or(page.getByRole('link', { name }));
+  const tile = control(startsWith(title));
+  if ((await tile.count()) === 0) {
+    await control(startsWith(ui('de', `finder.category.${service.definition.category}`))).click();
+    await page.waitForFunction((start) => document.querySelector('h1')?.textContent !== start, ui('de', 'start.title'));
+  }
+  if ((await heading(page)) !== title) await tile.click();
+  await page.waitForFunction((intro) => document.querySelector('h1')?.textContent === intro, title);
   // The service's start page, then "Jetzt starten": the first question.
   await page.getByRole('button', { name: ui('de', 'servicePages.startNow'), exact: true }).click();
-  await page.waitForFunction((intro) => document.querySelector('h1')?.textContent !== intro, title);
+  // The first question's heading, not the moment between the pages without one.
+  await page.waitForFunction((intro) => {
+    const text = document.querySelector('h1')?.textContent;
+    return !!text && text !== intro;
+  }, title);
 }
 
 export async function fillStep(page: Page, service: LoadedService, step: Step): Promise<void> {

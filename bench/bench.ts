@@ -5,9 +5,9 @@ import { loadServices } from '../tests/e2e/support/service-data';
 import { CHROMIUM_PATH, CHROMIUM_TEST_ARGS } from '../tests/e2e/support/chromium-launch';
 import { ROOT, START_SCRIPT } from '../tests/e2e/support/paths';
 import { measureAutosave } from './autosave-bench';
-import { measureBareNodeStart, measureColdStart, measureStepTransitions } from './browser-bench';
+import { measureBareNodeStart, measureColdStart } from './browser-bench';
+import { stepsSection } from './steps-section';
 import { openRawFsyncProbe, sampleInterleaved } from './fsync-bench';
-import { spawnKiosk, stopKiosk } from './kiosk-spawn';
 import { openStoreCommitProbe } from './store-commit-bench';
 import { measureDrain, measureRecovery, measureSubmit } from './portal-bench';
 import { runCrashTrials } from '../tests/fixtures/sync-crash-harness';
@@ -30,7 +30,6 @@ import { argNumber, argValue, type BenchContext, type Row } from './bench-contex
 
 // Odd, for a true median; nine, because one start varies by ±150 ms on a shared two-core machine.
 const COLD_RUNS = 9;
-const STEP_TRANSITIONS = 200;
 const COMMITS = 1000;
 const SUBMITS = 200;
 const DRAIN_COUNT = 500;
@@ -78,28 +77,6 @@ async function coldStartSection({ tmp, rows, browser }: BenchContext): Promise<v
     value: median(measureBareNodeStart(COLD_RUNS)),
     unit: 'ms',
     target: null,
-  });
-}
-
-async function stepSection({ tmp, service, rows, browser }: BenchContext): Promise<void> {
-  console.error(`bench: step transitions × ${STEP_TRANSITIONS}`);
-  const dataDir = mkdtempSync(join(tmp, 'steps-'));
-  const kiosk = await spawnKiosk(START_SCRIPT, dataDir);
-  let steps: number[];
-  try {
-    steps = await measureStepTransitions(await browser(), kiosk.url, service, STEP_TRANSITIONS);
-  } finally {
-    await stopKiosk(kiosk);
-  }
-  const stepP95 = percentile(steps, 95);
-  rows.push({ name: 'step_transition_p50', value: percentile(steps, 50), unit: 'ms', target: null });
-  rows.push({ name: 'step_transition_p95', value: stepP95, unit: 'ms', target: '<= 50', pass: stepP95 <= 50 });
-  rows.push({
-    name: 'step_transition_count',
-    value: steps.length,
-    unit: 'steps',
-    target: '>= 200',
-    pass: steps.length >= 200,
   });
 }
 
@@ -231,7 +208,7 @@ async function hubSection({ tmp, rows }: BenchContext): Promise<void> {
 
 const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   cold: coldStartSection,
-  steps: stepSection,
+  steps: stepsSection,
   'core-process': coreProcessSection,
   speech: speechSection,
   autosave: autosaveSection,

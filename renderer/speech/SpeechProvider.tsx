@@ -44,15 +44,29 @@ export function SpeechProvider({ bridge, children }: { bridge: KioskBridge; chil
   // The waiting screen's prompt, made while the core is there to make it.
   useWaitingPrefetch(player, i18n, i18n.language, state.speech.rate, state.booted && state.connected);
 
-  // The resident acts: speech stops at once (a new screen or "Vorlesen" starts it again).
+  // The resident acts: speech stops at once (a new screen or "Vorlesen" starts it again). A click
+  // on its own counts too: a screen reader or switch activates a button with a click alone, no
+  // pointer or key before it (the click after a touch or a key changes nothing: speech stopped at
+  // the touch, and what the button started since must go on). The stopped screen's audio, still on
+  // its way, is then never decoded during the next transition.
   useEffect(() => {
-    const stop = () => player.stop();
+    let touched = false;
+    const stop = () => {
+      touched = true;
+      player.stop();
+    };
+    const click = () => {
+      if (!touched) player.stop();
+      touched = false;
+    };
     const options = { capture: true, passive: true } as const;
     window.addEventListener('pointerdown', stop, options);
     window.addEventListener('keydown', stop, options);
+    window.addEventListener('click', click, options);
     return () => {
       window.removeEventListener('pointerdown', stop, options);
       window.removeEventListener('keydown', stop, options);
+      window.removeEventListener('click', click, options);
       player.stop();
     };
   }, [player]);

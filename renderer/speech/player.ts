@@ -22,6 +22,16 @@ export interface PlayerState {
   plays: number;
 }
 
+/** The longest a sentence's decoding waits for an idle moment (a page that is never idle still speaks). */
+const IDLE_TIMEOUT_MS = 50;
+
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    else setTimeout(resolve, 0);
+  });
+}
+
 /** Enough for every screen of a few services; a decoded second of 22 kHz audio is about 88 kB. */
 const CACHE_ENTRIES = 400;
 
@@ -41,6 +51,8 @@ export class SpeechPlayer {
   private readonly cache = new Map<string, AudioBuffer>();
   private readonly listeners = new Set<(state: PlayerState) => void>();
   private current: PlayerState = { status: 'idle', sentence: '', plays: 0 };
+  /** Sentences decoded since the page loaded (tests: a stopped screen's audio is never decoded). */
+  decodes = 0;
 
   constructor(private readonly synthesize: Synthesize) {}
 
@@ -147,9 +159,13 @@ export class SpeechPlayer {
       return hit;
     }
     const audio = await this.synthesize(sentence);
+    // Decoded when the page's main thread is idle: audio arriving while the next question is being
+    // shown (a quick resident) waits until that screen is painted instead of holding it back.
+    if (audio) await whenIdle();
     // Stopped meanwhile (the resident moved on): not decoded, as nobody will hear it; the core keeps
     // its own cache, so asking again later costs little.
     if (!audio || (generation !== undefined && generation !== this.generation)) return null;
+    this.decodes += 1;
     const wav = decodeWav(base64ToBytes(audio.wavBase64));
     if (wav.samples.length === 0) return null;
     // A buffer needs no AudioContext: decoding goes on before there is one (see audioContext).
