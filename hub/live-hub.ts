@@ -14,6 +14,11 @@ import type { HelpRecord, HelpStore } from './stores/help-store';
 import type { StaffStore } from './stores/staff-store';
 import type { TerminalStore } from './stores/terminal-store';
 import { helpView, NO_ASSIST } from './views';
+import { HealthMonitor } from './health/health-monitor';
+import type { AlertRuleSettings } from './health/alert-rules';
+import type { AlertStore } from './stores/alert-store';
+import type { HealthStore } from './stores/health-store';
+import type { Logger } from '../core/types';
 
 export interface LiveHubParts {
   now: () => number;
@@ -25,6 +30,8 @@ export interface LiveHubParts {
   bookings: KioskBookingStore;
   /** See HubOptions.staffGoneGraceMs. */
   staffGoneGraceMs?: number;
+  /** Terminal health and alerts (issue 20). */
+  health: { store: HealthStore; alerts: AlertStore; rules: AlertRuleSettings; logger: Logger };
 }
 
 /**
@@ -38,12 +45,13 @@ export class LiveHub {
   private readonly consoles: ConsoleConnections;
   private readonly assist: AssistRelay;
   private readonly help: HelpRelay;
+  readonly health: HealthMonitor;
 
   constructor(private readonly parts: LiveHubParts) {
     const access = new RequestAccess(parts);
     this.terminals = new TerminalConnections(parts);
     this.consoles = new ConsoleConnections(
-      { queue: () => this.queue(), terminals: () => this.terminalViews() },
+      { queue: () => this.queue(), terminals: () => this.terminalViews(), alerts: () => this.health.alerts() },
       {
         graceMs: parts.staffGoneGraceMs ?? DEFAULT_STAFF_GONE_GRACE_MS,
         onStaffGone: (staffId) => this.help.staffGone(staffId),
@@ -58,6 +66,20 @@ export class LiveHub {
       access,
       assist: this.assist,
       view: (record) => this.view(record),
+    });
+    this.health = new HealthMonitor({
+      ...parts.health,
+      now: parts.now,
+      terminals: parts.terminals,
+      staff: parts.staff,
+      audit: parts.audit,
+      isOnline: (terminalId) => this.terminals.isOnline(terminalId),
+      lastContact: (terminalId) => this.terminals.lastContact(terminalId),
+      changed: (raised) => {
+        this.consoles.broadcast({ type: 'alerts', alerts: this.health.alerts() });
+        for (const alert of raised) this.consoles.broadcast({ type: 'alert.new', alert });
+        this.consoles.pushTerminals();
+      },
     });
   }
 
@@ -78,7 +100,7 @@ export class LiveHub {
   }
 
   terminalViews(): TerminalView[] {
-    return this.terminals.views();
+    return this.terminals.views().map((view) => ({ ...view, health: this.health.healthOf(view.terminalId) }));
   }
 
   isOnline(terminalId: string): boolean {
@@ -117,6 +139,8 @@ export class LiveHub {
       },
     });
     this.consoles.pushTerminals();
+    // Back online: an `offline` alert ends now, not at the next timer tick.
+    this.health.evaluate([terminalId]);
   }
 
   /** The admin revoked the terminal: tell it, then close; the credential no longer authenticates. */
@@ -124,6 +148,7 @@ export class LiveHub {
     this.terminals.revoke(terminalId);
     this.assist.endForTerminal(terminalId, 'session_end');
     this.help.cancelForTerminal(terminalId);
+    this.health.evaluate([terminalId]);
     this.consoles.pushQueue();
     this.consoles.pushTerminals();
   }
@@ -176,6 +201,10 @@ export class LiveHub {
         return;
       case 'booking.cancelled':
         this.parts.bookings.cancel(terminalId, message.code);
+        return;
+      case 'health':
+        this.health.onReport(terminalId, message.report);
+        this.consoles.pushTerminals();
         return;
     }
   }

@@ -1,3 +1,5 @@
 export * from './terminal-protocol';
 export * from './console-protocol';
 export * from './kiosk-bookings';
+export * from './health';
+export * from './alerts';
