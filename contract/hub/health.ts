@@ -22,7 +22,6 @@ export const HEALTH_ERROR_CLASSES = [
   'appointments_unreachable',
   'printer_failed',
   'catalogue_refused',
-  'disk_full',
   'internal',
 ] as const;
 export type HealthErrorClass = (typeof HEALTH_ERROR_CLASSES)[number];

@@ -10,11 +10,12 @@ import type {
 import { currentSession } from '../sessions/lifecycle';
 import type { CoreContext } from '../sessions/context';
 import { buildView } from '../sessions/session-view';
-import type { KioskBookingNotice, TerminalToHub } from '../../contract/hub';
+import type { HealthReport, KioskBookingNotice, TerminalToHub } from '../../contract/hub';
 import { BookingNotices } from './booking-notices';
 import { activityOf } from './activity';
 import { Handovers, type IssuedHandover } from './handover';
 import { HelpRequests } from './help-request';
+import { HealthReporter } from './health-reporter';
 import { HubLink, type TerminalNaming } from './hub-link';
 import type { HubOptions } from './hub-options';
 import { LiveFeed } from './live-feed';
@@ -45,6 +46,8 @@ export interface HubClient {
   /** A session call answered with this view (the resident's tap or a takeover command). */
   sessionChanged(view: SessionView): void;
   onCoreEvent(event: KioskEvent): void;
+  /** Something the health report shows may have changed (a print job, the appointment system): report soon. */
+  healthChanged(): void;
   stop(): void;
 }
 
@@ -57,6 +60,10 @@ interface Settings {
   dispatch: CoreDispatch;
   /** The desk's opening hours (the `info` office), for the handover screen and slip. */
   deskHours?: OpeningHours | undefined;
+  /** The terminal's health report (issue 20, core/health/health-figures.ts); without it none is sent. */
+  health?: () => Promise<HealthReport>;
+  /** Tests: the debounce of a report on change (default HEALTH_DEBOUNCE_MS). */
+  healthDebounceMs?: number;
 }
 
 /**
@@ -102,6 +109,7 @@ export function createHubClient(
       onOnline: (online) => {
         help.onOnline(online);
         if (online) bookings.flush();
+        reporter?.onOnline(online);
       },
       onRevoked: () => help.onRevoked(),
       onAttached: () => help.changed(),
@@ -113,6 +121,17 @@ export function createHubClient(
   const help: HelpRequests = new HelpRequests({ ctx, link, feed, dispatch: settings.dispatch, currentView });
   const handovers = new Handovers(ctx, link, settings.deskHours);
   const bookings = new BookingNotices(link);
+  const gather = settings.health;
+  const reporter =
+    gather && given !== undefined
+      ? new HealthReporter({
+          send: (message) => link.send(message),
+          gather,
+          clock: ctx.clock,
+          logger: ctx.logger,
+          ...(settings.healthDebounceMs !== undefined ? { debounceMs: settings.healthDebounceMs } : {}),
+        })
+      : undefined;
   link.open();
 
   return {
@@ -133,8 +152,13 @@ export function createHubClient(
       handovers.forget();
       help.sessionChanged(view);
     },
-    onCoreEvent: (event) => help.onCoreEvent(event),
+    onCoreEvent: (event) => {
+      help.onCoreEvent(event);
+      reporter?.changed();
+    },
+    healthChanged: () => reporter?.changed(),
     stop() {
+      reporter?.stop();
       link.stop();
       handovers.stop();
     },

@@ -17,7 +17,7 @@ export function alertRules(
   if (openingHours === undefined && resourcesDir !== undefined) {
     const desk = loadOffices(resourcesDir).byId.get(DESK_OFFICE_ID);
     if (desk) openingHours = { timeZone: desk.timeZone, openingHours: desk.openingHours };
-    else logger.warn('health.no_opening_hours', { office: DESK_OFFICE_ID });
+    else logger.warn('health.no_opening_hours', { code: DESK_OFFICE_ID });
   }
   return {
     offlineAfterMs: given?.offlineAfterMs ?? DEFAULT_ALERT_RULES.offlineAfterMs,

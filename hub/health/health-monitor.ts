@@ -91,12 +91,12 @@ export class HealthMonitor {
         if (holds.has(kind) && !openKinds.has(kind)) {
           const alert = this.parts.alerts.raise(terminalId, kind);
           if (alert) {
-            this.parts.logger.info('health.alert_raised', { terminalId, kind });
+            this.parts.logger.info('health.alert_raised', { terminalId, code: kind });
             raised.push(this.view(alert));
           }
         } else if (!holds.has(kind) && openKinds.has(kind)) {
           cleared = this.parts.alerts.clear(terminalId, kind) || cleared;
-          this.parts.logger.info('health.alert_cleared', { terminalId, kind });
+          this.parts.logger.info('health.alert_cleared', { terminalId, code: kind });
         }
       }
     }
