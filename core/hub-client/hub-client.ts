@@ -62,8 +62,6 @@ interface Settings {
   deskHours?: OpeningHours | undefined;
   /** The terminal's health report (issue 20, core/health/health-figures.ts); without it none is sent. */
   health?: () => Promise<HealthReport>;
-  /** Tests: the debounce of a report on change (default HEALTH_DEBOUNCE_MS). */
-  healthDebounceMs?: number;
 }
 
 /**
@@ -129,7 +127,6 @@ export function createHubClient(
           gather,
           clock: ctx.clock,
           logger: ctx.logger,
-          ...(settings.healthDebounceMs !== undefined ? { debounceMs: settings.healthDebounceMs } : {}),
         })
       : undefined;
   link.open();
