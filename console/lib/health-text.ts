@@ -15,9 +15,11 @@ export function healthLines(t: TFunction, language: string, health: TerminalHeal
   const lines = [t(`health.printer.${health.printer}`)];
   const oldest = health.outbox.oldestAgeSeconds;
   lines.push(
-    oldest === null
-      ? t('health.outbox', { count: health.outbox.depth })
-      : t('health.outboxOldest', { count: health.outbox.depth, minutes: Math.floor(oldest / 60) }),
+    health.outbox.depth === 0
+      ? t('health.outboxEmpty')
+      : oldest === null
+        ? t('health.outbox', { count: health.outbox.depth })
+        : t('health.outboxOldest', { count: health.outbox.depth, minutes: Math.floor(oldest / 60) }),
   );
   if (health.freeDiskBytes !== null) lines.push(t('health.disk', { size: diskSize(language, health.freeDiskBytes) }));
   lines.push(t(`health.portal.${health.portal}`), t(`health.appointments.${health.appointments}`));
