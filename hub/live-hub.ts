@@ -203,7 +203,11 @@ export class LiveHub {
         this.parts.bookings.cancel(terminalId, message.code);
         return;
       case 'health':
-        this.health.onReport(terminalId, message.report);
+        // A taken report is the newest word on the backlog and the version too.
+        if (this.health.onReport(terminalId, message.report)) {
+          this.terminals.remember(terminalId, { outboxBacklog: message.report.outbox.depth });
+          this.parts.terminals.report(terminalId, { appVersion: message.report.appVersion });
+        }
         this.consoles.pushTerminals();
         return;
     }

@@ -49,13 +49,17 @@ export class HealthMonitor {
     this.refusalAudits = new WindowLimiter(1, 3_600_000, parts.now);
   }
 
-  onReport(terminalId: string, report: HealthReport): void {
+  /** Whether the report was taken. */
+  onReport(terminalId: string, report: HealthReport): boolean {
     const terminal = this.parts.terminals.get(terminalId);
-    if (!terminal || terminal.revoked) return this.refuse(terminalId, 'revoked');
-    const implausible = implausibleHealth(report, this.parts.now());
-    if (implausible) return this.refuse(terminalId, implausible);
+    const refusal = !terminal || terminal.revoked ? 'revoked' : implausibleHealth(report, this.parts.now());
+    if (refusal) {
+      this.refuse(terminalId, refusal);
+      return false;
+    }
     this.parts.store.save(terminalId, report, this.parts.now());
     this.evaluate([terminalId]);
+    return true;
   }
 
   /** A frame of type `health` that failed the contract's bounds (terminal-routes.ts). */

@@ -190,6 +190,8 @@ describe('alert rules', () => {
     };
     send(bad);
     await until(async () => kinds(await alerts(hub), terminalId).length === 4);
+    // The overview's backlog and version follow the report (the enrolment said 0.1.0-test).
+    expect(await terminal(hub, terminalId)).toMatchObject({ outboxBacklog: 3, appVersion: '1.2.3' });
     // The same report again, and the timer's rounds: still one alert of each kind, and one cue each.
     send(bad);
     clock.advance(MINUTE);
