@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AnswerInput } from '../../contract';
 import type { AlertView, AuditEntry, HealthReport, TerminalView } from '../../contract/hub';
 import type { ReceiptPrinter } from '../../core/types';
+import { ZmsAppointmentClient } from '../../core/appointments';
+import { BUERGERBUERO, START_MS, startTestServer } from '../fixtures/appointments-harness';
 import { FakeClock, PROJECT_RESOURCES, removeDir, type TestCore } from '../fixtures/core-harness';
 import { connectKiosk, enrol, login, STAFF, type Client } from '../fixtures/hub-harness';
 import { openHubCore, startRealHub, until, type RealHub } from './hub-client-helpers';
@@ -19,6 +22,13 @@ const HOURS = {
   openingHours: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '16:00' }],
 };
 const MINUTE = 60_000;
+const FUEHRUNGSZEUGNIS: [string, Record<string, AnswerInput>][] = [
+  ['kind', { kind: 'privat' }],
+  ['copies', { copies: '1' }],
+  ['family-name', { familyName: 'Mustermann' }],
+  ['given-names', { givenNames: 'Erika' }],
+  ['date-of-birth', { dateOfBirth: { day: '12', month: '8', year: '1964' } }],
+];
 const MAENGEL: [string, Record<string, unknown>][] = [
   ['category', { category: 'strassenschaden' }],
   ['place', { location: 'Am Sande 1' }],
@@ -168,6 +178,40 @@ describe('a real kiosk reports its health', () => {
     expect(await kiosk.value('session.printReceipt', { sessionId: view.sessionId })).toEqual({ printed: true });
     await until(async () => (await terminal(hub, hub.terminalId)).health?.printer === 'ready');
     expect(kinds(await alerts(hub), hub.terminalId)).toEqual([]);
+  });
+
+  it('the appointment system: reachable after an answer, unreachable when it stops answering', async () => {
+    const appointments = await startTestServer();
+    const client = new ZmsAppointmentClient({
+      config: {
+        baseUrl: appointments.server.apiUrl,
+        timeoutMs: 2000,
+        services: { fuehrungszeugnis: { serviceId: 20004, officeIds: [BUERGERBUERO] } },
+      },
+    });
+    try {
+      const clock = new FakeClock(START_MS);
+      const hub = await start(clock);
+      kiosk = openHubCore(hub, { clock, resourcesDir: PROJECT_RESOURCES, appointments: client });
+      await until(async () => (await terminal(hub, hub.terminalId)).health?.appointments === 'unknown');
+      const view = await kiosk.value('session.start', { serviceId: 'fuehrungszeugnis', language: 'de' });
+      for (const [stepId, values] of FUEHRUNGSZEUGNIS)
+        await kiosk.value('session.answer', { sessionId: view.sessionId, stepId, values });
+      await kiosk.value('visit.prepare', { sessionId: view.sessionId });
+      expect((await kiosk.value('appointment.days', {})).outcome).toBe('ok');
+      await until(async () => (await terminal(hub, hub.terminalId)).health?.appointments === 'reachable');
+
+      await appointments.stop();
+      expect((await kiosk.value('appointment.days', {})).outcome).not.toBe('ok');
+      const down = await until(async () => {
+        const health = (await terminal(hub, hub.terminalId)).health;
+        return health?.appointments === 'unreachable' ? health : undefined;
+      });
+      expect(down.lastError).toBe('appointments_unreachable');
+    } finally {
+      client.close();
+      await appointments.stop().catch(() => undefined);
+    }
   });
 });
 
