@@ -1,10 +1,20 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnswerInput } from '../../contract';
 import type { AlertView, AuditEntry, HealthReport, TerminalView } from '../../contract/hub';
 import type { ReceiptPrinter } from '../../core/types';
 import { ZmsAppointmentClient } from '../../core/appointments';
 import { BUERGERBUERO, START_MS, startTestServer } from '../fixtures/appointments-harness';
-import { FakeClock, PROJECT_RESOURCES, removeDir, type TestCore } from '../fixtures/core-harness';
+import {
+  FakeClock,
+  FIXTURE_RESOURCES,
+  PROJECT_RESOURCES,
+  removeDir,
+  tempDir,
+  TEST_CERTIFICATE_VALIDITY,
+  type TestCore,
+} from '../fixtures/core-harness';
+import { DEFAULT_DESTINATION_ID, startReceiver } from '../../receiver';
 import { connectKiosk, enrol, login, STAFF, type Client } from '../fixtures/hub-harness';
 import { openHubCore, startRealHub, until, type RealHub } from './hub-client-helpers';
 
@@ -22,6 +32,8 @@ const HOURS = {
   openingHours: [{ days: [1, 2, 3, 4, 5], from: '08:00', to: '16:00' }],
 };
 const MINUTE = 60_000;
+// The reference receiver makes RSA-4096 keys and the receipt loads fonts: slower than a unit test, never timed.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 const FUEHRUNGSZEUGNIS: [string, Record<string, AnswerInput>][] = [
   ['kind', { kind: 'privat' }],
   ['copies', { copies: '1' }],
@@ -211,6 +223,71 @@ describe('a real kiosk reports its health', () => {
     } finally {
       client.close();
       await appointments.stop().catch(() => undefined);
+    }
+  });
+});
+
+describe('the portal as the kiosk sees it', () => {
+  it('reachable with the last delivery after a send; unreachable with its error class when it fails', async () => {
+    const receiverDir = tempDir('receiver-');
+    const client = { id: 'kiosk-health', secret: 'health-secret-123456' };
+    const receiver = await startReceiver({
+      dataDir: receiverDir,
+      clients: [client],
+      servicesDir: join(FIXTURE_RESOURCES, 'services'),
+      certificateValidity: TEST_CERTIFICATE_VALIDITY,
+    });
+    try {
+      const clock = new FakeClock(MONDAY_10);
+      const hub = await start(clock);
+      kiosk = openHubCore(hub, {
+        clock,
+        portal: {
+          tokenUrl: receiver.tokenUrl,
+          submissionApiUrl: receiver.url,
+          clientId: client.id,
+          clientSecret: client.secret,
+          trustedRootPem: receiver.rootCertificatePem,
+          destinations: { 'test-feedback': DEFAULT_DESTINATION_ID },
+          retryBaseMs: 1_000,
+          retryCapMs: 60_000,
+        },
+      });
+      await until(async () => (await terminal(hub, hub.terminalId)).health?.portal === 'unknown');
+      const submit = async () => {
+        let view = await kiosk!.value('session.start', { serviceId: 'test-feedback', language: 'de' });
+        view = await kiosk!.value('session.answer', {
+          sessionId: view.sessionId,
+          stepId: 'message',
+          values: { message: 'Hallo' },
+        });
+        view = await kiosk!.value('session.answer', { sessionId: view.sessionId, stepId: 'email', values: {} });
+        await kiosk!.value('session.submit', { sessionId: view.sessionId });
+        await kiosk!.core.syncNow();
+        await receiver.idle();
+      };
+      await submit();
+      clock.advance(MINUTE);
+      const sent = await until(async () => {
+        const health = (await terminal(hub, hub.terminalId)).health;
+        return health?.portal === 'reachable' ? health : undefined;
+      });
+      expect(sent.lastDeliveryAt).not.toBeNull();
+      expect(sent.lastError).toBe('none');
+
+      receiver.faults.set({ route: '*', kind: 'status', status: 503 });
+      await submit();
+      clock.advance(MINUTE);
+      const down = await until(async () => {
+        const health = (await terminal(hub, hub.terminalId)).health;
+        return health?.portal === 'unreachable' ? health : undefined;
+      });
+      // The first still counts until the portal decides on it; the second never left.
+      expect(down).toMatchObject({ lastError: 'portal_unreachable', outbox: { depth: 2 } });
+      expect(down.lastDeliveryAt).toBe(sent.lastDeliveryAt);
+    } finally {
+      await receiver.close();
+      removeDir(receiverDir);
     }
   });
 });
