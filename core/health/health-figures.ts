@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { statfs } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import {
   MAX_FREE_DISK_BYTES,
   MAX_OUTBOX_DEPTH,
@@ -27,14 +28,20 @@ export interface HealthSources {
   portal(): { portal: Reachability; lastProblem: { code: HealthErrorClass; at: number } | undefined } | undefined;
 }
 
+function problemFolder(file: string): string {
+  let folder = file.endsWith('.json') ? dirname(file) : file;
+  if (basename(folder) === 'locales') folder = dirname(folder);
+  return folder;
+}
+
 /** The catalogue as the report names it: a digest of the active services' definitions, and what was refused. */
 export function catalogueFigures(catalog: LoadedCatalog): HealthReport['catalogue'] {
   const digest = createHash('sha256')
     .update(JSON.stringify(catalog.services.map((service) => service.definition)))
     .digest('hex')
     .slice(0, 16);
-  // A problem names its file: the folders refused at start-up.
-  const refused = new Set(catalog.problems.map((problem) => problem.file.split('/').slice(0, -1).join('/'))).size;
+  // A problem names a service's folder or a file in it (or in its locales/): count the folders refused.
+  const refused = new Set(catalog.problems.map((problem) => problemFolder(problem.file))).size;
   return {
     version: digest,
     activation: refused > 0 ? 'failed' : 'ok',

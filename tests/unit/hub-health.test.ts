@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AnswerInput } from '../../contract';
@@ -223,6 +224,24 @@ describe('a real kiosk reports its health', () => {
     } finally {
       client.close();
       await appointments.stop().catch(() => undefined);
+    }
+  });
+
+  it('a town service that fails to activate: the catalogue alert', async () => {
+    const town = tempDir('town-services-');
+    mkdirSync(join(town, 'kaputt', 'locales'), { recursive: true });
+    writeFileSync(join(town, 'kaputt', 'service.json'), '{"id": ');
+    writeFileSync(join(town, 'kaputt', 'locales', 'de.json'), '{');
+    try {
+      const clock = new FakeClock(MONDAY_10);
+      const hub = await start(clock);
+      kiosk = openHubCore(hub, { clock, servicesDir: town });
+      const health = await until(async () => (await terminal(hub, hub.terminalId)).health ?? undefined);
+      expect(health.catalogue).toMatchObject({ activation: 'failed', refused: 1 });
+      expect(health.lastError).toBe('catalogue_refused');
+      await until(async () => kinds(await alerts(hub), hub.terminalId).join() === 'catalogue');
+    } finally {
+      removeDir(town);
     }
   });
 });
