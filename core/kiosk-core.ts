@@ -144,6 +144,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const healthChange = { notify: () => undefined as void };
     const printer = watchPrinter(options.receiptPrinter, clock.now, () => healthChange.notify());
     const appointmentSystem = watchAppointments(clock.now, () => healthChange.notify());
+    const catalogue = catalogueFigures(catalog);
     void Promise.resolve(options.appointments)
       .then((given) => {
         if (closed) return undefined;
@@ -185,7 +186,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       health: () =>
         gatherHealth({
           appVersion: version.slice(0, 40),
-          catalogue: catalogueFigures(catalog),
+          catalogue,
           startedAt,
           now: clock.now,
           dataDir: options.dataDir,
