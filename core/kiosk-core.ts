@@ -34,6 +34,9 @@ import { SyncWorker, type AttachmentRenderer, type SyncWorkerOptions } from './p
 import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
+import { watchAppointments } from './health/appointments-watch';
+import { catalogueFigures, gatherHealth } from './health/health-figures';
+import { watchPrinter } from './health/printer-watch';
 import { SessionViewSchema } from '../contract';
 import { lookupTextKey } from './catalog/json-pointer';
 import { BookingSession, type BookedNotice } from './appointments/booking-session';
@@ -63,6 +66,7 @@ export function idleConfig(options: Pick<KioskCoreOptions, 'idleTimeoutMs' | 'id
  */
 export function openKioskCore(options: KioskCoreOptions): KioskCore {
   const clock = options.clock ?? systemClock;
+  const startedAt = clock.now();
   const logger = options.logger ?? createJsonLogger();
   const timeZone = options.timeZone ?? 'Europe/Berlin';
   const openParent = ensurePrivateDir(options.dataDir);
@@ -138,9 +142,15 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     );
     const manage = new ManageBooking(ctx, timeZone, options.appointments !== undefined, bookings);
     const walkIns = new WalkIns(ctx, timeZone);
+    // Issue 20: what the health report says of the printer and the appointment system, learnt from their use.
+    const healthChange = { notify: () => undefined as void };
+    const printer = watchPrinter(options.receiptPrinter, clock.now, () => healthChange.notify());
+    const appointmentSystem = watchAppointments(clock.now, () => healthChange.notify());
+    const catalogue = catalogueFigures(catalog);
     void Promise.resolve(options.appointments)
-      .then((client) => {
+      .then((given) => {
         if (closed) return undefined;
+        const client = appointmentSystem.attach(given);
         manage.attach(client);
         walkIns.attach(client);
         return bookings.attach(client);
@@ -178,7 +188,20 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       dispatch: (method, input) => observedDispatch(method, input),
       deskHours: catalog.offices.byId.get(DESK_OFFICE_ID),
       usage: usageStore,
+      health: () =>
+        gatherHealth({
+          appVersion: version.slice(0, 40),
+          catalogue,
+          startedAt,
+          now: clock.now,
+          dataDir: options.dataDir,
+          printer,
+          appointments: appointmentSystem,
+          outbox: () => deliveries.healthFigures(),
+          portal: () => portal?.worker.health(),
+        }),
     });
+    healthChange.notify = () => hub.healthChanged();
     listeners.add((event) => hub.onCoreEvent(event));
     // Anonymous usage figures (issue 18): counted from the calls and events below, folded when a session ends.
     const usage = new UsageCounter({
@@ -221,7 +244,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         wakeSync: () => void portal?.worker.runDue(),
         receipts: {
           maker: lazyReceiptMaker({ resourcesDir: options.resourcesDir, catalog, timeZone }),
-          printer: options.receiptPrinter,
+          printer: printer.printer,
         },
         speech,
         bookings,

@@ -22,6 +22,8 @@ export const LOG_FIELD_WHITELIST: ReadonlySet<string> = new Set([
   'precompiled',
   'mode',
   'outboxId',
+  // Issue 20: a terminal's id in the hub's health log lines (an id, nothing personal).
+  'terminalId',
   'status',
   'detail',
   'layout',

@@ -4,7 +4,8 @@ import { STAFF_ROLES } from '../contract/hub';
 import { readPortalConfig } from '../launcher/portal-settings';
 import { rootFromModule } from '../launcher/paths';
 import { openHubDb } from './db/open-hub-db';
-import { createHub } from './create-hub';
+import { OpeningHoursSchema } from '../contract/office';
+import { createHub, type HealthOptions } from './create-hub';
 import { generatePassword } from './secrets';
 import { passwordProblem } from './password-policy';
 import { StaffStore, UsernameTakenError } from './stores/staff-store';
@@ -28,6 +29,9 @@ Options:
   --updates-dir <dir>    the kiosks' update files (latest.yml and installers), served at /updates/
   --portal-config <file> FIT-Connect settings for applications finished at the desk (as npm start's);
                          without it they wait in the desk's outbox
+  --alert-min-free-disk <GiB>  a terminal with less free disk raises an alert (default 1)
+  --alert-hours <file>   JSON {"timeZone", "openingHours"} (as an office in resources/offices/offices.json): the hours
+                         in which an offline terminal raises an alert (default: the help desk's, office "info")
   --help                 show this text
 `;
 
@@ -68,6 +72,8 @@ const KNOWN_START = [
   '--updates-dir',
   '--portal-config',
   '--allow-any-host',
+  '--alert-min-free-disk',
+  '--alert-hours',
   '--help',
 ];
 const KNOWN_ADMIN = ['--data-dir', '--username', '--display-name', '--password-stdin', '--help'];
@@ -114,6 +120,25 @@ async function createAdmin(flags: Map<string, string | true>, dataDir: string): 
   }
 }
 
+/** The alert settings IT may change (issue 20); the rest are the rules' defaults. */
+function healthOptions(flags: Map<string, string | true>): HealthOptions | undefined {
+  const options: HealthOptions = {};
+  const disk = str(flags, '--alert-min-free-disk');
+  if (disk !== undefined) {
+    const gib = Number(disk);
+    if (!Number.isFinite(gib) || gib < 0 || gib > 1024)
+      throw new CliError('--alert-min-free-disk needs a number of GiB (0–1024)');
+    options.minFreeDiskBytes = Math.round(gib * 2 ** 30);
+  }
+  const hoursFile = str(flags, '--alert-hours');
+  if (hoursFile !== undefined) {
+    const parsed = OpeningHoursSchema.safeParse(JSON.parse(readFileSync(hoursFile, 'utf8')));
+    if (!parsed.success) throw new CliError(`--alert-hours: ${parsed.error.issues[0]?.message ?? 'not opening hours'}`);
+    options.openingHours = parsed.data;
+  }
+  return Object.keys(options).length > 0 ? options : undefined;
+}
+
 async function main(): Promise<void> {
   const { command, flags } = parse(process.argv.slice(2));
   if (flags.has('--help')) {
@@ -137,6 +162,7 @@ async function main(): Promise<void> {
   const portalFile = str(flags, '--portal-config');
   const publicOrigin = str(flags, '--public-origin');
   const updatesDir = str(flags, '--updates-dir');
+  const health = healthOptions(flags);
 
   const hub = await createHub({
     dataDir,
@@ -147,6 +173,7 @@ async function main(): Promise<void> {
     ...(flags.get('--allow-any-host') === true ? { allowAnyHost: true } : {}),
     ...(updatesDir ? { updatesDir: path.resolve(updatesDir) } : {}),
     consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
+    ...(health ? { health } : {}),
     desk: {
       resourcesDir: path.join(root, 'resources'),
       ...(portalFile

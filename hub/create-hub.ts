@@ -26,6 +26,10 @@ import { allowedHosts, HostCheckConfigError, isLoopbackHost, registerHostCheck }
 import { registerTerminalRoutes } from './http/terminal-routes';
 import { registerUpdateFiles, UPDATES_PREFIX } from './http/update-files';
 import { LiveHub } from './live-hub';
+import type { AlertRuleSettings } from './health/alert-rules';
+import { alertRules } from './health/alert-settings';
+import { AlertStore } from './stores/alert-store';
+import { HealthStore } from './stores/health-store';
 import { LoginThrottle } from './login-throttle';
 import { AuditStore } from './stores/audit-store';
 import { HandoverStore } from './stores/handover-store';
@@ -71,6 +75,13 @@ export interface HubOptions {
    * queue and their kiosks' live view ends (a browser closed, not a page reload). Default 20 s.
    */
   staffGoneGraceMs?: number;
+  /** Terminal health alerts (issue 20): thresholds, opening hours, and how often the rules run. */
+  health?: HealthOptions;
+}
+
+export interface HealthOptions extends Partial<AlertRuleSettings> {
+  /** How often the alert rules run besides on each report; default 30 s. */
+  checkEveryMs?: number;
 }
 
 export interface RouteEntry {
@@ -158,7 +169,9 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const handovers = new HandoverStore(db, now, options.handoverTtlMs);
   const bookings = new KioskBookingStore(db, now);
   const feedback = new FeedbackStore(db, now, options.feedbackRetentionDays);
+  const rules = alertRules(options.health, options.desk?.resourcesDir, logger);
   const live = new LiveHub({
+    health: { store: new HealthStore(db), alerts: new AlertStore(db, now), rules, logger },
     now,
     staff,
     terminals,
@@ -261,6 +274,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     live.sweepConsoles((hash) => sessions.lookupHash(hash, false) !== undefined);
   }, SESSION_SWEEP_MS);
   if (typeof sweeper === 'object') sweeper.unref?.();
+  const healthCheck = clock.setInterval(() => live.health.evaluate(), options.health?.checkEveryMs ?? 30_000);
+  if (typeof healthCheck === 'object') healthCheck.unref?.();
 
   let url: string;
   try {
@@ -272,6 +287,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
   } catch (error) {
     clock.clearInterval(sweeper);
+    clock.clearInterval(healthCheck);
     terminalSide.stop();
     await app.close().catch(() => undefined);
     db.close();
@@ -296,6 +312,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       if (closed) return;
       closed = true;
       clock.clearInterval(sweeper);
+      clock.clearInterval(healthCheck);
       terminalSide.stop();
       live.closeAll();
       await app.close();

@@ -15,6 +15,11 @@ import type { HelpRecord, HelpStore } from './stores/help-store';
 import type { StaffStore } from './stores/staff-store';
 import type { TerminalStore } from './stores/terminal-store';
 import { helpView, NO_ASSIST } from './views';
+import { HealthMonitor } from './health/health-monitor';
+import type { AlertRuleSettings } from './health/alert-rules';
+import type { AlertStore } from './stores/alert-store';
+import type { HealthStore } from './stores/health-store';
+import type { Logger } from '../core/types';
 
 export interface LiveHubParts {
   now: () => number;
@@ -27,6 +32,8 @@ export interface LiveHubParts {
   feedback: FeedbackStore;
   /** See HubOptions.staffGoneGraceMs. */
   staffGoneGraceMs?: number;
+  /** Terminal health and alerts (issue 20). */
+  health: { store: HealthStore; alerts: AlertStore; rules: AlertRuleSettings; logger: Logger };
 }
 
 /**
@@ -40,12 +47,13 @@ export class LiveHub {
   private readonly consoles: ConsoleConnections;
   private readonly assist: AssistRelay;
   private readonly help: HelpRelay;
+  readonly health: HealthMonitor;
 
   constructor(private readonly parts: LiveHubParts) {
     const access = new RequestAccess(parts);
     this.terminals = new TerminalConnections(parts);
     this.consoles = new ConsoleConnections(
-      { queue: () => this.queue(), terminals: () => this.terminalViews() },
+      { queue: () => this.queue(), terminals: () => this.terminalViews(), alerts: () => this.health.alerts() },
       {
         graceMs: parts.staffGoneGraceMs ?? DEFAULT_STAFF_GONE_GRACE_MS,
         onStaffGone: (staffId) => this.help.staffGone(staffId),
@@ -60,6 +68,20 @@ export class LiveHub {
       access,
       assist: this.assist,
       view: (record) => this.view(record),
+    });
+    this.health = new HealthMonitor({
+      ...parts.health,
+      now: parts.now,
+      terminals: parts.terminals,
+      staff: parts.staff,
+      audit: parts.audit,
+      isOnline: (terminalId) => this.terminals.isOnline(terminalId),
+      lastContact: (terminalId) => this.terminals.lastContact(terminalId),
+      changed: (raised) => {
+        this.consoles.broadcast({ type: 'alerts', alerts: this.health.alerts() });
+        for (const alert of raised) this.consoles.broadcast({ type: 'alert.new', alert });
+        this.consoles.pushTerminals();
+      },
     });
   }
 
@@ -80,7 +102,7 @@ export class LiveHub {
   }
 
   terminalViews(): TerminalView[] {
-    return this.terminals.views();
+    return this.terminals.views().map((view) => ({ ...view, health: this.health.healthOf(view.terminalId) }));
   }
 
   isOnline(terminalId: string): boolean {
@@ -119,6 +141,8 @@ export class LiveHub {
       },
     });
     this.consoles.pushTerminals();
+    // Back online: an `offline` alert ends now, not at the next timer tick.
+    this.health.evaluate([terminalId]);
   }
 
   /** The admin revoked the terminal: tell it, then close; the credential no longer authenticates. */
@@ -126,6 +150,7 @@ export class LiveHub {
     this.terminals.revoke(terminalId);
     this.assist.endForTerminal(terminalId, 'session_end');
     this.help.cancelForTerminal(terminalId);
+    this.health.evaluate([terminalId]);
     this.consoles.pushQueue();
     this.consoles.pushTerminals();
   }
@@ -183,6 +208,14 @@ export class LiveHub {
         // Stripped again on the way in (FeedbackStore); stored or already there, the kiosk may forget it.
         this.parts.feedback.record(terminalId, message.comment);
         this.terminals.send(terminalId, { type: 'feedback.stored', commentId: message.comment.commentId });
+        return;
+      case 'health':
+        // A taken report is the newest word on the backlog and the version too.
+        if (this.health.onReport(terminalId, message.report)) {
+          this.terminals.remember(terminalId, { outboxBacklog: message.report.outbox.depth });
+          this.parts.terminals.report(terminalId, { appVersion: message.report.appVersion });
+        }
+        this.consoles.pushTerminals();
         return;
     }
   }

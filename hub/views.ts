@@ -26,6 +26,8 @@ export function terminalView(record: TerminalRecord, online: boolean): TerminalV
     outboxBacklog: record.outboxBacklog,
     appVersion: record.appVersion,
     revoked: record.revoked,
+    // The live hub adds the latest health report (hub/health/health-monitor.ts).
+    health: null,
   };
 }
 

@@ -39,6 +39,8 @@ export type {
   TerminalView,
 } from '../../contract/hub/console-protocol';
 export type { GuideTarget, LiveSnapshot, TerminalActivity } from '../../contract/hub/terminal-protocol';
+export type { AlertKind, AlertView, TerminalHealthView } from '../../contract/hub/alerts';
+export type { PrinterState, Reachability } from '../../contract/hub/health';
 export type HandoverView = RouteReply<'POST /handover/open'>;
 export type KioskBookingView = RouteReply<'POST /bookings/find'>;
 export type FeedbackCommentView = RouteReply<'GET /feedback'>[number];

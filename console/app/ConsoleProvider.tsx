@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, ConsoleApi } from '../api/client';
-import type { ConsoleSession, HelpRequestView, HubToConsole, TerminalView } from '../api/protocol';
+import type { AlertView, ConsoleSession, HelpRequestView, HubToConsole, TerminalView } from '../api/protocol';
 import { connectSocket } from '../api/socket';
 import { loadMuted, playAlert, saveMuted } from '../lib/alert';
 import { setServiceCatalog } from '../lib/catalog';
@@ -20,6 +20,8 @@ const INITIAL: ConsoleState = {
   announcement: null,
   muted: false,
   catalogLoaded: false,
+  alerts: [],
+  alertAnnouncement: null,
 };
 
 function upsert<T>(list: T[], item: T, same: (a: T) => boolean): T[] {
@@ -82,11 +84,21 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
         }
         case 'takeover.result':
           return { ...current, results: { ...current.results, [event.commandId]: event } };
+        case 'alerts':
+          return { ...current, alerts: event.alerts };
+        case 'alert.new':
+          announceId.current += 1;
+          return {
+            ...current,
+            alerts: upsert(current.alerts, event.alert, (entry) => entry.alertId === event.alert.alertId),
+            alertAnnouncement: { id: announceId.current, alert: event.alert },
+          };
         default:
           return current;
       }
     });
-    if (event.type === 'help.new' && !mutedRef.current) playAlert();
+    // A terminal's alert has the help request's cue (issue 20).
+    if ((event.type === 'help.new' || event.type === 'alert.new') && !mutedRef.current) playAlert();
   }, []);
 
   // A session after a password reset sees nothing but the change (the hub refuses the rest, socket included).
@@ -96,6 +108,10 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     // The first lists come by HTTP, so the screens fill even before the socket is up.
     void Promise.all([api.call('GET /queue'), api.call('GET /terminals')])
       .then(([queue, terminals]) => setState((current) => ({ ...current, queue, terminals })))
+      .catch(() => undefined);
+    void api
+      .call('GET /alerts')
+      .then((alerts) => setState((current) => ({ ...current, alerts })))
       .catch(() => undefined);
     // Titles and labels instead of ids; the console's language is read at each lookup, so switching needs no reload.
     void api
@@ -164,6 +180,13 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
     setState((current) => ({ ...current, terminals }));
   }, [api]);
 
+  const updateAlert = useCallback((alert: AlertView) => {
+    setState((current) => ({
+      ...current,
+      alerts: upsert(current.alerts, alert, (entry) => entry.alertId === alert.alertId),
+    }));
+  }, []);
+
   const clearStopped = useCallback((requestId: string) => {
     setState((current) => {
       const { [requestId]: _gone, ...stopped } = current.stopped;
@@ -183,6 +206,7 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
       updateTerminal,
       refreshTerminals,
       clearStopped,
+      updateAlert,
     }),
     [
       state,
@@ -195,6 +219,7 @@ export function ConsoleProvider({ children }: { children: ReactNode }) {
       updateTerminal,
       refreshTerminals,
       clearStopped,
+      updateAlert,
     ],
   );
   return <ConsoleContext.Provider value={value}>{children}</ConsoleContext.Provider>;

@@ -1,6 +1,13 @@
 import { createContext, useContext } from 'react';
 import type { ConsoleApi } from '../api/client';
-import type { ConsoleSession, HelpRequestView, HubToConsole, LiveSnapshot, TerminalView } from '../api/protocol';
+import type {
+  AlertView,
+  ConsoleSession,
+  HelpRequestView,
+  HubToConsole,
+  LiveSnapshot,
+  TerminalView,
+} from '../api/protocol';
 
 export type AuthState = 'checking' | 'signed_out' | 'signed_in';
 /** Why the login screen is shown again: it says so in a notice. */
@@ -23,6 +30,9 @@ export interface ConsoleState {
   muted: boolean;
   /** The hub's catalog (lib/catalog.ts) has arrived: screens re-render with titles and labels. */
   catalogLoaded: boolean;
+  /** Issue 20: the terminals' open alerts, newest first, and the newest one announced. */
+  alerts: AlertView[];
+  alertAnnouncement: { id: number; alert: AlertView } | null;
 }
 
 export interface ConsoleActions {
@@ -37,6 +47,8 @@ export interface ConsoleActions {
   updateTerminal: (terminal: TerminalView) => void;
   refreshTerminals: () => Promise<void>;
   clearStopped: (requestId: string) => void;
+  /** An acknowledgement's reply replaces the alert at once. */
+  updateAlert: (alert: AlertView) => void;
 }
 
 export const ConsoleContext = createContext<(ConsoleState & ConsoleActions) | null>(null);

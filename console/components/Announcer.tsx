@@ -8,14 +8,18 @@ import { serviceTitle } from '../lib/catalog';
  */
 export function Announcer() {
   const { t } = useTranslation();
-  const { announcement, queue } = useConsole();
+  const { announcement, queue, alerts, alertAnnouncement } = useConsole();
+  // A terminal's alert (issue 20) is announced while it is open and nobody has said they saw it.
+  const alert = alerts.find(
+    (entry) => entry.alertId === alertAnnouncement?.alert.alertId && entry.acknowledgedAt === null,
+  );
   // Shown while the announced request still waits: once someone accepts it, the banner has done its job.
   const waiting = queue.some(
     (entry) => entry.requestId === announcement?.request.requestId && entry.state === 'waiting',
   );
   const request = waiting ? announcement?.request : undefined;
   return (
-    <div className={`announcer${request ? ' announcer--active' : ''}`} role="status" aria-live="polite">
+    <div className={`announcer${request || alert ? ' announcer--active' : ''}`} role="status" aria-live="polite">
       {request && announcement && (
         <p key={announcement.id} className="announcer-text">
           {t('announce.newRequest', {
@@ -23,6 +27,15 @@ export function Announcer() {
             location: request.location,
             language: t(`languageName.${request.activity.language}`),
             service: serviceTitle(request.activity.serviceId) ?? t('activity.noService'),
+          })}
+        </p>
+      )}
+      {alert && alertAnnouncement && (
+        <p key={`alert-${alertAnnouncement.id}`} className="announcer-text">
+          {t('alerts.announce', {
+            terminal: alert.terminalName,
+            location: alert.location,
+            kind: t(`alerts.kind.${alert.kind}`),
           })}
         </p>
       )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { failureOf } from '../api/client';
 import type { HelpRequestView } from '../api/protocol';
 import { useConsole } from '../app/context';
+import { AlertList } from '../components/AlertList';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { TransferDialog } from '../components/TransferDialog';
@@ -41,6 +42,7 @@ export function QueueScreen({ onAssist }: { onAssist: (requestId: string) => voi
   return (
     <>
       <ScreenHeading>{t('queue.title')}</ScreenHeading>
+      <AlertList />
       {error && <Notice tone="error">{error}</Notice>}
       {open.length === 0 ? (
         <p className="empty">{t('queue.empty')}</p>

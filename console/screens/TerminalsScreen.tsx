@@ -6,6 +6,7 @@ import { useConsole } from '../app/context';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CreateTerminalForm } from '../components/CreateTerminalForm';
 import { Notice } from '../components/Notice';
+import { TerminalHealth } from '../components/TerminalHealth';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { activityLines } from '../lib/activity';
 import { dateTime } from '../lib/format';
@@ -50,6 +51,7 @@ export function TerminalsScreen({ onShowUsage }: { onShowUsage: (terminal: Termi
                 <th scope="col">{t('terminals.col.backlog')}</th>
                 <th scope="col">{t('terminals.col.version')}</th>
                 <th scope="col">{t('usage.column')}</th>
+                <th scope="col">{t('health.col')}</th>
                 {isAdmin && <th scope="col">{t('terminals.col.actions')}</th>}
               </tr>
             </thead>
@@ -65,6 +67,11 @@ export function TerminalsScreen({ onShowUsage }: { onShowUsage: (terminal: Termi
                     </th>
                     <td>
                       <span className={`status status--${status}`}>{t(`terminals.status.${status}`)}</span>
+                      {status === 'offline' && terminal.lastContact && (
+                        <span className="cell-sub">
+                          {t('health.offlineSince', { time: dateTime(i18n.language, terminal.lastContact) })}
+                        </span>
+                      )}
                     </td>
                     <td>
                       {terminal.lastContact ? dateTime(i18n.language, terminal.lastContact) : t('terminals.never')}
@@ -89,6 +96,9 @@ export function TerminalsScreen({ onShowUsage }: { onShowUsage: (terminal: Termi
                       >
                         {t('usage.open')}
                       </Button>
+                    </td>
+                    <td>
+                      <TerminalHealth terminal={terminal} />
                     </td>
                     {isAdmin && (
                       <td>

@@ -3,6 +3,7 @@ import { AnswerInputSchema, AnswerValueSchema } from '../answers';
 import { FieldTypeSchema } from '../service';
 import { KioskBookingCode, KioskBookingViewSchema } from './kiosk-bookings';
 import { FeedbackCommentViewSchema } from './feedback-comments';
+import { healthConsoleRoutes, HealthToConsoleSchemas, TerminalHealthViewSchema } from './alerts';
 import {
   GuideTarget,
   HELP_REASONS,
@@ -100,6 +101,8 @@ export const TerminalViewSchema = z.object({
   outboxBacklog: z.number().int().min(0).nullable(),
   appVersion: z.string().nullable(),
   revoked: z.boolean(),
+  /** Issue 20: the latest health report, null before the first one. */
+  health: TerminalHealthViewSchema.nullable(),
 });
 export type TerminalView = z.infer<typeof TerminalViewSchema>;
 
@@ -217,6 +220,7 @@ export const consoleRoutes = {
   /** The member of staff who opened the code lets it go, so a colleague may open it (issue 17). */
   'POST /handover/:handoverId/release': { body: z.strictObject({}), reply: z.object({ released: z.literal(true) }) },
   ...staffAccountRoutes,
+  ...healthConsoleRoutes,
 } as const;
 
 export const HubToConsoleSchema = z.discriminatedUnion('type', [
@@ -234,5 +238,6 @@ export const HubToConsoleSchema = z.discriminatedUnion('type', [
     errorCode: z.string().optional(),
     fieldErrors: z.array(z.object({ field: z.string(), code: z.string() })).optional(),
   }),
+  ...HealthToConsoleSchemas,
 ]);
 export type HubToConsole = z.infer<typeof HubToConsoleSchema>;

@@ -5,6 +5,7 @@ import { ENROLMENT_CODE_PATTERN } from './enrolment-code';
 import { PositionSchema } from '../session';
 import { KioskBookingCode, KioskBookingNoticeSchema } from './kiosk-bookings';
 import { FeedbackCommentSchema, UsageDate, UsageDaySchema } from '../usage';
+import { HealthMessageSchema } from './health';
 
 /**
  * Kiosk ↔ help-desk hub. The kiosk authenticates every HTTP request and the
@@ -131,6 +132,8 @@ export const TerminalToHubSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('usage.report'), report: UsageDaySchema }),
   /** A resident's comment after "Wie war es?", already stripped of personal data on the kiosk. */
   z.object({ type: z.literal('feedback.comment'), comment: FeedbackCommentSchema }),
+  /** Issue 20: the terminal's health, every minute and on change (contract/hub/health.ts). */
+  HealthMessageSchema,
 ]);
 export type TerminalToHub = z.infer<typeof TerminalToHubSchema>;
 

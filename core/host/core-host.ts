@@ -140,7 +140,13 @@ export function runCoreHost(port: FramePort, options: CoreHostOptions = {}): voi
         const waiting = prints.get(frame.id);
         prints.delete(frame.id);
         if (frame.ok) waiting?.resolve();
-        else waiting?.reject(new Error('the printer did not take the job'));
+        // The printer's state travels with the failure, for the health report (core/health/printer-watch.ts).
+        else
+          waiting?.reject(
+            Object.assign(new Error('the printer did not take the job'), {
+              printerState: frame.printerState ?? 'error',
+            }),
+          );
         return;
       }
       case 'close':

@@ -5,6 +5,7 @@ import { KioskEventSchema } from '../../contract/events';
 import { SESSION_TOKEN_PATTERN } from '../../contract/session-token';
 import { PortalConfigSchema } from '../portal/portal-config';
 import { appointmentsConfigSchema } from '../appointments/config';
+import { PRINTER_STATES } from '../../contract/hub/health';
 
 /**
  * The frames between the process that holds the windows (Electron's main process; a plain Node
@@ -92,7 +93,13 @@ export const ToCoreSchema = z.discriminatedUnion('kind', [
     kind: z.literal('appointments'),
     config: AppointmentsFrameConfigSchema.nullable(),
   }),
-  z.strictObject({ kind: z.literal('printed'), id: CallId, ok: z.boolean() }),
+  /** `printerState`: why a job failed, when the printer said (issue 20: the health report). */
+  z.strictObject({
+    kind: z.literal('printed'),
+    id: CallId,
+    ok: z.boolean(),
+    printerState: z.enum(PRINTER_STATES).optional(),
+  }),
   z.strictObject({ kind: z.literal('close') }),
 ]);
 export type ToCore = z.input<typeof ToCoreSchema>;

@@ -4,6 +4,7 @@ import { fail } from '../../contract/result-builders';
 import type { HubOptions } from '../hub-client/hub-options';
 import type { PortalConfigInput } from '../portal/portal-config';
 import type { CatalogProblem } from '../types';
+import { printerStateOfError } from '../health/printer-watch';
 import {
   FromCoreSchema,
   RETRYABLE_METHODS,
@@ -211,7 +212,10 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
         return;
       case 'print':
       case 'printHtml': {
-        const done = (ok: boolean) => sendTo(current, { kind: 'printed', id: frame.id, ok });
+        const done = (ok: boolean, error?: unknown) => {
+          const printerState = ok ? undefined : printerStateOfError(error);
+          sendTo(current, { kind: 'printed', id: frame.id, ok, ...(printerState ? { printerState } : {}) });
+        };
         const job =
           frame.kind === 'print'
             ? options.print?.(Buffer.from(frame.pdfBase64, 'base64'))
@@ -219,7 +223,7 @@ export function createCoreSupervisor(options: SupervisorOptions): CoreSupervisor
         if (!job) return void done(false);
         job.then(
           () => done(true),
-          () => done(false),
+          (error: unknown) => done(false, error),
         );
         return;
       }

@@ -11,12 +11,13 @@ import type {
 import { currentSession } from '../sessions/lifecycle';
 import type { CoreContext } from '../sessions/context';
 import { buildView } from '../sessions/session-view';
-import type { KioskBookingNotice, TerminalToHub } from '../../contract/hub';
+import type { HealthReport, KioskBookingNotice, TerminalToHub } from '../../contract/hub';
 import { BookingNotices } from './booking-notices';
 import { FeedbackComments } from './feedback-comments';
 import { activityOf } from './activity';
 import { Handovers, type IssuedHandover } from './handover';
 import { HelpRequests } from './help-request';
+import { HealthReporter } from './health-reporter';
 import { HubLink, type TerminalNaming } from './hub-link';
 import type { HubOptions } from './hub-options';
 import { LiveFeed } from './live-feed';
@@ -56,6 +57,8 @@ export interface HubClient {
   /** A session call answered with this view (the resident's tap or a takeover command). */
   sessionChanged(view: SessionView): void;
   onCoreEvent(event: KioskEvent): void;
+  /** Something the health report shows may have changed (a print job, the appointment system): report soon. */
+  healthChanged(): void;
   stop(): void;
 }
 
@@ -70,6 +73,8 @@ interface Settings {
   deskHours?: OpeningHours | undefined;
   /** The day's anonymous usage totals (issue 18), sent until the hub confirms them. */
   usage: UsageStore;
+  /** The terminal's health report (issue 20, core/health/health-figures.ts); without it none is sent. */
+  health?: () => Promise<HealthReport>;
 }
 
 /**
@@ -119,6 +124,7 @@ export function createHubClient(
           usage.flush();
           comments.flush();
         }
+        reporter?.onOnline(online);
       },
       onRevoked: () => help.onRevoked(),
       onAttached: () => help.changed(),
@@ -132,6 +138,16 @@ export function createHubClient(
   const bookings = new BookingNotices(link);
   const usage = new UsageReports(link, settings.usage, ctx.logger);
   const comments = new FeedbackComments(link);
+  const gather = settings.health;
+  const reporter =
+    gather && given !== undefined
+      ? new HealthReporter({
+          send: (message) => link.send(message),
+          gather,
+          clock: ctx.clock,
+          logger: ctx.logger,
+        })
+      : undefined;
   link.open();
 
   return {
@@ -154,8 +170,13 @@ export function createHubClient(
       handovers.forget();
       help.sessionChanged(view);
     },
-    onCoreEvent: (event) => help.onCoreEvent(event),
+    onCoreEvent: (event) => {
+      help.onCoreEvent(event);
+      reporter?.changed();
+    },
+    healthChanged: () => reporter?.changed(),
     stop() {
+      reporter?.stop();
       link.stop();
       handovers.stop();
       comments.clear();

@@ -334,6 +334,22 @@ export class DeliveryStore {
     return row.count;
   }
 
+  /**
+   * Issue 20, the terminal's health report: how many wait, since when the oldest, and when the portal last took
+   * one (an accepted row's time of acceptance, kept until the retention purges it).
+   */
+  healthFigures(): { depth: number; oldestCreatedAt: number | null; lastDeliveredAt: number | null } {
+    const row = this.db
+      .prepare(
+        `SELECT
+           (SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'announced', 'submitted')) AS depth,
+           (SELECT MIN(created_at) FROM outbox WHERE status IN ('queued', 'announced', 'submitted')) AS oldest,
+           (SELECT MAX(status_changed_at) FROM outbox WHERE status IN ('submitted', 'accepted')) AS delivered`,
+      )
+      .get() as { depth: number; oldest: number | null; delivered: number | null };
+    return { depth: row.depth, oldestCreatedAt: row.oldest, lastDeliveredAt: row.delivered };
+  }
+
   statusList(): OutboxRow[] {
     return this.sql('SELECT * FROM outbox ORDER BY created_at DESC').all() as OutboxRow[];
   }

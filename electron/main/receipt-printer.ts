@@ -1,3 +1,4 @@
+import type { PrinterState } from '../../contract/hub/health';
 import type { ReceiptPrinter } from '../../core/types';
 
 /** A printer that takes one HTML page. */
@@ -53,7 +54,17 @@ export interface ElectronPrinterOptions {
 
 export class PrintError extends Error {
   override name = 'PrintError';
+  /** What the health report says of the printer after this failure (issue 20). */
+  constructor(
+    message: string,
+    readonly printerState: PrinterState = 'error',
+  ) {
+    super(message);
+  }
 }
+
+/** CUPS reasons that mean the roll is empty (the health report's `out_of_paper`). */
+const PAPER_REASONS = ['media-empty', 'media-needed'];
 
 /** The terminal's receipt printer holds an 80 mm roll. */
 export const KIOSK_PRINTER_LAYOUT = 'receipt80';
@@ -100,6 +111,13 @@ export function printerProblem(printers: readonly PrinterInfo[], name: string | 
   return undefined;
 }
 
+/** The health report's printer state for a problem printerProblem named. Pure. */
+export function problemState(problem: string): PrinterState {
+  return PAPER_REASONS.some((reason) => problem.endsWith(`reports ${reason}`) || problem.includes(`reports ${reason}-`))
+    ? 'out_of_paper'
+    : 'error';
+}
+
 /** The page for a receipt `cssHeight` CSS pixels long, on the 80 mm roll. */
 export function rollPageSize(cssHeight: number): { width: number; height: number } {
   const height = Math.ceil(Math.max(cssHeight, 1) * MICRONS_PER_CSS_PX) + TRAILING_FEED_MICRONS;
@@ -139,7 +157,7 @@ export function electronReceiptPrinter(options: ElectronPrinterOptions): HtmlRec
       const window = options.openWindow();
       try {
         const problem = printerProblem(await window.getPrinters(), options.printer);
-        if (problem) throw new PrintError(problem);
+        if (problem) throw new PrintError(problem, problemState(problem));
         await window.load(html);
         await printIn(window, printOptions(options.printer, await window.contentHeight()), timeoutMs);
       } finally {

@@ -152,6 +152,12 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
   // Staff accounts and login: staff-routes.ts.
   route('GET /audit', { admin: true }, () => parts.audit.list());
 
+  // Issue 20: the terminals' alerts; "Gesehen" is audited (who, when) in the health monitor.
+  route('GET /alerts', {}, () => live.health.alerts());
+  route('POST /alerts/:alertId/acknowledge', {}, ({ staff, params }) =>
+    live.health.acknowledge(staff, params.alertId!),
+  );
+
   route('POST /handover/open', { rateLimit: HANDOVER_OPEN_RATE }, async ({ staff, body }) => {
     const record = parts.handovers.byCode(body.code);
     if (!record?.sealedDraft) {

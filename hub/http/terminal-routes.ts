@@ -41,6 +41,10 @@ export interface TerminalRouteParts {
   handoverKey: () => Promise<HandoverKey>;
 }
 
+function isHealthFrame(message: unknown): boolean {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'health';
+}
+
 function bearer(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   return typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
@@ -110,7 +114,10 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
       socket.on('close', () => sockets.delete(socket));
       const handle = (message: TerminalToHub) => {
         // A revoked terminal's socket is closed at once; this is the belt to that brace.
-        if (!parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) return;
+        if (!parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) {
+          if (message.type === 'health') parts.live.health.refuse(terminalId, 'revoked');
+          return;
+        }
         try {
           parts.live.onTerminalMessage(terminalId, message);
         } catch (error) {
@@ -141,7 +148,11 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
           return;
         }
         const parsed = TerminalToHubSchema.safeParse(message);
-        if (!parsed.success) return;
+        if (!parsed.success) {
+          // A health report out of bounds is refused on the record (code only); other bad frames are dropped.
+          if (isHealthFrame(message)) parts.live.health.refuse(terminalId, 'invalid_report');
+          return;
+        }
         alive.set(socket, true);
         // A kiosk sends a hello and perhaps a request or two; more than that early is not a kiosk's doing.
         if (early) {

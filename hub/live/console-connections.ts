@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws';
-import type { HelpRequestView, HubToConsole, TerminalView } from '../../contract/hub';
+import type { AlertView, HelpRequestView, HubToConsole, TerminalView } from '../../contract/hub';
 import { OPEN, send } from './send';
 
 interface ConsoleClient {
@@ -24,7 +24,7 @@ export class ConsoleConnections {
   private closing = false;
 
   constructor(
-    private readonly lists: { queue(): HelpRequestView[]; terminals(): TerminalView[] },
+    private readonly lists: { queue(): HelpRequestView[]; terminals(): TerminalView[]; alerts?(): AlertView[] },
     private readonly presence: { graceMs: number; onStaffGone(staffId: string): void } = {
       graceMs: DEFAULT_STAFF_GONE_GRACE_MS,
       onStaffGone: () => undefined,
@@ -44,6 +44,7 @@ export class ConsoleConnections {
     // Consoles only listen; anything they send is ignored (actions go through the CSRF-checked routes).
     send(socket, { type: 'queue', requests: this.lists.queue() });
     send(socket, { type: 'terminals', terminals: this.lists.terminals() });
+    if (this.lists.alerts) send(socket, { type: 'alerts', alerts: this.lists.alerts() });
   }
 
   /** Logout or an expired session: its sockets close at once. */

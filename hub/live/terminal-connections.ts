@@ -56,6 +56,11 @@ export class TerminalConnections {
     this.sockets.delete(terminalId);
   }
 
+  /** The last contact of a connected terminal (newer than the database's); null when it is not connected. */
+  lastContact(terminalId: string): number | null {
+    return this.reported.get(terminalId)?.lastContact ?? null;
+  }
+
   isOnline(terminalId: string): boolean {
     return this.sockets.has(terminalId);
   }

@@ -255,10 +255,10 @@ describe('core supervisor', () => {
 
   it("prints for the core on the parent's printer and tells it the outcome", async () => {
     const printed: Buffer[] = [];
-    let fail = false;
+    let fail: Error | undefined;
     const { supervisor, current } = setup({
       print: async (pdf) => {
-        if (fail) throw new Error('out of paper');
+        if (fail) throw fail;
         printed.push(pdf);
       },
     });
@@ -267,13 +267,18 @@ describe('core supervisor', () => {
     await started;
     current().emit({ kind: 'print', id: 0, pdfBase64: Buffer.from('%PDF-1.7').toString('base64') });
     await flush();
-    fail = true;
+    fail = new Error('the print system failed');
     current().emit({ kind: 'print', id: 1, pdfBase64: Buffer.from('%PDF-1.7').toString('base64') });
+    await flush();
+    // Issue 20: a failure that names the printer's state (the Electron printer's PrintError) passes it on.
+    fail = Object.assign(new Error('printer reports media-empty'), { printerState: 'out_of_paper' });
+    current().emit({ kind: 'print', id: 2, pdfBase64: Buffer.from('%PDF-1.7').toString('base64') });
     await flush();
     expect(printed.map((pdf) => pdf.toString())).toEqual(['%PDF-1.7']);
     expect(current().sent.filter((frame) => frame.kind === 'printed')).toEqual([
       { kind: 'printed', id: 0, ok: true },
-      { kind: 'printed', id: 1, ok: false },
+      { kind: 'printed', id: 1, ok: false, printerState: 'error' },
+      { kind: 'printed', id: 2, ok: false, printerState: 'out_of_paper' },
     ]);
   });
 

@@ -14,6 +14,8 @@ import {
   type PrintWindowLike,
 } from '../../electron/main/receipt-printer';
 import { openTestCore, PROJECT_RESOURCES, removeDir, type TestCore } from '../fixtures/core-harness';
+import { ToCoreSchema } from '../../core/host/protocol';
+import { printerStateOfError } from '../../core/health/printer-watch';
 
 /**
  * The Electron shell's receipt printer: the printer decision (pure) and the print job with a fake
@@ -193,5 +195,30 @@ describe('silent printing through Electron (fake window, real core)', () => {
   it('is plain Node: it never loads electron (print-window.ts does)', () => {
     const source = readFileSync(path.join(import.meta.dirname, '../../electron/main/receipt-printer.ts'), 'utf8');
     expect(source).not.toMatch(/from 'electron'|require\('electron'\)/);
+  });
+});
+
+describe("the printer's state for the health report (issue 20)", () => {
+  it('an empty roll is out_of_paper, anything else that stops a job is error; the core process passes it on', async () => {
+    const states: string[] = [];
+    for (const printers of [
+      [printer(BON, { 'printer-state-reasons': 'media-empty-error' })],
+      [printer(BON, { 'printer-state-reasons': 'media-needed' })],
+      [printer(BON, { 'printer-state-reasons': 'media-jam-error' })],
+      [printer('Office')],
+      [],
+    ]) {
+      const job = electronReceiptPrinter({ printer: BON, openWindow: () => new FakePrintWindow(printers) });
+      if (!('printHtml' in job)) throw new Error('an HTML printer');
+      const error: unknown = await job.printHtml('<!doctype html><p>x</p>').catch((failure: unknown) => failure);
+      expect(error).toBeInstanceOf(PrintError);
+      states.push(printerStateOfError(error));
+    }
+    expect(states).toEqual(['out_of_paper', 'out_of_paper', 'error', 'error', 'error']);
+    // The core process learns it from the parent's answer frame, checked like every frame.
+    expect(ToCoreSchema.safeParse({ kind: 'printed', id: 1, ok: false, printerState: 'out_of_paper' }).success).toBe(
+      true,
+    );
+    expect(ToCoreSchema.safeParse({ kind: 'printed', id: 1, ok: false, printerState: 'on fire' }).success).toBe(false);
   });
 });

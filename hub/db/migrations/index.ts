@@ -5,6 +5,7 @@ import * as m0003 from './0003-staff-accounts';
 import * as m0004 from './0004-handover-holder';
 import * as m0005 from './0005-reserved-opendata';
 import * as m0006 from './0006-feedback-comments';
+import * as m0007 from './0007-terminal-health';
 
 /** The hub's migrations, in order. Append only; never edit a released one. */
-export const HUB_MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006];
+export const HUB_MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
