@@ -28,6 +28,13 @@ Options:
   --updates-dir <dir>    the kiosks' update files (latest.yml and installers), served at /updates/
   --portal-config <file> FIT-Connect settings for applications finished at the desk (as npm start's);
                          without it they wait in the desk's outbox
+  --usage-retention-days <n>
+                         how long the kiosks' daily usage totals are kept (default 400; pruned daily)
+  --open-data-contributor <iri>
+                         dcatde:contributorID of the open data's metadata (a dcat-ap.de contributor IRI;
+                         default http://dcat-ap.de/def/contributors/landNiedersachsen)
+  --open-data-contact <email>
+                         the open data's contact point (an office's address, default buergerservice@stade.de)
   --help                 show this text
 `;
 
@@ -67,6 +74,9 @@ const KNOWN_START = [
   '--console-dir',
   '--updates-dir',
   '--portal-config',
+  '--usage-retention-days',
+  '--open-data-contributor',
+  '--open-data-contact',
   '--allow-any-host',
   '--help',
 ];
@@ -137,6 +147,16 @@ async function main(): Promise<void> {
   const portalFile = str(flags, '--portal-config');
   const publicOrigin = str(flags, '--public-origin');
   const updatesDir = str(flags, '--updates-dir');
+  const retentionRaw = str(flags, '--usage-retention-days');
+  const usageRetentionDays = retentionRaw === undefined ? undefined : Number(retentionRaw);
+  if (usageRetentionDays !== undefined && (!Number.isInteger(usageRetentionDays) || usageRetentionDays < 1))
+    throw new CliError('--usage-retention-days needs a whole number of days (≥ 1)');
+  const contributorId = str(flags, '--open-data-contributor');
+  if (contributorId !== undefined && !/^https?:\/\/\S+$/.test(contributorId))
+    throw new CliError('--open-data-contributor needs an IRI (http://dcat-ap.de/def/contributors/…)');
+  const contactEmail = str(flags, '--open-data-contact');
+  if (contactEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(contactEmail))
+    throw new CliError('--open-data-contact needs an e-mail address');
 
   const hub = await createHub({
     dataDir,
@@ -146,6 +166,8 @@ async function main(): Promise<void> {
     ...(publicOrigin ? { publicOrigin } : {}),
     ...(flags.get('--allow-any-host') === true ? { allowAnyHost: true } : {}),
     ...(updatesDir ? { updatesDir: path.resolve(updatesDir) } : {}),
+    ...(usageRetentionDays !== undefined ? { usageRetentionDays } : {}),
+    openData: { ...(contributorId ? { contributorId } : {}), ...(contactEmail ? { contactEmail } : {}) },
     consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
     desk: {
       resourcesDir: path.join(root, 'resources'),

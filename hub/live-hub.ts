@@ -7,6 +7,7 @@ import { ConsoleConnections, DEFAULT_STAFF_GONE_GRACE_MS } from './live/console-
 import { HelpRelay } from './live/help-relay';
 import { RequestAccess } from './live/request-access';
 import { TerminalConnections } from './live/terminal-connections';
+import type { UsageIngest } from './open-data/usage-ingest';
 import type { AuditStore } from './stores/audit-store';
 import type { HandoverStore } from './stores/handover-store';
 import type { KioskBookingStore } from './stores/kiosk-booking-store';
@@ -23,6 +24,8 @@ export interface LiveHubParts {
   audit: AuditStore;
   handovers: HandoverStore;
   bookings: KioskBookingStore;
+  /** The kiosks' daily usage totals (issue 18). */
+  usage: UsageIngest;
   /** See HubOptions.staffGoneGraceMs. */
   staffGoneGraceMs?: number;
 }
@@ -177,6 +180,12 @@ export class LiveHub {
       case 'booking.cancelled':
         this.parts.bookings.cancel(terminalId, message.code);
         return;
+      case 'usage.report': {
+        const revision = this.parts.usage.receive(terminalId, message.report);
+        if (revision !== undefined)
+          this.terminals.send(terminalId, { type: 'usage.stored', day: message.report.day, revision });
+        return;
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import { HubError } from '../hub-error';
 import type { LiveHub } from '../live-hub';
 import type { TerminalStore } from '../stores/terminal-store';
 import type { AuditStore } from '../stores/audit-store';
+import type { UsageIngest } from '../open-data/usage-ingest';
 import { WindowLimiter } from '../window-limiter';
 
 declare module 'fastify' {
@@ -39,6 +40,7 @@ export interface TerminalRouteParts {
   audit: AuditStore;
   live: LiveHub;
   handoverKey: () => Promise<HandoverKey>;
+  usage: UsageIngest;
 }
 
 function bearer(request: FastifyRequest): string | undefined {
@@ -110,7 +112,10 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
       socket.on('close', () => sockets.delete(socket));
       const handle = (message: TerminalToHub) => {
         // A revoked terminal's socket is closed at once; this is the belt to that brace.
-        if (!parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) return;
+        if (!parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) {
+          if (message.type === 'usage.report') parts.usage.receive(terminalId, message.report);
+          return;
+        }
         try {
           parts.live.onTerminalMessage(terminalId, message);
         } catch (error) {
@@ -141,7 +146,11 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
           return;
         }
         const parsed = TerminalToHubSchema.safeParse(message);
-        if (!parsed.success) return;
+        if (!parsed.success) {
+          // Usage figures out of range (absurd counts) are refused visibly for staff; other noise is dropped.
+          if ((message as { type?: unknown } | null)?.type === 'usage.report') parts.usage.malformed(terminalId);
+          return;
+        }
         alive.set(socket, true);
         // A kiosk sends a hello and perhaps a request or two; more than that early is not a kiosk's doing.
         if (early) {

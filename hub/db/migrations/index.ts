@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-kiosk-bookings';
 import * as m0003 from './0003-staff-accounts';
 import * as m0004 from './0004-handover-holder';
+import * as m0005 from './0005-usage-days';
 
 /** The hub's migrations, in order. Append only; never edit a released one. */
-export const HUB_MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
+export const HUB_MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005];
