@@ -21,6 +21,8 @@ export interface SuppressionSystem {
   equations: readonly Equation[];
   /** Cells whose suppression an earlier pass decided: 1 = suppressed there, 0 = published there. */
   fixed?: ReadonlyMap<number, boolean>;
+  /** Cells never published themselves (sums a reader could form): suppressing them costs nothing, so they go first. */
+  hidden?: ReadonlySet<number>;
 }
 
 export interface SuppressionResult {
@@ -55,33 +57,44 @@ export function suppress(system: SuppressionSystem): SuppressionResult {
           suppressed[member] === 0 && (fixed.has(member) || (values[member] === 0 && member !== equation.total)),
       );
     });
+  // Totals (what the dashboard shows, and the sums a reader forms) stay published where a plain cell will do.
+  const totals = new Set(equations.map((equation) => equation.total));
+  const hidden = system.hidden ?? new Set<number>();
+  const cost = (cell: number) =>
+    hidden.has(cell) ? values[cell]! - 1e12 : values[cell]! + (totals.has(cell) ? 1e9 : 0);
   const movable = (cell: number) => !fixed.has(cell) && suppressed[cell] === 0 && !stuck(cell);
   let unresolved = 0;
   const given = new Set<number>();
+  /** The smallest non-zero published part of an equation the exposed cell is in; else such an equation's total. */
+  const choose = (next: number): number | undefined => {
+    let choice: number | undefined;
+    for (const index of byCell[next]!) {
+      for (const part of equations[index]!.parts)
+        if (movable(part) && values[part]! > 0 && (choice === undefined || cost(part) < cost(choice))) choice = part;
+    }
+    if (choice !== undefined) return choice;
+    for (const index of byCell[next]!) {
+      const total = equations[index]!.total;
+      if (movable(total) && values[total]! > 0 && (choice === undefined || cost(total) < cost(choice))) choice = total;
+    }
+    return choice;
+  };
   for (;;) {
     const pending = exposedCells(values, equations, suppressed).filter((cell) => !given.has(cell));
     if (pending.length === 0) break;
-    for (const next of pending) {
-      // The smallest non-zero published part of an equation the exposed cell is in; else such an equation's total.
-      let choice: number | undefined;
-      for (const index of byCell[next]!) {
-        const equation = equations[index]!;
-        for (const part of equation.parts)
-          if (movable(part) && values[part]! > 0 && (choice === undefined || values[part]! < values[choice]!))
-            choice = part;
-      }
-      if (choice === undefined)
-        for (const index of byCell[next]!) {
-          const total = equations[index]!.total;
-          if (movable(total) && values[total]! > 0) {
-            choice = total;
-            break;
-          }
+    // Unpublished sums and plain cells for every exposed one at once; a published total only one at a time (one
+    // often settles several), the cheapest.
+    const choices = pending.map((cell) => choose(cell));
+    const plain = choices.filter((choice) => choice !== undefined && (hidden.has(choice) || !totals.has(choice)));
+    if (plain.length > 0) for (const choice of plain) suppressed[choice!] = 1;
+    else {
+      const possible = choices.filter((choice): choice is number => choice !== undefined);
+      if (possible.length === 0)
+        for (const cell of pending) {
+          given.add(cell);
+          unresolved += 1;
         }
-      if (choice === undefined) {
-        given.add(next);
-        unresolved += 1;
-      } else suppressed[choice] = 1;
+      else suppressed[possible.reduce((best, choice) => (cost(choice) < cost(best) ? choice : best))] = 1;
     }
   }
   return { suppressed, unresolved };

@@ -75,10 +75,21 @@ function published(table: CountTable, values: readonly number[], flags: Uint8Arr
   };
 }
 
+/** A block's row totals and grand total: never published (the column totals are, on the dashboard). */
+function hiddenOf(offset: number, R: number, C: number): number[] {
+  return [...Array.from({ length: R }, (_, r) => offset + R * C + r), offset + R * C + R + C];
+}
+
 /** One table with its margins. */
 export function publishTable(table: CountTable): PublishedTable {
   const values = blockValues(table);
-  const { suppressed } = suppress({ values, equations: blockEquations(0, table.rows.length, table.cols.length) });
+  const R = table.rows.length;
+  const C = table.cols.length;
+  const { suppressed } = suppress({
+    values,
+    equations: blockEquations(0, R, C),
+    hidden: new Set(hiddenOf(0, R, C)),
+  });
   return published(table, values, suppressed);
 }
 
@@ -109,6 +120,10 @@ export function publishStacked(days: readonly CountTable[], period: PublishedTab
       parts: Array.from({ length: days.length }, (_, d) => d * size + position),
     });
   }
-  const { suppressed } = suppress({ values, equations, fixed });
+  // Within a day only the cells are published: the day's sums (by location, town-wide, in all) are not.
+  const hidden = new Set<number>();
+  for (let d = 0; d < days.length; d += 1)
+    for (let position = R * C; position < size; position += 1) hidden.add(d * size + position);
+  const { suppressed } = suppress({ values, equations, fixed, hidden });
   return days.map((day, index) => published(day, values, suppressed, index * size));
 }
