@@ -14,7 +14,7 @@ import { dailyCsv, monthlyCsv, monthsOf } from './open-data-csv';
 import type { ServiceDirectory } from './service-directory';
 
 export const CONSOLE_USAGE_PATH = `${CONSOLE_API_PREFIX}/usage`;
-/** How long a computed file is served before it is computed again (sooner when a report arrives). */
+/** How long a computed file is served before it is computed again. */
 export const OPEN_DATA_CACHE_MS = 60_000;
 const PUBLIC_RATE = { max: 120, timeWindow: 60_000 };
 const TerminalQuery = z.strictObject({ terminalId: z.string().regex(/^t_[A-Za-z0-9_-]{1,40}$/) });
@@ -36,13 +36,15 @@ export interface OpenDataRouteParts {
  * the dashboard's figures; and, for staff, the same figures for one terminal (audited).
  */
 export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRouteParts): void {
-  const cache = new Map<string, { generation: number; at: number; value: string }>();
+  // Kiosks report after every session: keyed on the data's changes the cache would hardly ever hold, so the
+  // published figures may lag a report by up to a minute.
+  const cache = new Map<string, { at: number; value: string }>();
   const cached = (key: string, make: () => string): string => {
     const now = parts.now();
     const hit = cache.get(key);
-    if (hit && hit.generation === parts.usage.generation && now - hit.at < OPEN_DATA_CACHE_MS) return hit.value;
+    if (hit && now - hit.at < OPEN_DATA_CACHE_MS) return hit.value;
     const value = make();
-    cache.set(key, { generation: parts.usage.generation, at: now, value });
+    cache.set(key, { at: now, value });
     return value;
   };
   const fromDay = () => addDays(townDay(parts.now()), -parts.retentionDays);

@@ -10,8 +10,6 @@ export interface StoredUsageDay {
 
 /** Each terminal's usage totals per day (issue 18): one row per terminal and day, the highest revision only. */
 export class UsageStore {
-  private changes = 0;
-
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
@@ -28,13 +26,12 @@ export class UsageStore {
 
   /** Stores the report unless a revision as high is stored already; returns the revision now stored. */
   put(terminalId: string, location: string, report: UsageDay): number {
-    const changed = statement(
+    statement(
       this.db,
       `INSERT INTO usage_days (terminal_id, day, revision, location, report, received_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (terminal_id, day) DO UPDATE SET revision = excluded.revision, location = excluded.location,
          report = excluded.report, received_at = excluded.received_at WHERE excluded.revision > usage_days.revision`,
-    ).run(terminalId, report.day, report.revision, location, JSON.stringify(report), this.now()).changes;
-    this.changes += changed;
+    ).run(terminalId, report.day, report.revision, location, JSON.stringify(report), this.now());
     return this.revision(terminalId, report.day)!;
   }
 
@@ -69,13 +66,6 @@ export class UsageStore {
 
   /** Forgets every day before `beforeDay`; returns how many rows went. */
   prune(beforeDay: string): number {
-    const gone = statement(this.db, 'DELETE FROM usage_days WHERE day < ?').run(beforeDay).changes;
-    this.changes += gone;
-    return gone;
-  }
-
-  /** Grows with every change: the published figures are cached until it moves. */
-  get generation(): number {
-    return this.changes;
+    return statement(this.db, 'DELETE FROM usage_days WHERE day < ?').run(beforeDay).changes;
   }
 }

@@ -1,0 +1,183 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DASHBOARD_PATH } from '../contract/open-data';
+import type { UsageDay } from '../contract/usage';
+import { createMemoryLogger } from '../core/logging';
+import { createHub } from '../hub/create-hub';
+import { openHubDb } from '../hub/db/open-hub-db';
+import { MONTHLY_CSV_PATH } from '../hub/open-data/dcat';
+import { addDays, townDay } from '../hub/open-data/local-day';
+import { monthlyCsv } from '../hub/open-data/open-data-csv';
+import { buildServiceDirectory, type DirectoryService } from '../hub/open-data/service-directory';
+import { TerminalStore } from '../hub/stores/terminal-store';
+import { UsageStore } from '../hub/stores/usage-store';
+import { ROOT } from '../tests/e2e/support/paths';
+import { writeGeneratedServices } from '../tests/fixtures/generated-services';
+import { argNumber, type BenchContext } from './bench-context';
+import { median, percentile } from './stats';
+
+/**
+ * The open data under a year of figures (issue 18): 50 terminals (25 locations) × 365 days of usage totals over
+ * 50 services (the 18 shipped and 32 generated, as a town's --services-dir), each day 8 of them used. The hub runs
+ * in this process on 127.0.0.1. Measured: the dashboard's figures served (p95 over --opendata-requests requests,
+ * the first one computing them), the monthly CSV generated (median of 3 runs of the generator, and the first
+ * request's time), each against a plain static file of the same size served by the same hub in the same run.
+ */
+const TERMINALS = 50;
+const DAYS = 365;
+const SERVICES_PER_DAY = 8;
+
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function dayReport(day: string, services: readonly DirectoryService[], next: () => number): UsageDay {
+  const pick = (n: number) => Math.floor(next() * n);
+  const chosen = new Set<number>();
+  while (chosen.size < SERVICES_PER_DAY) chosen.add(pick(services.length));
+  const serviceDays = [...chosen].map((index) => {
+    const service = services[index]!;
+    const started = pick(8);
+    const completed = Math.floor(started * next());
+    const steps = service.steps.map((step) => step.stepId);
+    const giveUpAt = steps[pick(steps.length)]!;
+    return {
+      serviceId: service.serviceId,
+      started,
+      completed,
+      stepsReached: Object.fromEntries(
+        steps.map((stepId, position) => [stepId, Math.max(completed, started - position)]),
+      ),
+      givenUp: started > completed ? { [giveUpAt]: { ended: started - completed } } : {},
+      durations: started > 0 ? { '2to5': started } : {},
+    };
+  });
+  const sessions = serviceDays.reduce((sum, service) => sum + service.started, 0) + pick(4);
+  const sessionsByHour = new Array<number>(24).fill(0);
+  for (let n = 0; n < sessions; n += 1) sessionsByHour[8 + pick(10)]! += 1;
+  const called = pick(4);
+  const helpByHour = new Array<number>(24).fill(0);
+  for (let n = 0; n < called; n += 1) helpByHour[8 + pick(10)]! += 1;
+  const english = Math.floor(sessions / 5);
+  return {
+    day,
+    revision: 1,
+    sessions,
+    sessionsByHour,
+    durations: { under2: sessions - english, '5to10': english },
+    services: serviceDays,
+    languages: { de: sessions - english, en: english },
+    settings: { largeText: pick(3) % (sessions + 1), highContrast: 0, speech: 0 },
+    help: { called, offered: 0, takenOver: 0, continuedAtDesk: 0 },
+    helpByHour,
+    feedback: { good: Math.floor(sessions / 2) },
+  };
+}
+
+async function timed(url: string): Promise<{ ms: number; bytes: number; status: number }> {
+  const start = performance.now();
+  const response = await fetch(url);
+  const body = await response.arrayBuffer();
+  return { ms: performance.now() - start, bytes: body.byteLength, status: response.status };
+}
+
+export async function openDataSection({ tmp, rows }: BenchContext): Promise<void> {
+  const requests = argNumber('--opendata-requests', 200);
+  console.error(`bench: open data, ${TERMINALS} terminals × ${DAYS} days × 50 services, ${requests} requests each`);
+  const resourcesDir = join(ROOT, 'resources');
+  const servicesDir = join(tmp, 'opendata-services');
+  writeGeneratedServices(servicesDir, join(resourcesDir, 'services'), 32);
+  const logger = createMemoryLogger();
+  const directory = buildServiceDirectory(resourcesDir, logger, servicesDir);
+  if (directory.services.length !== 50) throw new Error(`expected 50 services, found ${directory.services.length}`);
+
+  const dataDir = join(tmp, 'opendata-hub');
+  const db = openHubDb(dataDir, Date.now);
+  const terminalStore = new TerminalStore(db, Date.now);
+  const usage = new UsageStore(db, Date.now);
+  const next = random(2026);
+  const today = townDay(Date.now());
+  const seedStart = performance.now();
+  db.transaction(() => {
+    for (let t = 0; t < TERMINALS; t += 1) {
+      const location = `Standort ${Math.floor(t / 2) + 1}`;
+      const { terminal } = terminalStore.create(`Kiosk ${t + 1}`, location);
+      for (let d = DAYS; d >= 1; d -= 1)
+        usage.put(terminal.terminalId, location, dayReport(addDays(today, -d), directory.services, next));
+    }
+  })();
+  const all = usage.list(addDays(today, -400));
+  db.close();
+  console.error(`bench: open data seeded (${all.length} days) in ${Math.round(performance.now() - seedStart)} ms`);
+
+  const csvRuns = [0, 1, 2].map(() => {
+    const start = performance.now();
+    monthlyCsv(all, directory);
+    return performance.now() - start;
+  });
+
+  mkdirSync(join(tmp, 'opendata-static'), { recursive: true });
+  const hub = await createHub({
+    dataDir,
+    logger,
+    desk: { resourcesDir, servicesDir },
+    updatesDir: join(tmp, 'opendata-static'),
+  });
+  try {
+    const dashboardFirst = await timed(`${hub.url}${DASHBOARD_PATH}`);
+    const csvFirst = await timed(`${hub.url}${MONTHLY_CSV_PATH}`);
+    if (dashboardFirst.status !== 200 || csvFirst.status !== 200) throw new Error('open data not served');
+    // The baseline: a static file as large as the dashboard's figures, from the same hub.
+    writeFileSync(join(tmp, 'opendata-static', 'baseline.bin'), Buffer.alloc(dashboardFirst.bytes, 'x'));
+    const dashboard: number[] = [];
+    const baseline: number[] = [];
+    for (let n = 0; n < requests; n += 1) {
+      dashboard.push((await timed(`${hub.url}${DASHBOARD_PATH}`)).ms);
+      baseline.push((await timed(`${hub.url}/updates/baseline.bin`)).ms);
+    }
+    const dashboardP95 = percentile(dashboard, 95);
+    const baselineP95 = percentile(baseline, 95);
+    const csvMedian = median(csvRuns);
+    rows.push({ name: 'opendata_days_stored', value: all.length, unit: 'days', target: null });
+    rows.push({ name: 'opendata_dashboard_bytes', value: dashboardFirst.bytes, unit: 'bytes', target: null });
+    rows.push({ name: 'opendata_dashboard_first_request', value: dashboardFirst.ms, unit: 'ms', target: null });
+    rows.push({
+      name: 'opendata_dashboard_p95',
+      value: dashboardP95,
+      unit: 'ms',
+      target: '<= 200',
+      pass: dashboardP95 <= 200,
+    });
+    rows.push({ name: 'opendata_static_baseline_p95', value: baselineP95, unit: 'ms', target: null });
+    rows.push({
+      name: 'opendata_dashboard_p95_over_static_p95',
+      value: dashboardP95 / baselineP95,
+      unit: 'ratio',
+      target: null,
+    });
+    rows.push({ name: 'opendata_monthly_csv_bytes', value: csvFirst.bytes, unit: 'bytes', target: null });
+    rows.push({ name: 'opendata_monthly_csv_first_request', value: csvFirst.ms, unit: 'ms', target: null });
+    rows.push({
+      name: 'opendata_monthly_csv_generated_median',
+      value: csvMedian,
+      unit: 'ms',
+      target: '<= 2000',
+      pass: csvMedian <= 2000,
+    });
+    rows.push({
+      name: 'opendata_monthly_csv_over_static_p95',
+      value: csvMedian / baselineP95,
+      unit: 'ratio',
+      target: null,
+    });
+  } finally {
+    await hub.close();
+  }
+}
