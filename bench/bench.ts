@@ -18,6 +18,7 @@ import { measureHub } from './hub-bench';
 import { coreProcessSection } from './core-process-bench';
 import { loginSection } from './login-bench';
 import { appointmentsSection, finderSection } from './catalogue-sections';
+import { openDataSection } from './open-data-bench';
 import { argNumber, argValue, type BenchContext, type Row } from './bench-context';
 
 /**
@@ -220,6 +221,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   login: loginSection,
   appointments: appointmentsSection,
   finder: finderSection,
+  opendata: openDataSection,
 };
 
 async function main(): Promise<void> {

@@ -32,6 +32,13 @@ Options:
   --alert-min-free-disk <GiB>  a terminal with less free disk raises an alert (default 1)
   --alert-hours <file>   JSON {"timeZone", "openingHours"} (as an office in resources/offices/offices.json): the hours
                          in which an offline terminal raises an alert (default: the help desk's, office "info")
+  --usage-retention-days <n>
+                         how long the kiosks' daily usage totals are kept (default 400; pruned daily)
+  --open-data-contributor <iri>
+                         dcatde:contributorID of the open data's metadata (a dcat-ap.de contributor IRI;
+                         default http://dcat-ap.de/def/contributors/landNiedersachsen)
+  --open-data-contact <email>
+                         the open data's contact point (an office's address, default buergerservice@stade.de)
   --help                 show this text
 `;
 
@@ -71,6 +78,9 @@ const KNOWN_START = [
   '--console-dir',
   '--updates-dir',
   '--portal-config',
+  '--usage-retention-days',
+  '--open-data-contributor',
+  '--open-data-contact',
   '--allow-any-host',
   '--alert-min-free-disk',
   '--alert-hours',
@@ -163,6 +173,16 @@ async function main(): Promise<void> {
   const publicOrigin = str(flags, '--public-origin');
   const updatesDir = str(flags, '--updates-dir');
   const health = healthOptions(flags);
+  const retentionRaw = str(flags, '--usage-retention-days');
+  const usageRetentionDays = retentionRaw === undefined ? undefined : Number(retentionRaw);
+  if (usageRetentionDays !== undefined && (!Number.isInteger(usageRetentionDays) || usageRetentionDays < 1))
+    throw new CliError('--usage-retention-days needs a whole number of days (≥ 1)');
+  const contributorId = str(flags, '--open-data-contributor');
+  if (contributorId !== undefined && !/^https?:\/\/\S+$/.test(contributorId))
+    throw new CliError('--open-data-contributor needs an IRI (http://dcat-ap.de/def/contributors/…)');
+  const contactEmail = str(flags, '--open-data-contact');
+  if (contactEmail !== undefined && !/^[^\s@]+@[^\s@]+$/.test(contactEmail))
+    throw new CliError('--open-data-contact needs an e-mail address');
 
   const hub = await createHub({
     dataDir,
@@ -172,6 +192,8 @@ async function main(): Promise<void> {
     ...(publicOrigin ? { publicOrigin } : {}),
     ...(flags.get('--allow-any-host') === true ? { allowAnyHost: true } : {}),
     ...(updatesDir ? { updatesDir: path.resolve(updatesDir) } : {}),
+    ...(usageRetentionDays !== undefined ? { usageRetentionDays } : {}),
+    openData: { ...(contributorId ? { contributorId } : {}), ...(contactEmail ? { contactEmail } : {}) },
     consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
     ...(health ? { health } : {}),
     desk: {

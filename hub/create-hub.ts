@@ -39,6 +39,11 @@ import { HelpStore } from './stores/help-store';
 import { SessionStore } from './stores/session-store';
 import { StaffStore } from './stores/staff-store';
 import { TerminalStore } from './stores/terminal-store';
+import { UsageStore } from './stores/usage-store';
+import type { OpenDataSettings } from './open-data/dcat';
+import { registerOpenDataRoutes } from './open-data/open-data-routes';
+import { buildServiceDirectory, type ServiceDirectory } from './open-data/service-directory';
+import { DEFAULT_USAGE_RETENTION_DAYS, UsageIngest } from './open-data/usage-ingest';
 
 export interface HubOptions {
   dataDir: string;
@@ -75,6 +80,10 @@ export interface HubOptions {
    * queue and their kiosks' live view ends (a browser closed, not a page reload). Default 20 s.
    */
   staffGoneGraceMs?: number;
+  /** Issue 18: how many days the kiosks' usage totals are kept (default 400); older ones are pruned daily. */
+  usageRetentionDays?: number;
+  /** Issue 18: who publishes the open data (the DCAT-AP.de metadata); defaults in open-data/dcat.ts. */
+  openData?: OpenDataSettings;
   /** Terminal health alerts (issue 20): thresholds, opening hours, and how often the rules run. */
   health?: HealthOptions;
 }
@@ -155,6 +164,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     throw new HostCheckConfigError();
   if (options.publicOrigin && !/^https?:\/\/[^/?#]+$/.test(options.publicOrigin))
     throw new Error('the public origin must be scheme://host[:port], nothing after it');
+  const retentionDays = options.usageRetentionDays ?? DEFAULT_USAGE_RETENTION_DAYS;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new Error('the usage retention is whole days, ≥ 1');
   const openParent = ensurePrivateDir(dataDir);
   if (openParent) logger.warn(OPEN_PARENT_WARNING, { mode: openParent });
   // The key is loaded on first use; a loose one from an older run is tightened now.
@@ -170,6 +181,12 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const bookings = new KioskBookingStore(db, now);
   const feedback = new FeedbackStore(db, now, options.feedbackRetentionDays);
   const rules = alertRules(options.health, options.desk?.resourcesDir, logger);
+  const usageStore = new UsageStore(db, now);
+  let directory: ServiceDirectory | undefined;
+  const services = () =>
+    (directory ??= buildServiceDirectory(options.desk?.resourcesDir, logger, options.desk?.servicesDir));
+  const usage = new UsageIngest({ now, usage: usageStore, terminals, audit, directory: services, retentionDays });
+  usage.pruneIfDue();
   const live = new LiveHub({
     health: { store: new HealthStore(db), alerts: new AlertStore(db, now), rules, logger },
     now,
@@ -180,6 +197,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     handovers,
     bookings,
     feedback,
+    usage,
     ...(options.staffGoneGraceMs !== undefined ? { staffGoneGraceMs: options.staffGoneGraceMs } : {}),
   });
   const throttle = new LoginThrottle(now);
@@ -251,7 +269,18 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   registerStaffRoutes(app, { auth, sessions, staff, audit, live, throttle, devices: DeviceTrust.load(db, now) });
   registerConsoleSocket(app, { auth, sessions, live });
-  const terminalSide = registerTerminalRoutes(app, { terminals, audit, live, handoverKey });
+  const terminalSide = registerTerminalRoutes(app, { terminals, audit, live, handoverKey, usage });
+  registerOpenDataRoutes(app, {
+    now,
+    usage: usageStore,
+    terminals,
+    audit,
+    auth,
+    directory: services,
+    retentionDays,
+    settings: options.openData ?? {},
+    publicOrigin: options.publicOrigin,
+  });
 
   const consoleDir = options.consoleDir;
   const serveConsole = consoleDir !== undefined && existsSync(join(consoleDir, 'index.html'));
@@ -261,7 +290,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   if (options.updatesDir !== undefined) await registerUpdateFiles(app, options.updatesDir);
   app.setNotFoundHandler((request, reply) => {
     // The console is one page: its own paths (e.g. /queue) get index.html; the API and updates get a JSON 404.
-    const ownPath = ['/api/', '/ws/', UPDATES_PREFIX].some((prefix) => request.url.startsWith(prefix));
+    const ownPath = ['/api/', '/ws/', '/open-data/', UPDATES_PREFIX].some((prefix) => request.url.startsWith(prefix));
     if (serveConsole && request.method === 'GET' && !ownPath) return reply.sendFile('index.html');
     return reply.code(404).send({ error: 'not_found' });
   });
@@ -271,6 +300,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     handovers.purgeExpired();
     bookings.purgePast();
     feedback.purgeOld();
+    usage.pruneIfDue();
     live.sweepConsoles((hash) => sessions.lookupHash(hash, false) !== undefined);
   }, SESSION_SWEEP_MS);
   if (typeof sweeper === 'object') sweeper.unref?.();

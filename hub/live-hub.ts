@@ -7,6 +7,7 @@ import { ConsoleConnections, DEFAULT_STAFF_GONE_GRACE_MS } from './live/console-
 import { HelpRelay } from './live/help-relay';
 import { RequestAccess } from './live/request-access';
 import { TerminalConnections } from './live/terminal-connections';
+import type { UsageIngest } from './open-data/usage-ingest';
 import type { AuditStore } from './stores/audit-store';
 import type { HandoverStore } from './stores/handover-store';
 import type { KioskBookingStore } from './stores/kiosk-booking-store';
@@ -30,6 +31,8 @@ export interface LiveHubParts {
   handovers: HandoverStore;
   bookings: KioskBookingStore;
   feedback: FeedbackStore;
+  /** The kiosks' daily usage totals (issue 18). */
+  usage: UsageIngest;
   /** See HubOptions.staffGoneGraceMs. */
   staffGoneGraceMs?: number;
   /** Terminal health and alerts (issue 20). */
@@ -217,6 +220,12 @@ export class LiveHub {
         }
         this.consoles.pushTerminals();
         return;
+      case 'usage.report': {
+        const revision = this.parts.usage.receive(terminalId, message.report);
+        if (revision !== undefined)
+          this.terminals.send(terminalId, { type: 'usage.stored', day: message.report.day, revision });
+        return;
+      }
     }
   }
 

@@ -14,6 +14,7 @@ import { HubError } from '../hub-error';
 import type { LiveHub } from '../live-hub';
 import type { TerminalStore } from '../stores/terminal-store';
 import type { AuditStore } from '../stores/audit-store';
+import type { UsageIngest } from '../open-data/usage-ingest';
 import { WindowLimiter } from '../window-limiter';
 
 declare module 'fastify' {
@@ -39,6 +40,7 @@ export interface TerminalRouteParts {
   audit: AuditStore;
   live: LiveHub;
   handoverKey: () => Promise<HandoverKey>;
+  usage: UsageIngest;
 }
 
 function isHealthFrame(message: unknown): boolean {
@@ -116,6 +118,7 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         // A revoked terminal's socket is closed at once; this is the belt to that brace.
         if (!parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) {
           if (message.type === 'health') parts.live.health.refuse(terminalId, 'revoked');
+          if (message.type === 'usage.report') parts.usage.receive(terminalId, message.report);
           return;
         }
         try {
@@ -151,6 +154,8 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         if (!parsed.success) {
           // A health report out of bounds is refused on the record (code only); other bad frames are dropped.
           if (isHealthFrame(message)) parts.live.health.refuse(terminalId, 'invalid_report');
+          // Usage figures out of range (absurd counts) are refused visibly for staff; other noise is dropped.
+          if ((message as { type?: unknown } | null)?.type === 'usage.report') parts.usage.malformed(terminalId);
           return;
         }
         alive.set(socket, true);

@@ -6,6 +6,7 @@ import { createHub } from '../../hub/create-hub';
 import { CONSOLE_API_PREFIX, CONSOLE_WS_PATH, ENROL_PATH, TERMINAL_WS_PATH } from '../../contract/hub';
 import { IDLE_TIMEOUT_MS, ABSOLUTE_TIMEOUT_MS } from '../../hub/stores/session-store';
 import { ENROLMENT_CODE_TTL_MS } from '../../hub/stores/terminal-store';
+import { OPEN_DATA_PREFIX } from '../../hub/open-data/dcat';
 import {
   ADMIN,
   STAFF,
@@ -51,7 +52,12 @@ describe('hub security', () => {
     const { hub } = t;
     // Routes that are public by design: login and enrolment (their own secret is the credential).
     const publicRoutes = new Set([`POST ${CONSOLE_API_PREFIX}/login`, `POST ${ENROL_PATH}`]);
-    const routes = hub.routes.filter((route) => !publicRoutes.has(`${route.method} ${route.url}`));
+    // The open data (issue 18) are public by design too: counts only, suppressed, read-only (GET and HEAD).
+    const openData = hub.routes.filter((route) => route.url.startsWith(OPEN_DATA_PREFIX));
+    expect(openData.every((route) => route.method === 'GET' || route.method === 'HEAD')).toBe(true);
+    const routes = hub.routes.filter(
+      (route) => !publicRoutes.has(`${route.method} ${route.url}`) && !route.url.startsWith(OPEN_DATA_PREFIX),
+    );
     expect(routes.length).toBeGreaterThanOrEqual(20);
     expect(routes.filter((route) => route.websocket && route.method === 'GET')).toHaveLength(2);
     for (const route of routes) {

@@ -3,7 +3,7 @@ import * as m0001 from './0001-initial';
 import * as m0002 from './0002-kiosk-bookings';
 import * as m0003 from './0003-staff-accounts';
 import * as m0004 from './0004-handover-holder';
-import * as m0005 from './0005-reserved-opendata';
+import * as m0005 from './0005-usage-days';
 import * as m0006 from './0006-feedback-comments';
 import * as m0007 from './0007-terminal-health';
 

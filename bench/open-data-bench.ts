@@ -1,0 +1,129 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DASHBOARD_PATH } from '../contract/open-data';
+import { createMemoryLogger } from '../core/logging';
+import { createHub } from '../hub/create-hub';
+import { openHubDb } from '../hub/db/open-hub-db';
+import { MONTHLY_CSV_PATH } from '../hub/open-data/dcat';
+import { addDays, townDay } from '../hub/open-data/local-day';
+import { monthlyCsv } from '../hub/open-data/open-data-csv';
+import { buildServiceDirectory } from '../hub/open-data/service-directory';
+import { TerminalStore } from '../hub/stores/terminal-store';
+import { UsageStore } from '../hub/stores/usage-store';
+import { ROOT } from '../tests/e2e/support/paths';
+import { writeGeneratedServices } from '../tests/fixtures/generated-services';
+import { argNumber, type BenchContext } from './bench-context';
+import { dayReport, random } from './open-data-reports';
+import { median, percentile } from './stats';
+
+/**
+ * The open data under a year of figures (issue 18): 50 terminals (25 locations) × 365 days of usage totals over
+ * 50 services (the 18 shipped and 32 generated, as a town's --services-dir), each day 8 of them used. The hub runs
+ * in this process on 127.0.0.1. Measured: the dashboard's figures served (p95 over --opendata-requests requests,
+ * the first one computing them), the monthly CSV generated (median of 3 runs of the generator, and the first
+ * request's time), each against a plain static file of the same size served by the same hub in the same run.
+ */
+const TERMINALS = 50;
+const DAYS = 365;
+
+async function timed(url: string): Promise<{ ms: number; bytes: number; status: number }> {
+  const start = performance.now();
+  const response = await fetch(url);
+  const body = await response.arrayBuffer();
+  return { ms: performance.now() - start, bytes: body.byteLength, status: response.status };
+}
+
+export async function openDataSection({ tmp, rows }: BenchContext): Promise<void> {
+  const requests = argNumber('--opendata-requests', 200);
+  console.error(`bench: open data, ${TERMINALS} terminals × ${DAYS} days × 50 services, ${requests} requests each`);
+  const resourcesDir = join(ROOT, 'resources');
+  const servicesDir = join(tmp, 'opendata-services');
+  writeGeneratedServices(servicesDir, join(resourcesDir, 'services'), 32);
+  const logger = createMemoryLogger();
+  const directory = buildServiceDirectory(resourcesDir, logger, servicesDir);
+  if (directory.services.length !== 50) throw new Error(`expected 50 services, found ${directory.services.length}`);
+
+  const dataDir = join(tmp, 'opendata-hub');
+  const db = openHubDb(dataDir, Date.now);
+  const terminalStore = new TerminalStore(db, Date.now);
+  const usage = new UsageStore(db, Date.now);
+  const next = random(2026);
+  const today = townDay(Date.now());
+  const seedStart = performance.now();
+  db.transaction(() => {
+    for (let t = 0; t < TERMINALS; t += 1) {
+      const location = `Standort ${Math.floor(t / 2) + 1}`;
+      const { terminal } = terminalStore.create(`Kiosk ${t + 1}`, location);
+      for (let d = DAYS; d >= 1; d -= 1)
+        usage.put(terminal.terminalId, location, dayReport(addDays(today, -d), directory.services, next));
+    }
+  })();
+  const all = usage.list(addDays(today, -400));
+  db.close();
+  console.error(`bench: open data seeded (${all.length} days) in ${Math.round(performance.now() - seedStart)} ms`);
+
+  const csvRuns = [0, 1, 2].map(() => {
+    const start = performance.now();
+    monthlyCsv(all, directory);
+    return performance.now() - start;
+  });
+
+  mkdirSync(join(tmp, 'opendata-static'), { recursive: true });
+  const hub = await createHub({
+    dataDir,
+    logger,
+    desk: { resourcesDir, servicesDir },
+    updatesDir: join(tmp, 'opendata-static'),
+  });
+  try {
+    const dashboardFirst = await timed(`${hub.url}${DASHBOARD_PATH}`);
+    const csvFirst = await timed(`${hub.url}${MONTHLY_CSV_PATH}`);
+    if (dashboardFirst.status !== 200 || csvFirst.status !== 200) throw new Error('open data not served');
+    // The baseline: a static file as large as the dashboard's figures, from the same hub.
+    writeFileSync(join(tmp, 'opendata-static', 'baseline.bin'), Buffer.alloc(dashboardFirst.bytes, 'x'));
+    const dashboard: number[] = [];
+    const baseline: number[] = [];
+    for (let n = 0; n < requests; n += 1) {
+      dashboard.push((await timed(`${hub.url}${DASHBOARD_PATH}`)).ms);
+      baseline.push((await timed(`${hub.url}/updates/baseline.bin`)).ms);
+    }
+    const dashboardP95 = percentile(dashboard, 95);
+    const baselineP95 = percentile(baseline, 95);
+    const csvMedian = median(csvRuns);
+    rows.push({ name: 'opendata_days_stored', value: all.length, unit: 'days', target: null });
+    rows.push({ name: 'opendata_dashboard_bytes', value: dashboardFirst.bytes, unit: 'bytes', target: null });
+    rows.push({ name: 'opendata_dashboard_first_request', value: dashboardFirst.ms, unit: 'ms', target: null });
+    rows.push({
+      name: 'opendata_dashboard_p95',
+      value: dashboardP95,
+      unit: 'ms',
+      target: '<= 200',
+      pass: dashboardP95 <= 200,
+    });
+    rows.push({ name: 'opendata_static_baseline_p95', value: baselineP95, unit: 'ms', target: null });
+    rows.push({
+      name: 'opendata_dashboard_p95_over_static_p95',
+      value: dashboardP95 / baselineP95,
+      unit: 'ratio',
+      target: null,
+    });
+    rows.push({ name: 'opendata_monthly_csv_bytes', value: csvFirst.bytes, unit: 'bytes', target: null });
+    rows.push({ name: 'opendata_monthly_csv_first_request', value: csvFirst.ms, unit: 'ms', target: null });
+    rows.push({
+      name: 'opendata_monthly_csv_generated_median',
+      value: csvMedian,
+      unit: 'ms',
+      target: '<= 2000',
+      pass: csvMedian <= 2000,
+    });
+    rows.push({
+      name: 'opendata_monthly_csv_over_static_p95',
+      value: csvMedian / baselineP95,
+      unit: 'ratio',
+      target: null,
+    });
+  } finally {
+    await hub.close();
+  }
+}
