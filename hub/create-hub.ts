@@ -285,7 +285,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const consoleDir = options.consoleDir;
   const serveConsole = consoleDir !== undefined && existsSync(join(consoleDir, 'index.html'));
   if (serveConsole) {
-    await app.register(fastifyStatic, { root: resolve(consoleDir), prefix: '/', index: 'index.html' });
+    // redirect: a folder asked for without its slash (/dashboard) goes to its index page (/dashboard/).
+    await app.register(fastifyStatic, { root: resolve(consoleDir), prefix: '/', index: 'index.html', redirect: true });
   }
   if (options.updatesDir !== undefined) await registerUpdateFiles(app, options.updatesDir);
   app.setNotFoundHandler((request, reply) => {

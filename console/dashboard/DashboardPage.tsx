@@ -79,6 +79,18 @@ export function DashboardPage() {
           <h2 id="about-title">{t('page.aboutTitle')}</h2>
           <p>{t('page.about')}</p>
         </section>
+        <section className="dashboard-about" aria-labelledby="files-title">
+          <h2 id="files-title">{t('page.filesTitle')}</h2>
+          <p>{t('page.files')}</p>
+          <ul>
+            <li>
+              <a href="/open-data/usage-monthly.csv">{t('page.monthlyCsv')}</a>
+            </li>
+            <li>
+              <a href="/open-data/catalog.jsonld">{t('page.metadata')}</a>
+            </li>
+          </ul>
+        </section>
       </main>
     </div>
   );

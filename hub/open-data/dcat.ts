@@ -32,8 +32,8 @@ export const OPEN_DATA_PREFIX = '/open-data';
 export const CATALOG_PATH = `${OPEN_DATA_PREFIX}/catalog.jsonld`;
 export const MONTHLY_CSV_PATH = `${OPEN_DATA_PREFIX}/usage-monthly.csv`;
 export const dailyCsvPath = (month: string) => `${OPEN_DATA_PREFIX}/usage-daily-${month}.csv`;
-/** The page for residents and council (built by the dashboard's part of issue 18). */
-export const DASHBOARD_PAGE_PATH = `${OPEN_DATA_PREFIX}/`;
+/** The page for residents and council (console/dashboard/, served with the console's files). */
+export const DASHBOARD_PAGE_PATH = '/dashboard/';
 
 const CONTEXT = {
   dcat: 'http://www.w3.org/ns/dcat#',

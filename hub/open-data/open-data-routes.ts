@@ -8,7 +8,14 @@ import type { AuditStore } from '../stores/audit-store';
 import type { TerminalStore } from '../stores/terminal-store';
 import type { UsageStore } from '../stores/usage-store';
 import { buildDashboard } from './dashboard';
-import { buildCatalog, CATALOG_PATH, MONTHLY_CSV_PATH, OPEN_DATA_PREFIX, type OpenDataSettings } from './dcat';
+import {
+  buildCatalog,
+  CATALOG_PATH,
+  DASHBOARD_PAGE_PATH,
+  MONTHLY_CSV_PATH,
+  OPEN_DATA_PREFIX,
+  type OpenDataSettings,
+} from './dcat';
 import { addDays, townDay } from './local-day';
 import { dailyCsv, monthlyCsv, monthsOf } from './open-data-csv';
 import type { ServiceDirectory } from './service-directory';
@@ -59,6 +66,8 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
       .header('cross-origin-resource-policy', 'cross-origin');
   const config = { rateLimit: PUBLIC_RATE };
 
+  // The open data's own address leads people to the page that explains and draws it.
+  app.get(`${OPEN_DATA_PREFIX}/`, (_request, reply) => reply.redirect(DASHBOARD_PAGE_PATH));
   app.get(MONTHLY_CSV_PATH, { config }, (_request, reply) =>
     open(reply, 'text/csv; charset=utf-8; header=present').send(
       cached('monthly', () => monthlyCsv(stored(), parts.directory())),
