@@ -82,7 +82,7 @@ export function DashboardPage() {
         <section className="dashboard-about" aria-labelledby="files-title">
           <h2 id="files-title">{t('page.filesTitle')}</h2>
           <p>{t('page.files')}</p>
-          <ul>
+          <ul className="dashboard-files">
             <li>
               <a href="/open-data/usage-monthly.csv">{t('page.monthlyCsv')}</a>
             </li>

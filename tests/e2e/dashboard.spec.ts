@@ -1,19 +1,21 @@
 import { expect, test } from '@playwright/test';
-import type { Dashboard } from '../../contract/open-data';
+import { DASHBOARD_PATH, DashboardSchema, type Dashboard } from '../../contract/open-data';
 import { dashboardFixture } from '../fixtures/dashboard-data';
 import { checkA11y } from './support/a11y';
 import { expectTextContrast } from './support/contrast';
 import { expectChartsDrawn, expectTablesMatchFixture, shown, tableOf } from './support/dashboard-checks';
 import { DashboardFixtureServer } from './support/dashboard-server';
-import { startHub } from './support/hub-process';
+import { connectTerminal, HUB_ADMIN, HubAdmin, startHub } from './support/hub-process';
+import { usageReport } from '../fixtures/usage-reports';
 import { tabTo } from './support/keyboard';
 import { snap } from './support/snap';
 
 /**
  * The public usage dashboard (issue 18), built into dist/console/dashboard/ (needs `npm run build`), in real
- * Chromium. The figures come from support/dashboard-server.ts, a stand-in for the hub's GET
- * /open-data/dashboard.json at the same paths and under the hub's CSP, until that endpoint is merged; the last
- * test loads the page from the real hub process to check that the hub serves it without login under its CSP.
+ * Chromium. Most tests take their figures from support/dashboard-server.ts, which serves the built page and a
+ * fixture with every kind of cell ("<5" in each chart) at the hub's paths under the hub's CSP; the last test runs
+ * the real hub process, lets a terminal report over the real socket and checks the page against what the hub
+ * publishes (its dashboard JSON and monthly CSV).
  */
 
 test.describe.configure({ timeout: 90_000 });
@@ -164,17 +166,51 @@ test('figures that cannot be loaded, or do not fit the contract, are explained; 
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('the real hub serves the page at /dashboard/ without login, under its CSP', async ({ page }) => {
+test('the real hub: figures a terminal reported are drawn, its tables equal the published JSON and CSV, no login', async ({
+  page,
+}) => {
   const hub = await startHub();
   try {
-    const response = await page.goto(`${hub.url}/dashboard/`);
+    // A terminal reports three recent days over the real terminal socket, as a kiosk does after each session.
+    const admin = await HubAdmin.login(hub, HUB_ADMIN);
+    const { credential } = await admin.enrolTerminal('Foyer', 'Rathaus Stade', '0.1.0-e2e');
+    const kiosk = await connectTerminal(hub, credential);
+    await kiosk.next('welcome');
+    for (const [index, ago] of [3, 2, 1].entries()) {
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(Date.now() - ago * 86_400_000);
+      const started = 6 + index;
+      kiosk.send({
+        type: 'usage.report',
+        report: usageReport(day, 1, started, { meldebescheinigung: { started, completed: started - 1 } }),
+      });
+      await kiosk.next('usage.stored', (message) => message.day === day);
+    }
+    kiosk.close();
+
+    const response = await page.goto(`${hub.url}/dashboard`);
     expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(`${hub.url}/dashboard/`);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
     await expect(page.getByRole('heading', { level: 1, name: 'Der Bürgerkiosk in Zahlen' })).toBeVisible();
-    // Whatever the hub answers at DASHBOARD_PATH on this branch, the page says what it has: figures or a message.
-    await expect(page.locator('[role=alert], [data-chart="sessions"]').first()).toBeVisible();
+    await expectChartsDrawn(page);
+
+    const published = DashboardSchema.parse(await (await page.request.get(`${hub.url}${DASHBOARD_PATH}`)).json());
+    await expectTablesMatchFixture(page, published, 'de', DE.weekday);
+    const melde = published.services.find((service) => service.serviceId === 'meldebescheinigung')!;
+    expect(melde.startedByMonth.reduce<number>((sum, value) => sum + (value === '<5' ? 0 : value), 0)).toBe(21);
+
+    // The monthly CSV says the same as the page.
+    const csv = await (await page.request.get(`${hub.url}/open-data/usage-monthly.csv`)).text();
+    published.months.forEach((month, index) => {
+      const value = melde.startedByMonth[index]!;
+      if (value === 0) return;
+      expect(
+        csv.split('\r\n').filter((line) => line.startsWith(`${month},`) && line.endsWith(`,started,${value}`)),
+      ).toHaveLength(1);
+    });
+    await snap(page, 'dashboard-real-hub');
   } finally {
     await hub.dispose();
   }
