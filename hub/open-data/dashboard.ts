@@ -12,13 +12,34 @@ import { axesOf, countByPeriod, tableOf, type Figure, type PeriodCounts } from '
 const BUCKET_MINUTES = { under2: 1, '2to5': 3.5, '5to10': 7.5, '10to20': 15, over20: 25 } as const;
 const MAX_MONTHS = 36;
 
-/** A list of counts with their sum as one more, published, total: suppressed like a table's row. */
-function publishLine(values: readonly number[]): PublishedCount[] {
+/**
+ * A list of counts with their sum as one more, published, total: suppressed like a table's row. `forced` entries
+ * (non-zero) are suppressed whatever they count, and another with them, so the line's sum cannot be formed.
+ */
+function publishLine(values: readonly number[], forced: readonly boolean[] = []): PublishedCount[] {
   const all = [...values, values.reduce((sum, value) => sum + value, 0)];
   const equations: Equation[] = [{ total: values.length, parts: values.map((_, index) => index) }];
-  const { suppressed } = suppress({ values: all, equations });
+  const fixed = new Map<number, boolean>();
+  values.forEach((value, index) => forced[index] && value > 0 && fixed.set(index, true));
+  const { suppressed } = suppress({ values: all, equations, fixed });
   return values.map((value, index) => (suppressed[index] ? SUPPRESSED : value));
 }
+
+/** Only the smallest non-zero entry, when `force` is set: enough to make the line's sum unformable. */
+function smallestIf(force: boolean, values: readonly number[]): boolean[] {
+  const nonZero = values.filter((value) => value > 0);
+  const smallest = force && nonZero.length > 0 ? values.indexOf(Math.min(...nonZero)) : -1;
+  return values.map((_, index) => index === smallest);
+}
+
+type MonthTotals = ((column: string) => PublishedCount)[];
+/**
+ * The figures over the whole period are sums over the months. Where a month's town-wide total of the same figure is
+ * suppressed, a whole-period figure that could be formed would give that month away (the whole period minus the
+ * published months), so it is suppressed too.
+ */
+const anyMonthSuppressed = (totals: MonthTotals, column: string) =>
+  totals.some((total) => total(column) === SUPPRESSED);
 
 /** The town-wide (column) totals of one figure in one month, by column. */
 function monthTotals(counts: PeriodCounts | undefined, figure: Figure): (column: string) => PublishedCount {
@@ -48,7 +69,12 @@ export function buildDashboard(
   const sessions = months.map((month) => monthTotals(byMonth.get(month), 'sessions'));
   const started = months.map((month) => monthTotals(byMonth.get(month), 'started'));
   const completed = months.map((month) => monthTotals(byMonth.get(month), 'completed'));
+  const givenUpTotals = months.map((month) => monthTotals(byMonth.get(month), 'given_up'));
+  const languageTotals = months.map((month) => monthTotals(byMonth.get(month), 'language'));
+  const feedbackTotals = months.map((month) => monthTotals(byMonth.get(month), 'feedback'));
+  const helpTotals = months.map((month) => monthTotals(byMonth.get(month), 'help'));
 
+  const startedInPeriod = new Map<string, number>();
   const reached = new Map<string, number>();
   const givenUp = new Map<string, number>();
   const languages = new Map<string, number>();
@@ -58,6 +84,7 @@ export function buildDashboard(
   const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
   for (const { report } of shown) {
     for (const service of report.services) {
+      add(startedInPeriod, service.serviceId, service.started);
       for (const [stepId, value] of Object.entries(service.stepsReached))
         add(reached, `${service.serviceId}/${stepId}`, value);
       for (const [stepId, reasons] of Object.entries(service.givenUp))
@@ -73,7 +100,14 @@ export function buildDashboard(
   const services = directory.services.map((service) => {
     const key = (stepId: string) => `${service.serviceId}/${stepId}`;
     const reachedCounts = service.steps.map((step) => reached.get(key(step.stepId)) ?? 0);
-    const givenUpCounts = publishLine(service.steps.map((step) => givenUp.get(key(step.stepId)) ?? 0));
+    const givenUpRaw = service.steps.map((step) => givenUp.get(key(step.stepId)) ?? 0);
+    const givenUpCounts = publishLine(
+      givenUpRaw,
+      smallestIf(anyMonthSuppressed(givenUpTotals, service.serviceId), givenUpRaw),
+    );
+    // A step every starter reached counts the period's starts: hidden when a month's starts are.
+    const startsHidden = anyMonthSuppressed(started, service.serviceId);
+    const periodStarts = startedInPeriod.get(service.serviceId) ?? 0;
     return {
       serviceId: service.serviceId,
       leikaKey: service.leikaKey,
@@ -85,19 +119,35 @@ export function buildDashboard(
         title: step.title,
         // Reached counts are not parts of a sum (every session reaches the first steps): small ones go alone.
         reached:
-          reachedCounts[index]! > 0 && reachedCounts[index]! < PRIMARY_LIMIT ? SUPPRESSED : reachedCounts[index]!,
+          (reachedCounts[index]! > 0 && reachedCounts[index]! < PRIMARY_LIMIT) ||
+          (startsHidden && reachedCounts[index]! > 0 && reachedCounts[index] === periodStarts)
+            ? SUPPRESSED
+            : reachedCounts[index]!,
         givenUp: givenUpCounts[index]!,
       })),
     };
   });
 
-  const languageCounts = publishLine(LANGUAGE_CODES.map((language) => languages.get(language) ?? 0));
-  const feedbackCounts = publishLine(FEEDBACK_RATINGS.map((rating) => feedback.get(rating) ?? 0));
-  const helpTable = publishTable({
-    rows: help.map((_, weekday) => String(weekday)),
-    cols: help[0]!.map((_, hour) => String(hour)),
-    values: help,
-  });
+  const languageCounts = publishLine(
+    LANGUAGE_CODES.map((language) => languages.get(language) ?? 0),
+    LANGUAGE_CODES.map((language) => anyMonthSuppressed(languageTotals, language)),
+  );
+  const feedbackCounts = publishLine(
+    FEEDBACK_RATINGS.map((rating) => feedback.get(rating) ?? 0),
+    FEEDBACK_RATINGS.map((rating) => anyMonthSuppressed(feedbackTotals, rating)),
+  );
+  // Help by weekday and hour sums to the help requests of the period: one cell more hidden when a month's are.
+  const helpHidden = anyMonthSuppressed(helpTotals, 'called') || anyMonthSuppressed(helpTotals, 'offered');
+  const helpCells = help.flatMap((row, weekday) => row.map((value, hour) => ({ value, at: [weekday, hour] as const })));
+  const smallestHelp = helpCells.filter((cell) => cell.value > 0).sort((a, b) => a.value - b.value)[0];
+  const helpTable = publishTable(
+    {
+      rows: help.map((_, weekday) => String(weekday)),
+      cols: help[0]!.map((_, hour) => String(hour)),
+      values: help,
+    },
+    helpHidden && smallestHelp ? [[smallestHelp.at[0], smallestHelp.at[1]]] : [],
+  );
   const durationTotal = DURATION_BUCKETS.reduce((sum, bucket) => sum + (durations.get(bucket) ?? 0), 0);
   const durationMinutes = DURATION_BUCKETS.reduce(
     (sum, bucket) => sum + (durations.get(bucket) ?? 0) * BUCKET_MINUTES[bucket],

@@ -80,14 +80,15 @@ function hiddenOf(offset: number, R: number, C: number): number[] {
   return [...Array.from({ length: R }, (_, r) => offset + R * C + r), offset + R * C + R + C];
 }
 
-/** One table with its margins. */
-export function publishTable(table: CountTable): PublishedTable {
+/** One table with its margins; `forced` cells (row, column) are suppressed whatever they count. */
+export function publishTable(table: CountTable, forced: readonly [number, number][] = []): PublishedTable {
   const values = blockValues(table);
   const R = table.rows.length;
   const C = table.cols.length;
   const { suppressed } = suppress({
     values,
     equations: blockEquations(0, R, C),
+    fixed: new Map(forced.map(([row, col]) => [row * C + col, true])),
     hidden: new Set(hiddenOf(0, R, C)),
   });
   return published(table, values, suppressed);
