@@ -93,7 +93,15 @@ export async function openDataSection({ tmp, rows }: BenchContext): Promise<void
     const csvMedian = median(csvRuns);
     rows.push({ name: 'opendata_days_stored', value: all.length, unit: 'days', target: null });
     rows.push({ name: 'opendata_dashboard_bytes', value: dashboardFirst.bytes, unit: 'bytes', target: null });
-    rows.push({ name: 'opendata_dashboard_first_request', value: dashboardFirst.ms, unit: 'ms', target: null });
+    // The figures are cached for a minute, so a page visited less often than that always waits for this one:
+    // it is what a resident opening the page is served, and it blocks the hub's event loop while it runs.
+    rows.push({
+      name: 'opendata_dashboard_first_request',
+      value: dashboardFirst.ms,
+      unit: 'ms',
+      target: '<= 200',
+      pass: dashboardFirst.ms <= 200,
+    });
     rows.push({
       name: 'opendata_dashboard_p95',
       value: dashboardP95,
