@@ -1,5 +1,5 @@
 import { UsageDaySchema, type FeedbackRating, type UsageDay } from '../../contract/usage';
-import type { Db } from '../db/open-database';
+import { checkpointTruncate, type Db } from '../db/open-database';
 import type { Logger } from '../types';
 import { daysBefore } from './local-time';
 import { changeFeedback, emptyTotals, foldSession, UsageTotalsSchema, type UsageTotals } from './usage-day';
@@ -28,11 +28,21 @@ export class UsageStore {
   /** Folds one ended session into its day. */
   fold(tally: SessionTally, outcome: SessionOutcome): void {
     this.change(tally.day, (totals) => foldSession(totals, tally, outcome));
+    this.emptyWal();
   }
 
   /** A rating given (or changed) after its session was folded. */
   feedback(day: string, previous: FeedbackRating | undefined, rating: FeedbackRating): void {
     this.change(day, (totals) => changeFeedback(totals, previous, rating));
+    this.emptyWal();
+  }
+
+  /**
+   * Both come just after a session's end, which left the WAL empty (checkpointTruncate) so that nothing of the
+   * session stays in it; the totals' frames go too, and the next session makes its WAL room anew.
+   */
+  private emptyWal(): void {
+    checkpointTruncate(this.db);
   }
 
   /** Days the hub has not confirmed at their current revision, oldest first, as the hub is sent them. */

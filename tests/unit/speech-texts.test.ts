@@ -79,6 +79,8 @@ const SAMPLE = {
     // A repeatable group's error line ("Person 2: …").
     item: 'Person 2',
     error: 'Geben Sie den Familiennamen ein',
+    // The face chosen for "Wie war es?" (feedback.chosen).
+    face: 'Gut',
   },
 };
 
