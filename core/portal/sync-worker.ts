@@ -16,6 +16,7 @@ import { assertValidMetadata, buildMetadata, sha512Hex } from './metadata';
 import { PortalApi } from './portal-api';
 import type { PortalConfig } from './portal-config';
 import { PortalError, permanent } from './portal-error';
+import { PortalHealthWatch, type PortalHealth } from './portal-health';
 import { TokenCache } from './token-cache';
 
 /** Renders what travels with the data: at least the application as a PDF (purpose "form"). */
@@ -89,9 +90,7 @@ export class SyncWorker {
   // so 200 queued applications cost one request per attempt, not 200, and all go as soon as it is back.
   private portalPausedUntil = 0;
   private portalFailures = 0;
-  /** Issue 20: whether the portal answered last time, and the last problem by class (the health report). */
-  private portalAnswered: boolean | undefined;
-  private lastProblem: { code: 'portal_unreachable' | 'portal_refused' | 'internal'; at: number } | undefined;
+  private readonly portalHealth = new PortalHealthWatch();
   private readonly destinations = new Map<string, { checked: Promise<CheckedDestination>; fetchedAt: number }>();
 
   constructor(private readonly options: SyncWorkerOptions) {
@@ -109,12 +108,8 @@ export class SyncWorker {
   }
 
   /** The portal as this worker last saw it, and its last problem (codes only), for the terminal's health report. */
-  health(): {
-    portal: 'reachable' | 'unreachable' | 'unknown';
-    lastProblem: { code: 'portal_unreachable' | 'portal_refused' | 'internal'; at: number } | undefined;
-  } {
-    const portal = this.portalAnswered === undefined ? 'unknown' : this.portalAnswered ? 'reachable' : 'unreachable';
-    return { portal, lastProblem: this.lastProblem };
+  health(): PortalHealth {
+    return this.portalHealth.view();
   }
 
   /** One pass; concurrent calls share it (and ask for one more pass), so one entry is never worked twice at once. */
@@ -134,7 +129,7 @@ export class SyncWorker {
           if (entry.status === 'submitted') await this.readOutcome(entry);
           else await this.deliver(entry);
           this.portalFailures = 0;
-          this.portalAnswered = true;
+          this.portalHealth.delivered();
         } catch (error) {
           if (this.stopped) return;
           this.failed(entry, error);
@@ -341,7 +336,7 @@ export class SyncWorker {
 
   private failed(entry: OutboxRow, error: unknown): void {
     const { store, clock, config, logger } = this.options;
-    this.noteProblem(error);
+    this.portalHealth.failed(error, clock.now());
     if (error instanceof PortalError && error.kind === 'permanent') {
       store.park(entry.id, error.problem, clock.now());
       logger.warn('portal.parked', { outboxId: entry.id, reference: entry.reference, problemType: error.problem.type });
@@ -371,19 +366,6 @@ export class SyncWorker {
     const problem = { type: 'urn:buergerkiosk:portal:internal', title: errorClass(error) };
     store.scheduleRetry(entry.id, attempts, clock.now() + delay, problem);
     logger.error('portal.entry_failed', { outboxId: entry.id, attempts, errorClass: errorClass(error) });
-  }
-
-  private noteProblem(error: unknown): void {
-    const at = this.options.clock.now();
-    if (!(error instanceof PortalError)) this.lastProblem = { code: 'internal', at };
-    else if (error.kind === 'permanent') {
-      // The portal answered, and refused.
-      this.portalAnswered = true;
-      this.lastProblem = { code: 'portal_refused', at };
-    } else {
-      this.portalAnswered = false;
-      this.lastProblem = { code: 'portal_unreachable', at };
-    }
   }
 }
 
