@@ -1,34 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { monthText } from '../charts/counts';
-import { DASHBOARD_PATH, loadDashboard, type DashboardLoad } from '../charts/load';
+import { DASHBOARD_PATH } from '../charts/load';
+import { useDashboardLoad } from '../charts/useDashboardLoad';
 import { UsageCharts } from '../charts/UsageCharts';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 
 /** The public page: what the kiosks are used for, from the hub's published (already suppressed) figures. */
 export function DashboardPage() {
   const { t, i18n } = useTranslation();
-  const [load, setLoad] = useState<DashboardLoad | 'loading'>('loading');
-  const controller = useRef<AbortController | null>(null);
-
-  const fetchFigures = useCallback(() => {
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    void loadDashboard(DASHBOARD_PATH, current.signal).then((result) => {
-      if (!current.signal.aborted) setLoad(result);
-    });
-  }, []);
-  const retry = () => {
-    setLoad('loading');
-    fetchFigures();
-  };
-
-  useEffect(() => {
-    fetchFigures();
-    return () => controller.current?.abort();
-  }, [fetchFigures]);
+  const { load, retry } = useDashboardLoad(DASHBOARD_PATH);
 
   const language = i18n.language;
   const data = typeof load === 'object' && load.kind === 'ready' ? load.data : null;

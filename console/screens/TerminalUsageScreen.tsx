@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { API_PREFIX } from '../api/protocol';
 import { monthText } from '../charts/counts';
-import { loadDashboard, type DashboardLoad } from '../charts/load';
+import type { DashboardLoad } from '../charts/load';
+import { useDashboardLoad } from '../charts/useDashboardLoad';
 import { UsageCharts } from '../charts/UsageCharts';
 import { Notice } from '../components/Notice';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -29,26 +29,7 @@ export function TerminalUsageScreen({
   onBack: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const [load, setLoad] = useState<DashboardLoad | 'loading'>('loading');
-  const controller = useRef<AbortController | null>(null);
-
-  const fetchFigures = useCallback(() => {
-    controller.current?.abort();
-    const current = new AbortController();
-    controller.current = current;
-    void loadDashboard(usagePath(terminalId), current.signal).then((result) => {
-      if (!current.signal.aborted) setLoad(result);
-    });
-  }, [terminalId]);
-  const retry = () => {
-    setLoad('loading');
-    fetchFigures();
-  };
-
-  useEffect(() => {
-    fetchFigures();
-    return () => controller.current?.abort();
-  }, [fetchFigures]);
+  const { load, retry } = useDashboardLoad(usagePath(terminalId));
 
   const language = i18n.language;
   const data = typeof load === 'object' && load.kind === 'ready' ? load.data : null;
