@@ -6,6 +6,7 @@ import { ACCOUNTS, ConsoleTestHub } from './support/console-real-hub';
 import { expectChartsDrawn, expectTablesMatchFixture } from './support/dashboard-checks';
 import { tabTo } from './support/keyboard';
 import { snap } from './support/snap';
+import { watchCspViolations } from './support/csp-violations';
 
 /**
  * The console's usage view of one terminal (issue 18): the real hub process and the built console
@@ -23,18 +24,7 @@ let cspViolations: string[] = [];
 test.beforeEach(async ({ page }) => {
   hub = new ConsoleTestHub();
   await hub.start();
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      void (window as unknown as { reportCspViolation: (text: string) => Promise<void> }).reportCspViolation(
-        `${event.effectiveDirective} ${event.blockedURI}`,
-      );
-    });
-  });
+  cspViolations = await watchCspViolations(page);
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 test.afterEach(async () => {

@@ -9,6 +9,7 @@ import { connectTerminal, HUB_ADMIN, HubAdmin, startHub } from './support/hub-pr
 import { usageReport } from '../fixtures/usage-reports';
 import { tabTo } from './support/keyboard';
 import { snap } from './support/snap';
+import { watchCspViolations } from './support/csp-violations';
 
 /**
  * The public usage dashboard (issue 18), built into dist/console/dashboard/ (needs `npm run build`), in real
@@ -34,19 +35,7 @@ test.afterAll(async () => server.stop());
 test.beforeEach(async ({ page }) => {
   fixture = dashboardFixture();
   server.figures = { body: fixture };
-  cspViolations = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-  });
-  // Also what the browser reports without a console line (e.g. a probe of `new Function` that was caught).
-  await page.exposeFunction('reportCspViolation', (text: string) => cspViolations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      void (window as unknown as { reportCspViolation: (text: string) => Promise<void> }).reportCspViolation(
-        `${event.effectiveDirective} ${event.blockedURI}`,
-      );
-    });
-  });
+  cspViolations = await watchCspViolations(page);
   await page.setViewportSize({ width: 1280, height: 800 });
 });
 test.afterEach(() => {
