@@ -12,9 +12,9 @@ import { watchCspViolations } from './support/csp-violations';
  * The console's usage view of one terminal (issue 18): the real hub process and the built console
  * (support/console-real-hub.ts, needs `npm run build`), a staff member (not an admin) signed in through the login
  * screen. axe as in console.spec.ts (the console's targets are 44 px, its desktop density). Only GET
- * /api/console/usage is stubbed here, with a DashboardSchema-valid fixture, while the hub's endpoint is built on
- * another branch (helper "opendata"); the lead switches this to the real endpoint after merging. Everything else
- * (login, terminals, the CSP) is the real hub.
+ * /api/console/usage is stubbed here, with a DashboardSchema-valid fixture that has every kind of cell ("<5" in each
+ * chart), so the drawing is checked against known figures; the real endpoint is tested in hub-open-data.test.ts.
+ * Everything else (login, terminals, the CSP) is the real hub.
  */
 
 test.describe.configure({ timeout: 120_000 });

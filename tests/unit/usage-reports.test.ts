@@ -9,7 +9,7 @@ import { openUsageCore, startUsageTestHub, untilHubOnline, type UsageTestHub } f
 
 /**
  * Sending the day's usage totals (issue 18): the real kiosk core (real SQLite file) over a real WebSocket to a
- * small terminal-side hub on 127.0.0.1 (usage-test-hub.ts; the real hub does not store usage yet) that checks
+ * small terminal-side hub on 127.0.0.1 (usage-test-hub.ts, which lets a test hold back or replay confirmations; the real hub in usage-end-to-end.test.ts) that checks
  * every frame against the contract and answers `usage.stored`.
  */
 

@@ -7,8 +7,8 @@ import { openTestCore, type FakeClock, type TestCore } from '../fixtures/core-ha
 import { TEST_BACKOFF, until } from './hub-client-helpers';
 
 /**
- * A small terminal-side hub on 127.0.0.1 for the kiosk's usage sender (issue 18): the real hub does not store
- * usage yet (helper "opendata" builds that). It speaks the real protocol over a real WebSocket: welcome with a
+ * A small terminal-side hub on 127.0.0.1 for the kiosk's usage sender (issue 18), so a test can hold back or
+ * replay the hub's confirmations (the real hub is in usage-end-to-end.test.ts). It speaks the real protocol over a real WebSocket: welcome with a
  * handover key, every frame checked against the contract and recorded, `usage.stored` and `handover.stored`
  * answered (or not, while `acknowledge` is off). Staff's side of a help request is sent by the test (`send`).
  */

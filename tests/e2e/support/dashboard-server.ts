@@ -6,11 +6,10 @@ import { DASHBOARD_PATH } from '../../../contract/open-data';
 import { ROOT } from './paths';
 
 /**
- * A tiny HTTP server on 127.0.0.1 standing in for the hub while its GET /open-data/dashboard.json is built on
- * another branch (issue 18, helper "opendata"): it serves the built console and dashboard (dist/console) at the
- * paths the hub uses (/ and /dashboard/) and a body of the test's choosing at DASHBOARD_PATH, under the hub's own
- * CSP (hub/create-hub.ts, contentSecurityPolicy, copied here). The lead switches the figures' tests to the real
- * hub after merging; the page already runs under the real hub in dashboard.spec.ts's CSP test.
+ * A tiny HTTP server on 127.0.0.1 that serves the built console and dashboard (dist/console) at the paths the hub
+ * uses (/ and /dashboard/) and a body of the test's choosing at DASHBOARD_PATH (figures with every kind of cell, an
+ * error, an answer outside the contract), under the hub's CSP (hub/create-hub.ts, contentSecurityPolicy, copied
+ * here: keep the two alike). dashboard.spec.ts's last test runs the page on the real hub with reported figures.
  */
 
 export const HUB_CSP = [
