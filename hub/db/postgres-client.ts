@@ -135,6 +135,9 @@ export class PostgresClient implements SqlClient {
     }
   }
 
+  private readonly onClientError = (error: Error) =>
+    this.options.logger?.warn('db.connection_lost', { errorClass: error.name });
+
   close(): Promise<void> {
     return this.pool.end();
   }
@@ -143,7 +146,11 @@ export class PostgresClient implements SqlClient {
   private async connect(deadline: number): Promise<pg.PoolClient> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.pool.connect();
+        const client = await this.pool.connect();
+        // A connection that dies while checked out (between two queries) emits 'error' on the client: the query
+        // that uses it next fails and is handled there; unheard, the event would crash the process.
+        if (client.listenerCount('error') === 0) client.on('error', this.onClientError);
+        return client;
       } catch (error) {
         if (!isConnectionError(error)) throw error;
         if (Date.now() >= deadline) throw unavailable(this.settings, error as Error);
