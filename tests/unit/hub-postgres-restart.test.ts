@@ -76,7 +76,7 @@ describe('PostgreSQL restarted during load', () => {
       }
     };
     const workers = Array.from({ length: 4 }, worker);
-    while (outcomes.ok.length < 20) await new Promise((resolve) => setTimeout(resolve, 10));
+    while (outcomes.ok.length < 20 && other.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await postgres.restart('fast', 300);
     restarted = true;
     while (okAfterRestart < 20 && other.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
