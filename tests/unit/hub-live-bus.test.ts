@@ -16,7 +16,7 @@ beforeAll(async () => {
   nats = await startNats();
   console.info(`nats-server ready in ${nats.startupMs} ms`);
 }, 30_000);
-afterAll(() => nats?.stop());
+afterAll(() => nats?.stop(), 30_000);
 
 const buses: LiveBus[] = [];
 afterEach(async () => {

@@ -18,7 +18,7 @@ let postgres: TestPostgres;
 beforeAll(async () => {
   postgres = await startPostgres();
 }, 60_000);
-afterAll(() => postgres?.stop());
+afterAll(() => postgres?.stop(), 30_000);
 
 /** SQLite's declared type → PostgreSQL's, as the migrations' PostgreSQL halves write them. */
 const TYPE_MAP: Record<string, string> = { INTEGER: 'bigint', TEXT: 'text', BLOB: 'bytea', REAL: 'double precision' };

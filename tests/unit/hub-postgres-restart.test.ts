@@ -17,7 +17,7 @@ let postgres: TestPostgres;
 beforeAll(async () => {
   postgres = await startPostgres();
 }, 60_000);
-afterAll(() => postgres?.stop());
+afterAll(() => postgres?.stop(), 30_000);
 
 async function freshClient(retryForMs: number): Promise<{ client: PostgresClient; url: string }> {
   const url = await postgres.createDatabase();
@@ -110,7 +110,7 @@ describe('PostgreSQL restarted during load', () => {
   it('refuses with a clear error while the server stays down, and works again once it is back', async () => {
     const { client, url } = await freshClient(600);
     await client.run('INSERT INTO audit_log (at, staff_id, action, outcome) VALUES (?, ?, ?, ?)', [1, null, 'a', 'ok']);
-    const restart = postgres.restart('fast', 4_000);
+    const restart = postgres.restart('fast', 1_500);
     await serverDown(url);
     await expect(client.get('SELECT COUNT(*) AS n FROM audit_log')).rejects.toThrow(DatabaseUnavailableError);
     await expect(

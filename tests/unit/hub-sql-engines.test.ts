@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AsyncHealthStore } from '../../hub/stores/async/health-store';
 import type { SqlClient } from '../../hub/db/sql-client';
 import { report } from './hub-health-helpers';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   // A figure for the report, never an assertion.
   console.info(`PostgreSQL ready: data dir ${postgres.startupMs.dataDir} ms, server ${postgres.startupMs.server} ms`);
 }, 60_000);
-afterAll(() => postgres?.stop());
+afterAll(() => postgres?.stop(), 30_000);
 
 const T1 = 't_foyer0001';
 const T2 = 't_library001';
@@ -26,10 +26,15 @@ const clock = new FakeClock(Date.UTC(2025, 5, 16, 8, 0));
 describe.each(ENGINES)('on %s', (engine) => {
   let sql: SqlClient;
   let close: () => Promise<void>;
-  afterEach(() => close());
+  // One migrated database per engine (creating one on PostgreSQL takes a second); each test starts from empty tables.
+  beforeAll(async () => {
+    ({ sql, close } = await openTestSql(engine, () => postgres));
+  }, 30_000);
+  afterAll(() => close?.());
 
   async function open(): Promise<SqlClient> {
-    ({ sql, close } = await openTestSql(engine, () => postgres));
+    for (const table of ['terminal_health', 'audit_log', 'hub_keys', 'terminals'])
+      await sql.run(`DELETE FROM ${table}`);
     // Terminals the health rows point at (a foreign key on both engines).
     for (const id of [T1, T2])
       await sql.run('INSERT INTO terminals (terminal_id, name, location, created_at) VALUES (?, ?, ?, ?)', [
