@@ -24,7 +24,8 @@ export interface SqlClient extends SqlExecutor {
   /**
    * Runs `fn` in one serializable transaction: it commits when `fn` resolves and rolls back when it throws, so a
    * failure never leaves part of it written. On PostgreSQL `fn` may run more than once (after a serialization
-   * conflict, or a connection lost before the commit was sent): it must do nothing but SQL on `tx`.
+   * conflict, or a connection lost before the commit was sent): it must do nothing but SQL on `tx`. No nesting:
+   * a transaction inside `fn` would wait for the outer one on SQLite.
    */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -107,6 +107,24 @@ describe('PostgreSQL restarted during load', () => {
     await client.close();
   }, 90_000);
 
+  it('runs a transaction again whose connection died before COMMIT, and does not repeat a lone write', async () => {
+    const { client } = await freshClient(5_000);
+    const kill = 'SELECT pg_terminate_backend(pg_backend_pid())';
+    let attempts = 0;
+    await client.transaction(async (tx) => {
+      attempts += 1;
+      await tx.run('INSERT INTO audit_log (at, staff_id, action, outcome) VALUES (?, ?, ?, ?)', [1, null, 'a', 'ok']);
+      // The server ends this connection in the middle of the first attempt: that attempt is rolled back.
+      if (attempts === 1) await tx.get(kill);
+      await tx.run('INSERT INTO audit_log (at, staff_id, action, outcome) VALUES (?, ?, ?, ?)', [2, null, 'b', 'ok']);
+    });
+    expect(attempts).toBe(2);
+    expect(await client.all('SELECT action FROM audit_log ORDER BY at')).toEqual([{ action: 'a' }, { action: 'b' }]);
+    // Outside a transaction a statement whose connection dies is not repeated: it might have been applied.
+    await expect(client.run(kill)).rejects.toThrow(WriteOutcomeUnknownError);
+    await client.close();
+  });
+
   it('refuses with a clear error while the server stays down, and works again once it is back', async () => {
     const { client, url } = await freshClient(600);
     await client.run('INSERT INTO audit_log (at, staff_id, action, outcome) VALUES (?, ?, ?, ?)', [1, null, 'a', 'ok']);
