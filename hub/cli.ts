@@ -4,6 +4,9 @@ import { STAFF_ROLES } from '../contract/hub';
 import { readPortalConfig } from '../launcher/portal-settings';
 import { rootFromModule } from '../launcher/paths';
 import { openHubDb } from './db/open-hub-db';
+import { parseDatabaseUrl } from './db/database-url';
+import { HUB_MIGRATIONS } from './db/migrations';
+import { migratePostgres } from './db/postgres-migrate';
 import { OpeningHoursSchema } from '../contract/office';
 import { createHub, type HealthOptions } from './create-hub';
 import { generatePassword } from './secrets';
@@ -15,6 +18,9 @@ export const HUB_USAGE = `Usage:
   npm run hub -- create-admin --username <u> --display-name <name> [--data-dir <d>] [--password-stdin]
                                                 create an admin; prints a generated password once
                                                 (or reads it from stdin with --password-stdin)
+  npm run hub -- migrate-database --database-url postgres://user@host:5432/db
+                                                apply the hub's migrations to the region's PostgreSQL
+                                                (password from PGPASSWORD; the hub itself still runs on SQLite)
 
 Options:
   --host <h>             address to listen on (default 127.0.0.1; 0.0.0.0 for the town's network)
@@ -86,6 +92,22 @@ const KNOWN_START = [
   '--alert-hours',
   '--help',
 ];
+const KNOWN_MIGRATE = ['--database-url', '--help'];
+
+/** Issue 20: the region's PostgreSQL gets the same numbered migrations as hub.db (hub/db/postgres-migrate.ts). */
+async function migrateDatabase(flags: Map<string, string | true>): Promise<void> {
+  checkKnown(flags, KNOWN_MIGRATE);
+  const raw = str(flags, '--database-url');
+  if (!raw) throw new CliError('migrate-database needs --database-url postgres://user@host:5432/database');
+  const settings = parseDatabaseUrl(raw);
+  const applied = await migratePostgres(settings, HUB_MIGRATIONS);
+  process.stdout.write(
+    applied.length > 0
+      ? `Applied migrations ${applied.join(', ')} to ${settings.where}.\n`
+      : `${settings.where} is up to date.\n`,
+  );
+}
+
 const KNOWN_ADMIN = ['--data-dir', '--username', '--display-name', '--password-stdin', '--help'];
 
 function checkKnown(flags: Map<string, string | true>, known: string[]): void {
@@ -158,6 +180,7 @@ async function main(): Promise<void> {
   const root = rootFromModule(import.meta.url);
   const dataDir = path.resolve(str(flags, '--data-dir') ?? process.env.HUB_DATA_DIR ?? path.join(root, '.hub-data'));
   if (command === 'create-admin') return createAdmin(flags, dataDir);
+  if (command === 'migrate-database') return migrateDatabase(flags);
   if (command !== undefined) throw new CliError(`unknown command ${command} (see --help)`);
   checkKnown(flags, KNOWN_START);
 

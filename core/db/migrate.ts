@@ -45,8 +45,19 @@ function assertWellFormedList(migrations: readonly Migration[]): void {
 
 /** Throws MigrationHistoryError naming the first mismatch between the database's history and the code's list. */
 export function verifyHistory(db: Db, migrations: readonly Migration[]): AppliedMigration[] {
+  return checkHistory(readHistory(db), migrations, migrationChecksum);
+}
+
+/**
+ * The check itself, for any engine's history rows (the hub's PostgreSQL keeps the checksum of its own SQL:
+ * hub/db/postgres-migrate.ts).
+ */
+export function checkHistory<M extends Migration>(
+  history: AppliedMigration[],
+  migrations: readonly M[],
+  checksum: (migration: M) => string,
+): AppliedMigration[] {
   assertWellFormedList(migrations);
-  const history = readHistory(db);
   const latest = migrations.length;
   history.forEach((row, index) => {
     if (row.version > latest) {
@@ -65,7 +76,7 @@ export function verifyHistory(db: Db, migrations: readonly Migration[]): Applied
         `Migration ${row.version} is recorded as "${row.name}" but this program has "${known.name}"; refusing to start`,
       );
     }
-    if (row.checksum !== migrationChecksum(known)) {
+    if (row.checksum !== checksum(known)) {
       throw new MigrationHistoryError(
         `Migration ${row.version} (${row.name}) has a different checksum than the one applied to this database; refusing to start`,
       );

@@ -21,6 +21,21 @@ CREATE TABLE kiosk_bookings (
 CREATE INDEX kiosk_bookings_starts_at ON kiosk_bookings (starts_at);
 `;
 
+/** This migration on PostgreSQL (hub/db/postgres-migrate.ts): BIGINT for SQLite's INTEGER, BYTEA for BLOB, no STRICT. */
+export const postgres = `
+CREATE TABLE kiosk_bookings (
+  code TEXT PRIMARY KEY,
+  terminal_id TEXT NOT NULL REFERENCES terminals (terminal_id),
+  service_id TEXT NOT NULL,
+  office_name TEXT NOT NULL,
+  starts_at BIGINT NOT NULL,
+  family_name TEXT NOT NULL,
+  cancelled BIGINT NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1)),
+  created_at BIGINT NOT NULL
+);
+CREATE INDEX kiosk_bookings_starts_at ON kiosk_bookings (starts_at);
+`;
+
 export function up(db: Db): void {
   db.exec(sql);
 }

@@ -20,6 +20,19 @@ CREATE TABLE hub_keys (
 ) STRICT;
 `;
 
+/** This migration on PostgreSQL (hub/db/postgres-migrate.ts): BIGINT for SQLite's INTEGER, BYTEA for BLOB, no STRICT. */
+export const postgres = `
+ALTER TABLE staff ADD COLUMN disabled_at BIGINT;
+ALTER TABLE staff ADD COLUMN must_change_password BIGINT NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1));
+ALTER TABLE staff ADD COLUMN password_changed_at BIGINT;
+
+CREATE TABLE hub_keys (
+  name TEXT PRIMARY KEY,
+  secret BYTEA NOT NULL,
+  created_at BIGINT NOT NULL
+);
+`;
+
 export function up(db: Db): void {
   db.exec(sql);
 }

@@ -11,6 +11,11 @@ export const sql = `
 ALTER TABLE handovers ADD COLUMN opened_by TEXT REFERENCES staff (staff_id);
 `;
 
+/** This migration on PostgreSQL (hub/db/postgres-migrate.ts): BIGINT for SQLite's INTEGER, BYTEA for BLOB, no STRICT. */
+export const postgres = `
+ALTER TABLE handovers ADD COLUMN opened_by TEXT REFERENCES staff (staff_id);
+`;
+
 export function up(db: Db): void {
   db.exec(sql);
 }

@@ -20,6 +20,20 @@ CREATE TABLE usage_days (
 CREATE INDEX usage_days_day ON usage_days (day);
 `;
 
+/** This migration on PostgreSQL (hub/db/postgres-migrate.ts): BIGINT for SQLite's INTEGER, BYTEA for BLOB, no STRICT. */
+export const postgres = `
+CREATE TABLE usage_days (
+  terminal_id TEXT NOT NULL REFERENCES terminals (terminal_id),
+  day TEXT NOT NULL,
+  revision BIGINT NOT NULL,
+  location TEXT NOT NULL,
+  report TEXT NOT NULL,
+  received_at BIGINT NOT NULL,
+  PRIMARY KEY (terminal_id, day)
+);
+CREATE INDEX usage_days_day ON usage_days (day);
+`;
+
 export function up(db: Db): void {
   db.exec(sql);
 }

@@ -21,6 +21,20 @@ CREATE TABLE feedback_comments (
 CREATE INDEX feedback_comments_received_at ON feedback_comments (received_at);
 `;
 
+/** This migration on PostgreSQL (hub/db/postgres-migrate.ts): BIGINT for SQLite's INTEGER, BYTEA for BLOB, no STRICT. */
+export const postgres = `
+CREATE TABLE feedback_comments (
+  comment_id TEXT PRIMARY KEY,
+  terminal_id TEXT NOT NULL REFERENCES terminals (terminal_id),
+  day TEXT NOT NULL,
+  service_id TEXT,
+  rating TEXT CHECK (rating IN ('good', 'okay', 'bad')),
+  text TEXT NOT NULL,
+  received_at BIGINT NOT NULL
+);
+CREATE INDEX feedback_comments_received_at ON feedback_comments (received_at);
+`;
+
 export function up(db: Db): void {
   db.exec(sql);
 }

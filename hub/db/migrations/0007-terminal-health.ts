@@ -27,6 +27,26 @@ CREATE TABLE terminal_alerts (
 CREATE UNIQUE INDEX terminal_alerts_open ON terminal_alerts (terminal_id, kind) WHERE cleared_at IS NULL;
 `;
 
+/** This migration on PostgreSQL (hub/db/postgres-migrate.ts): BIGINT for SQLite's INTEGER, BYTEA for BLOB, no STRICT. */
+export const postgres = `
+CREATE TABLE terminal_health (
+  terminal_id TEXT PRIMARY KEY REFERENCES terminals (terminal_id),
+  report TEXT NOT NULL,
+  received_at BIGINT NOT NULL
+);
+CREATE TABLE terminal_alerts (
+  alert_id TEXT PRIMARY KEY,
+  terminal_id TEXT NOT NULL REFERENCES terminals (terminal_id),
+  kind TEXT NOT NULL CHECK (kind IN ('offline', 'printer', 'outbox', 'disk', 'catalogue')),
+  raised_at BIGINT NOT NULL,
+  cleared_at BIGINT,
+  acknowledged_at BIGINT,
+  acknowledged_by TEXT REFERENCES staff (staff_id),
+  CHECK ((acknowledged_at IS NULL) = (acknowledged_by IS NULL))
+);
+CREATE UNIQUE INDEX terminal_alerts_open ON terminal_alerts (terminal_id, kind) WHERE cleared_at IS NULL;
+`;
+
 export function up(db: Db): void {
   db.exec(sql);
 }

@@ -1,4 +1,4 @@
-import type { Migration } from '../../../core/db/migration';
+import type { HubMigration } from '../hub-migration';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-kiosk-bookings';
 import * as m0003 from './0003-staff-accounts';
@@ -8,4 +8,4 @@ import * as m0006 from './0006-feedback-comments';
 import * as m0007 from './0007-terminal-health';
 
 /** The hub's migrations, in order. Append only; never edit a released one. */
-export const HUB_MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
+export const HUB_MIGRATIONS: readonly HubMigration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007];
