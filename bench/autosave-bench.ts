@@ -55,6 +55,9 @@ export async function measureAutosave(
         sessionId,
         target: { kind: 'step', stepId: textStep.id, returnToCheck: true },
       });
+      // A resident's next tap comes long after the last reply: what a call defers past its reply
+      // (core/api/after-reply.ts) has run by then, as it has here after one turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
       const start = process.hrtime.bigint();
       await call(core, 'session.answer', { sessionId, stepId: textStep.id, values });
       samples.push(msSince(start));

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { ui, type LoadedService } from '../tests/e2e/support/service-data';
 import { currentStep, fillStep, startService } from './bench-journey';
+import { snapshotHeapKinds, type HeapKinds } from './heap-snapshot';
 import { headingText, timedStep } from './steps-page';
 
 /**
@@ -16,6 +17,8 @@ export interface MemoryPoint {
   domNodes: number;
   /** Those of them in the document. */
   documentNodes: number;
+  /** The JS heap by kind, from a heap snapshot: compiled code apart from the objects (bench/heap-snapshot.ts). */
+  kinds: HeapKinds;
 }
 
 async function measure(cdp: CDPSession, page: Page, session: number): Promise<MemoryPoint> {
@@ -37,7 +40,8 @@ async function measure(cdp: CDPSession, page: Page, session: number): Promise<Me
     }
     return count;
   });
-  return { session, heapBytes: usedSize, domNodes: nodes, documentNodes };
+  const kinds = await snapshotHeapKinds(cdp);
+  return { session, heapBytes: usedSize, domNodes: nodes, documentNodes, kinds };
 }
 
 async function oneSession(page: Page, service: LoadedService): Promise<void> {

@@ -10,7 +10,7 @@ import { spawnKiosk, stopKiosk } from './kiosk-spawn';
 import { measureSpeechBrowser } from './speech-bench';
 import { percentile } from './stats';
 import { kioskFirstPass, measureSideBySide, openSurvey, serveSurvey, VIEWPORT } from './steps-bench';
-import { endSession, measureSessionsMemory } from './steps-memory';
+import { endSession, measureSessionsMemory, type MemoryPoint } from './steps-memory';
 
 const STEP_TRANSITIONS = 200;
 const SESSIONS = 100;
@@ -115,16 +115,46 @@ function sideBySideRows(
   return rows;
 }
 
-function memoryRows(points: { session: number; heapBytes: number; domNodes: number; documentNodes: number }[]): Row[] {
+function memoryRows(points: MemoryPoint[]): Row[] {
   const [first, last] = [points[0]!, points.at(-1)!];
   const mib = (bytes: number) => bytes / 1024 / 1024;
-  const growth = ((last.heapBytes - first.heapBytes) / first.heapBytes) * 100;
+  const percent = (before: number, after: number) => ((after - before) / before) * 100;
+  const growth = percent(first.heapBytes, last.heapBytes);
+  const objectsGrowth = percent(first.kinds.objectBytes, last.kinds.objectBytes);
   const detached = (point: typeof first) => point.domNodes - point.documentNodes;
   const detachedGrowth = detached(last) - detached(first);
   return [
     { name: `renderer_heap_session_${first.session}`, value: mib(first.heapBytes), unit: 'MiB', target: null },
     { name: `renderer_heap_session_${last.session}`, value: mib(last.heapBytes), unit: 'MiB', target: null },
     { name: 'renderer_heap_growth', value: growth, unit: '%', target: '<= 5', pass: growth <= 5 },
+    // The heap snapshot's split (bench/heap-snapshot.ts): V8's compiled code grows as the same functions get
+    // hot and levels off; what ended sessions leave behind would be in the objects.
+    {
+      name: `renderer_heap_code_session_${first.session}`,
+      value: mib(first.kinds.codeBytes),
+      unit: 'MiB',
+      target: null,
+    },
+    { name: `renderer_heap_code_session_${last.session}`, value: mib(last.kinds.codeBytes), unit: 'MiB', target: null },
+    {
+      name: `renderer_heap_objects_session_${first.session}`,
+      value: mib(first.kinds.objectBytes),
+      unit: 'MiB',
+      target: null,
+    },
+    {
+      name: `renderer_heap_objects_session_${last.session}`,
+      value: mib(last.kinds.objectBytes),
+      unit: 'MiB',
+      target: null,
+    },
+    { name: 'renderer_heap_objects_growth', value: objectsGrowth, unit: '%', target: '<= 5', pass: objectsGrowth <= 5 },
+    {
+      name: 'renderer_functions_growth',
+      value: last.kinds.functions - first.kinds.functions,
+      unit: 'functions',
+      target: null,
+    },
     {
       name: `renderer_nodes_not_in_document_session_${first.session}`,
       value: detached(first),

@@ -8,7 +8,7 @@ import { ServiceDefinitionSchema, ServiceSummarySchema } from './service';
 import { HelpStateSchema, HandoverTicketSchema, HELP_REQUEST_REASONS } from './assist';
 import { HandoverCode } from './hub/terminal-protocol';
 import { ApplicablePartsSchema, SESSION_END_REASONS, SessionViewSchema } from './session';
-import { MAX_SPOKEN_TEXT, SPEECH_RATES } from './speech';
+import { MAX_SPOKEN_TEXT, MAX_WAV_BYTES, SPEECH_RATES } from './speech';
 import { bookingApi } from './booking';
 import { manageBookingApi } from './manage-booking';
 import { walkInApi } from './walk-in';
@@ -115,8 +115,11 @@ export const PreparedVisitSchema = z.object({
 export type PreparedVisit = z.infer<typeof PreparedVisitSchema>;
 
 export const SpeechAudioSchema = z.object({
-  /** A mono 16-bit PCM WAV file as base64, so it travels as JSON over both transports. */
-  wavBase64: z.base64().max(8_000_000),
+  /**
+   * A mono 16-bit PCM WAV file as bytes: the body of the HTTP answer in browser mode, a Uint8Array over
+   * Electron's IPC (contract/speech.ts); never base64 inside JSON, which the page would decode on its main thread.
+   */
+  wav: z.instanceof(Uint8Array).refine((bytes) => bytes.byteLength <= MAX_WAV_BYTES, 'too large'),
   durationMs: z.number().nonnegative(),
   /** Whether the core had it in its prompt cache. */
   cached: z.boolean(),

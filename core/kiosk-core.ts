@@ -37,7 +37,8 @@ import { createHubClient, type HubClient } from './hub-client/hub-client';
 import { watchAppointments } from './health/appointments-watch';
 import { catalogueFigures, gatherHealth } from './health/health-figures';
 import { watchPrinter } from './health/printer-watch';
-import { SessionViewSchema } from '../contract';
+import { AfterReply } from './api/after-reply';
+import { sessionViewOf } from './api/session-views';
 import { lookupTextKey } from './catalog/json-pointer';
 import { BookingSession, type BookedNotice } from './appointments/booking-session';
 import { ManageBooking } from './appointments/manage-booking';
@@ -84,6 +85,10 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     assertMasterKeyOpensData(db, masterKey);
 
     const listeners = new Set<(event: KioskEvent) => void>();
+    // What a call causes beyond its answer runs after the reply left (core/api/after-reply.ts).
+    const afterReply = new AfterReply((error) =>
+      logger.error('dispatch.after_reply_failed', { errorClass: errorClass(error) }),
+    );
     const today = () => isoDateInZone(clock.now(), timeZone);
     const precompiled = options.precompiled ?? PRECOMPILED_CATALOG;
     const catalog = loadCatalog(options.resourcesDir, today, logger, precompiled, options.servicesDir);
@@ -121,6 +126,8 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       masterKey: () => masterKey,
       today,
       emit(event) {
+        // The observers see the calls before this event in their order.
+        afterReply.flush();
         for (const listener of listeners) {
           try {
             listener(event);
@@ -258,14 +265,17 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       pageCallRules(ctx),
     );
     // Every session call that answers with a view moves the activity (and, with consent, the live view).
+    // The usage figures and the hub hear of it after the reply has left: the resident waits for the reply only.
     const observedDispatch = async (method: unknown, input: unknown, caller?: PageCaller): Promise<Result<unknown>> => {
+      afterReply.flush();
       if (counting) usage.before(method);
       const result = await dispatch(method, input, caller);
-      if (counting) usage.after(method, input, result);
-      if (result.ok && typeof method === 'string' && method.startsWith('session.')) {
-        const view = SessionViewSchema.safeParse(result.value);
-        if (view.success) hub.sessionChanged(view.data);
-      }
+      const at = clock.now();
+      afterReply.defer(() => {
+        const view = sessionViewOf(method, result);
+        if (counting) usage.after(method, input, result, { view, at });
+        if (view) hub.sessionChanged(view);
+      });
       return result;
     };
     timer = clock.setInterval(() => {
@@ -296,6 +306,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       prepareAttachments: () => (closed ? Promise.resolve() : preparer.run()),
       close() {
         if (closed) return;
+        afterReply.flush();
         closed = true;
         bookings.close();
         clock.clearInterval(timer);

@@ -18,7 +18,7 @@ import { PRINTER_STATES } from '../../contract/hub/health';
  */
 
 const CallId = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
-/** Generous for a receipt PDF (4 MB as base64 in the contract) or an 8 MB WAV in a result. */
+/** Generous for a receipt PDF (4 MB as base64 in the contract). A WAV in a result crosses as bytes. */
 const MAX_B64 = 12_000_000;
 
 export const HubOptionsSchema = z.strictObject({

@@ -328,9 +328,10 @@ export class DeliveryStore {
   /** The staff view: no content, no personal data. */
   /** Applications not yet accepted or rejected by the portal (the hub's terminal overview). */
   backlog(): number {
-    const row = this.db
-      .prepare("SELECT COUNT(*) AS count FROM outbox WHERE status IN ('queued', 'announced', 'submitted')")
-      .get() as { count: number };
+    // Prepared once: the hub's activity asks on every step.
+    const row = this.sql(
+      "SELECT COUNT(*) AS count FROM outbox WHERE status IN ('queued', 'announced', 'submitted')",
+    ).get() as { count: number };
     return row.count;
   }
 

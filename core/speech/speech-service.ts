@@ -13,7 +13,7 @@ import type { Logger } from '../types';
 import type { SpeechEngine } from './engine';
 import { PromptCache } from './prompt-cache';
 
-/** About 6 minutes of 22 kHz speech as base64: every screen of every service, several times over. */
+/** About 19 minutes of 22 kHz speech: every screen of every service, several times over. */
 const DEFAULT_CACHE_BYTES = 48 * 1024 * 1024;
 /** Numbers exist in every voice; nothing a resident said. */
 const WARM_UP_TEXT = '1, 2, 3. 10 20.';
@@ -83,9 +83,10 @@ export function createSpeechService(options: SpeechServiceOptions): SpeechServic
   }
 
   async function make(loaded: SpeechEngine, voice: string, request: SpeechRequest): Promise<CachedPrompt> {
-    const wav = await loaded.synthesize(withoutQuotationMarks(request.text), voice, request.rate);
-    const wavBase64 = Buffer.from(wav.bytes.buffer, wav.bytes.byteOffset, wav.bytes.byteLength).toString('base64');
-    return { wavBase64, durationMs: Math.round(wav.durationMs), cached: false, size: wavBase64.length };
+    const made = await loaded.synthesize(withoutQuotationMarks(request.text), voice, request.rate);
+    // A copy of exactly its bytes: a view into a larger buffer would carry all of it over IPC.
+    const wav = new Uint8Array(made.bytes);
+    return { wav, durationMs: Math.round(made.durationMs), cached: false, size: wav.byteLength };
   }
 
   async function synthesizeNow(request: SpeechRequest): Promise<Result<SpeechAudio>> {

@@ -5,6 +5,7 @@ import { SESSION_TOKEN_HEADER } from '../../contract/session-token';
 import type { KioskCore } from '../types';
 import type { PageHolders } from './page-holder';
 import { loopbackPeerUid } from './peer-user';
+import { SPEECH_AUDIO_CONTENT_TYPE, speechAudioHeaders, type SpeechAudioBytes } from '../../contract/speech';
 import { callMethod, sendJson } from './respond';
 
 /** Largest accepted request body. Answers are small; this leaves room without inviting abuse. */
@@ -46,6 +47,17 @@ function readBody(request: IncomingMessage, limit: number): Promise<BodyOutcome>
     request.on('error', () => settle({ kind: 'aborted' }));
     request.on('close', () => settle({ kind: 'aborted' }));
   });
+}
+
+/** A prompt's audio as the body's own bytes (contract/speech.ts): no base64 for the page to decode. */
+function sendSpeechAudio(response: ServerResponse, audio: SpeechAudioBytes): void {
+  response.writeHead(200, {
+    'Content-Type': SPEECH_AUDIO_CONTENT_TYPE,
+    'Content-Length': audio.wav.byteLength,
+    'Cache-Control': 'no-store',
+    ...speechAudioHeaders(audio),
+  });
+  response.end(audio.wav);
 }
 
 function isJsonContentType(header: string | undefined): boolean {
@@ -106,6 +118,10 @@ export async function handleCall(
   } catch {
     // dispatch promises never to throw; if it does anyway, no stack trace crosses the boundary.
     result = fail('internal');
+  }
+  if (method === 'speech.synthesize' && result.ok) {
+    sendSpeechAudio(response, result.value as SpeechAudioBytes);
+    return;
   }
   sendJson(response, 200, result);
 }

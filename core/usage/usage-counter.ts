@@ -1,4 +1,5 @@
-import { SessionViewSchema, type KioskEvent, type Result, type SessionEndReason } from '../../contract';
+import type { KioskEvent, Result, SessionEndReason, SessionView } from '../../contract';
+import { sessionViewOf } from '../api/session-views';
 import type { FeedbackRating, GiveUpReason } from '../../contract/usage';
 import { errorClass } from '../logging';
 import type { Clock, Logger } from '../types';
@@ -13,6 +14,14 @@ export interface UsageCounterParts {
   logger: Logger;
   /** A session was folded into the day's totals: the hub may be told. */
   onFolded(): void;
+}
+
+/** What the core saw when a call answered, for counting it later. */
+export interface AnsweredCall {
+  /** The session view it answered with (absent: worked out here). */
+  view?: SessionView | undefined;
+  /** The clock's time of the answer (absent: now). */
+  at?: number;
 }
 
 /** Why the core ended a session without it being completed, as the figures name it. */
@@ -43,12 +52,17 @@ export class UsageCounter {
     if (method === 'visit.prepare') this.preparingVisit = true;
   }
 
-  /** After a call answered: the session's start, the steps it reached, help, speech, completion. */
-  after(method: unknown, input: unknown, result: Result<unknown>): void {
+  /**
+   * After a call answered: the session's start, the steps it reached, help, speech, completion. The core calls
+   * this after the reply has left (core/api/after-reply.ts) and says what it saw when the call answered: the
+   * session view (core/api/session-views.ts) and the clock's time.
+   */
+  after(method: unknown, input: unknown, result: Result<unknown>, seen: AnsweredCall = {}): void {
     if (method === 'visit.prepare') this.preparingVisit = false;
     if (!result.ok || typeof method !== 'string') return;
     try {
-      this.observe(method, input, result.value);
+      const view = 'view' in seen ? seen.view : sessionViewOf(method, result);
+      this.observe(method, input, view, seen.at ?? this.parts.clock.now());
     } catch (error) {
       // Counting must never break the resident's call.
       this.parts.logger.error('usage.count_failed', { errorClass: errorClass(error) });
@@ -88,12 +102,10 @@ export class UsageCounter {
     this.parts.onFolded();
   }
 
-  private observe(method: string, input: unknown, value: unknown): void {
-    const { clock, timeZone } = this.parts;
-    if (method === 'session.start') {
+  private observe(method: string, input: unknown, view: SessionView | undefined, now: number): void {
+    const { timeZone } = this.parts;
+    if (method === 'session.start' && view) {
       // startSession ended (and folded) any previous session before this answer.
-      const view = SessionViewSchema.parse(value);
-      const now = clock.now();
       this.recent = undefined;
       this.tally = newTally({
         sessionId: view.sessionId,
@@ -107,15 +119,14 @@ export class UsageCounter {
     const tally = this.tally;
     if (!tally) return;
     if (method.startsWith('session.')) {
-      const view = SessionViewSchema.safeParse(value);
-      if (!view.success || view.data.sessionId !== tally.sessionId) return;
-      tally.language = view.data.language;
-      const { position } = view.data;
+      if (!view || view.sessionId !== tally.sessionId) return;
+      tally.language = view.language;
+      const { position } = view;
       if (position.kind === 'step') reachStep(tally, position.stepId);
       if (position.kind === 'confirmation') tally.completed = true;
     } else if (method === 'help.request') {
       const reason = (input as { reason?: unknown }).reason;
-      askedForHelp(tally, reason !== 'button', hourInZone(clock.now(), timeZone));
+      askedForHelp(tally, reason !== 'button', hourInZone(now, timeZone));
     } else if (method === 'visit.prepare') {
       tally.completed = true;
     }

@@ -6,6 +6,7 @@ import {
   type SocketReply,
 } from '../../contract/socket-call';
 import { SESSION_TOKEN_HEADER, takeSessionToken } from '../../contract/session-token';
+import { SPEECH_AUDIO_CONTENT_TYPE, speechAudioFromWire } from '../../contract/speech';
 import { NetworkError } from './network-error';
 import { createSessionTokenStore } from './session-token-store';
 
@@ -148,6 +149,9 @@ export function createHttpBridge(base: URL): KioskBridge {
         socket?.close();
         throw new NetworkError(`call ${method} failed`);
       }
+      if (method === 'speech.synthesize' && response.headers.get('content-type') === SPEECH_AUDIO_CONTENT_TYPE) {
+        return (await speechAudioResult(response)) as ApiResult<M>;
+      }
       try {
         const result: unknown = await response.json();
         keepToken(result);
@@ -166,4 +170,17 @@ export function createHttpBridge(base: URL): KioskBridge {
       return () => connectionListeners.delete(listener);
     },
   };
+}
+
+/** A prompt's audio: the body's bytes (read off the main thread by fetch) and its headers, checked. */
+async function speechAudioResult(response: Response): Promise<ApiResult<'speech.synthesize'>> {
+  let bytes: ArrayBuffer;
+  try {
+    bytes = await response.arrayBuffer();
+  } catch {
+    throw new NetworkError('call speech.synthesize: the audio broke off');
+  }
+  const audio = speechAudioFromWire(new Uint8Array(bytes), (name) => response.headers.get(name));
+  if (!audio) throw new NetworkError('call speech.synthesize: unreadable audio');
+  return { ok: true, value: audio };
 }

@@ -2,7 +2,7 @@ import type { LanguageCode, SpeechAudio, SpeechRate } from '../../contract';
 import { splitSentences } from '../../contract/speech';
 import { withoutIsolates } from '../i18n/bidi';
 import type { Utterance } from './scripts';
-import { base64ToBytes, decodeWav } from './wav';
+import { decodeWav } from './wav';
 
 export interface SentenceRequest {
   text: string;
@@ -166,7 +166,7 @@ export class SpeechPlayer {
     // its own cache, so asking again later costs little.
     if (!audio || (generation !== undefined && generation !== this.generation)) return null;
     this.decodes += 1;
-    const wav = decodeWav(base64ToBytes(audio.wavBase64));
+    const wav = decodeWav(audio.wav);
     if (wav.samples.length === 0) return null;
     // A buffer needs no AudioContext: decoding goes on before there is one (see audioContext).
     const buffer = new AudioBuffer({ numberOfChannels: 1, length: wav.samples.length, sampleRate: wav.sampleRate });

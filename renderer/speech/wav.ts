@@ -32,10 +32,3 @@ export function decodeWav(bytes: Uint8Array): DecodedWav {
   }
   throw new Error('no data chunk');
 }
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

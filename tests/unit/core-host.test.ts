@@ -7,6 +7,7 @@ import { forkCoreProcess } from '../../core/host/fork-process';
 import type { OpenOptions } from '../../core/host/protocol';
 import { createCoreSupervisor, type CoreProcess } from '../../core/host/supervisor';
 import { bundleCoreHost } from '../fixtures/core-host-bundle';
+import { decodeWav } from '../../renderer/speech/wav';
 import { FIXTURE_RESOURCES, tempDir } from '../fixtures/core-harness';
 import { MOVE_ANSWERS } from '../fixtures/test-move-answers';
 
@@ -168,4 +169,25 @@ describe('core host in a forked process', () => {
       supervisor.close();
     }
   }, 40_000);
+  it("a prompt's audio crosses the process boundary as bytes, as Electron's IPC carries it on (issue 19)", async () => {
+    const child = forkCoreProcess(entry, { silent: true });
+    const { next, exited } = record(child);
+    child.send({ kind: 'masterKey', keyBase64: randomBytes(32).toString('base64') });
+    child.send({ kind: 'open', options: openOptions(path.join(dir, 'speech')) });
+    await next((f) => f.kind === 'ready');
+    child.send({
+      kind: 'call',
+      id: 1,
+      method: 'speech.synthesize',
+      input: { text: 'Hallo.', language: 'de', rate: 'normal' },
+    });
+    const frame = (await next(resultOf(1))) as { result: { ok: true; value: { wav: unknown; durationMs: number } } };
+    const { wav, durationMs } = frame.result.value;
+    expect(wav).toBeInstanceOf(Uint8Array);
+    const decoded = decodeWav(wav as Uint8Array);
+    expect(decoded.samples.length).toBeGreaterThan(0);
+    expect(durationMs).toBeGreaterThan(0);
+    child.send({ kind: 'close' });
+    expect(await exited).toBe(0);
+  }, 60_000);
 });

@@ -5,7 +5,7 @@ import { splitSentences } from '../../contract/speech';
 import { SYNTHESIS_NICENESS } from '../../core/speech/espeak-engine';
 import { withoutQuotationMarks } from '../../core/speech/speech-service';
 import { ESPEAK_VOICES } from '../../core/speech/voices';
-import { base64ToBytes, decodeWav } from '../../renderer/speech/wav';
+import { decodeWav } from '../../renderer/speech/wav';
 import { openTestCore, PROJECT_RESOURCES, type TestCore } from '../fixtures/core-harness';
 import { allScreens, CANARY, services, translator } from '../fixtures/speech-screens';
 import { testDay } from '../e2e/support/daily-rotation';
@@ -71,7 +71,7 @@ describe.each(LANGUAGES.map((language) => language.code))('spoken screens in %s'
     }
     for (const sentence of sentences) {
       const audio = await kiosk.value('speech.synthesize', { text: sentence, language, rate: 'normal' });
-      const wav = decodeWav(base64ToBytes(audio.wavBase64));
+      const wav = decodeWav(audio.wav);
       const seconds = wav.samples.length / wav.sampleRate;
       const words = sentence.split(/[\s@./-]+/).filter(Boolean).length;
       // A long German compound ("Staatsangehörigkeit") takes the time of several short words,
@@ -108,7 +108,7 @@ describe('the prompt cache', () => {
     const again = await kiosk.value('speech.synthesize', input);
     expect(first.cached).toBe(false);
     expect(again.cached).toBe(true);
-    expect(again.wavBase64).toBe(first.wavBase64);
+    expect(Buffer.from(again.wav).equals(Buffer.from(first.wav))).toBe(true);
     const faster = await kiosk.value('speech.synthesize', { ...input, rate: 'fast' });
     expect(faster.cached).toBe(false);
     expect(faster.durationMs).toBeLessThan(first.durationMs);
