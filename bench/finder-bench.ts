@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
 import { FIRST_SCREEN_MARK } from '../renderer/app/first-screen-mark';
 import { copyShippedServices, writeGeneratedServices } from '../tests/fixtures/generated-services';
 import { SERVICES_DIR, START_SCRIPT } from '../tests/e2e/support/paths';
@@ -22,6 +22,36 @@ export const ON_SCREEN_QUERIES = ['sperrmüll', 'umziehen', 'pass', 'wahl', 'xyl
 
 /** The terminal's screen: portrait, with touch. */
 export const TERMINAL = { viewport: { width: 1080, height: 1920 }, hasTouch: true } as const;
+
+/** How long a finger rests on a key before it is lifted (a quick tap is 50 to 100 ms). */
+const FINGER_REST_MS = 50;
+
+/**
+ * A tap as a finger makes it: down, a rest, then up, each its own touch event. Playwright's `tap()`
+ * sends both at once, so the lift's time stamp is taken before the touch down has even reached the
+ * page, and every key's figure held the touch down's trip through the renderer, which a finger
+ * resting on the key has long finished when it lifts. Returns when the lift was sent.
+ */
+export async function fingerTap(page: Page, target: Locator | { x: number; y: number }): Promise<void> {
+  const point =
+    'x' in target
+      ? target
+      : await target.boundingBox().then((box) => ({ x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 }));
+  const cdp = await cdpFor(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await new Promise((resolve) => setTimeout(resolve, FINGER_REST_MS));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+function cdpFor(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
 
 /** Loads the start page in a fresh context and returns when its first screen was painted (ms from navigation). */
 async function startPainted(browser: Browser, url: string): Promise<{ paintedMs: number; catalogBytes: number }> {
@@ -178,7 +208,7 @@ async function browserFloor(browser: Browser, count: number): Promise<{ physical
       physical.push(await nextSample(page, taken++));
     }
     for (let n = 0; n < count; n++) {
-      await page.locator('#key').tap();
+      await fingerTap(page, page.locator('#key'));
       tap.push(await nextSample(page, taken++));
     }
     return { physical, tap };
@@ -232,7 +262,7 @@ async function onScreenKeystrokes(browser: Browser, url: string, rounds: number)
         for (const char of query) {
           const key = keyboardKey(page, char);
           // Out from under nothing: the keyboard is fixed at the bottom; tapping it never scrolls.
-          await key.tap();
+          await fingerTap(page, key);
           samples.push(await nextSample(page, samples.length));
         }
       }

@@ -6,7 +6,7 @@ import { SERVICES_DIR, START_SCRIPT } from '../tests/e2e/support/paths';
 import { keyboardKey, onScreenKeyboard } from '../tests/e2e/support/onscreen-keyboard';
 import { ui } from '../tests/e2e/support/service-data';
 import { spawnKiosk, stopKiosk } from './kiosk-spawn';
-import { ON_SCREEN_QUERIES, PHYSICAL_QUERIES, TERMINAL, nextSample, searchReady } from './finder-bench';
+import { ON_SCREEN_QUERIES, PHYSICAL_QUERIES, TERMINAL, fingerTap, nextSample, searchReady } from './finder-bench';
 
 /**
  * `npm run bench -- --only finder-profile [--finder-profile <dir>]`: what runs in the page for each key
@@ -190,7 +190,7 @@ async function typeAll(page: Page, kind: KeyProfile['kind'], queries: readonly s
     for (const char of query) {
       const calledAt = Date.now();
       if (kind === 'physical') await page.keyboard.press(char);
-      else await page.touchscreen.tap(centres.get(char)!.x, centres.get(char)!.y);
+      else await fingerTap(page, centres.get(char)!);
       typed.push({ kind, char, position: position++, calledAt });
       await nextSample(page, typed.length - 1);
     }
