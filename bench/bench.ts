@@ -17,7 +17,7 @@ import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-be
 import { measureHub } from './hub-bench';
 import { coreProcessSection } from './core-process-bench';
 import { loginSection } from './login-bench';
-import { appointmentsSection, finderSection } from './catalogue-sections';
+import { appointmentsSection, finderProfileSection, finderSection } from './catalogue-sections';
 import { openDataSection } from './open-data-bench';
 import { argNumber, argValue, type BenchContext, type Row } from './bench-context';
 
@@ -221,6 +221,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   login: loginSection,
   appointments: appointmentsSection,
   finder: finderSection,
+  'finder-profile': finderProfileSection,
   opendata: openDataSection,
 };
 

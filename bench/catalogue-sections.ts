@@ -3,6 +3,7 @@ import { measureAppointmentsPage } from './appointments-page-bench';
 import { START_SCRIPT } from '../tests/e2e/support/paths';
 import { argNumber, argValue, type BenchContext } from './bench-context';
 import { measureFinder } from './finder-bench';
+import { measureFinderProfile } from './finder-profile';
 import { percentile } from './stats';
 
 /** The catalogue's and the appointments' sections of `npm run bench` (issues 15 and 16). */
@@ -153,3 +154,43 @@ export async function finderSection({ tmp, rows, browser }: BenchContext): Promi
 }
 
 /** In the order they run; `--only cold,autosave` runs a subset. */
+
+/**
+ * `--only finder-profile`: each key of the search over 200 generated services, traced (bench/finder-profile.ts).
+ * Rows: p50 and p95 of each phase per keyboard; the slowest keys with their trace are printed to stderr
+ * (and written to `--finder-profile <dir>` with the trace itself).
+ */
+export async function finderProfileSection({ tmp, rows, browser }: BenchContext): Promise<void> {
+  // A diagnosis, not a figure with a target: only when asked for by name.
+  if (!argValue('--only')?.split(',').includes('finder-profile')) return;
+  const generated = argNumber('--finder-services', FINDER_GENERATED_SERVICES);
+  console.error(`bench: finder profile, keys traced over ${generated} generated services`);
+  const keys = await measureFinderProfile(await browser(), tmp, generated, argValue('--finder-profile'));
+  for (const kind of ['physical', 'onscreen'] as const) {
+    const mine = keys.filter((key) => key.kind === kind);
+    for (const phase of ['painted', 'harness', 'harnessBefore', 'toInput', 'script', 'toFrame', 'frameWork'] as const) {
+      const samples = mine.map((key) => key[phase]);
+      rows.push({
+        name: `finder_profile_${kind}_${phase}_p50`,
+        value: percentile(samples, 50),
+        unit: 'ms',
+        target: null,
+      });
+      rows.push({
+        name: `finder_profile_${kind}_${phase}_p95`,
+        value: percentile(samples, 95),
+        unit: 'ms',
+        target: null,
+      });
+    }
+    const slowest = [...mine].sort((a, b) => b.painted - a.painted).slice(0, 8);
+    for (const key of slowest) {
+      const round = (value: number) => Math.round(value * 10) / 10;
+      console.error(
+        `${kind} '${key.char}' #${key.position}: painted ${round(key.painted)} (input ${round(key.toInput)}, script ${round(key.script)}, ` +
+          `to frame ${round(key.toFrame)}, frame ${round(key.frameWork)}); harness ${round(key.harness)}; ` +
+          `event timing ${JSON.stringify(key.eventTiming)}; trace ${JSON.stringify(key.trace)}`,
+      );
+    }
+  }
+}

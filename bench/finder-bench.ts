@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, CDPSession, Locator, Page } from '@playwright/test';
 import { FIRST_SCREEN_MARK } from '../renderer/app/first-screen-mark';
 import { copyShippedServices, writeGeneratedServices } from '../tests/fixtures/generated-services';
 import { SERVICES_DIR, START_SCRIPT } from '../tests/e2e/support/paths';
@@ -16,12 +16,42 @@ const TODAYS_SERVICES = ['maengel-melden', 'meldebescheinigung', 'sperrmuell'];
  * What a resident types, letter by letter: many results, one, a typo, and none. On a physical keyboard
  * only letters that have a key of their own on a US layout: Playwright types others without a key event.
  */
-const PHYSICAL_QUERIES = ['Perso', 'umziehen', 'Meldebeschienigung', 'Hund', 'kaputt', 'Sperrmull', 'Xylophon'];
+export const PHYSICAL_QUERIES = ['Perso', 'umziehen', 'Meldebeschienigung', 'Hund', 'kaputt', 'Sperrmull', 'Xylophon'];
 /** On the kiosk's own keyboard, lower case (a capital costs a second tap, which is not a search). */
-const ON_SCREEN_QUERIES = ['sperrmüll', 'umziehen', 'pass', 'wahl', 'xylophon'];
+export const ON_SCREEN_QUERIES = ['sperrmüll', 'umziehen', 'pass', 'wahl', 'xylophon'];
 
 /** The terminal's screen: portrait, with touch. */
-const TERMINAL = { viewport: { width: 1080, height: 1920 }, hasTouch: true } as const;
+export const TERMINAL = { viewport: { width: 1080, height: 1920 }, hasTouch: true } as const;
+
+/** How long a finger rests on a key before it is lifted (a quick tap is 50 to 100 ms). */
+const FINGER_REST_MS = 50;
+
+/**
+ * A tap as a finger makes it: down, a rest, then up, each its own touch event. Playwright's `tap()`
+ * sends both at once, so the lift's time stamp is taken before the touch down has even reached the
+ * page, and every key's figure held the touch down's trip through the renderer, which a finger
+ * resting on the key has long finished when it lifts. Returns when the lift was sent.
+ */
+export async function fingerTap(page: Page, target: Locator | { x: number; y: number }): Promise<void> {
+  const point =
+    'x' in target
+      ? target
+      : await target.boundingBox().then((box) => ({ x: box!.x + box!.width / 2, y: box!.y + box!.height / 2 }));
+  const cdp = await cdpFor(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
+  await new Promise((resolve) => setTimeout(resolve, FINGER_REST_MS));
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+const sessions = new WeakMap<Page, Promise<CDPSession>>();
+function cdpFor(page: Page): Promise<CDPSession> {
+  let session = sessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    sessions.set(page, session);
+  }
+  return session;
+}
 
 /** Loads the start page in a fresh context and returns when its first screen was painted (ms from navigation). */
 async function startPainted(browser: Browser, url: string): Promise<{ paintedMs: number; catalogBytes: number }> {
@@ -52,9 +82,17 @@ async function startPainted(browser: Browser, url: string): Promise<{ paintedMs:
  * with `data-results-for` equal to the field's new text (the finder's answer, ServiceChoice.tsx): a page
  * that answered a key later than it showed the letter would be measured to its answer, not its letter.
  */
-function installKeyProbe(page: Page): Promise<void> {
+export function installKeyProbe(page: Page): Promise<void> {
   return page.evaluate(() => {
-    const probe = { start: null as number | null, samples: [] as number[], begun: 0, script: [] as number[] };
+    const probe = {
+      start: null as number | null,
+      samples: [] as number[],
+      begun: 0,
+      committedAt: 0,
+      script: [] as number[],
+      // Each key's phases, in the page's clock (for the profile, bench/finder-profile.ts).
+      keys: [] as { start: number; input: number; committed: number; frame: number; painted: number }[],
+    };
     (window as unknown as { keyProbe: typeof probe }).keyProbe = probe;
     // The page's own work for the key: from its input event to the end of what that event set off in
     // the same task (React renders and commits a key's update in it), without style, layout and paint.
@@ -64,12 +102,19 @@ function installKeyProbe(page: Page): Promise<void> {
     });
     window.addEventListener('input', () => {
       const begun = probe.begun;
-      if (begun >= 0) queueMicrotask(() => probe.script.push(performance.now() - begun));
+      if (begun >= 0)
+        queueMicrotask(() => {
+          probe.committedAt = performance.now();
+          probe.script.push(probe.committedAt - begun);
+        });
     });
     // No named functions in here: the bench's bundler would wrap them in a helper the page does not have.
-    for (const type of ['keydown', 'pointerup']) {
-      window.addEventListener(type, (event) => (probe.start = event.timeStamp), { capture: true });
-    }
+    // A physical key counts when it types a letter: Playwright's fill('') between queries presses Delete,
+    // whose sample (the tiles back) was taken for the next letter's and shifted every later one by one.
+    window.addEventListener('keydown', (event) => (probe.start = event.key.length === 1 ? event.timeStamp : null), {
+      capture: true,
+    });
+    window.addEventListener('pointerup', (event) => (probe.start = event.timeStamp), { capture: true });
     window.addEventListener(
       'input',
       (event) => {
@@ -77,14 +122,20 @@ function installKeyProbe(page: Page): Promise<void> {
         probe.start = null;
         if (start === null) return;
         const text = (event.target as HTMLInputElement).value;
+        const input = performance.now();
         void (async () => {
           // Frame by frame until one shows the answer; then the task after it, when that frame is painted.
+          let frame = input;
           for (;;) {
-            await new Promise((resolve) => requestAnimationFrame(resolve));
+            frame = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
             const answer = document.querySelector('[data-results-for]');
             if (answer?.getAttribute('data-results-for') === text) break;
           }
-          setTimeout(() => probe.samples.push(performance.now() - start));
+          setTimeout(() => {
+            const painted = performance.now();
+            probe.keys.push({ start, input, committed: probe.committedAt, frame, painted });
+            probe.samples.push(painted - start);
+          });
         })();
       },
       { capture: true },
@@ -93,7 +144,7 @@ function installKeyProbe(page: Page): Promise<void> {
 }
 
 /** Waits for the probe's next sample and returns it. */
-function nextSample(page: Page, count: number): Promise<number> {
+export function nextSample(page: Page, count: number): Promise<number> {
   return page.evaluate(async (count) => {
     const probe = (window as unknown as { keyProbe: { samples: number[] } }).keyProbe;
     while (probe.samples.length <= count) await new Promise((r) => setTimeout(r, 2));
@@ -107,7 +158,7 @@ function scriptSamples(page: Page): Promise<number[]> {
 }
 
 /** The start page, its search code loaded and its index built (one query answered), and the probe in it. */
-async function searchReady(context: BrowserContext, url: string): Promise<Page> {
+export async function searchReady(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   const field = page.getByRole('searchbox', { name: ui('de', 'finder.searchLabel') });
@@ -157,7 +208,7 @@ async function browserFloor(browser: Browser, count: number): Promise<{ physical
       physical.push(await nextSample(page, taken++));
     }
     for (let n = 0; n < count; n++) {
-      await page.locator('#key').tap();
+      await fingerTap(page, page.locator('#key'));
       tap.push(await nextSample(page, taken++));
     }
     return { physical, tap };
@@ -211,7 +262,7 @@ async function onScreenKeystrokes(browser: Browser, url: string, rounds: number)
         for (const char of query) {
           const key = keyboardKey(page, char);
           // Out from under nothing: the keyboard is fixed at the bottom; tapping it never scrolls.
-          await key.tap();
+          await fingerTap(page, key);
           samples.push(await nextSample(page, samples.length));
         }
       }

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ServiceCategory, ServiceSummary } from '../../contract';
 import { ServiceTile } from '../components/ServiceTile';
@@ -59,8 +59,10 @@ export function ServiceChoice({
     latestQuery.current = query;
   });
   // The start screen hears of the search when what is spoken changes: when typing starts and pauses.
+  // In a transition: the first key after a pause must not render the whole start screen in its own
+  // task (React flushes a key's effects with it); the screen catches up once the key is painted.
   useEffect(() => {
-    latestSpoken.current(spoken, spokenKey);
+    startTransition(() => latestSpoken.current(spoken, spokenKey));
   }, [spoken, spokenKey]);
   const chooseResult = useCallback((id: string) => latest.current(id, latestQuery.current), []);
   const chooseService = useCallback((id: string) => latest.current(id, null), []);

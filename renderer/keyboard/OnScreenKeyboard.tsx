@@ -25,6 +25,7 @@ import {
   type PadKind,
 } from './layouts';
 import { afterPointerRelease } from './pointer-release';
+import { pressHandlers } from './touch-press';
 import { useKeyboardTarget } from './useKeyboardTarget';
 
 /** The page keeps this much room at the bottom, and scrolls the field above it. */
@@ -44,13 +45,15 @@ interface KeyProps {
   pressed?: boolean;
   lang?: string;
   disabled?: boolean;
+  /** A key that types: by touch it types when the finger leaves it (touch-press.ts). */
+  typesOnRelease?: boolean;
 }
 
 /**
  * A key: a real <button> with a name, out of the tab order (tabIndex -1). A keyboard user has a
  * physical keyboard, so the on-screen keys would only make every Tab journey longer.
  */
-function Key({ label, name, onPress, className, pressed, lang, disabled }: KeyProps) {
+function Key({ label, name, onPress, className, pressed, lang, disabled, typesOnRelease }: KeyProps) {
   return (
     <button
       type="button"
@@ -61,7 +64,7 @@ function Key({ label, name, onPress, className, pressed, lang, disabled }: KeyPr
       lang={lang}
       disabled={disabled}
       onMouseDown={keepFocus}
-      onClick={onPress}
+      {...(typesOnRelease ? pressHandlers(onPress) : { onClick: onPress })}
     >
       {label}
     </button>
@@ -292,7 +295,9 @@ function LetterPad({ layoutId, pad, multiline, shift, onShift, onType, onDelete,
   const layout = letterLayout(layoutId);
   const rows = shift && layout.shiftRows ? layout.shiftRows : layout.rows;
   const lang = layoutId;
-  const charKey = (text: string) => <Key key={text} label={text} lang={lang} onPress={() => onType(text)} />;
+  const charKey = (text: string) => (
+    <Key key={text} label={text} lang={lang} onPress={() => onType(text)} typesOnRelease />
+  );
   return (
     <div className="osk__keys" data-layout={layoutId}>
       {rows.map((row, index) => (
@@ -327,6 +332,7 @@ function LetterPad({ layoutId, pad, multiline, shift, onShift, onType, onDelete,
               name={t('keyboard.space')}
               label={<span aria-hidden="true">␣</span>}
               onPress={() => onType(' ')}
+              typesOnRelease
             />
             <Key name={t('entry.cursorRight')} label={<span aria-hidden="true">▶</span>} onPress={() => onMove(1)} />
             {LETTER_PUNCTUATION.after.map(charKey)}
@@ -349,7 +355,7 @@ function NumberPad(props: { pad: PadKind; onType: (text: string) => void; onDele
   const { t } = useTranslation();
   const tel = props.pad === 'tel';
   const code = props.pad === 'code';
-  const digit = (text: string) => <Key key={text} label={text} onPress={() => props.onType(text)} />;
+  const digit = (text: string) => <Key key={text} label={text} onPress={() => props.onType(text)} typesOnRelease />;
   return (
     <div className={`osk__keys osk__numpad${tel ? ' osk__numpad--tel' : ''}${code ? ' osk__numpad--code' : ''}`}>
       {NUMERIC_ROWS.map((row, index) => (
