@@ -1,4 +1,5 @@
 import { checkA11y } from './support/a11y';
+import { dailyRotation } from './support/daily-rotation';
 import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
 import { startKiosk, type KioskHandle } from './support/kiosk-process';
@@ -274,12 +275,16 @@ async function expectFirstResultAboveKeyboard(driver: KioskDriver): Promise<void
   expect(uncovered, 'first result not covered by the dock or the keyboard').toBe(true);
 }
 
-for (const [viewport, textSize] of [
+/** Two of the four layouts a day, so all four are seen every two days of runs; FINDER_FULL=1 runs all four. */
+const KEYBOARD_LAYOUTS: [ViewportName, TextSize][] = [
   ['portrait', 'normal'],
   ['landscape', 'normal'],
   ['portrait', 'xlarge'],
   ['landscape', 'xlarge'],
-] as [ViewportName, TextSize][]) {
+];
+for (const [viewport, textSize] of process.env.FINDER_FULL === '1'
+  ? KEYBOARD_LAYOUTS
+  : dailyRotation(KEYBOARD_LAYOUTS, 2)) {
   test(`the first result shows above the on-screen keyboard while typing (${viewport}, ${textSize} text)`, async ({
     page,
   }) => {
