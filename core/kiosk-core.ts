@@ -15,6 +15,7 @@ import { currentSessionToken, pageCallRules, tokenMatches } from './api/session-
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
 import { checkBundleServices } from './catalog/bundle-files';
+import { forgetCatalogViews } from './catalog/catalog-views';
 import { bundleFoldersAtStart, CatalogueBundles } from './catalog/catalogue-bundles';
 import { bundleCatalogueVersion, type HealthReport } from '../contract/hub';
 import { PRECOMPILED_CATALOG } from './catalog/precompiled-catalog';
@@ -173,6 +174,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       activate(next, version) {
         // Every part of the core holds this one catalogue object: its contents change, between sessions only.
         Object.assign(catalog, next);
+        forgetCatalogViews(catalog);
         bundleVersion = version;
         ctx.emit({ type: 'catalogue.changed' });
       },

@@ -1,4 +1,14 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SignedBundleSchema, type BundleRefusal } from '../../contract/hub/bundles';
@@ -188,7 +198,8 @@ export class CatalogueBundles {
       if (!match) {
         // A staging folder left by a crash, or by a bundle a newer one replaced.
         const path = join(this.root, name);
-        if (name.startsWith('staging-') && path !== this.pending?.staging) rmSync(path, { recursive: true, force: true });
+        if (name.startsWith('staging-') && path !== this.pending?.staging)
+          rmSync(path, { recursive: true, force: true });
         continue;
       }
       const version = Number(match[1]);
