@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BundleManifestSchema, SignedBundleSchema, type SignedBundle } from '../../contract/hub/bundles';
+import { BundleManifestSchema, SignedBundleSchema } from '../../contract/hub/bundles';
 import { ensurePrivateDir } from '../../core/fs/private-files';
 
 /** One stored bundle: the signed bundle as terminals fetch it, and who published it. */

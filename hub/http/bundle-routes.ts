@@ -6,7 +6,7 @@ import {
   CONSOLE_API_PREFIX,
   type SignedBundle,
 } from '../../contract/hub';
-import { BundlePublisher, BundleRefusedError } from '../bundles/bundle-publisher';
+import { BundleRefusedError, type BundlePublisher } from '../bundles/bundle-publisher';
 import { HubError } from '../hub-error';
 import type { TerminalStore } from '../stores/terminal-store';
 import { requireSession, type AuthSettings } from './console-auth';
