@@ -85,17 +85,7 @@ export type BundleSummary = z.infer<typeof BundleSummarySchema>;
 export const BundleProblemSchema = z.object({ file: z.string(), path: z.string(), message: z.string() });
 export type BundleProblem = z.infer<typeof BundleProblemSchema>;
 
-/**
- * How the kiosk names its catalogue in the health report when a bundle is active: `b<version>-<digest>`; the
- * console reads the version back from it. Without a bundle the version is the digest alone.
- */
-export function bundleCatalogueVersion(version: number, digest: string): string {
-  return `b${version}-${digest}`;
-}
-export function bundleVersionOf(catalogueVersion: string): number | null {
-  const match = /^b([0-9]{1,15})-/.exec(catalogueVersion);
-  return match ? Number(match[1]) : null;
-}
+export { bundleCatalogueVersion, bundleVersionOf } from './bundle-version';
 
 /** Why a terminal refused a bundle: codes only, logged without data. */
 export const BUNDLE_REFUSALS = [

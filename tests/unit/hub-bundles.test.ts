@@ -73,7 +73,7 @@ describe('catalogue bundles from the hub', () => {
       const health = terminals.find((terminal) => terminal.terminalId === real.terminalId)?.health;
       return health && bundleVersionOf(health.catalogue.version) === 1 && health;
     });
-    expect(view.catalogue).toMatchObject({ activation: 'ok', refused: 0 });
+    expect(view?.catalogue).toMatchObject({ activation: 'ok', refused: 0 });
     expect((await audit(real)).filter((entry) => entry.action === 'bundle.upload')).toEqual([
       expect.objectContaining({ staffId: real.admin.staffId, outcome: 'ok', subjectId: 'bundle-1' }),
     ]);
