@@ -166,6 +166,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const bundles = new CatalogueBundles({
       dataDir: options.dataDir,
       activeVersion: bundleFolders[0]?.version,
+      startedOnFallback: bundleFolders.length > 0 && bundleVersion !== bundleFolders[0]!.version,
       logger,
       fetch: () => hub.fetchBundle(),
       pinnedKey: () => hub.bundleKey(),

@@ -53,8 +53,10 @@ function readState(root: string): State | undefined {
 
 export interface CatalogueBundleParts {
   dataDir: string;
-  /** The version of the bundle the core runs (undefined: the shipped catalogue and --services-dir). */
+  /** The newest bundle activated here (undefined: none yet, the shipped catalogue and --services-dir run). */
   activeVersion: number | undefined;
+  /** At start the active bundle no longer passed the check and an older catalogue runs: reported as failed. */
+  startedOnFallback?: boolean;
   logger: Logger;
   /** The signed bundle as the hub answers GET BUNDLE_PATH. */
   fetch(): Promise<unknown>;
@@ -91,6 +93,7 @@ export class CatalogueBundles {
   constructor(private readonly parts: CatalogueBundleParts) {
     this.root = join(parts.dataDir, CATALOGUE_DIR);
     this.active = parts.activeVersion;
+    if (parts.startedOnFallback) this.lastRefused = { version: parts.activeVersion, code: 'broken_service' };
   }
 
   get activeVersion(): number | undefined {
@@ -113,7 +116,7 @@ export class CatalogueBundles {
       return Promise.resolve();
     }
     this.running = true;
-    return this.receive()
+    return this.receive(version)
       .catch((error: unknown) => {
         this.parts.logger.error('catalogue.bundle_failed', { errorClass: errorClass(error) });
         this.refuse(undefined, 'write_failed');
@@ -154,7 +157,8 @@ export class CatalogueBundles {
     this.stopped = true;
   }
 
-  private async receive(): Promise<void> {
+  /** `offered`: the version the hub named; a refusal is kept against it, so the same offer is not fetched again. */
+  private async receive(offered: number): Promise<void> {
     let raw: unknown;
     try {
       raw = await this.parts.fetch();
@@ -164,12 +168,12 @@ export class CatalogueBundles {
     }
     if (this.stopped) return;
     const signed = SignedBundleSchema.safeParse(raw);
-    if (!signed.success) return this.refuse(undefined, 'malformed');
+    if (!signed.success) return this.refuse(offered, 'malformed');
     const verdict = verifySignedBundle(signed.data, this.parts.pinnedKey());
-    if (!verdict.ok) return this.refuse(undefined, verdict.refusal);
+    if (!verdict.ok) return this.refuse(offered, verdict.refusal);
     const { version } = verdict.manifest;
     // Signed by the hub, but not newer than what runs here: a replay of an older bundle.
-    if (version <= Math.max(this.active ?? 0, this.pending?.version ?? 0)) return this.refuse(version, 'replayed');
+    if (version <= Math.max(this.active ?? 0, this.pending?.version ?? 0)) return this.refuse(offered, 'replayed');
     ensurePrivateDir(this.root);
     const staging = join(this.root, `staging-${version}`);
     writeBundleFiles(staging, verdict.files);

@@ -115,6 +115,38 @@ describe('a terminal refuses a bad bundle and keeps its catalogue', () => {
   });
 });
 
+describe('the last good catalogue on disk', () => {
+  it('an active bundle that no longer passes the check at start: the one before runs, reported as failed', async () => {
+    const { real, core } = await withFirstBundle();
+    const german = join(TOWN_FIXTURE, 'bank-patenschaft', 'locales', 'de.json');
+    const renamed = JSON.parse(readFileSync(german, 'utf8')) as Record<string, unknown>;
+    const second = uploadOf(TOWN_FIXTURE, ['bank-patenschaft']);
+    const changed = { ...renamed, title: 'Parkbank zweite Fassung' };
+    for (const file of second.files)
+      if (file.path === 'bank-patenschaft/locales/de.json')
+        file.content = Buffer.from(JSON.stringify(changed)).toString('base64');
+    expect((await real.admin.post('/bundles', second)).status).toBe(200);
+    await until(() =>
+      core.logger.lines.some((line) => line.event === 'catalogue.bundle_activated' && line.version === 2),
+    );
+    core.close();
+    kiosk = undefined;
+    // The active bundle's service file is damaged on the kiosk's disk.
+    writeFileSync(join(core.dataDir, 'catalogue', 'bundle-2', 'bank-patenschaft', 'service.json'), '{');
+    kiosk = core.reopen();
+    expect(await serviceIds(kiosk)).toEqual(['bank-patenschaft', 'test-feedback', 'test-move']);
+    const title = (await kiosk.value('catalog.translations', { language: 'de' })).translations['svc-bank-patenschaft'];
+    expect(JSON.stringify(title)).not.toContain('zweite Fassung');
+    expect(kiosk.logger.lines).toContainEqual(
+      expect.objectContaining({ event: 'catalogue.bundle_unusable', version: 2 }),
+    );
+    await until(async () => {
+      const alerts = (await real.admin.get('/alerts')).body as AlertView[];
+      return alerts.some((alert) => alert.kind === 'catalogue' && alert.terminalId === real.terminalId);
+    });
+  });
+});
+
 describe('the kiosk verifies with the pinned key only', () => {
   function signedWith(privateKey: ReturnType<typeof generateKeyPairSync>['privateKey']): SignedBundle {
     const upload = uploadOf(TOWN_FIXTURE, ['bank-patenschaft']);
