@@ -75,7 +75,9 @@ test('upload and rollback in the console; the kiosk shows the new service after 
   // "Antrag abbrechen": the session ends, the page loads the new catalogue (a reload) and shows the start screen.
   await driver.activate(driver.button(driver.t('sessionCancel.label')));
   const end = page.getByRole('alertdialog', { name: driver.t('end.title') });
+  const reloaded = page.waitForEvent('load', { timeout: 20_000 });
   await driver.activate(end.getByRole('button', { name: driver.t('end.confirm'), exact: true }));
+  await reloaded;
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(driver.t('start.title'), { timeout: 20_000 });
   await driver.activate(driver.control(/^Sonstiges/));
   await expect(driver.control(/^Parkbank-Patenschaft anfragen/)).toBeVisible({ timeout: 20_000 });
