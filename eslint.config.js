@@ -94,7 +94,7 @@ export default tseslint.config(
   {
     // The staff console is a browser page too, under the hub's strict CSP: no Node, no core, and from the
     // contract types only (every contract/hub file imports zod) besides the zod-free languages/namespaces and
-    // the field type registry (contract/fields/registry).
+    // the field type registry (contract/fields/registry) and the bundle version reader (contract/hub/bundle-version).
     files: ['console/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrictImports({
@@ -116,7 +116,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)contract(/(?!languages$|namespaces$|fields/registry$)[^/]+(/[^/]+)*)?$',
+              regex: '(^|/)contract(/(?!languages$|namespaces$|fields/registry$|hub/bundle-version$)[^/]+(/[^/]+)*)?$',
               allowTypeImports: true,
               message:
                 'Values from these contract files pull zod into the console, which the CSP forbids; import types only.',

@@ -17,6 +17,8 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session.changed'), view: SessionViewSchema }),
   /** The hub told the kiosk its name and location (enrolment, each connect): the footer shows them. */
   z.object({ type: z.literal('terminal.changed'), terminalName: z.string(), terminalLocation: z.string() }),
+  /** Issue 20: a catalogue bundle from the hub is active (never during a session): the start screen reloads it. */
+  z.object({ type: z.literal('catalogue.changed') }),
   /** Staff acted on the session (guide, takeover): its idle clock started again. Moves no page. */
   z.object({ type: z.literal('session.idle'), sessionId: z.string(), idle: IdleStateSchema }),
 ]);

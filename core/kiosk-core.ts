@@ -14,6 +14,10 @@ import { createDispatch } from './api/dispatch';
 import { currentSessionToken, pageCallRules, tokenMatches } from './api/session-guard';
 import { createHandlers } from './api/handlers';
 import { loadCatalog } from './catalog/load-catalog';
+import { checkBundleServices } from './catalog/bundle-files';
+import { forgetCatalogViews } from './catalog/catalog-views';
+import { bundleFoldersAtStart, CatalogueBundles } from './catalog/catalogue-bundles';
+import { bundleCatalogueVersion, type HealthReport } from '../contract/hub';
 import { PRECOMPILED_CATALOG } from './catalog/precompiled-catalog';
 import { isoDateInZone, systemClock } from './clock';
 import { assertMasterKeyOpensData, fileMasterKeyProvider, hasOutboxKeys } from './crypto/master-key';
@@ -91,7 +95,20 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     );
     const today = () => isoDateInZone(clock.now(), timeZone);
     const precompiled = options.precompiled ?? PRECOMPILED_CATALOG;
-    const catalog = loadCatalog(options.resourcesDir, today, logger, precompiled, options.servicesDir);
+    // Issue 20: the hub's active bundle replaces --services-dir; if it no longer passes the check, the last good one.
+    const bundleFolders = bundleFoldersAtStart(options.dataDir);
+    let bundleVersion: number | undefined;
+    let catalog: LoadedCatalog | undefined;
+    for (const entry of bundleFolders) {
+      const checked = checkBundleServices(options.resourcesDir, entry.dir, today, logger, precompiled);
+      if (checked.problems.length === 0) {
+        catalog = checked.catalog;
+        bundleVersion = entry.version;
+        break;
+      }
+      logger.warn('catalogue.bundle_unusable', { version: entry.version });
+    }
+    catalog ??= loadCatalog(options.resourcesDir, today, logger, precompiled, options.servicesDir);
     let closed = false;
     const renderAttachments = options.renderAttachments ?? lazyApplicationPdf(catalog, options.resourcesDir, timeZone);
     const deliveries = new DeliveryStore(db, () => masterKey);
@@ -153,7 +170,40 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     const healthChange = { notify: () => undefined as void };
     const printer = watchPrinter(options.receiptPrinter, clock.now, () => healthChange.notify());
     const appointmentSystem = watchAppointments(clock.now, () => healthChange.notify());
-    const catalogue = catalogueFigures(catalog);
+    const bundles = new CatalogueBundles({
+      dataDir: options.dataDir,
+      activeVersion: bundleFolders[0]?.version,
+      startedOnFallback: bundleFolders.length > 0 && bundleVersion !== bundleFolders[0]!.version,
+      logger,
+      fetch: () => hub.fetchBundle(),
+      pinnedKey: () => hub.bundleKey(),
+      check: (dir) => checkBundleServices(options.resourcesDir, dir, today, logger, precompiled),
+      sessionOpen: () => ctx.store.all().length > 0,
+      activate(next, version) {
+        // Every part of the core holds this one catalogue object: its contents change, between sessions only.
+        Object.assign(catalog, next);
+        forgetCatalogViews(catalog);
+        bundleVersion = version;
+        ctx.emit({ type: 'catalogue.changed' });
+      },
+      changed() {
+        catalogue = figures();
+        hub.healthChanged();
+      },
+    });
+    const figures = (): HealthReport['catalogue'] => {
+      const own = catalogueFigures(catalog);
+      return {
+        ...own,
+        version: bundleVersion === undefined ? own.version : bundleCatalogueVersion(bundleVersion, own.version),
+        activation: bundles.failed ? 'failed' : own.activation,
+      };
+    };
+    let catalogue = figures();
+    listeners.add((event) => {
+      // The session's row goes right after its end is told: a waiting bundle is activated after that.
+      if (event.type === 'session.ended') setImmediate(() => bundles.tryActivate());
+    });
     void Promise.resolve(options.appointments)
       .then((given) => {
         if (closed) return undefined;
@@ -195,6 +245,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
       dispatch: (method, input) => observedDispatch(method, input),
       deskHours: catalog.offices.byId.get(DESK_OFFICE_ID),
       usage: usageStore,
+      bundleOffered: (version) => void bundles.offered(version),
       health: () =>
         gatherHealth({
           appVersion: version.slice(0, 40),
@@ -281,6 +332,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
     timer = clock.setInterval(() => {
       try {
         sweepIdle(ctx);
+        bundles.tryActivate();
         bookings.sweep();
         manage.sweep();
         walkIns.sweep();
@@ -308,6 +360,7 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
         if (closed) return;
         afterReply.flush();
         closed = true;
+        bundles.stop();
         bookings.close();
         clock.clearInterval(timer);
         clearTimeout(speechTimer);

@@ -24,6 +24,10 @@ import { registerStaffRoutes } from './http/staff-routes';
 import { DeviceTrust } from './device-trust';
 import { allowedHosts, HostCheckConfigError, isLoopbackHost, registerHostCheck } from './http/host-check';
 import { registerTerminalRoutes } from './http/terminal-routes';
+import { registerBundleRoutes } from './http/bundle-routes';
+import { BUNDLE_KEY_FILE, loadBundleKey } from './bundles/bundle-key';
+import { BundlePublisher } from './bundles/bundle-publisher';
+import { BundleStore } from './bundles/bundle-store';
 import { registerUpdateFiles, UPDATES_PREFIX } from './http/update-files';
 import { LiveHub } from './live-hub';
 import type { AlertRuleSettings } from './health/alert-rules';
@@ -107,6 +111,8 @@ export interface Hub {
   /** A terminal and its enrolment code, as POST /terminals makes them (for the embedded default and tests). */
   createTerminal(name: string, location: string): { terminalId: string; enrolmentCode: string };
   handoverPublicKey(): Promise<Record<string, unknown>>;
+  /** The public key of the hub's catalogue bundles (SPKI DER, base64), as enrolment pins it. */
+  bundlePublicKey(): string;
   hasAdmin(): boolean;
   /** Whether a device credential is valid (enrolled, not revoked). */
   terminalCredentialValid(credential: string): boolean;
@@ -169,8 +175,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const openParent = ensurePrivateDir(dataDir);
   if (openParent) logger.warn(OPEN_PARENT_WARNING, { mode: openParent });
   // The key is loaded on first use; a loose one from an older run is tightened now.
-  makeFilesPrivate(join(dataDir, HANDOVER_KEY_FILE));
+  makeFilesPrivate(join(dataDir, HANDOVER_KEY_FILE), join(dataDir, BUNDLE_KEY_FILE));
   const db = openHubDb(dataDir, now);
+  // Issue 20: the catalogue bundles' signing key, generated on the first start (Ed25519: milliseconds).
+  const bundleKey = loadBundleKey(dataDir);
 
   const staff = new StaffStore(db, now);
   const sessions = new SessionStore(db, staff, now);
@@ -199,6 +207,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     feedback,
     usage,
     ...(options.staffGoneGraceMs !== undefined ? { staffGoneGraceMs: options.staffGoneGraceMs } : {}),
+  });
+  const bundles = new BundlePublisher({
+    dataDir,
+    store: new BundleStore(dataDir),
+    key: () => bundleKey,
+    resourcesDir: options.desk?.resourcesDir,
+    audit,
+    logger,
+    now,
+    offer: (version) => live.offerBundle(version),
   });
   const throttle = new LoginThrottle(now);
   let keyPromise: Promise<HandoverKey> | undefined;
@@ -269,7 +287,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   registerStaffRoutes(app, { auth, sessions, staff, audit, live, throttle, devices: DeviceTrust.load(db, now) });
   registerConsoleSocket(app, { auth, sessions, live });
-  const terminalSide = registerTerminalRoutes(app, { terminals, audit, live, handoverKey, usage });
+  const terminalSide = registerTerminalRoutes(app, {
+    terminals,
+    audit,
+    live,
+    handoverKey,
+    usage,
+    bundles: { publicKey: bundleKey.publicKey, activeVersion: () => bundles.activeVersion() },
+  });
+  registerBundleRoutes(app, { auth, terminals, publisher: bundles });
   registerOpenDataRoutes(app, {
     now,
     usage: usageStore,
@@ -337,6 +363,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       return { terminalId: created.terminal.terminalId, enrolmentCode: created.enrolmentCode };
     },
     handoverPublicKey: async () => ({ ...(await handoverKey()).publicJwk }),
+    bundlePublicKey: () => bundleKey.publicKey,
     hasAdmin: () => staff.countAdmins() > 0,
     terminalCredentialValid: (credential) => terminals.authenticate(credential) !== undefined,
     async close() {

@@ -148,6 +148,11 @@ export class LiveHub {
     this.health.evaluate([terminalId]);
   }
 
+  /** Issue 20: a new catalogue bundle is active; each connected kiosk fetches it (later ones learn it in welcome). */
+  offerBundle(version: number): void {
+    this.terminals.broadcast({ type: 'catalogue.bundle', version });
+  }
+
   /** The admin revoked the terminal: tell it, then close; the credential no longer authenticates. */
   revokeTerminal(terminalId: string): void {
     this.terminals.revoke(terminalId);

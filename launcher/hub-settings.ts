@@ -73,7 +73,7 @@ export function hubForKiosk(
         )
         .then(
           (hub) => {
-            resolve({ url: hub.url, credential: hub.credential });
+            resolve({ url: hub.url, credential: hub.credential, bundleKey: hub.hub.bundlePublicKey() });
             return hub;
           },
           (error: unknown) => {

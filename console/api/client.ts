@@ -1,5 +1,6 @@
 import {
   API_PREFIX,
+  type BundleProblem,
   CSRF_HEADER_NAME,
   type RouteBody,
   type RouteKey,
@@ -15,7 +16,7 @@ export type ApiFailure =
   | { kind: 'not_found' }
   | { kind: 'conflict' }
   | { kind: 'gone' }
-  | { kind: 'invalid'; fieldErrors?: { field: string; code: string }[] }
+  | { kind: 'invalid'; fieldErrors?: { field: string; code: string }[]; problems?: BundleProblem[] }
   | { kind: 'network' }
   | { kind: 'server' };
 
@@ -96,7 +97,15 @@ export class ConsoleApi {
       const failure = failureFor(response);
       // The desk's checks name the fields that do not fit (422 { error, fieldErrors }).
       if (failure.kind === 'invalid') {
-        const reply = (await response.json().catch(() => null)) as { fieldErrors?: unknown } | null;
+        const reply = (await response.json().catch(() => null)) as { fieldErrors?: unknown; problems?: unknown } | null;
+        // A refused catalogue bundle names each problem's file and JSON pointer (issue 20).
+        if (Array.isArray(reply?.problems))
+          failure.problems = reply.problems.filter(
+            (entry): entry is BundleProblem =>
+              typeof entry === 'object' &&
+              entry !== null &&
+              ['file', 'path', 'message'].every((name) => typeof (entry as Record<string, unknown>)[name] === 'string'),
+          );
         if (Array.isArray(reply?.fieldErrors))
           failure.fieldErrors = reply.fieldErrors.filter(
             (entry): entry is { field: string; code: string } =>

@@ -41,6 +41,7 @@ export type {
 export type { GuideTarget, LiveSnapshot, TerminalActivity } from '../../contract/hub/terminal-protocol';
 export type { AlertKind, AlertView, TerminalHealthView } from '../../contract/hub/alerts';
 export type { PrinterState, Reachability } from '../../contract/hub/health';
+export type { BundleProblem, BundleSummary } from '../../contract/hub/bundles';
 export type HandoverView = RouteReply<'POST /handover/open'>;
 export type KioskBookingView = RouteReply<'POST /bookings/find'>;
 export type FeedbackCommentView = RouteReply<'GET /feedback'>[number];

@@ -5,6 +5,7 @@ import { ConsoleHeader } from '../components/ConsoleHeader';
 import { AssistScreen } from '../screens/AssistScreen';
 import { AuditScreen } from '../screens/AuditScreen';
 import { BookingsScreen } from '../screens/BookingsScreen';
+import { BundlesScreen } from '../screens/BundlesScreen';
 import { FeedbackScreen } from '../screens/FeedbackScreen';
 import { HandoverScreen } from '../screens/HandoverScreen';
 import { QueueScreen } from '../screens/QueueScreen';
@@ -36,6 +37,7 @@ export function Shell() {
       ? [
           { screen: 'audit' as const, label: t('nav.audit') },
           { screen: 'staff' as const, label: t('nav.staff') },
+          { screen: 'bundles' as const, label: t('nav.bundles') },
         ]
       : []),
   ];
@@ -93,6 +95,7 @@ export function Shell() {
         {route.screen === 'feedback' && <FeedbackScreen />}
         {route.screen === 'audit' && isAdmin && <AuditScreen />}
         {route.screen === 'staff' && isAdmin && <StaffScreen />}
+        {route.screen === 'bundles' && isAdmin && <BundlesScreen />}
       </main>
     </>
   );

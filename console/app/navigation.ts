@@ -1,4 +1,4 @@
-export type ScreenName = 'queue' | 'terminals' | 'handover' | 'bookings' | 'feedback' | 'audit' | 'staff';
+export type ScreenName = 'queue' | 'terminals' | 'handover' | 'bookings' | 'feedback' | 'audit' | 'staff' | 'bundles';
 export type Route =
   | { screen: ScreenName }
   | { screen: 'assist'; requestId: string }

@@ -3,6 +3,7 @@ import { AnswerInputSchema, AnswerValueSchema } from '../answers';
 import { FieldTypeSchema } from '../service';
 import { KioskBookingCode, KioskBookingViewSchema } from './kiosk-bookings';
 import { FeedbackCommentViewSchema } from './feedback-comments';
+import { bundleConsoleRoutes } from './bundles';
 import { healthConsoleRoutes, HealthToConsoleSchemas, TerminalHealthViewSchema } from './alerts';
 import {
   GuideTarget,
@@ -221,6 +222,7 @@ export const consoleRoutes = {
   'POST /handover/:handoverId/release': { body: z.strictObject({}), reply: z.object({ released: z.literal(true) }) },
   ...staffAccountRoutes,
   ...healthConsoleRoutes,
+  ...bundleConsoleRoutes,
 } as const;
 
 export const HubToConsoleSchema = z.discriminatedUnion('type', [

@@ -4,3 +4,4 @@ export * from './kiosk-bookings';
 export * from './feedback-comments';
 export * from './health';
 export * from './alerts';
+export * from './bundles';

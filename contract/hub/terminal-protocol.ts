@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BundleKey } from './bundles';
 import { AnswerInputSchema, AnswerValueSchema } from '../answers';
 import { LANGUAGE_CODES } from '../languages';
 import { ENROLMENT_CODE_PATTERN } from './enrolment-code';
@@ -39,6 +40,8 @@ export const EnrolResponseSchema = z.object({
   location: z.string().max(120),
   /** RSA-OAEP-256 public key (JWK) the kiosk seals handover drafts with. */
   handoverKey: z.record(z.string(), z.unknown()),
+  /** Issue 20: the hub's Ed25519 key for catalogue bundles, pinned by the kiosk with its credential. */
+  bundleKey: BundleKey.optional(),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponseSchema>;
 
@@ -143,7 +146,11 @@ export const HubToTerminalSchema = z.discriminatedUnion('type', [
     terminalName: z.string(),
     location: z.string(),
     handoverKey: z.record(z.string(), z.unknown()),
+    /** Issue 20: the version of the hub's active catalogue bundle, if any (the kiosk fetches a newer one). */
+    bundleVersion: z.number().int().min(1).optional(),
   }),
+  /** Issue 20: a new catalogue bundle is active on the hub; the kiosk fetches it from BUNDLE_PATH. */
+  z.object({ type: z.literal('catalogue.bundle'), version: z.number().int().min(1) }),
   z.object({ type: z.literal('help.queued'), requestId: RequestId }),
   z.object({ type: z.literal('help.accepted'), requestId: RequestId, staffName: StaffDisplayName }),
   z.object({ type: z.literal('help.resolved'), requestId: RequestId }),

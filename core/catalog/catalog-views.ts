@@ -61,7 +61,10 @@ export function summaryTexts(definition: ServiceDefinition, locale: unknown): Re
 
 const views = new WeakMap<LoadedCatalog, CatalogViews>();
 
-/** The views of a loaded catalogue, each built once (the catalogue does not change while the core runs). */
+/**
+ * The views of a loaded catalogue, each built once (a catalogue's contents change only when a bundle from the hub
+ * is activated between sessions, which calls forgetCatalogViews).
+ */
 export function catalogViews(catalog: LoadedCatalog): CatalogViews {
   let found = views.get(catalog);
   if (!found) {
@@ -107,4 +110,9 @@ function createCatalogViews(catalog: LoadedCatalog): CatalogViews {
       return ok({ definition: service.definition, language, texts });
     },
   };
+}
+
+/** The catalogue's contents were replaced (issue 20, core/catalog/catalogue-bundles.ts): its views are built anew. */
+export function forgetCatalogViews(catalog: LoadedCatalog): void {
+  views.delete(catalog);
 }

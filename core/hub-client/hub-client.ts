@@ -59,6 +59,10 @@ export interface HubClient {
   onCoreEvent(event: KioskEvent): void;
   /** Something the health report shows may have changed (a print job, the appointment system): report soon. */
   healthChanged(): void;
+  /** Issue 20: the hub's active catalogue bundle, fetched with this terminal's credential. */
+  fetchBundle(): Promise<unknown>;
+  /** The hub's bundle key pinned at enrolment. */
+  bundleKey(): string | undefined;
   stop(): void;
 }
 
@@ -75,6 +79,8 @@ interface Settings {
   usage: UsageStore;
   /** The terminal's health report (issue 20, core/health/health-figures.ts); without it none is sent. */
   health?: () => Promise<HealthReport>;
+  /** Issue 20: told each version of the hub's active catalogue bundle (core/catalog/catalogue-bundles.ts). */
+  bundleOffered?: (version: number) => void;
 }
 
 /**
@@ -115,6 +121,7 @@ export function createHubClient(
         if (message.type === 'handover.stored') handovers.onStored(message.handoverId, message.expiresAt);
         else if (message.type === 'usage.stored') usage.onStored(message.day, message.revision);
         else if (message.type === 'feedback.stored') comments.onStored(message.commentId);
+        else if (message.type === 'catalogue.bundle') settings.bundleOffered?.(message.version);
         else help.onMessage(message);
       },
       onOnline: (online) => {
@@ -130,6 +137,7 @@ export function createHubClient(
       onAttached: () => help.changed(),
       onNamed: ({ name, location }) =>
         ctx.emit({ type: 'terminal.changed', terminalName: name, terminalLocation: location }),
+      onBundle: (version) => settings.bundleOffered?.(version),
     },
   );
   const feed = new LiveFeed((message) => link.send(message), settings.outboxBacklog);
@@ -175,6 +183,8 @@ export function createHubClient(
       reporter?.changed();
     },
     healthChanged: () => reporter?.changed(),
+    fetchBundle: () => link.fetchBundle(),
+    bundleKey: () => link.bundleKey,
     stop() {
       reporter?.stop();
       link.stop();

@@ -1,4 +1,5 @@
-import type { EnrolResponse, HubToTerminal, TerminalToHub } from '../../contract/hub';
+import { BUNDLE_PATH, type EnrolResponse, type HubToTerminal, type TerminalToHub } from '../../contract/hub';
+import { HttpClient } from '../net/http-client';
 import type { HelpState } from '../../contract';
 import { errorClass } from '../logging';
 import type { Logger } from '../types';
@@ -21,6 +22,8 @@ export interface HubLinkEvents {
   onAttached(): void;
   /** The terminal's name or location changed (the hub named it, or it fell back to the configured name). */
   onNamed(naming: TerminalNaming): void;
+  /** Issue 20: the hub's active catalogue bundle (in each welcome). */
+  onBundle?(version: number): void;
 }
 
 export interface TerminalNaming {
@@ -44,6 +47,8 @@ export class HubLink {
   /** The hub's name for this terminal, and the stored credential it is kept in (none when configured directly). */
   private naming: TerminalNaming | undefined;
   private stored: EnrolResponse | undefined;
+  /** The credential the connection uses (stored or given), for the bundle fetch. */
+  private credential: string | undefined;
 
   constructor(
     private readonly given: HubOptions | Promise<HubOptions | undefined> | undefined,
@@ -103,6 +108,30 @@ export class HubLink {
     return this.options?.handoverTimeoutMs;
   }
 
+  /** The hub's catalogue bundle key as pinned at enrolment (or handed over with a direct credential). */
+  get bundleKey(): string | undefined {
+    return this.options?.credential ? this.options.bundleKey : this.stored?.bundleKey;
+  }
+
+  /** The hub's active catalogue bundle (issue 20), fetched with this terminal's credential; parsed JSON. */
+  async fetchBundle(): Promise<unknown> {
+    const { options, credential } = this;
+    if (!options || !credential || this.revoked) throw new Error('no hub connection');
+    const client = new HttpClient(options.ca);
+    try {
+      const response = await client.request({
+        method: 'GET',
+        url: new URL(BUNDLE_PATH, options.url),
+        headers: { authorization: `Bearer ${credential}`, accept: 'application/json' },
+        timeoutMs: 60_000,
+      });
+      if (response.status !== 200) throw new Error(`bundle fetch failed (HTTP ${response.status})`);
+      return JSON.parse(response.text) as unknown;
+    } finally {
+      client.close();
+    }
+  }
+
   /** False when offline: the frame is dropped (what matters goes again in hello). */
   send(message: TerminalToHub): boolean {
     return this.connection?.send(message) ?? false;
@@ -150,6 +179,7 @@ export class HubLink {
     if (this.stopped || !options) return;
     // Without one from enrolment, the key and the name arrive with the hub's welcome.
     if (credential.handoverKey) this.key = credential.handoverKey;
+    this.credential = credential.credential;
     if (credential.terminalName !== undefined)
       this.named({ name: credential.terminalName, location: credential.location ?? '' });
     this.connection = new HubConnection({
@@ -169,6 +199,7 @@ export class HubLink {
     if (message.type === 'welcome') {
       this.key = message.handoverKey;
       this.named({ name: message.terminalName, location: message.location });
+      if (message.bundleVersion !== undefined) this.events.onBundle?.(message.bundleVersion);
       return;
     }
     if (message.type === 'revoked') {

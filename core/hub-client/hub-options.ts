@@ -8,6 +8,8 @@ export interface HubOptions {
   enrolmentCode?: string;
   /** A device credential handed over directly (npm start's local hub enrols its own terminal); not stored. */
   credential?: string;
+  /** With `credential`: the hub's catalogue bundle key (issue 20), as enrolment would have pinned it. */
+  bundleKey?: string;
   /** The town's CA (PEM) for TLS to the hub (enrolment and WebSocket), besides Node's own roots (--ca-file). */
   ca?: string;
   backoff?: BackoffPolicy;

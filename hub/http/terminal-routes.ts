@@ -41,6 +41,8 @@ export interface TerminalRouteParts {
   live: LiveHub;
   handoverKey: () => Promise<HandoverKey>;
   usage: UsageIngest;
+  /** Issue 20: the bundle key terminals pin at enrolment, and the active bundle's version for each welcome. */
+  bundles: { publicKey: string; activeVersion(): number | undefined };
 }
 
 function isHealthFrame(message: unknown): boolean {
@@ -78,6 +80,7 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         terminalName: enrolled.terminal.name,
         location: enrolled.terminal.location,
         handoverKey: { ...(await parts.handoverKey()).publicJwk },
+        bundleKey: parts.bundles.publicKey,
       };
     },
   });
@@ -164,11 +167,13 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
           if (early.length < MAX_EARLY_FRAMES) early.push(parsed.data);
         } else handle(parsed.data);
       });
+      const bundleVersion = parts.bundles.activeVersion();
       const welcome: HubToTerminal = {
         type: 'welcome',
         terminalName: terminal.name,
         location: terminal.location,
         handoverKey: { ...(await parts.handoverKey()).publicJwk },
+        ...(bundleVersion !== undefined ? { bundleVersion } : {}),
       };
       // Gone while the key loaded: attaching it now would show the terminal online with no socket behind it.
       if (socket.readyState !== socket.OPEN) return;

@@ -73,6 +73,11 @@ export class TerminalConnections {
     return true;
   }
 
+  /** Every connected terminal gets it (a new catalogue bundle is active). */
+  broadcast(message: HubToTerminal): void {
+    for (const terminalId of this.sockets.keys()) this.send(terminalId, message);
+  }
+
   /** Any message is contact; some carry the kiosk's activity and backlog too. */
   remember(terminalId: string, fields: { activity?: TerminalActivity; outboxBacklog?: number } = {}): void {
     const entry = this.reported.get(terminalId) ?? { lastContact: this.parts.now() };

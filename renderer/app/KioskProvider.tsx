@@ -70,6 +70,11 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     };
   }, [bridge, firstBoot, bootedAtFirstRender, i18n, actions]);
 
+  const catalogueChanged = useRef(false);
+  useEffect(() => {
+    if (catalogueChanged.current && !state.view) window.location.reload();
+  }, [state.view]);
+
   // When the server comes back, the core's picture of the session wins. The socket's first connect
   // at start-up is no return: the boot calls have just read the session.
   const connectionLost = useRef(false);
@@ -89,6 +94,13 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
         if (event.type === 'session.changed') {
           if (stateRef.current.view?.sessionId === event.view.sessionId)
             dispatch({ type: 'view', view: event.view, at: Date.now() });
+          return;
+        }
+        // Issue 20: a new catalogue from the hub (the core changes it between sessions only): the page loads
+        // it afresh once no service is open here either.
+        if (event.type === 'catalogue.changed') {
+          catalogueChanged.current = true;
+          if (!stateRef.current.view) window.location.reload();
           return;
         }
         if (event.type === 'terminal.changed') {
