@@ -13,8 +13,11 @@ import type { Page } from '@playwright/test';
 export interface ProbeCommit {
   /** performance.now() of the commit. */
   at: number;
-  /** A commit made while another commit of the same task was still on the stack, or in the same task. */
-  task: number;
+  /**
+   * Commits with the same number ran in one go, with no microtask checkpoint between them: a render that
+   * React made synchronously right after a commit (a layout effect that set state) shares its number.
+   */
+  run: number;
   /** The components that rendered, by their first DOM element (a CSS path such as "header.session-header"). */
   rendered: { host: string; mounted: boolean; inside: string[] }[];
 }
@@ -40,14 +43,9 @@ export async function installRenderProbe(page: Page, watch: string[]): Promise<v
     }
     const probe = { commits: [] as ProbeCommit[], watch };
     (window as unknown as RenderProbeWindow).__renderProbe = probe;
-    // A counter bumped by a task posted after each commit: commits with the same number ran in one task.
-    let task = 0;
-    let taskPosted = false;
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      task++;
-      taskPosted = false;
-    };
+    // A counter bumped by a microtask queued after a commit: commits with the same number ran in one go.
+    let run = 0;
+    let bumpQueued = false;
 
     function firstHost(fiber: Fiber): Element | null {
       const stack: Fiber[] = [fiber];
@@ -105,10 +103,13 @@ export async function installRenderProbe(page: Page, watch: string[]): Promise<v
         const current = root.current;
         if (current.alternate) compare(rendered, current, current.alternate);
         else if (current.child) mountedSubtree(rendered, current.child);
-        probe.commits.push({ at: performance.now(), task, rendered });
-        if (!taskPosted) {
-          taskPosted = true;
-          channel.port2.postMessage(null);
+        probe.commits.push({ at: performance.now(), run, rendered });
+        if (!bumpQueued) {
+          bumpQueued = true;
+          queueMicrotask(() => {
+            run++;
+            bumpQueued = false;
+          });
         }
       },
     };
