@@ -110,6 +110,11 @@ function bucketOf(name: string): string {
     return 'layout';
   if (/^(Paint|PrePaint|Layerize|Commit|CompositeLayers|PaintImage|RasterTask|UpdateLayer)$/.test(name)) return 'paint';
   if (/HitTest/.test(name)) return 'layout';
+  // Blink's own names for the same work inside a frame or a forced layout (focus(), scrolling).
+  if (/recalcStyle|updateStyle|rebuildLayoutTree|UpdateStyleAndLayout/i.test(name)) return 'style';
+  if (/performLayout|ShapeText|^Blink\.ForcedStyleAndLayout/.test(name)) return 'layout';
+  if (/CullRectUpdate|PrePaint|^Blink\.(Paint|CompositingInputs)|^ProxyMain::BeginMainFrame::commit$/.test(name))
+    return 'paint';
   if (name === 'ThreadControllerImpl::RunTask' || name === 'RunTask' || name === 'ThreadPool_RunTask') return 'task';
   return 'script';
 }

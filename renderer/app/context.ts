@@ -28,7 +28,11 @@ export interface KioskActions {
   removeItem(stepId: string, item: number): Promise<void>;
   goToCheck(): Promise<void>;
   setLanguage(language: LanguageCode): Promise<void>;
-  keepAlive(): Promise<void>;
+  /**
+   * Tells the core someone is there. `unlessCalledSince`: not when a session call started at or after that
+   * time (every session call counts as activity in the core, and brings the idle clock with its reply).
+   */
+  keepAlive(options?: { unlessCalledSince?: number }): Promise<void>;
   submit(): Promise<void>;
   /** An in-person service's check page: the visit is prepared and the session wiped (null: refused, shown). */
   prepareVisit(): Promise<PreparedVisit | null>;

@@ -5,6 +5,12 @@ import { isDefaultSpeech } from './state';
 
 /** The core is told at most this often that someone is still at the terminal. */
 const KEEP_ALIVE_THROTTLE_MS = 10_000;
+/**
+ * A touch's keep-alive waits this long and is dropped when the touch pressed something that called the core
+ * ("Weiter"): that call counts as activity already, and a keep-alive's reply racing it would render the whole
+ * page once more in the middle of the step (issue 19).
+ */
+const KEEP_ALIVE_DEFER_MS = 400;
 
 /**
  * Touches and key presses anywhere keep the session alive (throttled). On the
@@ -21,12 +27,18 @@ export function useActivity(): void {
   });
 
   useEffect(() => {
+    const timers = new Set<ReturnType<typeof setTimeout>>();
     function onActivity(): void {
-      lastActivity.current = Date.now();
+      const at = Date.now();
+      lastActivity.current = at;
       if (!stateRef.current.view) return;
-      if (Date.now() - lastKeepAlive.current < KEEP_ALIVE_THROTTLE_MS) return;
-      lastKeepAlive.current = Date.now();
-      void actions.keepAlive();
+      if (at - lastKeepAlive.current < KEEP_ALIVE_THROTTLE_MS) return;
+      lastKeepAlive.current = at;
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        void actions.keepAlive({ unlessCalledSince: at });
+      }, KEEP_ALIVE_DEFER_MS);
+      timers.add(timer);
     }
     function onContextMenu(event: Event): void {
       event.preventDefault();
@@ -39,6 +51,7 @@ export function useActivity(): void {
       window.removeEventListener('pointerdown', onActivity, options);
       window.removeEventListener('keydown', onActivity, options);
       window.removeEventListener('contextmenu', onContextMenu, { capture: true });
+      for (const timer of timers) clearTimeout(timer);
     };
   }, [actions]);
 

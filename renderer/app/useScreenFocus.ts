@@ -16,10 +16,20 @@ function keepFocusInSight(): void {
  */
 export function useScreenFocus(pageKey: string, title: string): RefObject<HTMLHeadingElement | null> {
   const headingRef = useRef<HTMLHeadingElement | null>(null);
+  // In the frame that shows the new page, before its style and layout: focus() and the scrolling force both,
+  // so done here they are done once, for that frame, and not on the way to putting the page in the DOM
+  // (issue 19). The blur of what had focus ("Weiter", which stays) renders there too, not with the page.
   useEffect(() => {
-    headingRef.current?.focus({ preventScroll: true });
-    window.scrollTo(0, 0);
-    keepFocusInSight();
+    const focusedBefore = document.activeElement;
+    const frame = requestAnimationFrame(() => {
+      // Something on the new page took focus on purpose in the meantime (the error summary): it keeps it.
+      const focused = document.activeElement;
+      if (focused !== focusedBefore && focused !== null && focused !== document.body) return;
+      headingRef.current?.focus({ preventScroll: true });
+      window.scrollTo(0, 0);
+      keepFocusInSight();
+    });
+    return () => cancelAnimationFrame(frame);
   }, [pageKey]);
   useEffect(() => {
     document.title = title;

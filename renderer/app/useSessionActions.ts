@@ -35,6 +35,8 @@ export function useSessionActions(
   loadService: (serviceId: string, language: LanguageCode) => Promise<ServiceDefinition>,
 ): KioskActions & { resume(): Promise<SessionView | null> } {
   const inFlight = useRef(false);
+  // When the last session call started (Date.now()): a keep-alive after it has nothing to add.
+  const lastSessionCall = useRef(0);
   // The last service start page asked for: a tile tapped while another's definition loads wins.
   const introAsked = useRef(0);
 
@@ -168,6 +170,7 @@ export function useSessionActions(
     async function oneAtATime(run: () => Promise<void>): Promise<void> {
       if (inFlight.current) return;
       inFlight.current = true;
+      lastSessionCall.current = Date.now();
       let shownBusy = false;
       const slow = setTimeout(() => {
         shownBusy = true;
@@ -265,9 +268,11 @@ export function useSessionActions(
         }
         return visit;
       },
-      async keepAlive() {
+      async keepAlive(options) {
         const view = stateRef.current.view;
         if (!view) return;
+        const since = options?.unlessCalledSince;
+        if (since !== undefined && (inFlight.current || lastSessionCall.current >= since)) return;
         const result = await call('session.keepAlive', { sessionId: view.sessionId });
         // Only the idle clock matters here; a stale answer must not move the page.
         if (result?.ok)

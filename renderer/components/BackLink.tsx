@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
-/** GOV.UK back link, as a button because it asks the core to move. */
-export function BackLink({ onPress }: { onPress: () => void }) {
+/** GOV.UK back link, as a button because it asks the core to move. Memoised: a page passes a stable onPress. */
+export const BackLink = memo(function BackLink({ onPress }: { onPress: () => void }) {
   const { t } = useTranslation();
   return (
     <Button className="back-link" onPress={onPress} data-guide="back">
@@ -10,4 +11,4 @@ export function BackLink({ onPress }: { onPress: () => void }) {
       {t('nav.back')}
     </Button>
   );
-}
+});

@@ -1,5 +1,4 @@
 import { useId, useRef } from 'react';
-import { Input, Label, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { DateParts } from '../../contract';
 import { datePartsInError, enterDatePart, type DatePart } from './date-entry';
@@ -13,7 +12,10 @@ const PARTS = [
   { key: 'year', labelKey: 'field.year', width: '4', maxLength: 6, autoComplete: 'bday-year' },
 ] as const;
 
-/** GOV.UK date input: a fieldset (the group is named by the question) with Tag, Monat, Jahr. */
+/**
+ * GOV.UK date input: a fieldset (the group is named by the question) with Tag, Monat, Jahr. Plain labelled
+ * inputs, not react-aria's TextField, which renders each part twice on a new page (native-field.ts).
+ */
 export function DateField(props: FieldViewProps) {
   const { t } = useTranslation();
   const { field, namespace, error, heading, headingRef } = props;
@@ -30,6 +32,8 @@ export function DateField(props: FieldViewProps) {
   // Only the part that is wrong turns red (a two-digit year: only Jahr).
   const wrong = new Set(error ? datePartsInError(props.errorCode, value) : []);
   const firstWrong = PARTS.find((part) => wrong.has(part.key))?.key ?? 'day';
+  // The error summary's link goes to the first part in error; the others have ids of their own.
+  const partId = (part: DatePart) => (part === firstWrong ? `field-${field.name}` : `${hintId}-${part}`);
 
   function onPartChange(part: DatePart, typed: string): void {
     const entry = enterDatePart(value, part, typed);
@@ -71,31 +75,30 @@ export function DateField(props: FieldViewProps) {
         )}
         <div className="date-input">
           {PARTS.map((part) => (
-            <TextField
-              key={part.key}
-              className="date-input__item"
-              value={value[part.key]}
-              onChange={(next) => onPartChange(part.key, next)}
-              isInvalid={wrong.has(part.key)}
-              validationBehavior="aria"
-              inputMode="numeric"
-              autoComplete={isBirthday ? part.autoComplete : 'off'}
-              name={`${field.name}-${part.key}`}
-            >
-              <Label className="label date-input__label">{t(part.labelKey)}</Label>
-              <Input
+            <div key={part.key} className="date-input__item">
+              <label className="label date-input__label" htmlFor={partId(part.key)}>
+                {t(part.labelKey)}
+              </label>
+              <input
                 ref={(element) => {
                   inputs.current[part.key] = element;
                 }}
-                id={part.key === firstWrong ? `field-${field.name}` : undefined}
+                id={partId(part.key)}
                 className={`input input--width-${part.width}`}
+                type="text"
+                value={value[part.key]}
+                onChange={(event) => onPartChange(part.key, event.target.value)}
+                aria-invalid={wrong.has(part.key) || undefined}
+                inputMode="numeric"
+                autoComplete={isBirthday ? part.autoComplete : 'off'}
+                name={`${field.name}-${part.key}`}
                 onKeyDown={(event) => {
                   physicalKey.current = event.key.length === 1;
                 }}
                 maxLength={part.maxLength}
                 spellCheck={false}
               />
-            </TextField>
+            </div>
           ))}
         </div>
       </fieldset>

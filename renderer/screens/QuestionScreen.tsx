@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnswerInput, ServiceDefinition, SessionView, Step } from '../../contract';
 import { groupItems, scalarAnswer } from '../../contract/journey';
 import { serviceNamespace } from '../../contract/namespaces';
-import { useKiosk } from '../app/context';
+import { useKiosk, useKioskActions } from '../app/context';
 import { cancelPageDraft, schedulePageDraft } from '../app/page-draft';
 import { screenKey } from '../app/state';
 import { useScreenFocus } from '../app/useScreenFocus';
@@ -99,13 +99,20 @@ export function QuestionScreen({
     }),
   );
 
-  function onBack(): void {
+  // The same function from step to step (it reads where the resident is when pressed): the back link is not
+  // rendered again on every "Weiter".
+  const where = useRef({ item, returnToCheck, stepNumber });
+  useLayoutEffect(() => {
+    where.current = { item, returnToCheck, stepNumber };
+  });
+  const onBack = useCallback(() => {
+    const { item, returnToCheck, stepNumber } = where.current;
     // An item's page goes back to its group's list (the core knows whether the list is still empty).
     if (item !== undefined) void actions.back();
     else if (returnToCheck) void actions.goToCheck();
     else if (stepNumber === 1) setLeaveOpen(true);
     else void actions.back();
-  }
+  }, [actions, setLeaveOpen]);
 
   return (
     <SessionMain beforeMain={<BackLink onPress={onBack} />}>
@@ -120,11 +127,14 @@ export function QuestionScreen({
         errors={errors}
         // Changing one answer from the check page is not a step of the journey: no count.
         caption={returnToCheck ? undefined : t('nav.stepOf', { current: stepNumber, total: stepCount })}
-        submitLabel={t(
-          item !== undefined ? 'group.saveItem' : returnToCheck ? 'servicePages.backToCheck' : 'nav.continue',
-        )}
         item={item}
       />
+      {/* Outside the form keyed by the step: the same button from step to step, only its label may change. */}
+      <DockAction>
+        <PrimaryButton type="submit" form={QUESTION_FORM_ID} guide="next" isPending={state.busy}>
+          {t(item !== undefined ? 'group.saveItem' : returnToCheck ? 'servicePages.backToCheck' : 'nav.continue')}
+        </PrimaryButton>
+      </DockAction>
       <ConfirmDialog
         isOpen={leaveOpen}
         onOpenChange={setLeaveOpen}
@@ -144,26 +154,15 @@ interface QuestionFormProps {
   headingRef: RefObject<HTMLHeadingElement | null>;
   errors: { field: string; code: string; text: string }[];
   caption: string | undefined;
-  submitLabel: string;
   item?: number;
 }
 
 const QUESTION_FORM_ID = 'question-form';
 
 /** The step's fields and "Weiter" (in the dock at the foot of the screen); typed values live here until "Weiter". */
-function QuestionForm({
-  view,
-  step,
-  namespace,
-  title,
-  headingRef,
-  errors,
-  caption,
-  submitLabel,
-  item,
-}: QuestionFormProps) {
+function QuestionForm({ view, step, namespace, title, headingRef, errors, caption, item }: QuestionFormProps) {
   const { t } = useTranslation();
-  const { state, actions } = useKiosk();
+  const actions = useKioskActions();
   // What was typed here before a reload (or a crash) and never confirmed comes back; else the stored answer.
   const [drafts, setDrafts] = useState<Record<string, DraftValue>>(() => {
     const draft = view.pageDraft;
@@ -240,11 +239,6 @@ function QuestionForm({
           />
         )}
       </form>
-      <DockAction>
-        <PrimaryButton type="submit" form={QUESTION_FORM_ID} guide="next" isPending={state.busy}>
-          {submitLabel}
-        </PrimaryButton>
-      </DockAction>
     </>
   );
 }
