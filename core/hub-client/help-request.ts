@@ -18,7 +18,10 @@ import { relayTakeover, type CoreDispatch } from './takeover';
 type Phase = 'waiting' | 'accepted' | 'consent' | 'viewing' | 'takeover';
 
 /** Messages about the open request (a handover's confirmation goes elsewhere). */
-export type RequestMessage = Exclude<HubMessage, { type: 'handover.stored' | 'usage.stored' | 'feedback.stored' }>;
+export type RequestMessage = Exclude<
+  HubMessage,
+  { type: 'handover.stored' | 'usage.stored' | 'usage.refused' | 'feedback.stored' }
+>;
 
 export interface HelpRequestParts {
   ctx: CoreContext;

@@ -88,6 +88,11 @@ function hiddenOf(offset: number, R: number, C: number): number[] {
 const MEMO_SIZE = 600;
 const memo = new Map<string, PublishedTable>();
 
+/** Forgets every kept suppression (the bench, to time the work a hub does at start). */
+export function forgetPublishedTables(): void {
+  memo.clear();
+}
+
 /** One table with its margins; `forced` cells (row, column) are suppressed whatever they count. */
 export function publishTable(table: CountTable, forced: readonly [number, number][] = []): PublishedTable {
   const key = JSON.stringify([table.rows, table.cols, table.values, forced]);
