@@ -74,6 +74,21 @@ export const UsageDaySchema = z.strictObject({
 export type UsageDay = z.infer<typeof UsageDaySchema>;
 
 /**
+ * Why the hub refused a usage report (a code only, never a value from it): the kiosk keeps the day's totals but does
+ * not send that revision again; a later revision of the day is sent as usual.
+ */
+export const USAGE_REFUSAL_CODES = [
+  'future_day',
+  'past_retention',
+  'unknown_service',
+  'unknown_step',
+  'duplicate_service',
+  'inconsistent_counts',
+  'malformed',
+] as const;
+export type UsageRefusalCode = (typeof USAGE_REFUSAL_CODES)[number];
+
+/**
  * A resident's optional comment after "Wie war es?". The kiosk strips anything that looks like a name, address,
  * phone, e-mail, IBAN or ID number before it leaves the terminal; the hub checks again, shows it to staff and never
  * publishes it.

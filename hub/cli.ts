@@ -8,6 +8,7 @@ import { parseDatabaseUrl } from './db/database-url';
 import { HUB_MIGRATIONS } from './db/migrations';
 import { migratePostgres } from './db/postgres-migrate';
 import { OpeningHoursSchema } from '../contract/office';
+import { retentionOptions } from './cli-retention';
 import { createHub, type HealthOptions } from './create-hub';
 import { generatePassword } from './secrets';
 import { passwordProblem } from './password-policy';
@@ -40,6 +41,8 @@ Options:
                          in which an offline terminal raises an alert (default: the help desk's, office "info")
   --usage-retention-days <n>
                          how long the kiosks' daily usage totals are kept (default 400; pruned daily)
+  --feedback-retention-days <n>
+                         how long residents' feedback comments are kept (default 180)
   --open-data-contributor <iri>
                          dcatde:contributorID of the open data's metadata (a dcat-ap.de contributor IRI;
                          default http://dcat-ap.de/def/contributors/landNiedersachsen)
@@ -85,6 +88,7 @@ const KNOWN_START = [
   '--updates-dir',
   '--portal-config',
   '--usage-retention-days',
+  '--feedback-retention-days',
   '--open-data-contributor',
   '--open-data-contact',
   '--allow-any-host',
@@ -196,10 +200,7 @@ async function main(): Promise<void> {
   const publicOrigin = str(flags, '--public-origin');
   const updatesDir = str(flags, '--updates-dir');
   const health = healthOptions(flags);
-  const retentionRaw = str(flags, '--usage-retention-days');
-  const usageRetentionDays = retentionRaw === undefined ? undefined : Number(retentionRaw);
-  if (usageRetentionDays !== undefined && (!Number.isInteger(usageRetentionDays) || usageRetentionDays < 1))
-    throw new CliError('--usage-retention-days needs a whole number of days (≥ 1)');
+  const retention = retentionOptions(flags);
   const contributorId = str(flags, '--open-data-contributor');
   if (contributorId !== undefined && !/^https?:\/\/\S+$/.test(contributorId))
     throw new CliError('--open-data-contributor needs an IRI (http://dcat-ap.de/def/contributors/…)');
@@ -215,7 +216,7 @@ async function main(): Promise<void> {
     ...(publicOrigin ? { publicOrigin } : {}),
     ...(flags.get('--allow-any-host') === true ? { allowAnyHost: true } : {}),
     ...(updatesDir ? { updatesDir: path.resolve(updatesDir) } : {}),
-    ...(usageRetentionDays !== undefined ? { usageRetentionDays } : {}),
+    ...retention,
     openData: { ...(contributorId ? { contributorId } : {}), ...(contactEmail ? { contactEmail } : {}) },
     consoleDir: path.resolve(str(flags, '--console-dir') ?? path.join(root, 'dist', 'console')),
     ...(health ? { health } : {}),

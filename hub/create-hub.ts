@@ -46,6 +46,7 @@ import { TerminalStore } from './stores/terminal-store';
 import { UsageStore } from './stores/usage-store';
 import type { OpenDataSettings } from './open-data/dcat';
 import { registerOpenDataRoutes } from './open-data/open-data-routes';
+import { HUB_CSP_DIRECTIVES } from './http/content-security-policy';
 import { buildServiceDirectory, type ServiceDirectory } from './open-data/service-directory';
 import { DEFAULT_USAGE_RETENTION_DAYS, UsageIngest } from './open-data/usage-ingest';
 
@@ -137,19 +138,8 @@ function contentSecurityPolicy(tls: boolean, publicOrigin: string | undefined) {
   return {
     useDefaults: false,
     directives: {
-      defaultSrc: ["'none'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
-      // The console's WebSocket and fetches go to the hub itself; the alert sound is a file of the console's.
-      connectSrc: ["'self'", socketOrigin(tls, publicOrigin)],
-      mediaSrc: ["'self'"],
-      manifestSrc: ["'self'"],
-      baseUri: ["'none'"],
-      formAction: ["'none'"],
-      frameAncestors: ["'none'"],
-      objectSrc: ["'none'"],
+      ...Object.fromEntries(Object.entries(HUB_CSP_DIRECTIVES).map(([name, values]) => [name, [...values]])),
+      connectSrc: [...HUB_CSP_DIRECTIVES.connectSrc, socketOrigin(tls, publicOrigin)],
       ...(tls ? { upgradeInsecureRequests: [] } : {}),
     },
   };

@@ -226,9 +226,8 @@ export class LiveHub {
         this.consoles.pushTerminals();
         return;
       case 'usage.report': {
-        const revision = this.parts.usage.receive(terminalId, message.report);
-        if (revision !== undefined)
-          this.terminals.send(terminalId, { type: 'usage.stored', day: message.report.day, revision });
+        const answer = this.parts.usage.receive(terminalId, message.report);
+        if (answer) this.terminals.send(terminalId, answer);
         return;
       }
     }

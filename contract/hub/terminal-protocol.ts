@@ -5,7 +5,7 @@ import { LANGUAGE_CODES } from '../languages';
 import { ENROLMENT_CODE_PATTERN } from './enrolment-code';
 import { PositionSchema } from '../session';
 import { KioskBookingCode, KioskBookingNoticeSchema } from './kiosk-bookings';
-import { FeedbackCommentSchema, UsageDate, UsageDaySchema } from '../usage';
+import { FeedbackCommentSchema, USAGE_REFUSAL_CODES, UsageDate, UsageDaySchema } from '../usage';
 import { HealthMessageSchema } from './health';
 
 /**
@@ -185,6 +185,13 @@ export const HubToTerminalSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('revoked') }),
   /** The hub stored (or already had) this revision of the day's usage totals: the kiosk may forget older ones. */
   z.object({ type: z.literal('usage.stored'), day: UsageDate, revision: z.number().int().min(1) }),
+  /** The hub refused this revision of the day's usage totals (audited there): final, the kiosk does not resend it. */
+  z.object({
+    type: z.literal('usage.refused'),
+    day: UsageDate,
+    revision: z.number().int().min(1),
+    code: z.enum(USAGE_REFUSAL_CODES),
+  }),
   /** The hub stored (or already had) this comment. */
   z.object({ type: z.literal('feedback.stored'), commentId: z.string().uuid() }),
 ]);

@@ -20,7 +20,7 @@ type Phase = 'waiting' | 'accepted' | 'consent' | 'viewing' | 'takeover';
 /** Messages about the open request (a handover's confirmation goes elsewhere). */
 export type RequestMessage = Exclude<
   HubMessage,
-  { type: 'handover.stored' | 'usage.stored' | 'feedback.stored' | 'catalogue.bundle' }
+  { type: 'handover.stored' | 'usage.stored' | 'usage.refused' | 'feedback.stored' | 'catalogue.bundle' }
 >;
 
 export interface HelpRequestParts {

@@ -120,6 +120,7 @@ export function createHubClient(
       onMessage: (message) => {
         if (message.type === 'handover.stored') handovers.onStored(message.handoverId, message.expiresAt);
         else if (message.type === 'usage.stored') usage.onStored(message.day, message.revision);
+        else if (message.type === 'usage.refused') usage.onRefused(message.day, message.revision, message.code);
         else if (message.type === 'feedback.stored') comments.onStored(message.commentId);
         else if (message.type === 'catalogue.bundle') settings.bundleOffered?.(message.version);
         else help.onMessage(message);

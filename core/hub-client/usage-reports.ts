@@ -1,3 +1,4 @@
+import type { UsageRefusalCode } from '../../contract/usage';
 import type { Logger } from '../types';
 import type { UsageStore } from '../usage/usage-store';
 import type { HubLink } from './hub-link';
@@ -24,5 +25,14 @@ export class UsageReports {
 
   onStored(day: string, revision: number): void {
     if (!this.store.confirm(day, revision)) this.logger.info('usage.stored_ignored');
+  }
+
+  /**
+   * The hub refused this revision (and wrote it in its audit log): sending it again would only be refused again, so
+   * it counts as answered; the totals stay here, and the next session's revision is sent as usual.
+   */
+  onRefused(day: string, revision: number, code: UsageRefusalCode): void {
+    if (this.store.confirm(day, revision)) this.logger.warn('usage.refused', { code });
+    else this.logger.info('usage.stored_ignored');
   }
 }

@@ -16,6 +16,7 @@ import type { TerminalStore } from '../stores/terminal-store';
 import type { AuditStore } from '../stores/audit-store';
 import type { UsageIngest } from '../open-data/usage-ingest';
 import { WindowLimiter } from '../window-limiter';
+import { send } from '../live/send';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -158,7 +159,10 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
           // A health report out of bounds is refused on the record (code only); other bad frames are dropped.
           if (isHealthFrame(message)) parts.live.health.refuse(terminalId, 'invalid_report');
           // Usage figures out of range (absurd counts) are refused visibly for staff; other noise is dropped.
-          if ((message as { type?: unknown } | null)?.type === 'usage.report') parts.usage.malformed(terminalId);
+          if ((message as { type?: unknown } | null)?.type === 'usage.report') {
+            const answer = parts.usage.malformed(terminalId, message);
+            if (answer) send(socket, answer);
+          }
           return;
         }
         alive.set(socket, true);

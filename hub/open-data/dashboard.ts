@@ -52,7 +52,8 @@ function monthTotals(counts: PeriodCounts | undefined, figure: Figure): (column:
 }
 
 /**
- * What the dashboard draws (contract/open-data.ts), from the stored days: the whole town's, or one terminal's
+ * What the dashboard draws (contract/open-data.ts), from the stored days or their sums per month (UsageStore.months,
+ * which carry help by weekday): the whole town's, or one terminal's
  * for the console. The monthly figures are the column totals of the same suppressed tables the monthly CSV is cut
  * from; the figures over the whole period are suppressed as lines (languages, feedback, each service's funnel) or
  * a table (help by weekday and hour).
@@ -82,7 +83,7 @@ export function buildDashboard(
   const help = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
   const durations = new Map<string, number>();
   const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
-  for (const { report } of shown) {
+  for (const { report, helpByWeekdayHour } of shown) {
     for (const service of report.services) {
       add(startedInPeriod, service.serviceId, service.started);
       for (const [stepId, value] of Object.entries(service.stepsReached))
@@ -93,8 +94,12 @@ export function buildDashboard(
     for (const [language, value] of Object.entries(report.languages)) add(languages, language, value);
     for (const [rating, value] of Object.entries(report.feedback)) add(feedback, rating, value);
     for (const [bucket, value] of Object.entries(report.durations)) add(durations, bucket, value);
-    const weekday = weekdayOf(report.day);
-    report.helpByHour.forEach((value, hour) => (help[weekday]![hour]! += value));
+    if (helpByWeekdayHour)
+      helpByWeekdayHour.forEach((hours, weekday) => hours.forEach((value, hour) => (help[weekday]![hour]! += value)));
+    else {
+      const weekday = weekdayOf(report.day);
+      report.helpByHour.forEach((value, hour) => (help[weekday]![hour]! += value));
+    }
   }
 
   const services = directory.services.map((service) => {

@@ -55,7 +55,14 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
     return value;
   };
   const fromDay = () => addDays(townDay(parts.now()), -parts.retentionDays);
-  const stored = (terminalId?: string) => parts.usage.list(fromDay(), terminalId);
+  // A row per terminal and month (usage_months), summed as the days would be: the same figures as from the days.
+  const stored = (terminalId?: string) => parts.usage.months(fromDay(), terminalId);
+  /** The stored days of one month (YYYY-MM) within the retention. */
+  const daysOf = (month: string) => {
+    const from = fromDay();
+    const first = `${month}-01`;
+    return parts.usage.between(first > from ? first : from, addDays(first, 31).slice(0, 7) + '-01');
+  };
   const origin = (request: FastifyRequest) => parts.publicOrigin ?? `${request.protocol}://${request.host}`;
 
   const open = (reply: FastifyReply, type: string) =>
@@ -75,10 +82,9 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
   );
   app.get(`${OPEN_DATA_PREFIX}/usage-daily-:month(^\\d{4}-(?:0[1-9]|1[0-2])).csv`, { config }, (request, reply) => {
     const { month } = request.params as { month: string };
-    const days = stored();
-    if (!monthsOf(days).includes(month)) throw new HubError(404, 'not_found');
+    if (!monthsOf(stored()).includes(month)) throw new HubError(404, 'not_found');
     return open(reply, 'text/csv; charset=utf-8; header=present').send(
-      cached(`daily-${month}`, () => dailyCsv(days, month, parts.directory())),
+      cached(`daily-${month}`, () => dailyCsv(daysOf(month), month, parts.directory())),
     );
   });
   app.get(CATALOG_PATH, { config }, (request, reply) => {
@@ -110,6 +116,11 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
       ),
     ),
   );
+
+  // At start, the month tables are suppressed once (tables.ts keeps them): a request later suppresses only the
+  // months whose figures changed since, mostly the current one, so the event loop is not held for the whole period.
+  monthlyCsv(stored(), parts.directory());
+  buildDashboard(stored(), parts.directory(), parts.now(), null);
 
   app.get(CONSOLE_USAGE_PATH, { onRequest: requireSession(parts.auth) }, (request) => {
     const staffId = request.consoleSession!.staff.staffId;

@@ -80,8 +80,36 @@ function hiddenOf(offset: number, R: number, C: number): number[] {
   return [...Array.from({ length: R }, (_, r) => offset + R * C + r), offset + R * C + R + C];
 }
 
+/**
+ * The suppression of the tables most recently published, by their whole content: a closed month's tables do not
+ * change, so the dashboard and the monthly CSV (which publish the same month tables) suppress only the months that
+ * did. A pure function's results, so the figures are the same with or without it.
+ */
+const MEMO_SIZE = 600;
+const memo = new Map<string, PublishedTable>();
+
+/** Forgets every kept suppression (the bench, to time the work a hub does at start). */
+export function forgetPublishedTables(): void {
+  memo.clear();
+}
+
 /** One table with its margins; `forced` cells (row, column) are suppressed whatever they count. */
 export function publishTable(table: CountTable, forced: readonly [number, number][] = []): PublishedTable {
+  const key = JSON.stringify([table.rows, table.cols, table.values, forced]);
+  const known = memo.get(key);
+  if (known) {
+    // Most recently used last: the oldest goes first when the memo is full.
+    memo.delete(key);
+    memo.set(key, known);
+    return known;
+  }
+  const result = computeTable(table, forced);
+  memo.set(key, result);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  return result;
+}
+
+function computeTable(table: CountTable, forced: readonly [number, number][]): PublishedTable {
   const values = blockValues(table);
   const R = table.rows.length;
   const C = table.cols.length;

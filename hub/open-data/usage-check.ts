@@ -1,10 +1,9 @@
-import type { UsageDay } from '../../contract/usage';
+import type { UsageDay, UsageRefusalCode } from '../../contract/usage';
 import { addDays } from './local-day';
 import type { ServiceDirectory } from './service-directory';
 
 /** Why a usage report was refused: a code for the audit log, never a value from the report. */
-export type UsageRefusal =
-  'future_day' | 'past_retention' | 'unknown_service' | 'unknown_step' | 'duplicate_service' | 'inconsistent_counts';
+export type UsageRefusal = Exclude<UsageRefusalCode, 'malformed'>;
 
 const sum = (values: Iterable<number | undefined>): number => {
   let total = 0;

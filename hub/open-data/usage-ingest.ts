@@ -1,4 +1,5 @@
-import type { UsageDay } from '../../contract/usage';
+import type { HubToTerminal } from '../../contract/hub/terminal-protocol';
+import { UsageDate, type UsageDay, type UsageRefusalCode } from '../../contract/usage';
 import type { AuditStore } from '../stores/audit-store';
 import type { TerminalStore } from '../stores/terminal-store';
 import type { UsageStore } from '../stores/usage-store';
@@ -18,35 +19,52 @@ export interface UsageIngestParts {
   retentionDays: number;
 }
 
+/** What the terminal is told about its report: the revision now stored, or that this revision was refused. */
+export type UsageAnswer = Extract<HubToTerminal, { type: 'usage.stored' | 'usage.refused' }>;
+
 /**
  * A terminal's `usage.report` (issue 18): checked, stored per terminal and day (the highest revision wins, so a
  * replay changes nothing) with the terminal's location, and answered with the revision now stored. A refused one
- * gets no answer and an audit entry naming only the terminal and a code.
+ * gets an audit entry naming only the terminal and a code, and is answered with the code, so the kiosk does not send
+ * that revision again after every session (each time another audit entry); a revoked terminal is told nothing.
  */
 export class UsageIngest {
   private lastPrune = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly parts: UsageIngestParts) {}
 
-  /** The revision to acknowledge, or undefined when refused. */
-  receive(terminalId: string, report: UsageDay): number | undefined {
+  /** The answer to send, or undefined for a revoked terminal. */
+  receive(terminalId: string, report: UsageDay): UsageAnswer | undefined {
     const { parts } = this;
     const terminal = parts.terminals.get(terminalId);
-    if (!terminal || terminal.revoked) return this.refuse(terminalId, 'revoked');
+    if (!terminal || terminal.revoked) {
+      this.audit(terminalId, 'revoked');
+      return undefined;
+    }
     const problem = usageRefusal(report, townDay(parts.now()), parts.retentionDays, parts.directory());
-    if (problem) return this.refuse(terminalId, problem);
+    if (problem) return this.refuse(terminalId, report.day, report.revision, problem);
     const stored = parts.usage.revision(terminalId, report.day);
     if (stored !== undefined && stored >= report.revision) {
       // Sent again after a reconnect (equal) or overtaken (lower): nothing changes; the kiosk may forget it.
-      if (stored > report.revision) this.refuse(terminalId, 'stale_revision');
-      return stored;
+      if (stored > report.revision) this.audit(terminalId, 'stale_revision');
+      return { type: 'usage.stored', day: report.day, revision: stored };
     }
-    return parts.usage.put(terminalId, terminal.location, report);
+    return { type: 'usage.stored', day: report.day, revision: parts.usage.put(terminalId, terminal.location, report) };
   }
 
-  /** The refusal of a report the contract's schema did not accept (e.g. a count above its maximum). */
-  malformed(terminalId: string): void {
-    this.refuse(terminalId, 'malformed');
+  /**
+   * The refusal of a report the contract's schema did not accept (e.g. a count above its maximum): answered when
+   * its day and revision can be read, so the kiosk stops sending it.
+   */
+  malformed(terminalId: string, frame: unknown): UsageAnswer | undefined {
+    const report = (frame as { report?: { day?: unknown; revision?: unknown } } | null)?.report;
+    const day = UsageDate.safeParse(report?.day);
+    const revision = Number.isInteger(report?.revision) && (report?.revision as number) >= 1;
+    if (!day.success || !revision) {
+      this.audit(terminalId, 'malformed');
+      return undefined;
+    }
+    return this.refuse(terminalId, day.data, report!.revision as number, 'malformed');
   }
 
   /** Forgets days past the retention, at most once a day. */
@@ -57,8 +75,12 @@ export class UsageIngest {
     this.parts.usage.prune(addDays(townDay(now), -this.parts.retentionDays));
   }
 
-  private refuse(terminalId: string, code: string): undefined {
+  private refuse(terminalId: string, day: string, revision: number, code: UsageRefusalCode): UsageAnswer {
+    this.audit(terminalId, code);
+    return { type: 'usage.refused', day, revision, code };
+  }
+
+  private audit(terminalId: string, code: string): void {
     this.parts.audit.write({ staffId: null, action: 'usage.report', terminalId, subjectId: code, outcome: 'refused' });
-    return undefined;
   }
 }

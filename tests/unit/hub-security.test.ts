@@ -1,3 +1,4 @@
+import { cspHeader, HUB_CSP_DIRECTIVES } from '../../hub/http/content-security-policy';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +98,8 @@ describe('hub security', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe');
     expect(csp).toContain(`connect-src 'self' ${t.hub.url.replace(/^http/, 'ws')};`);
+    // The e2e stand-in server sends the hub's own directives: the same header but for the WebSocket origin.
+    expect(csp.replace(` ${t.hub.url.replace(/^http/, 'ws')}`, '')).toBe(cspHeader(HUB_CSP_DIRECTIVES));
     expect(result.headers['x-content-type-options']).toBe('nosniff');
     // A crafted Host header cannot write into the policy.
     const crafted = await http(`${t.hub.url}${CONSOLE_API_PREFIX}/session`, { headers: { host: 'x; script-src *' } });

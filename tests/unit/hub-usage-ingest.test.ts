@@ -119,10 +119,14 @@ describe('usage reports at the hub', () => {
     ],
   ];
   for (const [what, report, code] of bad)
-    it(`refuses ${what}: not stored, not acknowledged, audited as ${code}`, async () => {
+    it(`refuses ${what}: not stored, answered as refused (${code}), audited as ${code}`, async () => {
       const before = await refusals();
+      const refusedBefore = kiosk.of('usage.refused').length;
       const answers = await sendThenProbe(report, '2025-06-13');
       expect(answers.map((answer) => answer.day)).toEqual(['2025-06-13']);
+      // The kiosk is told, so it stops sending this revision (each resend would be another audit entry).
+      const { day, revision } = report as UsageDay;
+      expect(kiosk.of('usage.refused').slice(refusedBefore)).toEqual([{ type: 'usage.refused', day, revision, code }]);
       expect(stored((report as UsageDay).day)).toBeUndefined();
       const after = await refusals();
       // Newest first: what this report added.

@@ -100,6 +100,32 @@ describe('usage reports to the hub', () => {
     ]);
   });
 
+  it('takes a refusal as the answer for that revision: kept, not resent; the next revision is sent again', async () => {
+    hub = await startUsageTestHub();
+    hub.acknowledge = false;
+    kiosk = openUsageCore(hub);
+    await untilHubOnline(kiosk);
+    await session(kiosk);
+    await until(() => hub!.reports().length === 1);
+    hub.send({ type: 'usage.refused', day: DAY, revision: 1, code: 'inconsistent_counts' });
+    await until(() => usageDay(kiosk!, DAY).confirmed === 1);
+    expect(usageDay(kiosk, DAY)).toMatchObject({ revision: 1, confirmed: 1 });
+    expect(kiosk.logger.lines.filter((line) => line.event === 'usage.refused')).toMatchObject([
+      { code: 'inconsistent_counts' },
+    ]);
+
+    // Not sent again on the next connection; the next session's revision is.
+    hub.received.length = 0;
+    await reconnect(hub, kiosk);
+    await session(kiosk, 'address');
+    await until(() => hub!.reports().length > 0);
+    expect(hub.reports().map((report) => [report.day, report.revision])).toEqual([[DAY, 2]]);
+    // A refusal of a revision the kiosk never sent changes nothing.
+    hub.send({ type: 'usage.refused', day: DAY, revision: 7, code: 'malformed' });
+    await until(() => kiosk!.logger.lines.some((line) => line.event === 'usage.stored_ignored'));
+    expect(usageDay(kiosk, DAY)).toMatchObject({ revision: 2, confirmed: 1 });
+  });
+
   it('keeps unsent totals across a restart and sends them on the next connection', async () => {
     hub = await startUsageTestHub();
     hub.acknowledge = false;

@@ -3,29 +3,17 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { DASHBOARD_PATH } from '../../../contract/open-data';
+import { cspHeader, HUB_CSP_DIRECTIVES } from '../../../hub/http/content-security-policy';
 import { ROOT } from './paths';
 
 /**
  * A tiny HTTP server on 127.0.0.1 that serves the built console and dashboard (dist/console) at the paths the hub
  * uses (/ and /dashboard/) and a body of the test's choosing at DASHBOARD_PATH (figures with every kind of cell, an
- * error, an answer outside the contract), under the hub's CSP (hub/create-hub.ts, contentSecurityPolicy, copied
- * here: keep the two alike). dashboard.spec.ts's last test runs the page on the real hub with reported figures.
+ * error, an answer outside the contract), under the hub's CSP (the directives the hub uses,
+ * hub/http/content-security-policy.ts). dashboard.spec.ts's last test runs the page on the real hub with reported figures.
  */
 
-export const HUB_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self'",
-  "manifest-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join(';');
+export const HUB_CSP = cspHeader(HUB_CSP_DIRECTIVES);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
