@@ -33,11 +33,12 @@ function fakeBrowser(behaviour: 'sleep' | 'exit'): { executable: string; starts(
   chmodSync(executable, 0o755);
   return {
     executable,
+    // Only whole lines: the shell creates the file for `>>` before echo has written to it.
     starts: () =>
       existsSync(log)
         ? readFileSync(log, 'utf8')
-            .trim()
             .split('\n')
+            .slice(0, -1)
             .map((line) => ({ pid: Number(line.split(' ')[0]), args: line.slice(line.indexOf(' ') + 1) }))
         : [],
   };
