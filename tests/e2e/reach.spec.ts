@@ -61,9 +61,18 @@ test('200 %, high contrast, both orientations: Weiter and Hilfe in reach, small 
     await expectAbove(driver.h1(), dock, `question ${viewport}: heading`);
     // The speech bar is a small control: no caption, one row of two buttons.
     await expect(page.locator('.speech-bar__caption')).toBeHidden();
-    const speechBox = (await page.locator('.speech-bar').boundingBox())!;
-    const readBox = (await readAloud.boundingBox())!;
-    const settingsBox = (await driver.button(driver.t('speech.openSettings')).boundingBox())!;
+    // The bar and its two buttons read in one go, after a frame: three separate reads could straddle the
+    // layout that follows the orientation change (seen once in CI: the two buttons 468 px apart).
+    await expect(driver.button(driver.t('speech.openSettings'))).toBeVisible();
+    const { speechBox, readBox, settingsBox } = await page.locator('.speech-bar').evaluate(async (bar) => {
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const box = (element: Element) => {
+        const rect = element.getBoundingClientRect();
+        return { y: rect.y, height: rect.height };
+      };
+      const part = (selector: string) => box(bar.querySelector(selector)!);
+      return { speechBox: box(bar), readBox: part('.speech-bar__read'), settingsBox: part('.speech-bar__settings') };
+    });
     expect(Math.abs(settingsBox.y - readBox.y), `question ${viewport}: speech buttons in one row`).toBeLessThan(
       readBox.height / 2,
     );
