@@ -77,10 +77,14 @@ export async function tapNextField(page: Page, options: { lang?: Lang; mode?: 't
 
 /** The keyboard never covers the focused field: the field ends above the keyboard's top edge. */
 export async function expectFieldAboveKeyboard(page: Page, field: Locator, lang: Lang = 'de'): Promise<void> {
-  const fieldBox = await field.boundingBox();
-  const keyboardBox = await onScreenKeyboard(page, lang).boundingBox();
-  expect(fieldBox, 'focused field on screen').not.toBeNull();
-  expect(keyboardBox, 'keyboard on screen').not.toBeNull();
-  expect(fieldBox!.y).toBeGreaterThanOrEqual(0);
-  expect(fieldBox!.y + fieldBox!.height, 'field bottom above the keyboard').toBeLessThanOrEqual(keyboardBox!.y);
+  // The page scrolls the field into sight in the frames after the keyboard opens: the check holds once that
+  // has settled (within the usual 5 s), measured again on each try.
+  await expect(async () => {
+    const fieldBox = await field.boundingBox();
+    const keyboardBox = await onScreenKeyboard(page, lang).boundingBox();
+    expect(fieldBox, 'focused field on screen').not.toBeNull();
+    expect(keyboardBox, 'keyboard on screen').not.toBeNull();
+    expect(fieldBox!.y).toBeGreaterThanOrEqual(0);
+    expect(fieldBox!.y + fieldBox!.height, 'field bottom above the keyboard').toBeLessThanOrEqual(keyboardBox!.y);
+  }).toPass({ timeout: 5_000 });
 }
