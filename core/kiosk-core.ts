@@ -33,8 +33,8 @@ import type { Clock, KioskCore, KioskCoreOptions } from './types';
 import type { LoadedCatalog } from './catalog/load-catalog';
 import { AttachmentPreparer } from './outbox/attachment-preparer';
 import { DeliveryStore } from './outbox/delivery-store';
-import { PortalConfigSchema, type PortalConfigInput } from './portal/portal-config';
-import { SyncWorker, type AttachmentRenderer, type SyncWorkerOptions } from './portal/sync-worker';
+import type { PortalConfigInput } from './portal/portal-config';
+import { lazyApplicationPdf, startPortalSync } from './portal/portal-sync-start';
 import { readPackageVersion } from './version';
 import { createSpeechService } from './speech/speech-service';
 import { createHubClient, type HubClient } from './hub-client/hub-client';
@@ -54,7 +54,6 @@ import { UsageStore } from './usage/usage-store';
 export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
 export const DEFAULT_IDLE_WARNING_MS = 30_000;
 const SWEEP_INTERVAL_MS = 1_000;
-const SYNC_TICK_MS = 1_000;
 const SPEECH_WARM_UP_AFTER_MS = 4_000;
 
 export function idleConfig(options: Pick<KioskCoreOptions, 'idleTimeoutMs' | 'idleWarningMs'>): IdleConfig {
@@ -380,51 +379,6 @@ export function openKioskCore(options: KioskCoreOptions): KioskCore {
   }
 }
 
-/**
- * The delivery worker and its timer: each tick runs a pass only when an entry
- * is due, so an idle kiosk costs one small query a second.
- */
-function startPortalSync(
-  portalConfig: PortalConfigInput,
-  renderAttachments: AttachmentRenderer,
-  // `store` is the core's own delivery store (the attachment preparer and kiosk.info use it too).
-  parts: Pick<SyncWorkerOptions, 'store' | 'catalog' | 'clock' | 'logger' | 'timeZone' | 'origin' | 'production'>,
-): { worker: SyncWorker; stop(): void } {
-  const config = PortalConfigSchema.parse(portalConfig);
-  const worker = new SyncWorker({ ...parts, config, renderAttachments });
-  const timer = parts.clock.setInterval(() => {
-    const due = parts.store.nextDueAt();
-    if (due !== undefined && due <= parts.clock.now()) void worker.runDue();
-  }, SYNC_TICK_MS);
-  if (typeof timer === 'object') timer.unref?.();
-  parts.logger.info('portal.configured', { count: Object.keys(config.destinations).length });
-  return {
-    worker,
-    stop() {
-      parts.clock.clearInterval(timer);
-      worker.stop();
-    },
-  };
-}
-
 function closedResult() {
   return { ok: false as const, error: { code: 'internal' as const, detail: 'core is closed' } };
-}
-
-/**
- * The application PDF, loaded with its first delivery: pdfkit and its font engine take a few
- * hundred milliseconds to load, which a start-up (the resident's first screen) must not wait for.
- */
-function lazyApplicationPdf(catalog: LoadedCatalog, resourcesDir: string, timeZone: string): AttachmentRenderer {
-  let renderer: Promise<AttachmentRenderer> | undefined;
-  return async (entry, data, service) => {
-    renderer ??= import('./portal/application-pdf').then(
-      (pdf) => pdf.applicationPdfAttachments(catalog, resourcesDir, timeZone),
-      (error: unknown) => {
-        renderer = undefined; // the next delivery tries again
-        throw error;
-      },
-    );
-    return (await renderer)(entry, data, service);
-  };
 }
