@@ -1,18 +1,8 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SignedBundleSchema, type BundleRefusal } from '../../contract/hub/bundles';
-import { ensurePrivateDir } from '../fs/private-files';
+import { ensurePrivateDir, writePrivateFileAtomically } from '../fs/private-files';
 import { errorClass } from '../logging';
 import type { Logger } from '../types';
 import { verifySignedBundle, writeBundleFiles, type BundleCheck } from './bundle-files';
@@ -215,14 +205,5 @@ export class CatalogueBundles {
 /** Written whole to a 0600 temporary file and renamed over: a crash leaves the old state or the new. */
 function writeState(root: string, state: State): void {
   const file = join(root, STATE_FILE);
-  const temporary = `${file}.tmp`;
-  rmSync(temporary, { force: true });
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(state));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  writePrivateFileAtomically(file, JSON.stringify(state));
 }

@@ -1,4 +1,15 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -55,4 +66,21 @@ export const sqliteFiles = (file: string): string[] => [file, `${file}-wal`, `${
 export function prepareSqliteFile(file: string): void {
   if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
   makeFilesPrivate(...sqliteFiles(file));
+}
+
+/**
+ * Writes `text` to a temporary file created 0600, syncs it and renames it over `file`: a crash leaves the old
+ * content or the new, never half of it (the device credential, the bundles' state and the hub's bundles).
+ */
+export function writePrivateFileAtomically(file: string, text: string): void {
+  const temporary = `${file}.tmp`;
+  rmSync(temporary, { force: true });
+  const fd = openSync(temporary, 'wx', PRIVATE_FILE_MODE);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
 }

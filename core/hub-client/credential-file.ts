@@ -1,6 +1,6 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeFilesPrivate } from '../fs/private-files';
+import { makeFilesPrivate, writePrivateFileAtomically } from '../fs/private-files';
 import { EnrolResponseSchema, type EnrolResponse } from '../../contract/hub';
 
 /** The device credential from enrolment, with the hub's handover key: one file, mode 0600, never logged. */
@@ -29,16 +29,7 @@ export function readCredential(dataDir: string): EnrolResponse | undefined {
 /** Written to a temporary file created 0600 and renamed over, so a crash never leaves half a credential. */
 export function writeCredential(dataDir: string, credential: EnrolResponse): void {
   const file = join(dataDir, CREDENTIAL_FILE);
-  const temporary = `${file}.tmp`;
-  rmSync(temporary, { force: true });
-  const fd = openSync(temporary, 'wx', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(credential));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, file);
+  writePrivateFileAtomically(file, JSON.stringify(credential));
 }
 
 /** A revoked terminal forgets its credential. */

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { writePrivateFileAtomically } from '../../core/fs/private-files';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BundleManifestSchema, SignedBundleSchema } from '../../contract/hub/bundles';
@@ -57,15 +58,6 @@ export class BundleStore {
     const latest = this.latestVersion();
     if (latest !== undefined && version <= latest) throw new Error('bundle version not newer than the stored ones');
     const file = join(this.dir, `bundle-${version}.json`);
-    const temporary = `${file}.tmp`;
-    rmSync(temporary, { force: true });
-    const fd = openSync(temporary, 'wx', 0o600);
-    try {
-      writeSync(fd, JSON.stringify(bundle));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
+    writePrivateFileAtomically(file, JSON.stringify(bundle));
   }
 }
