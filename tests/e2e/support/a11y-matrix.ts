@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 import { LANGUAGE_CODES, languageEntry } from '../../../contract';
 import { AXE_TAGS, measureTargets } from './a11y';
+import { axeViolations } from './axe-run';
 import { measureTextContrast, MIN_TEXT_CONTRAST } from './contrast';
 import { CONTRASTS, TEXT_SIZES, measureHorizontalOverflow, setDisplay, type Contrast, type TextSize } from './display';
 import type { KioskDriver } from './journey-driver';
@@ -175,16 +175,9 @@ export class A11yMatrix {
 
     const t1 = Date.now();
     if (options.axe !== false) {
-      // The same rules as support/a11y.ts, run faster for a matrix of thousands of checks: legacy mode
-      // runs axe.run() in the page (the kiosk has one document, no iframes) instead of finishing every
-      // analysis in a newly opened blank page, and passes are not serialised, as only violations are read.
-      const results = await new AxeBuilder({ page })
-        .setLegacyMode(true)
-        // options() replaces all options, so it comes before withTags(), which adds runOnly to them.
-        .options({ resultTypes: ['violations'] })
-        .withTags(AXE_TAGS)
-        .analyze();
-      for (const violation of results.violations) {
+      // The same rules and the same in-page run as support/a11y.ts (support/axe-run.ts).
+      const violations = await axeViolations(page, AXE_TAGS);
+      for (const violation of violations) {
         const nodes = violation.nodes.map((node) => node.target.join(' ')).join(', ');
         failures.push(`${where} axe ${violation.id} [${violation.impact}]: ${violation.help} — ${nodes}`);
       }
@@ -233,7 +226,8 @@ export class A11yMatrix {
     // A dialog is fixed to the screen: the viewport shows it as the resident sees it (a full-page
     // shot would show the page below the fold without the dialog's backdrop).
     const dialogOpen = (await this.page.locator('[role=dialog],[role=alertdialog]').count()) > 0;
-    await this.page.screenshot({ path, fullPage: !dialogOpen, animations: 'disabled' });
+    // CI takes the viewport only, as support/snap.ts does (a full-page capture costs some five times as much).
+    await this.page.screenshot({ path, fullPage: !dialogOpen && !process.env.CI, animations: 'disabled' });
     return path;
   }
 

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { axeViolations } from './axe-run';
 
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** DESIGN §4: targets of at least 44×44 (AAA 2.5.5); we ask 48, and 64 high for primary actions. */
@@ -111,8 +111,8 @@ export async function checkA11y(
 
 /** axe with the WCAG 2.2 AA tags finds nothing (soft assertion). */
 export async function expectNoAxeViolations(page: Page, screenName: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const readable = results.violations.map(
+  const violations = await axeViolations(page, AXE_TAGS);
+  const readable = violations.map(
     (violation) =>
       `[${violation.impact}] ${violation.id}: ${violation.help}\n` +
       violation.nodes

@@ -16,7 +16,7 @@ function slug(text: string): string {
 }
 
 /**
- * Full-page (or viewport) screenshot kept as an artifact:
+ * Full-page (or viewport; in CI, viewport) screenshot kept as an artifact:
  * tests/artifacts/screens/<spec>/<test>/<nn>-<name>.png (one folder per test so parallel tests never collide).
  */
 export async function snap(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
@@ -28,7 +28,10 @@ export async function snap(page: Page, name: string, options: { fullPage?: boole
   counters.set(info, next);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${String(next).padStart(2, '0')}-${slug(name)}.png`);
-  // The viewport alone for what is fixed to the screen (the on-screen keyboard), else the whole page.
-  await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
+  // The viewport alone for what is fixed to the screen (the on-screen keyboard), else the whole page. CI takes the
+  // viewport only: a full-page capture lays the page out twice more (about five times the cost of the capture, for
+  // some 300 screens a run), and CI's screenshots are not looked at; a local run keeps whole pages to look at.
+  const fullPage = options.fullPage ?? !process.env.CI;
+  await page.screenshot({ path, fullPage, animations: 'disabled' });
   return path;
 }
