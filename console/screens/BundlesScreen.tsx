@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { bundleVersionOf } from '../../contract/hub/bundle-version';
@@ -26,6 +26,7 @@ export function BundlesScreen() {
   const { api, terminals } = useConsole();
   const inputId = useId();
   const hintId = useId();
+  const folderInput = useRef<HTMLInputElement>(null);
   const [bundles, setBundles] = useState<BundleSummary[] | null>(null);
   const [loadFailed, setLoadFailed] = useState(false);
   const [picked, setPicked] = useState<FileList | null>(null);
@@ -112,15 +113,14 @@ export function BundlesScreen() {
       <section aria-labelledby={`${inputId}-heading`}>
         <h2 id={`${inputId}-heading`}>{t('bundles.upload.heading')}</h2>
         <p id={hintId}>{t('bundles.upload.hint')}</p>
-        <label className="field-label" htmlFor={inputId}>
-          {t('bundles.upload.label')}
-        </label>
+        {/* The browser's own file button says "Choose Files" in the browser's language, beside a German page:
+            the input stays hidden and a button of the console's opens its folder picker. */}
         <input
+          ref={folderInput}
           id={inputId}
-          className="file-input"
           type="file"
           multiple
-          aria-describedby={hintId}
+          hidden
           // The folder picker: every file of the picked folder, with its path inside it.
           {...{ webkitdirectory: '' }}
           onChange={(event) => {
@@ -128,6 +128,16 @@ export function BundlesScreen() {
             setOutcome(null);
           }}
         />
+        <div className="button-row">
+          <Button
+            className="button button--secondary"
+            aria-describedby={hintId}
+            isDisabled={busy}
+            onPress={() => folderInput.current?.click()}
+          >
+            {t('bundles.upload.choose')}
+          </Button>
+        </div>
         {pickedCount > 0 && <p role="status">{t('bundles.upload.picked', { count: pickedCount })}</p>}
         <div className="button-row">
           <Button className="button" isDisabled={pickedCount === 0 || busy} onPress={() => void upload()}>

@@ -63,7 +63,10 @@ test('upload and rollback in the console; the kiosk shows the new service after 
   await driver.openStart(kiosk!.url);
   await driver.chooseService(loadService('meldebescheinigung'));
 
-  await admin.getByLabel('Ordner mit den Diensten').setInputFiles(join(picked, 'dienste'));
+  // The console's own button opens the browser's folder picker (its native button would speak English).
+  const chooser = admin.waitForEvent('filechooser');
+  await admin.getByRole('button', { name: 'Ordner mit den Diensten wählen …' }).click();
+  await (await chooser).setFiles(join(picked, 'dienste'));
   await expect(admin.getByText(/Dateien ausgewählt/)).toBeVisible();
   await admin.getByRole('button', { name: 'Hochladen und prüfen' }).click();
   await expect(admin.getByText('Paket 1 ist aktiv.', { exact: false })).toBeVisible();
@@ -85,7 +88,7 @@ test('upload and rollback in the console; the kiosk shows the new service after 
   await expect(admin.getByRole('row', { name: /Rathaus Foyer/ })).toContainText('Paket 1', { timeout: 20_000 });
 
   // Rollback needs an earlier bundle: a second upload, then back to 1 (as version 3).
-  await admin.getByLabel('Ordner mit den Diensten').setInputFiles(join(picked, 'dienste'));
+  await admin.locator('input[type=file]').setInputFiles(join(picked, 'dienste'));
   await admin.getByRole('button', { name: 'Hochladen und prüfen' }).click();
   await expect(admin.getByText('Paket 2 ist aktiv.', { exact: false })).toBeVisible();
   await admin.getByRole('button', { name: 'Zurück zu Paket 1' }).click();
