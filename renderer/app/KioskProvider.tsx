@@ -9,6 +9,7 @@ import { applyDocumentLanguage } from '../i18n/setup';
 import { addBootTexts, loadBasics, type Basics } from './boot';
 import { KioskActionsContext, KioskContext, KioskSettingsContext, type KioskSettings } from './context';
 import { initialState, reducer, type AppState } from './state';
+import { useCatalogueReload } from './useCatalogueReload';
 import { useSessionActions } from './useSessionActions';
 import { SpeechProvider } from '../speech/SpeechProvider';
 import { AssistProvider } from '../assist/AssistProvider';
@@ -70,10 +71,7 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     };
   }, [bridge, firstBoot, bootedAtFirstRender, i18n, actions]);
 
-  const catalogueChanged = useRef(false);
-  useEffect(() => {
-    if (catalogueChanged.current && !state.view) window.location.reload();
-  }, [state.view]);
+  const onCatalogueChanged = useCatalogueReload(state, stateRef);
 
   // When the server comes back, the core's picture of the session wins. The socket's first connect
   // at start-up is no return: the boot calls have just read the session.
@@ -97,10 +95,9 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
           return;
         }
         // Issue 20: a new catalogue from the hub (the core changes it between sessions only): the page loads
-        // it afresh once no service is open here either.
+        // it afresh when no resident is using it (useCatalogueReload).
         if (event.type === 'catalogue.changed') {
-          catalogueChanged.current = true;
-          if (!stateRef.current.view) window.location.reload();
+          onCatalogueChanged();
           return;
         }
         if (event.type === 'terminal.changed') {
@@ -116,7 +113,7 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
         if (stateRef.current.view?.sessionId !== event.sessionId) return;
         dispatch({ type: 'reset', notice: event.reason === 'idle' ? 'idleEnded' : null });
       }),
-    [bridge],
+    [bridge, onCatalogueChanged],
   );
 
   // The actions load a language (and the open service's texts in it) before choosing it; a session

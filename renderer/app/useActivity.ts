@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { isDefaultDisplay } from '../display/settings';
 import { useKiosk } from './context';
-import { isDefaultSpeech } from './state';
+import { atStartDefaults } from './at-rest';
 
 /** The core is told at most this often that someone is still at the terminal. */
 const KEEP_ALIVE_THROTTLE_MS = 10_000;
@@ -61,13 +60,12 @@ export function useActivity(): void {
     lastKeepAlive.current = Date.now();
   }, [sessionId]);
 
-  const { view, info, startLanguage, notice, display, speech, intro, offices, manage } = state;
+  const { view, info, startLanguage, notice, display, speech, intro, offices, manage, walkIn } = state;
+  const atRest = atStartDefaults(state);
   useEffect(() => {
     if (view || !info) return;
-    const defaultLanguage = info.defaultLanguage;
-    const atDefaults = startLanguage === defaultLanguage && !notice && isDefaultDisplay(display);
-    // A service's start page left open goes back to the start screen too.
-    if (atDefaults && isDefaultSpeech(speech) && !intro && !offices && !manage) return;
+    // A service's start page, the offices or a waiting number left open go back to the start screen too.
+    if (atRest) return;
     // Count from the moment the start screen (or its language, or its notice) appeared.
     lastActivity.current = Date.now();
     const timer = setInterval(() => {
@@ -75,5 +73,5 @@ export function useActivity(): void {
       actions.reset(null);
     }, 1000);
     return () => clearInterval(timer);
-  }, [view, info, startLanguage, notice, display, speech, intro, offices, manage, actions]);
+  }, [view, info, startLanguage, notice, display, speech, intro, offices, manage, walkIn, atRest, actions]);
 }
