@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type WebSocket from 'ws';
 import {
   CONSOLE_API_PREFIX,
@@ -52,6 +52,13 @@ export interface FleetResult {
   rssMb: number[];
   /** Creating, enrolling and connecting all kiosks. */
   enrolSeconds: number;
+  /** This process (all kiosks and consoles) during the load: its CPU in cores and its event loop's delay p99. A
+   * busy client delays what it receives and would pose as hub latency. */
+  clientCpuCores: number;
+  clientLoopDelayP99Ms: number;
+  /** Terminal overviews one console received during the whole run, and the largest one's size. */
+  overviews: number;
+  overviewBytes: number;
 }
 
 const ACTIVITY: TerminalActivity = {
@@ -143,6 +150,9 @@ export async function runFleet(
     const healthPending = new Set<string>();
     let healthSent = 0;
     let healthAbsorbed = 0;
+    /** The terminal overview the hub pushes to every console (whole lists, at most one a second). */
+    let overviews = 0;
+    let overviewBytes = 0;
 
     // Consoles: one staff member each, on the instances in turn; the first one also reads the terminal overview.
     for (let index = 0; index < options.consoles; index += 1) {
@@ -166,6 +176,8 @@ export async function runFleet(
         const received = performance.now();
         const text = String(data);
         if (observer && text.startsWith('{"type":"terminals"')) {
+          overviews += 1;
+          overviewBytes = Math.max(overviewBytes, Buffer.byteLength(text));
           const { terminals } = JSON.parse(text) as {
             terminals: { terminalId: string; health: { reportedAt: string } | null }[];
           };
@@ -222,6 +234,9 @@ export async function runFleet(
     const pids = instances.map((instance) => instance.pid);
     const rss = pids.map((pid) => rssMb(pid));
     const cpuBefore = pids.map((pid) => cpuSeconds(pid));
+    const clientCpuBefore = process.cpuUsage();
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const loadStarted = performance.now();
     const timers: NodeJS.Timeout[] = [];
     let requests = 0;
@@ -269,6 +284,8 @@ export async function runFleet(
     loadOver = true;
     const loadSeconds = (performance.now() - loadStarted) / 1000;
     const cpuCores = pids.map((pid, index) => (cpuSeconds(pid) - cpuBefore[index]!) / loadSeconds);
+    const clientCpu = process.cpuUsage(clientCpuBefore);
+    loopDelay.disable();
     // Everything is sent: wait for what is still on its way, up to the grace period.
     const expected = () => requests * options.consoles;
     const graceEnds = performance.now() + GRACE_MS;
@@ -285,6 +302,10 @@ export async function runFleet(
       cpuCores,
       rssMb: rss,
       enrolSeconds,
+      clientCpuCores: (clientCpu.user + clientCpu.system) / 1e6 / loadSeconds,
+      clientLoopDelayP99Ms: loopDelay.percentile(99) / 1e6,
+      overviews,
+      overviewBytes,
     };
   } finally {
     for (const socket of sockets) socket.terminate();

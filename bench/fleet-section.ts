@@ -69,6 +69,10 @@ function rowsFor(mode: Mode, result: FleetResult, minuteMs: number): Row[] {
   result.rssMb.forEach((mb, index) =>
     rows.push({ name: name(`hub${index}_rss`), value: mb, unit: 'MiB', target: null }),
   );
+  rows.push({ name: name('overview_pushes'), value: result.overviews, unit: 'per console', target: null });
+  rows.push({ name: name('overview_size'), value: result.overviewBytes / 1024, unit: 'KiB', target: null });
+  rows.push({ name: name('client_cpu'), value: result.clientCpuCores, unit: 'cores', target: null });
+  rows.push({ name: name('client_loop_delay_p99'), value: result.clientLoopDelayP99Ms, unit: 'ms', target: null });
   rows.push({ name: name('load_1m_after'), value: loadavg()[0]!, unit: 'load', target: null });
   return rows;
 }
