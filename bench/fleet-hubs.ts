@@ -1,5 +1,5 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startNats, type TestNats } from '../tests/fixtures/nats';
 import { startPostgres, type TestPostgres } from '../tests/fixtures/postgres';
@@ -65,6 +65,16 @@ export function regionSupported(root: string): boolean {
   return /--nats-url/.test(help.stdout) && /^\s+--database-url/m.test(help.stdout);
 }
 
+/**
+ * Whether the hub takes the bus's TLS and per-instance user (`NatsSecurity`) on its command line; then the region
+ * runs on a TLS-only nats-server with a user per instance, as a district would run it. The option names are the
+ * ones proposed for step 2 (`--nats-ca`, `--nats-user`, `--nats-password-file`).
+ */
+function natsSecuritySupported(root: string): boolean {
+  const help = spawnSync(process.execPath, [hubScript(root), '--help'], { encoding: 'utf8' });
+  return ['--nats-ca', '--nats-user', '--nats-password-file'].every((flag) => help.stdout.includes(flag));
+}
+
 /** Two (or `count`) instances on one PostgreSQL database and one nats-server. */
 export async function startRegionHubs(tmp: string, root: string, count = 2): Promise<FleetHubs> {
   if (!regionSupported(root))
@@ -81,8 +91,13 @@ export async function startRegionHubs(tmp: string, root: string, count = 2): Pro
     await postgres?.stop();
   };
   try {
+    const instanceNames = Array.from({ length: count }, (_, index) => String.fromCharCode(97 + index));
+    const secure = natsSecuritySupported(root);
+    console.error(
+      `bench: region NATS ${secure ? 'over TLS, a user per instance' : 'plain (the hub takes no NATS credentials yet)'}`,
+    );
     postgres = await startPostgres();
-    nats = await startNats();
+    nats = await startNats(secure ? { secure: { instances: instanceNames } } : {});
     const databaseUrl = await postgres.createDatabase();
     const migrated = spawnSync(process.execPath, [hubScript(root), 'migrate-database', '--database-url', databaseUrl], {
       encoding: 'utf8',
@@ -91,12 +106,25 @@ export async function startRegionHubs(tmp: string, root: string, count = 2): Pro
     const dataDirs = Array.from({ length: count }, (_, index) => mkdtempSync(join(tmp, `fleet-region-${index}-`)));
     const password = createAdmin(root, ['--data-dir', dataDirs[0]!, '--database-url', databaseUrl]);
     const instances: FleetInstance[] = [];
-    for (const dataDir of dataDirs) {
+    for (const [index, dataDir] of dataDirs.entries()) {
+      const natsArgs = ['--nats-url', nats.url];
+      if (nats.secure) {
+        const natsUser = nats.secure.users[instanceNames[index]!]!;
+        const passwordFile = join(dataDir, 'nats-password');
+        writeFileSync(passwordFile, `${natsUser.password}\n`, { mode: 0o600 });
+        natsArgs.push(
+          '--nats-ca',
+          nats.secure.caFile,
+          '--nats-user',
+          natsUser.user,
+          '--nats-password-file',
+          passwordFile,
+        );
+      }
       const { child, url } = await startHubProcess(hubScript(root), dataDir, [
         '--database-url',
         databaseUrl,
-        '--nats-url',
-        nats.url,
+        ...natsArgs,
       ]);
       children.push(child);
       instances.push({ url, pid: child.pid! });
