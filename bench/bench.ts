@@ -15,6 +15,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { median, percentile } from './stats';
 import { measureSpeechBrowser, measureSpeechCore, speechRows } from './speech-bench';
 import { measureHub } from './hub-bench';
+import { fleetSection } from './fleet-section';
 import { coreProcessSection } from './core-process-bench';
 import { loginSection } from './login-bench';
 import { appointmentsSection, finderProfileSection, finderSection } from './catalogue-sections';
@@ -218,6 +219,7 @@ const SECTIONS: Record<string, (context: BenchContext) => Promise<void>> = {
   outage: outageSection,
   crash: crashSection,
   hub: hubSection,
+  fleet: fleetSection,
   login: loginSection,
   appointments: appointmentsSection,
   finder: finderSection,

@@ -55,41 +55,53 @@ const ACTIVITY: TerminalActivity = {
   language: 'de',
 };
 
-function rssMb(pid: number): number {
+export function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
   return kb / 1024;
 }
 
 /** utime + stime of a process, in seconds (clock ticks of 1/100 s on Linux). */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-export function startHubProcess(hubScript: string, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startHubProcess(
+  hubScript: string,
+  dataDir: string,
+  extraArgs: readonly string[] = [],
+): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
     // HUB_BENCH_NODE_ARGS, e.g. "--cpu-prof": flags for the hub process only (Node refuses them in NODE_OPTIONS).
     const nodeArgs = process.env.HUB_BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
     const child = spawn(
       process.execPath,
-      [...nodeArgs, hubScript, '--port', '0', '--data-dir', dataDir, '--console-dir', dataDir],
+      [...nodeArgs, hubScript, '--port', '0', '--data-dir', dataDir, '--console-dir', dataDir, ...extraArgs],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
     let out = '';
+    let ready = false;
+    // Both pipes are read to the end (a full pipe would stall the hub); stderr's tail explains an early exit.
+    let errTail = '';
     child.stdout!.on('data', (chunk: Buffer) => {
+      if (ready) return;
       out += chunk.toString();
       const match = /listening on (\S+)/.exec(out);
-      if (match) resolve({ child, url: match[1]! });
+      if (match) {
+        ready = true;
+        resolve({ child, url: match[1]! });
+      }
     });
-    child.on('exit', (code) => reject(new Error(`hub exited (${code})`)));
+    child.stderr!.on('data', (chunk: Buffer) => (errTail = (errTail + chunk.toString()).slice(-2000)));
+    child.on('exit', (code) => reject(new Error(`hub exited (${code}) ${errTail.trim()}`)));
   });
 }
 
 /** A bare socket: the simulated clients look at a message's first bytes only, so their own parsing does not pose as hub latency. */
-function rawConnect(url: string, headers: Record<string, string>): Promise<WebSocket> {
+export function rawConnect(url: string, headers: Record<string, string>): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { headers });
     socket.once('open', () => resolve(socket));

@@ -1,4 +1,4 @@
-import { connect, type NatsConnection } from '@nats-io/transport-node';
+import { connect, type ConnectionOptions, type NatsConnection } from '@nats-io/transport-node';
 import type { Logger } from '../../core/types';
 import {
   BusEnvelopeSchema,
@@ -9,6 +9,24 @@ import {
 import { envelope, Listeners, type LiveBus } from './bus';
 
 const SUBJECT_PREFIX = 'buergerkiosk.live';
+/** Every subject the region's instances use: the one thing a NATS user of an instance may publish and subscribe to. */
+export const REGION_SUBJECTS = `${SUBJECT_PREFIX}.>`;
+
+/**
+ * How an instance proves itself to the NATS server and checks the server: the region's bus carries residents'
+ * answers once live views cross instances (ARCHITECTURE "The region", step 3), so it runs over TLS, the server's
+ * certificate checked against the region's CA (and its name against the URL's host), with a user per instance.
+ */
+export interface NatsSecurity {
+  /** PEM file of the CA that issued the NATS server's certificate; the connection refuses any other server. */
+  caFile: string;
+  /** This instance's NATS user (one per instance, allowed only REGION_SUBJECTS on the server). */
+  user: string;
+  password: string;
+  /** Optional client certificate and key (PEM files) for a server that also verifies clients. */
+  certFile?: string;
+  keyFile?: string;
+}
 
 export class NatsUrlError extends Error {
   override name = 'NatsUrlError';
@@ -32,6 +50,21 @@ export function parseNatsUrl(raw: string): string {
   return `${url.protocol}//${url.username ? `${url.username}${url.password ? `:${url.password}` : ''}@` : ''}${url.hostname}:${port}`;
 }
 
+/** Where and how to connect: the checked URL and, with `security`, TLS against its CA and the instance's user. */
+export function natsServerOptions(url: string, security?: NatsSecurity): ConnectionOptions {
+  const servers = parseNatsUrl(url);
+  if (!security) return { servers };
+  const tls = {
+    caFile: security.caFile,
+    ...(security.certFile ? { certFile: security.certFile } : {}),
+    ...(security.keyFile ? { keyFile: security.keyFile } : {}),
+    // nats.js leaves the TLS name empty for an IP address, and Node then checks the certificate against
+    // "localhost"; handed on to Node's tls.connect, the host makes it check the address actually dialled.
+    host: new URL(servers).hostname,
+  };
+  return { servers, user: security.user, pass: security.password, tls };
+}
+
 /**
  * The live bus over NATS (core NATS, no JetStream): one subject per message type under `buergerkiosk.live.`, JSON
  * envelopes checked against the contract on the way in (a message that fails is dropped and counted, never
@@ -50,7 +83,7 @@ export class NatsBus implements LiveBus {
     private readonly connection: NatsConnection,
     private readonly logger: Logger | undefined,
   ) {
-    const subscription = connection.subscribe(`${SUBJECT_PREFIX}.>`, {
+    const subscription = connection.subscribe(REGION_SUBJECTS, {
       callback: (error, msg) => {
         if (error) return;
         this.receive(msg.subject, msg.data);
@@ -60,9 +93,18 @@ export class NatsBus implements LiveBus {
     void this.watchStatus();
   }
 
-  static async connect(options: { url: string; instanceId: string; logger?: Logger }): Promise<NatsBus> {
+  /**
+   * With `security`, the connection is TLS only (a server that does not offer it, or whose certificate the CA did
+   * not issue, is refused) and authenticated as the instance's user; without it, plain NATS (tests, one machine).
+   */
+  static async connect(options: {
+    url: string;
+    instanceId: string;
+    logger?: Logger;
+    security?: NatsSecurity;
+  }): Promise<NatsBus> {
     const connection = await connect({
-      servers: parseNatsUrl(options.url),
+      ...natsServerOptions(options.url, options.security),
       name: `buergerkiosk-hub-${options.instanceId}`,
       reconnect: true,
       maxReconnectAttempts: -1,

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { BusEnvelope, BusMessage } from '../../contract/hub/region-bus';
 import { InProcessBusNetwork, type LiveBus } from '../../hub/live/bus';
-import { NatsBus, parseNatsUrl } from '../../hub/live/nats-bus';
+import { NatsBus, natsServerOptions, parseNatsUrl, REGION_SUBJECTS, type NatsSecurity } from '../../hub/live/nats-bus';
 import { startNats, type TestNats } from '../fixtures/nats';
+import { makeRootCa } from '../fixtures/test-pki';
 
 /**
  * The live bus between hub instances (issue 20): two hub-like bus clients exchange a help request from raised to
@@ -187,5 +191,71 @@ describe('live bus over NATS', () => {
     expect(() => parseNatsUrl('http://127.0.0.1:4222')).toThrow(/must start with nats:\/\//);
     expect(() => parseNatsUrl('nats://127.0.0.1:99999')).toThrow();
     expect(() => parseNatsUrl('nats://127.0.0.1:4222/x?y=1')).toThrow(/no path or query/);
+  });
+});
+
+describe('live bus over NATS with TLS and a user per instance', () => {
+  let secure: TestNats;
+  let security: (instance: 'a' | 'b') => NatsSecurity;
+  let otherCaFile: string;
+  beforeAll(async () => {
+    secure = await startNats({ secure: { instances: ['a', 'b'] } });
+    const { caFile, users } = secure.secure!;
+    security = (instance) => ({ caFile, ...users[instance]! });
+    // A CA that did not issue the server's certificate: a client pinned to it must refuse the server.
+    const pki = mkdtempSync(join(tmpdir(), 'hub-nats-other-ca-'));
+    otherCaFile = makeRootCa(pki, 'other-ca').certFile;
+    console.info(`secure nats-server ready in ${secure.startupMs} ms`);
+  }, 30_000);
+  afterAll(async () => {
+    await secure?.stop();
+    if (otherCaFile) rmSync(join(otherCaFile, '..'), { recursive: true, force: true });
+  }, 30_000);
+
+  it('carries a help request between two instances, each with its own user, over TLS', async () => {
+    expect(secure.url).toMatch(/^tls:\/\/127\.0\.0\.1:/);
+    const a = await NatsBus.connect({ url: secure.url, instanceId: 'hub-a', security: security('a') });
+    const b = await NatsBus.connect({ url: secure.url, instanceId: 'hub-b', security: security('b') });
+    buses.push(a, b);
+    const atB = listen(b);
+    await Promise.all([a.flush(), b.flush()]);
+    const requestId = randomUUID();
+    const gotRaised = atB.next('help.raised');
+    a.publish(raised(requestId));
+    expect((await gotRaised).message).toEqual(raised(requestId));
+  });
+
+  it('refuses a client without credentials, with a wrong password, or without TLS', async () => {
+    await expect(
+      NatsBus.connect({ url: secure.url, instanceId: 'hub-x', security: { ...security('a'), password: 'wrong' } }),
+    ).rejects.toThrow(/authoriz/i);
+    // TLS against the right CA, but no user.
+    const { user: _user, pass: _pass, ...anonymous } = natsServerOptions(secure.url, security('a'));
+    await expect(connect(anonymous)).rejects.toThrow(/authoriz/i);
+    // No TLS at all: the server requires it.
+    await expect(connect({ servers: secure.url.replace('tls:', 'nats:') })).rejects.toThrow();
+  });
+
+  it('refuses a server whose certificate the configured CA did not issue, and one that offers no TLS', async () => {
+    await expect(
+      NatsBus.connect({ url: secure.url, instanceId: 'hub-a', security: { ...security('a'), caFile: otherCaFile } }),
+    ).rejects.toThrow(/certificate/i);
+    // The plain server of the tests above: a bus given security never falls back to plain NATS.
+    await expect(NatsBus.connect({ url: nats.url, instanceId: 'hub-a', security: security('a') })).rejects.toThrow();
+  });
+
+  it('lets an instance user publish and subscribe to the region’s subjects only', async () => {
+    const raw = await connect(natsServerOptions(secure.url, security('a')));
+    try {
+      const outside = raw.subscribe('other.>');
+      // The server answers a forbidden subscription with a permissions violation, which ends it.
+      const ended = await outside.closed;
+      expect(String(ended)).toMatch(/permission/i);
+      const inside = raw.subscribe(REGION_SUBJECTS);
+      await raw.flush();
+      expect(inside.isClosed()).toBe(false);
+    } finally {
+      await raw.close();
+    }
   });
 });
