@@ -20,6 +20,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build as esbuild } from 'esbuild';
+import { openDataWorkerPlugin } from './open-data-worker.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => path.join(root, ...parts);
@@ -186,6 +187,9 @@ const precompiledCatalogPlugin = {
 // zod's classic API re-exports all ~50 of its error-message locales (z.locales), which keeps them in the
 // bundle although the core never switches zod's language: half of zod's size, parsed at every start.
 // Only English (zod's default, set by zod itself) stays.
+// The hub's open data worker as a string (build/open-data-worker.mjs), in every bundle that holds the hub.
+const openDataWorker = openDataWorkerPlugin(root);
+
 const zodEnglishOnlyPlugin = {
   name: 'zod-english-only',
   setup(build) {
@@ -214,7 +218,7 @@ async function buildStart() {
     outExtension: { '.js': '.mjs' },
     write: false,
     ...nodeEsm,
-    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin, openDataWorker],
   });
   mkdirSync(chunksDir, { recursive: true });
   const replace = (file) => {
@@ -257,7 +261,7 @@ const jobs = [
     outfile: at('dist/node/hub.mjs'),
     ...nodeEsm,
     external: NATIVE_EXTERNALS,
-    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin, openDataWorker],
   }),
   esbuild({
     ...common,
@@ -270,7 +274,7 @@ const jobs = [
     // electron-updater is loaded from node_modules when a packaged kiosk with a hub starts its updates,
     // not parsed at every start (electron/main/updates.ts).
     external: ['electron', 'electron-updater', ...NATIVE_EXTERNALS],
-    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin, openDataWorker],
   }),
   // The core process (core/host/): a utilityProcess in Electron; the benchmark forks the Node build.
   esbuild({
@@ -282,14 +286,14 @@ const jobs = [
     format: 'cjs',
     target: 'node22',
     external: NATIVE_EXTERNALS,
-    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin, openDataWorker],
   }),
   esbuild({
     ...common,
     entryPoints: [at('core/host/main.ts')],
     outfile: at('dist/node/core-host.mjs'),
     ...nodeEsm,
-    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+    plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin, openDataWorker],
   }),
   esbuild({
     ...common,
@@ -320,7 +324,7 @@ if (existsSync(at('bench/bench.ts'))) {
         '@axe-core/playwright',
         'esbuild',
       ],
-      plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin],
+      plugins: [precompiledCatalogPlugin, zodEnglishOnlyPlugin, openDataWorker],
     }),
   );
 }

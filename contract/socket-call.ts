@@ -20,6 +20,9 @@ export const SOCKET_CALL_METHODS: ReadonlySet<string> = new Set<ApiMethod>([
   'session.saveDraft',
   'session.submit',
   'session.end',
+  // Issue 18: "Vorlesen" and the display settings are counted in the session's tally, which its end closes. On the
+  // socket with the end, in order; by POST the end could overtake it and the setting went uncounted.
+  'usage.settings',
 ]);
 
 /** The core's answer to `call` (events never have a `reply` field). */

@@ -46,6 +46,9 @@ import { TerminalStore } from './stores/terminal-store';
 import { UsageStore } from './stores/usage-store';
 import type { OpenDataSettings } from './open-data/dcat';
 import { registerOpenDataRoutes } from './open-data/open-data-routes';
+import { OpenDataPublisher } from './open-data/publisher';
+import { addDays, townDay } from './open-data/local-day';
+import { PublishedStore } from './stores/published-store';
 import { HUB_CSP_DIRECTIVES } from './http/content-security-policy';
 import { buildServiceDirectory, type ServiceDirectory } from './open-data/service-directory';
 import { DEFAULT_USAGE_RETENTION_DAYS, UsageIngest } from './open-data/usage-ingest';
@@ -185,6 +188,15 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     (directory ??= buildServiceDirectory(options.desk?.resourcesDir, logger, options.desk?.servicesDir));
   const usage = new UsageIngest({ now, usage: usageStore, terminals, audit, directory: services, retentionDays });
   usage.pruneIfDue();
+  const openData = new OpenDataPublisher({
+    dbFile: join(dataDir, 'hub.db'),
+    store: new PublishedStore(db),
+    usage: usageStore,
+    now,
+    fromDay: () => addDays(townDay(now()), -retentionDays),
+    directory: services,
+    logger,
+  });
   const live = new LiveHub({
     health: { store: new HealthStore(db), alerts: new AlertStore(db, now), rules, logger },
     now,
@@ -287,13 +299,10 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
   registerBundleRoutes(app, { auth, terminals, publisher: bundles });
   registerOpenDataRoutes(app, {
-    now,
-    usage: usageStore,
     terminals,
     audit,
     auth,
-    directory: services,
-    retentionDays,
+    publisher: openData,
     settings: options.openData ?? {},
     publicOrigin: options.publicOrigin,
   });
@@ -318,6 +327,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     bookings.purgePast();
     feedback.purgeOld();
     usage.pruneIfDue();
+    openData.sweep();
     live.sweepConsoles((hash) => sessions.lookupHash(hash, false) !== undefined);
   }, SESSION_SWEEP_MS);
   if (typeof sweeper === 'object') sweeper.unref?.();
@@ -337,6 +347,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     clock.clearInterval(healthCheck);
     terminalSide.stop();
     await app.close().catch(() => undefined);
+    await openData.close();
     db.close();
     throw error;
   }
@@ -364,6 +375,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
       terminalSide.stop();
       live.closeAll();
       await app.close();
+      await openData.close();
       await keyPromise?.catch(() => undefined);
       desk?.close();
       db.close();

@@ -29,14 +29,22 @@ export interface HeatCell {
   text: string;
 }
 
-function labelMargin(labels: readonly string[], width: number): number {
+/**
+ * The room at the left for the labels, and the line width (in ems) past which Plot cuts a label with "…". Plot
+ * measures text by its own estimate, which puts a month like "Dezember 2026" above the room made for it here: so a
+ * label is cut only where the room hit its cap (a long service name on a narrow screen), never where it was made
+ * to fit (the month chart, one month or more).
+ */
+function labelRoom(labels: readonly string[], width: number): { marginLeft: number; lineWidth: number } {
   const longest = Math.max(4, ...labels.map((label) => label.length));
-  return Math.round(Math.min(width * 0.42, 16 + longest * CHAR_PX));
+  const wanted = 16 + longest * CHAR_PX;
+  const marginLeft = Math.round(Math.min(width * 0.42, wanted));
+  return { marginLeft, lineWidth: wanted <= width * 0.42 ? Infinity : (marginLeft - 12) / 16 };
 }
 
 /** One bar per row, the label at the left, the figure at the bar's end. */
 export function horizontalBars(rows: readonly BarRow[], width: number, options: { textRoom?: number } = {}): Element {
-  const marginLeft = labelMargin(
+  const { marginLeft, lineWidth } = labelRoom(
     rows.map((row) => row.label),
     width,
   );
@@ -56,7 +64,7 @@ export function horizontalBars(rows: readonly BarRow[], width: number, options: 
     x: { domain: [0, max], grid: true, axis: 'top', label: null, ticks },
     y: { domain: rows.map((row) => row.label), label: null, padding: 0.25 },
     marks: [
-      Plot.axisY({ tickSize: 0, lineWidth: (marginLeft - 12) / 16, textOverflow: 'ellipsis', fill: INK }),
+      Plot.axisY({ tickSize: 0, lineWidth, textOverflow: 'ellipsis', fill: INK }),
       Plot.barX(drawn, { x: 'value', y: 'label', fill: BAR }),
       Plot.ruleX([0], { stroke: INK }),
       Plot.text(drawn, { x: 'value', y: 'label', text: 'text', textAnchor: 'start', dx: 6, fill: INK }),
@@ -73,7 +81,7 @@ export function heatGrid(
   cell: { height?: number; minWidth?: number } = {},
 ): Element {
   const cellHeight = cell.height ?? 36;
-  const marginLeft = labelMargin(yDomain, width);
+  const { marginLeft, lineWidth } = labelRoom(yDomain, width);
   // Below this a cell cannot hold its figure: the SVG is drawn at this width and shrinks as a picture.
   const drawnWidth = Math.max(width, marginLeft + xDomain.length * (cell.minWidth ?? 40) + 16);
   const max = Math.max(1, ...cells.map((cell) => cell.value));
@@ -88,7 +96,7 @@ export function heatGrid(
     y: { domain: [...yDomain], label: null, tickSize: 0 },
     color: { type: 'linear', domain: [0, max], range: RAMP },
     marks: [
-      Plot.axisY({ tickSize: 0, lineWidth: (marginLeft - 12) / 16, textOverflow: 'ellipsis', fill: INK }),
+      Plot.axisY({ tickSize: 0, lineWidth, textOverflow: 'ellipsis', fill: INK }),
       Plot.cell(cells, { x: 'x', y: 'y', fill: 'value', stroke: GRID, inset: 0 }),
       Plot.text(cells, { x: 'x', y: 'y', text: 'text', fill: INK }),
     ],

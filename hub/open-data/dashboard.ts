@@ -5,6 +5,7 @@ import type { StoredUsageDay } from '../stores/usage-store';
 import { weekdayOf } from './local-day';
 import type { ServiceDirectory } from './service-directory';
 import { PRIMARY_LIMIT, suppress, type Equation } from './suppression';
+import { publishFunnel } from './funnel';
 import { publishTable, type PublishedTable } from './tables';
 import { axesOf, countByPeriod, tableOf, type Figure, type PeriodCounts } from './usage-figures';
 
@@ -23,13 +24,6 @@ function publishLine(values: readonly number[], forced: readonly boolean[] = [])
   values.forEach((value, index) => forced[index] && value > 0 && fixed.set(index, true));
   const { suppressed } = suppress({ values: all, equations, fixed });
   return values.map((value, index) => (suppressed[index] ? SUPPRESSED : value));
-}
-
-/** Only the smallest non-zero entry, when `force` is set: enough to make the line's sum unformable. */
-function smallestIf(force: boolean, values: readonly number[]): boolean[] {
-  const nonZero = values.filter((value) => value > 0);
-  const smallest = force && nonZero.length > 0 ? values.indexOf(Math.min(...nonZero)) : -1;
-  return values.map((_, index) => index === smallest);
 }
 
 type MonthTotals = ((column: string) => PublishedCount)[];
@@ -76,6 +70,7 @@ export function buildDashboard(
   const helpTotals = months.map((month) => monthTotals(byMonth.get(month), 'help'));
 
   const startedInPeriod = new Map<string, number>();
+  const completedInPeriod = new Map<string, number>();
   const reached = new Map<string, number>();
   const givenUp = new Map<string, number>();
   const languages = new Map<string, number>();
@@ -86,6 +81,7 @@ export function buildDashboard(
   for (const { report, helpByWeekdayHour } of shown) {
     for (const service of report.services) {
       add(startedInPeriod, service.serviceId, service.started);
+      add(completedInPeriod, service.serviceId, service.completed);
       for (const [stepId, value] of Object.entries(service.stepsReached))
         add(reached, `${service.serviceId}/${stepId}`, value);
       for (const [stepId, reasons] of Object.entries(service.givenUp))
@@ -104,15 +100,15 @@ export function buildDashboard(
 
   const services = directory.services.map((service) => {
     const key = (stepId: string) => `${service.serviceId}/${stepId}`;
-    const reachedCounts = service.steps.map((step) => reached.get(key(step.stepId)) ?? 0);
-    const givenUpRaw = service.steps.map((step) => givenUp.get(key(step.stepId)) ?? 0);
-    const givenUpCounts = publishLine(
-      givenUpRaw,
-      smallestIf(anyMonthSuppressed(givenUpTotals, service.serviceId), givenUpRaw),
-    );
-    // A step every starter reached counts the period's starts: hidden when a month's starts are.
-    const startsHidden = anyMonthSuppressed(started, service.serviceId);
-    const periodStarts = startedInPeriod.get(service.serviceId) ?? 0;
+    const funnel = publishFunnel({
+      started: startedInPeriod.get(service.serviceId) ?? 0,
+      completed: completedInPeriod.get(service.serviceId) ?? 0,
+      reached: service.steps.map((step) => reached.get(key(step.stepId)) ?? 0),
+      givenUp: service.steps.map((step) => givenUp.get(key(step.stepId)) ?? 0),
+      startedHidden: anyMonthSuppressed(started, service.serviceId),
+      completedHidden: anyMonthSuppressed(completed, service.serviceId),
+      givenUpHidden: anyMonthSuppressed(givenUpTotals, service.serviceId),
+    });
     return {
       serviceId: service.serviceId,
       leikaKey: service.leikaKey,
@@ -122,13 +118,8 @@ export function buildDashboard(
       funnel: service.steps.map((step, index) => ({
         stepId: step.stepId,
         title: step.title,
-        // Reached counts are not parts of a sum (every session reaches the first steps): small ones go alone.
-        reached:
-          (reachedCounts[index]! > 0 && reachedCounts[index]! < PRIMARY_LIMIT) ||
-          (startsHidden && reachedCounts[index]! > 0 && reachedCounts[index] === periodStarts)
-            ? SUPPRESSED
-            : reachedCounts[index]!,
-        givenUp: givenUpCounts[index]!,
+        reached: funnel.reached[index]!,
+        givenUp: funnel.givenUp[index]!,
       })),
     };
   });

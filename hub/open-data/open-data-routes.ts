@@ -1,13 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CONSOLE_API_PREFIX } from '../../contract/hub';
-import { DASHBOARD_PATH, type Dashboard } from '../../contract/open-data';
+import { DASHBOARD_PATH } from '../../contract/open-data';
 import { HubError } from '../hub-error';
 import { requireSession, type AuthSettings } from '../http/console-auth';
 import type { AuditStore } from '../stores/audit-store';
 import type { TerminalStore } from '../stores/terminal-store';
-import type { UsageStore } from '../stores/usage-store';
-import { buildDashboard } from './dashboard';
 import {
   buildCatalog,
   CATALOG_PATH,
@@ -16,53 +14,40 @@ import {
   OPEN_DATA_PREFIX,
   type OpenDataSettings,
 } from './dcat';
-import { addDays, townDay } from './local-day';
-import { dailyCsv, monthlyCsv, monthsOf } from './open-data-csv';
-import type { ServiceDirectory } from './service-directory';
+import { OPEN_DATA_LAG_MS, type OpenDataPublisher, type ServedFile } from './publisher';
 
 export const CONSOLE_USAGE_PATH = `${CONSOLE_API_PREFIX}/usage`;
-/** How long a computed file is served before it is computed again. */
-export const OPEN_DATA_CACHE_MS = 60_000;
+/** How long a client may keep a file (the published figures may lag the reports by as much, see publisher.ts). */
+export const OPEN_DATA_CACHE_MS = OPEN_DATA_LAG_MS;
 const PUBLIC_RATE = { max: 120, timeWindow: 60_000 };
 const TerminalQuery = z.strictObject({ terminalId: z.string().regex(/^t_[A-Za-z0-9_-]{1,40}$/) });
 
 export interface OpenDataRouteParts {
-  now: () => number;
-  usage: UsageStore;
   terminals: TerminalStore;
   audit: AuditStore;
   auth: AuthSettings;
-  directory: () => ServiceDirectory;
-  retentionDays: number;
+  publisher: OpenDataPublisher;
   settings: OpenDataSettings;
   publicOrigin: string | undefined;
 }
 
+/** Whether the client takes gzip (an `accept-encoding` entry gzip or *, its q not 0). */
+export function acceptsGzip(header: string | undefined): boolean {
+  return (header ?? '').split(',').some((entry) => {
+    const [coding, ...params] = entry.trim().toLowerCase().split(';');
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
 /**
  * The open data, without login (issue 18): the monthly CSV, one daily CSV per month, their DCAT-AP.de metadata and
- * the dashboard's figures; and, for staff, the same figures for one terminal (audited).
+ * the dashboard's figures; and, for staff, the same figures for one terminal (audited). Every figure is computed in
+ * the publisher's worker (publisher.ts): a handler here only sends bytes that are ready, or waits for them.
  */
 export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRouteParts): void {
-  // Kiosks report after every session: keyed on the data's changes the cache would hardly ever hold, so the
-  // published figures may lag a report by up to a minute.
-  const cache = new Map<string, { at: number; value: string }>();
-  const cached = (key: string, make: () => string): string => {
-    const now = parts.now();
-    const hit = cache.get(key);
-    if (hit && now - hit.at < OPEN_DATA_CACHE_MS) return hit.value;
-    const value = make();
-    cache.set(key, { at: now, value });
-    return value;
-  };
-  const fromDay = () => addDays(townDay(parts.now()), -parts.retentionDays);
-  // A row per terminal and month (usage_months), summed as the days would be: the same figures as from the days.
-  const stored = (terminalId?: string) => parts.usage.months(fromDay(), terminalId);
-  /** The stored days of one month (YYYY-MM) within the retention. */
-  const daysOf = (month: string) => {
-    const from = fromDay();
-    const first = `${month}-01`;
-    return parts.usage.between(first > from ? first : from, addDays(first, 31).slice(0, 7) + '-01');
-  };
+  const { publisher } = parts;
+  const catalogs = new Map<string, { generation: number; text: string }>();
   const origin = (request: FastifyRequest) => parts.publicOrigin ?? `${request.protocol}://${request.host}`;
 
   const open = (reply: FastifyReply, type: string) =>
@@ -70,59 +55,60 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
       .header('content-type', type)
       .header('cache-control', `public, max-age=${OPEN_DATA_CACHE_MS / 1000}`)
       .header('access-control-allow-origin', '*')
-      .header('cross-origin-resource-policy', 'cross-origin');
+      .header('cross-origin-resource-policy', 'cross-origin')
+      .header('vary', 'accept-encoding');
+  const send = async (request: FastifyRequest, reply: FastifyReply, type: string, file: ServedFile) => {
+    open(reply, type);
+    if (acceptsGzip(request.headers['accept-encoding']))
+      return reply.header('content-encoding', 'gzip').send(file.gzip);
+    return reply.send(await file.plain());
+  };
   const config = { rateLimit: PUBLIC_RATE };
+  const CSV = 'text/csv; charset=utf-8; header=present';
 
   // The open data's own address leads people to the page that explains and draws it.
   app.get(`${OPEN_DATA_PREFIX}/`, (_request, reply) => reply.redirect(DASHBOARD_PAGE_PATH));
-  app.get(MONTHLY_CSV_PATH, { config }, (_request, reply) =>
-    open(reply, 'text/csv; charset=utf-8; header=present').send(
-      cached('monthly', () => monthlyCsv(stored(), parts.directory())),
-    ),
+  app.get(MONTHLY_CSV_PATH, { config }, async (request, reply) =>
+    send(request, reply, CSV, (await publisher.town()).monthlyCsv),
   );
-  app.get(`${OPEN_DATA_PREFIX}/usage-daily-:month(^\\d{4}-(?:0[1-9]|1[0-2])).csv`, { config }, (request, reply) => {
-    const { month } = request.params as { month: string };
-    if (!monthsOf(stored()).includes(month)) throw new HubError(404, 'not_found');
-    return open(reply, 'text/csv; charset=utf-8; header=present').send(
-      cached(`daily-${month}`, () => dailyCsv(daysOf(month), month, parts.directory())),
-    );
-  });
-  app.get(CATALOG_PATH, { config }, (request, reply) => {
-    const from = fromDay();
+  app.get(
+    `${OPEN_DATA_PREFIX}/usage-daily-:month(^\\d{4}-(?:0[1-9]|1[0-2])).csv`,
+    { config },
+    async (request, reply) => {
+      const { month } = request.params as { month: string };
+      const publication = await publisher.town();
+      if (!publication.meta.months.includes(month)) throw new HubError(404, 'not_found');
+      return send(request, reply, CSV, await publisher.dailyCsv(publication, month));
+    },
+  );
+  app.get(CATALOG_PATH, { config }, async (request, reply) => {
     const base = origin(request);
-    return open(reply, 'application/ld+json; charset=utf-8').send(
-      cached(`catalog ${base}`, () => {
-        const summary = parts.usage.summary(from);
-        const now = new Date(parts.now()).toISOString();
-        return JSON.stringify(
-          buildCatalog({
-            origin: base,
-            settings: parts.settings,
-            months: monthsOf(stored()),
-            coverage: summary ? { from: summary.from, to: summary.to } : null,
-            issued: summary ? new Date(summary.firstReceived).toISOString() : now,
-            modified: summary ? new Date(summary.lastReceived).toISOString() : now,
-          }),
-          null,
-          2,
-        );
-      }),
-    );
+    const publication = await publisher.town();
+    let catalog = catalogs.get(base);
+    if (catalog?.generation !== publication.generation) {
+      const { months, coverage, generatedAt } = publication.meta;
+      const at = new Date(generatedAt).toISOString();
+      const text = JSON.stringify(
+        buildCatalog({
+          origin: base,
+          settings: parts.settings,
+          months,
+          coverage: coverage ? { from: coverage.from, to: coverage.to } : null,
+          issued: coverage ? new Date(coverage.firstReceived).toISOString() : at,
+          modified: coverage ? new Date(coverage.lastReceived).toISOString() : at,
+        }),
+        null,
+        2,
+      );
+      catalogs.set(base, (catalog = { generation: publication.generation, text }));
+    }
+    return open(reply, 'application/ld+json; charset=utf-8').send(catalog.text);
   });
-  app.get(DASHBOARD_PATH, { config }, (_request, reply) =>
-    open(reply, 'application/json; charset=utf-8').send(
-      cached('dashboard', () =>
-        JSON.stringify(buildDashboard(stored(), parts.directory(), parts.now(), null) satisfies Dashboard),
-      ),
-    ),
+  app.get(DASHBOARD_PATH, { config }, async (request, reply) =>
+    send(request, reply, 'application/json; charset=utf-8', (await publisher.town()).dashboard),
   );
 
-  // At start, the month tables are suppressed once (tables.ts keeps them): a request later suppresses only the
-  // months whose figures changed since, mostly the current one, so the event loop is not held for the whole period.
-  monthlyCsv(stored(), parts.directory());
-  buildDashboard(stored(), parts.directory(), parts.now(), null);
-
-  app.get(CONSOLE_USAGE_PATH, { onRequest: requireSession(parts.auth) }, (request) => {
+  app.get(CONSOLE_USAGE_PATH, { onRequest: requireSession(parts.auth) }, async (request, reply) => {
     const staffId = request.consoleSession!.staff.staffId;
     const parsed = TerminalQuery.safeParse(request.query);
     const terminal = parsed.success ? parts.terminals.get(parsed.data.terminalId) : undefined;
@@ -134,9 +120,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
     });
     if (!parsed.success) throw new HubError(400, 'invalid_input');
     if (!terminal) throw new HubError(404, 'not_found');
-    return buildDashboard(stored(terminal.terminalId), parts.directory(), parts.now(), {
-      terminalId: terminal.terminalId,
-      name: terminal.name,
-    });
+    const figures: string = await publisher.terminal(terminal.terminalId, terminal.name);
+    return reply.header('content-type', 'application/json; charset=utf-8').send(figures);
   });
 }

@@ -43,10 +43,21 @@ export function rebuildUsageMonths(db: Db): void {
 
 /** Each terminal's usage totals per day (issue 18): one row per terminal and day, the highest revision only. */
 export class UsageStore {
+  private readonly listeners: (() => void)[] = [];
+
   constructor(
     private readonly db: Db,
     private readonly now: () => number,
   ) {}
+
+  /** Called after each committed change to the stored days (a report stored, days pruned): the open data follow. */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   /** The stored revision of a terminal's day, if any. */
   revision(terminalId: string, day: string): number | undefined {
@@ -59,7 +70,8 @@ export class UsageStore {
 
   /** Stores the report unless a revision as high is stored already; returns the revision now stored. */
   put(terminalId: string, location: string, report: UsageDay): number {
-    return this.db.transaction(() => {
+    let written = false;
+    const stored = this.db.transaction(() => {
       const old = statement(
         this.db,
         'SELECT revision, location, report FROM usage_days WHERE terminal_id = ? AND day = ?',
@@ -68,8 +80,11 @@ export class UsageStore {
       if (old) this.addToMonth(terminalId, old.location, JSON.parse(old.report) as UsageDay, -1);
       this.addToMonth(terminalId, location, report, 1);
       this.putDay(terminalId, location, report);
+      written = true;
       return report.revision;
     })();
+    if (written) this.changed();
+    return stored;
   }
 
   private putDay(terminalId: string, location: string, report: UsageDay): void {
@@ -197,10 +212,12 @@ export class UsageStore {
 
   /** Forgets every day before `beforeDay`; returns how many rows went. */
   prune(beforeDay: string): number {
-    return this.db.transaction(() => {
+    const pruned = this.db.transaction(() => {
       for (const day of this.between('0000-01-01', beforeDay))
         this.addToMonth(day.terminalId, day.location, day.report, -1);
       return statement(this.db, 'DELETE FROM usage_days WHERE day < ?').run(beforeDay).changes;
     })();
+    if (pruned > 0) this.changed();
+    return pruned;
   }
 }

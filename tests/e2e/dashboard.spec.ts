@@ -175,6 +175,15 @@ test('the real hub: figures a terminal reported are drawn, its tables equal the 
       await kiosk.next('usage.stored', (message) => message.day === day);
     }
     kiosk.close();
+    // The hub publishes new reports within about ten seconds (hub/open-data/publisher.ts), then the page shows them.
+    await expect
+      .poll(
+        async () => DashboardSchema.parse(await (await page.request.get(`${hub.url}${DASHBOARD_PATH}`)).json()).months,
+        {
+          timeout: 30_000,
+        },
+      )
+      .not.toEqual([]);
 
     const response = await page.goto(`${hub.url}/dashboard`);
     expect(response?.status()).toBe(200);
@@ -184,6 +193,8 @@ test('the real hub: figures a terminal reported are drawn, its tables equal the 
     expect(csp).toContain("style-src 'self'");
     await expect(page.getByRole('heading', { level: 1, name: 'Der Bürgerkiosk in Zahlen' })).toBeVisible();
     await expectChartsDrawn(page);
+    // With one or two months (three recent days), each month's label is written whole, never cut with "…".
+    await expect(page.getByTestId('chart-sessions').locator('svg text', { hasText: '…' })).toHaveCount(0);
 
     const published = DashboardSchema.parse(await (await page.request.get(`${hub.url}${DASHBOARD_PATH}`)).json());
     await expectTablesMatchFixture(page, published, 'de', DE.weekday);

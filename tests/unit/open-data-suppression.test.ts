@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SUPPRESSED } from '../../contract/usage';
 import { blockEquations, blockSize, publishStacked, publishTable, type CountTable } from '../../hub/open-data/tables';
 import type { Equation } from '../../hub/open-data/suppression';
+import { derivable } from '../fixtures/suppression-attack';
 
 /**
  * Small-number suppression (issue 18): a reader who knows how the tables are built (cells, row, column and grand
@@ -29,69 +30,6 @@ function randomTable(next: () => number, R: number, C: number): CountTable {
     cols: Array.from({ length: C }, (_, c) => `c${c}`),
     values: Array.from({ length: R }, () => Array.from({ length: C }, () => CHOICES[Math.floor(next() * 12)]!)),
   };
-}
-
-/**
- * The suppressed positions a reader can pin down: every table that publishes the same (the published cells as they
- * are, each suppressed base cell within ±SPREAD of the truth and at least 1, every total the sum of its parts, equal
- * to its published value or, where suppressed, at least 1) is enumerated depth-first until each suppressed position
- * has been seen with two values. Those seen with one value only are derivable (within the spread searched, so a
- * hit may be a false alarm, never a miss).
- */
-const SPREAD = 3;
-
-function derivable(
-  published: readonly (number | typeof SUPPRESSED)[],
-  truth: readonly number[],
-  equations: readonly Equation[],
-) {
-  const totals = new Set(equations.map((equation) => equation.total));
-  const open = published.flatMap((value, position) =>
-    value === SUPPRESSED && !totals.has(position) ? [position] : [],
-  );
-  const hidden = published.flatMap((value, position) => (value === SUPPRESSED ? [position] : []));
-  const seen = new Map(hidden.map((position) => [position, new Set<number>()]));
-  const value: (number | null)[] = published.map((entry, position) =>
-    entry === SUPPRESSED || totals.has(position) ? null : entry,
-  );
-  const consistent = (): boolean => {
-    for (const position of totals) value[position] = null;
-    for (let changed = true; changed;) {
-      changed = false;
-      for (const equation of equations) {
-        if (equation.parts.some((part) => value[part] === null)) continue;
-        const sum = equation.parts.reduce((a, part) => a + value[part]!, 0);
-        const current = value[equation.total];
-        if (current === null) {
-          const shown = published[equation.total];
-          if (shown === SUPPRESSED ? sum < 1 : sum !== shown) return false;
-          value[equation.total] = sum;
-          changed = true;
-        } else if (current !== sum) return false;
-      }
-    }
-    return true;
-  };
-  const done = () => [...seen.values()].every((values) => values.size >= 2);
-  const search = (index: number): boolean => {
-    if (index === open.length) {
-      for (const position of hidden) seen.get(position)!.add(value[position]!);
-      return done();
-    }
-    const position = open[index]!;
-    for (
-      let candidate = Math.max(1, truth[position]! - SPREAD);
-      candidate <= truth[position]! + SPREAD;
-      candidate += 1
-    ) {
-      value[position] = candidate;
-      if (consistent() && search(index + 1)) return true;
-    }
-    value[position] = null;
-    return false;
-  };
-  search(0);
-  return hidden.filter((position) => seen.get(position)!.size < 2);
 }
 
 function flatten(

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import WebSocket from 'ws';
 import type { KioskBridge } from '../../contract';
 import { SPEECH_AUDIO_CONTENT_TYPE, SPEECH_CACHED_HEADER, SPEECH_DURATION_HEADER } from '../../contract/speech';
@@ -82,5 +83,52 @@ describe('speech audio as binary over HTTP', () => {
   it('a refused prompt still answers with the JSON result', async () => {
     const result = await bridge.call('speech.synthesize', { ...input, text: '' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('"Vorlesen" is counted when the session ends at once: usage.settings goes on the socket, ahead of the end', async () => {
+    // A page's socket sends its own origin (the core refuses one without); ws sends none unless told.
+    const origin = new URL(server.url).origin;
+    const previous = globalThis.WebSocket;
+    (globalThis as { WebSocket?: unknown }).WebSocket = class extends WebSocket {
+      constructor(url: string | URL) {
+        super(url, { origin });
+      }
+    };
+    const fresh = createHttpBridge(new URL(server.url));
+    const posted: string[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = (async (url: string | URL | Request, init?: RequestInit) => {
+      posted.push(String(url instanceof Request ? url.url : url));
+      return realFetch(url, init);
+    }) as typeof fetch;
+    try {
+      // Until its socket is open the bridge posts every call: wait until a socket method no longer goes by POST.
+      for (let sent = posted.length; ; sent = posted.length) {
+        await fresh.call('session.keepAlive', { sessionId: '00000000-0000-4000-8000-000000000000' });
+        if (posted.length === sent) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const view = await fresh.call('session.start', { serviceId: 'meldebescheinigung', language: 'de' });
+      expect(view.ok).toBe(true);
+      const sessionId = (view as { ok: true; value: { sessionId: string } }).value.sessionId;
+      // The page reports speech and the resident ends in the same moment: neither waits for the other.
+      const [counted, ended] = await Promise.all([
+        fresh.call('usage.settings', { sessionId, speech: true }),
+        fresh.call('session.end', { sessionId, reason: 'resident' }),
+      ]);
+      expect(counted).toEqual({ ok: true, value: { counted: true } });
+      expect(ended.ok).toBe(true);
+      expect(posted.filter((url) => url.includes('usage.settings'))).toEqual([]);
+    } finally {
+      globalThis.fetch = realFetch;
+      (globalThis as { WebSocket?: unknown }).WebSocket = previous;
+    }
+    const db = new Database(path.join(dataDir, 'kiosk.db'), { readonly: true });
+    try {
+      const row = db.prepare('SELECT totals FROM usage_days').get() as { totals: string };
+      expect((JSON.parse(row.totals) as { settings: { speech: number } }).settings.speech).toBe(1);
+    } finally {
+      db.close();
+    }
   });
 });
