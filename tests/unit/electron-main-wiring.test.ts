@@ -4,6 +4,7 @@ import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { openDataWorkerPlugin } from '../../build/open-data-worker.mjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleCoreHost } from '../fixtures/core-host-bundle';
 import { createFakeElectron, FakeWebContents } from './electron-fake';
@@ -43,6 +44,8 @@ describe('Electron main process wiring', () => {
       define: { 'import.meta.url': '__importMetaUrl' },
       logLevel: 'error',
       absWorkingDir: PROJECT,
+      // The local hub's open data worker, a string in the bundle as build/build.mjs puts it there.
+      plugins: [openDataWorkerPlugin(PROJECT)],
     });
     // The core process's entry, next to main.cjs as the build puts it.
     await bundleCoreHost(root, path.join('dist', 'electron', 'core-host.cjs'));
