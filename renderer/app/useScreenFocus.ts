@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { afterNextPaint } from './after-paint';
 
 /** Brings the focused element into sight, above the speech bar and the keyboard (scroll-padding in keyboard.css). */
 function keepFocusInSight(): void {
@@ -31,9 +32,9 @@ export function useScreenFocus(pageKey: string, title: string): RefObject<HTMLHe
     });
     return () => cancelAnimationFrame(frame);
   }, [pageKey]);
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
+  // After the new page is painted: setting the title costs Chromium about 3 ms of the main thread (a
+  // profile of the steps, issue 19), which inside the commit held back the page it names.
+  useEffect(() => afterNextPaint(() => void (document.title = title)), [title]);
   useEffect(() => {
     window.addEventListener('resize', keepFocusInSight);
     return () => window.removeEventListener('resize', keepFocusInSight);

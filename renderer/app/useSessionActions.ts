@@ -1,4 +1,5 @@
 import { useMemo, useRef, type Dispatch } from 'react';
+import { flushSync } from 'react-dom';
 import type {
   ApiError,
   ApiInput,
@@ -157,7 +158,9 @@ export function useSessionActions(
       await oneAtATime(async () => {
         const result = await call(method, input(view.sessionId));
         if (!result) return;
-        if (result.ok) showView(result.value as SessionView);
+        // Rendered in the task that brought the reply, not in a scheduler task queued behind whatever else
+        // is waiting (a sentence's audio arriving, a timer): the resident waits for this page (issue 19).
+        if (result.ok) flushSync(() => showView(result.value as SessionView));
         else await handleError(result.error);
       });
     }
