@@ -1,9 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, CDPSession, Page } from '@playwright/test';
-import { ui, type LoadedService } from '../tests/e2e/support/service-data';
+import type { Step } from '../contract';
+import type { LoadedService } from '../tests/e2e/support/service-data';
 import type { Row } from './bench-context';
 import { percentile } from './stats';
-import { kioskBackToFirst, kioskFirstPass, VIEWPORT } from './steps-bench';
+import type { StepTarget } from './steps-page';
+import {
+  KIOSK_TARGET,
+  kioskBackToFirst,
+  kioskFirstPass,
+  openSurvey,
+  serveSurvey,
+  SURVEY_TARGET,
+  VIEWPORT,
+} from './steps-bench';
+import { ROOT } from '../tests/e2e/support/paths';
 import { endSession } from './steps-memory';
 
 /**
@@ -47,19 +58,22 @@ const SOCKET_PROBE = `(() => {
   };
 })();`;
 
-function profiledStep(page: Page, next: string): Promise<Phases> {
+/** One step with its phases; on SurveyJS's page (no socket) only the DOM and painted phases mean anything. */
+function profiledStep(page: Page, target: StepTarget): Promise<Phases> {
   return page.evaluate(
-    (next) =>
+    ({ heading: headingSelector, buttonText, buttonSelector }) =>
       new Promise<Phases>((resolve, reject) => {
-        const marks = (window as unknown as { __benchSocket: { kind: string; id: number; at: number }[] })
-          .__benchSocket;
+        const marks =
+          (window as unknown as { __benchSocket?: { kind: string; id: number; at: number }[] }).__benchSocket ?? [];
         const from = marks.length;
-        const before = document.querySelector('h1')?.textContent;
-        const button = Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === next);
+        const before = document.querySelector(headingSelector)?.textContent;
+        const button = buttonSelector
+          ? document.querySelector<HTMLElement>(buttonSelector)
+          : Array.from(document.querySelectorAll('button')).find((b) => b.textContent?.trim() === buttonText);
         if (!button) return reject(new Error('no button'));
         let start = 0;
         const observer = new MutationObserver(() => {
-          const heading = document.querySelector('h1');
+          const heading = document.querySelector(headingSelector);
           if (!heading || heading.textContent === before) return;
           const dom = performance.now();
           performance.mark('bench-step-dom');
@@ -84,7 +98,7 @@ function profiledStep(page: Page, next: string): Promise<Phases> {
         start = performance.now();
         button.click();
       }),
-    next,
+    target,
   );
 }
 
@@ -183,6 +197,7 @@ export async function profileSteps(
   traceFile: string | undefined,
 ): Promise<Row[]> {
   const rows: Row[] = [];
+  let journey: Step[] = [];
   for (const speech of [true, false]) {
     const context = await browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
@@ -196,16 +211,14 @@ export async function profileSteps(
         }),
       );
     const { steps, firstTitle } = await kioskFirstPass(page, url, service);
+    journey = steps;
     const cdp = await context.newCDPSession(page);
-    const next = ui('de', 'nav.continue');
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
+    await startProfiler(cdp);
     const { result: phases, events } = await traced(cdp, speech ? traceFile : undefined, async () => {
       const samples: Phases[] = [];
       while (samples.length < count) {
         for (let index = 0; index + 1 < steps.length && samples.length < count; index++)
-          samples.push(await profiledStep(page, next));
+          samples.push(await profiledStep(page, KIOSK_TARGET));
         await kioskBackToFirst(page, firstTitle, steps.length);
       }
       return samples;
@@ -234,5 +247,55 @@ export async function profileSteps(
     for (const [bucket, ms] of Object.entries(summariseTrace(events, phases.length)))
       rows.push({ name: `${label}_trace_${bucket}_per_step`, value: ms, unit: 'ms', target: null });
   }
+  rows.push(...(await profileSurvey(browser, service, journey, count)));
   return rows;
+}
+
+async function startProfiler(cdp: CDPSession): Promise<void> {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
+
+/**
+ * SurveyJS's steps on the same journey, traced and profiled the same way right after the kiosk's (the
+ * profiler's own cost is in both): its click → DOM (no transport, no commit), DOM → painted, and the main
+ * thread's split.
+ */
+async function profileSurvey(browser: Browser, service: LoadedService, steps: Step[], count: number): Promise<Row[]> {
+  const survey = await serveSurvey(ROOT, service, steps);
+  try {
+    const page = await openSurvey(browser, survey.url);
+    const cdp = await page.context().newCDPSession(page);
+    await startProfiler(cdp);
+    const { result: phases, events } = await traced(cdp, undefined, async () => {
+      const samples: Phases[] = [];
+      while (samples.length < count) {
+        for (let index = 0; index + 1 < steps.length && samples.length < count; index++)
+          samples.push(await profiledStep(page, SURVEY_TARGET));
+        await page.evaluate(() => {
+          window.benchSurvey!.currentPageNo = 0;
+        });
+        await page.waitForFunction(() => window.benchSurvey!.currentPageNo === 0);
+      }
+      return samples;
+    });
+    await cdp.send('Profiler.stop');
+    await page.context().close();
+    const p50 = (key: keyof Phases) =>
+      percentile(
+        phases.map((phase) => phase[key]),
+        50,
+      );
+    const rows: Row[] = [
+      // No reply on this page: its "render" phase runs from the click.
+      { name: 'profile_surveyjs_click_to_dom_p50', value: p50('renderMs'), unit: 'ms', target: null },
+      { name: 'profile_surveyjs_dom_to_painted_p50', value: p50('paintMs'), unit: 'ms', target: null },
+    ];
+    for (const [bucket, ms] of Object.entries(summariseTrace(events, phases.length)))
+      rows.push({ name: `profile_surveyjs_trace_${bucket}_per_step`, value: ms, unit: 'ms', target: null });
+    return rows;
+  } finally {
+    await survey.close();
+  }
 }

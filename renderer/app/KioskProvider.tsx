@@ -9,6 +9,7 @@ import { applyDocumentLanguage } from '../i18n/setup';
 import { addBootTexts, loadBasics, type Basics } from './boot';
 import { KioskActionsContext, KioskContext, KioskSettingsContext, type KioskSettings } from './context';
 import { initialState, reducer, type AppState } from './state';
+import { IdleClock, IdleClockContext } from './idle-clock';
 import { useCatalogueReload } from './useCatalogueReload';
 import { useSessionActions } from './useSessionActions';
 import { SpeechProvider } from '../speech/SpeechProvider';
@@ -34,7 +35,9 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
   });
   const loadLanguage = useMemo(() => createLanguageLoader(i18n, bridge), [i18n, bridge]);
   const loadService = useMemo(() => createServiceLoader(i18n, bridge), [i18n, bridge]);
-  const actions = useSessionActions(bridge, stateRef, dispatch, loadLanguage, loadService);
+  // The idle clock apart from the state: a keep-alive does not render the page (idle-clock.ts).
+  const [idleClock] = useState(() => new IdleClock());
+  const actions = useSessionActions(bridge, stateRef, dispatch, idleClock, loadLanguage, loadService);
 
   // Boot: info, catalog and any surviving session (crash resume). Retries until the core answers.
   const bootedAtFirstRender = bootedState?.booted === true;
@@ -106,14 +109,14 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
         }
         // Staff guided or filled in: they count as someone being there, like a touch.
         if (event.type === 'session.idle') {
-          dispatch({ type: 'idle', sessionId: event.sessionId, idle: event.idle, at: Date.now() });
+          idleClock.set({ sessionId: event.sessionId, idle: event.idle, at: Date.now() });
           return;
         }
         if (event.type !== 'session.ended') return;
         if (stateRef.current.view?.sessionId !== event.sessionId) return;
         dispatch({ type: 'reset', notice: event.reason === 'idle' ? 'idleEnded' : null });
       }),
-    [bridge, onCatalogueChanged],
+    [bridge, idleClock, onCatalogueChanged],
   );
 
   // The actions load a language (and the open service's texts in it) before choosing it; a session
@@ -163,9 +166,11 @@ export function KioskProvider({ bridge, firstBoot, bootedState, children }: Kios
     <KioskContext.Provider value={value}>
       <KioskActionsContext.Provider value={actions}>
         <KioskSettingsContext.Provider value={settings}>
-          <SpeechProvider bridge={bridge}>
-            <AssistProvider bridge={bridge}>{children}</AssistProvider>
-          </SpeechProvider>
+          <IdleClockContext.Provider value={idleClock}>
+            <SpeechProvider bridge={bridge}>
+              <AssistProvider bridge={bridge}>{children}</AssistProvider>
+            </SpeechProvider>
+          </IdleClockContext.Provider>
         </KioskSettingsContext.Provider>
       </KioskActionsContext.Provider>
     </KioskContext.Provider>

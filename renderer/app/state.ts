@@ -2,7 +2,6 @@ import type {
   ApiErrorCode,
   Catalog,
   FieldError,
-  IdleState,
   KioskInfo,
   LanguageCode,
   ServiceDefinition,
@@ -61,7 +60,7 @@ export interface AppState {
   /** The walk-in waiting number screen (issue 16), from the start screen. */
   walkIn: boolean;
   view: SessionView | null;
-  /** Local clock time when `view` arrived; the idle countdown runs from here. */
+  /** Local clock time when `view` arrived; the idle countdown runs from here (or from idle-clock.ts's newer reading). */
   viewAt: number;
   fieldErrors: FieldError[];
   /** Bumped on every failed answer so the error summary takes focus again. */
@@ -101,7 +100,6 @@ export type Action =
   | { type: 'definitions'; definitions: readonly ServiceDefinition[] }
   | { type: 'connection'; connected: boolean }
   | { type: 'view'; view: SessionView; at: number }
-  | { type: 'idle'; sessionId: string; idle: IdleState; at: number }
   | { type: 'terminal'; name: string; location: string }
   | { type: 'fieldErrors'; errors: FieldError[] }
   | { type: 'apiError'; code: ApiErrorCode | null }
@@ -156,10 +154,6 @@ export function reducer(state: AppState, action: Action): AppState {
         fieldErrors: samePage ? state.fieldErrors : [],
       };
     }
-    case 'idle':
-      // Only the idle clock: a late keep-alive answer must never move the page.
-      if (state.view?.sessionId !== action.sessionId) return state;
-      return { ...state, view: { ...state.view, idle: action.idle }, viewAt: action.at };
     case 'terminal': {
       // Before boot there is nothing to update: kiosk.info will carry the name.
       if (!state.info) return state;

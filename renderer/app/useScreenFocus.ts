@@ -1,4 +1,8 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { afterNextPaint } from './after-paint';
+
+/** The longest the window title waits for an idle moment (a page that is never idle still gets its title). */
+const TITLE_IDLE_TIMEOUT_MS = 500;
 
 /** Brings the focused element into sight, above the speech bar and the keyboard (scroll-padding in keyboard.css). */
 function keepFocusInSight(): void {
@@ -31,8 +35,14 @@ export function useScreenFocus(pageKey: string, title: string): RefObject<HTMLHe
     });
     return () => cancelAnimationFrame(frame);
   }, [pageKey]);
+  // When the page is idle, after the new page is painted: setting the title costs Chromium about 3 ms of the
+  // main thread (a profile of the steps, issue 19), which inside the commit held back the page it names, and
+  // right after the first paint could hold back the frame after it.
   useEffect(() => {
-    document.title = title;
+    const set = () => void (document.title = title);
+    if (typeof requestIdleCallback !== 'function') return afterNextPaint(set);
+    const idle = requestIdleCallback(set, { timeout: TITLE_IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(idle);
   }, [title]);
   useEffect(() => {
     window.addEventListener('resize', keepFocusInSight);

@@ -1,4 +1,5 @@
 import { useMemo, useRef, type Dispatch } from 'react';
+import { flushSync } from 'react-dom';
 import type {
   ApiError,
   ApiInput,
@@ -14,6 +15,7 @@ import { isNetworkError } from '../api/network-error';
 import { LanguageLoadError } from '../i18n/load-language';
 import { ServiceLoadError } from '../i18n/load-service';
 import type { KioskActions } from './context';
+import type { IdleClock } from './idle-clock';
 import { isDefaultSpeech, type Action, type AppState, type SpeechSettings } from './state';
 import { isDefaultDisplay, type DisplaySettings } from '../display/settings';
 
@@ -29,6 +31,7 @@ export function useSessionActions(
   bridge: KioskBridge,
   stateRef: { readonly current: AppState },
   dispatch: Dispatch<Action>,
+  idleClock: IdleClock,
   /** Fetches a language's texts before the screen switches to it (see i18n/load-language.ts). */
   loadLanguage: (language: LanguageCode) => Promise<void>,
   /** Fetches a service's definition and texts before it is shown (see i18n/load-service.ts). */
@@ -157,7 +160,9 @@ export function useSessionActions(
       await oneAtATime(async () => {
         const result = await call(method, input(view.sessionId));
         if (!result) return;
-        if (result.ok) showView(result.value as SessionView);
+        // Rendered in the task that brought the reply, not in a scheduler task queued behind whatever else
+        // is waiting (a sentence's audio arriving, a timer): the resident waits for this page (issue 19).
+        if (result.ok) flushSync(() => showView(result.value as SessionView));
         else await handleError(result.error);
       });
     }
@@ -274,9 +279,9 @@ export function useSessionActions(
         const since = options?.unlessCalledSince;
         if (since !== undefined && (inFlight.current || lastSessionCall.current >= since)) return;
         const result = await call('session.keepAlive', { sessionId: view.sessionId });
-        // Only the idle clock matters here; a stale answer must not move the page.
-        if (result?.ok)
-          dispatch({ type: 'idle', sessionId: result.value.sessionId, idle: result.value.idle, at: Date.now() });
+        // Only the idle clock matters here (not the state: the page is not rendered); a stale answer must not
+        // move the page.
+        if (result?.ok) idleClock.set({ sessionId: result.value.sessionId, idle: result.value.idle, at: Date.now() });
         else if (result && !result.ok) await handleError(result.error);
       },
       async end(reason) {
@@ -299,5 +304,5 @@ export function useSessionActions(
         if (view) reportSettings(view.sessionId, stateRef.current.display, { ...stateRef.current.speech, ...settings });
       },
     };
-  }, [bridge, stateRef, dispatch, loadLanguage, loadService]);
+  }, [bridge, stateRef, dispatch, idleClock, loadLanguage, loadService]);
 }

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useKiosk } from '../app/context';
 import { useIdleCountdown } from '../app/useIdleCountdown';
+import { idleFrom, useIdleReading } from '../app/idle-clock';
 import { IdleWarning } from './IdleWarning';
 import { useAssist } from '../assist/context';
 import { helpHoldsIdle } from '../assist/assist-scripts';
@@ -11,7 +12,7 @@ export function IdleGuard() {
   const { help } = useAssist();
   // Help is coming: the core holds the timeout (core/hub-client/help-request.ts) and restarts it afterwards.
   const held = helpHoldsIdle(help);
-  const counted = useIdleCountdown(state.view, state.viewAt);
+  const counted = useIdleCountdown(idleFrom(state.view, state.viewAt, useIdleReading()));
   const remaining = held ? null : counted;
   const expired = remaining !== null && remaining <= 0;
 

@@ -1,11 +1,13 @@
 import { expect, test } from './support/fixtures';
 import { KioskDriver } from './support/journey-driver';
+import { installRenderProbe, takeCommits } from './support/render-probe';
 import { loadServices } from './support/service-data';
 
 /**
  * WCAG 2.2.1: the resident is warned before the session ends, can extend it
  * with "Weitermachen", and the countdown is announced (an aria-live region, and
- * spoken by the terminal), not only shown. Short timeouts via the kiosk's --idle-* flags.
+ * spoken by the terminal), not only shown. Short timeouts via the kiosk's --idle-* flags. "Weitermachen"
+ * moves the idle clock only: nothing on the page renders again (issue 19, renderer/app/idle-clock.ts).
  */
 
 // Long enough that axe and a screenshot fit inside the warning before "Weitermachen" is pressed.
@@ -17,6 +19,7 @@ test.use({ kioskOptions: { idleTimeoutS: TIMEOUT_S, idleWarningS: WARNING_S } })
 
 test('idle warning: announced countdown, "Weitermachen" extends, then the session ends', async ({ page, kiosk }) => {
   test.setTimeout(4 * TIMEOUT_S * 1000);
+  await installRenderProbe(page, ['main']);
   const driver = new KioskDriver(page, { auditWalk: false });
   await driver.openStart(kiosk.url);
   await driver.chooseService(service);
@@ -58,8 +61,14 @@ test('idle warning: announced countdown, "Weitermachen" extends, then the sessio
   await driver.screen('idle-warning');
 
   // "Weitermachen": the warning goes, the resident is where they were, the answers kept.
+  await takeCommits(page);
   await driver.activate(warning.getByRole('button', { name: driver.t('idle.continue'), exact: true }));
+  // Hidden once the keep-alive's answer has set the idle clock anew.
   await expect(warning).toBeHidden();
+  const renderedInPage = (await takeCommits(page)).flatMap((commit) =>
+    commit.rendered.filter((part) => part.inside.includes('main')).map((part) => part.host),
+  );
+  expect(renderedInPage, 'rendered inside the page on "Weitermachen"').toEqual([]);
   await expect(driver.h1()).toHaveText(question);
   await driver.activate(driver.button(driver.t('nav.back')));
   const firstOption = firstStep.fields[0]!.options?.[0];

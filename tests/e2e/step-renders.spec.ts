@@ -9,7 +9,8 @@ import { loadService } from './support/service-data';
  * (radios, text inputs, a date, an address of four fields): the reply is rendered once (no second,
  * synchronous render of the new page right after its commit, as react-aria's field components caused), the
  * parts around the page (header, footer, speech bar, back link) are not rendered again, the dock's "Weiter"
- * stays the same button, and focus lands on the new question's heading.
+ * stays the same button, focus lands on the new question's heading, and the new page is committed in the task
+ * that brought the reply (not in a task of React's scheduler queued after it).
  */
 
 const service = loadService('meldebescheinigung');
@@ -28,8 +29,11 @@ test('a step renders the new question once and leaves the page around it alone',
     if (!step) throw new Error(`unexpected page: ${await driver.h1().innerText()}`);
     for (const field of step.fields) await driver.fillField(service, step, field, planValue(service, field, {}));
     await takeCommits(page);
+    const titleBefore = await page.title();
     await driver.continue();
     await expect(driver.h1()).toBeFocused();
+    // Set after the new page is painted, but set: the window's title names the new page.
+    await expect.poll(() => page.title()).not.toBe(titleBefore);
     const commits = await takeCommits(page);
     // The commit that put the new page in: the question's form was mounted in it (the check page has none).
     const reply = commits.find((commit) =>
@@ -37,6 +41,8 @@ test('a step renders the new question once and leaves the page around it alone',
     );
     if ((await driver.h1().innerText()).trim() === checkTitle) break;
     expect(reply, `no commit mounted the question after ${step.id}`).toBeDefined();
+    // In the task that brought the core's reply, not queued behind whatever else waits (issue 19).
+    expect(reply!.inSocketTask, `the reply to ${step.id} was rendered in a later task`).toBe(true);
     // A commit in which no component rendered (React finishing an update that bailed out) is no render.
     const again = commits.filter((commit) => commit !== reply && commit.run === reply!.run);
     expect(

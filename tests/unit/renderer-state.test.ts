@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceDefinitionSchema, type Field, type SessionView } from '../../contract';
 import { stateAfterBoot } from '../../renderer/app/boot';
+import { IdleClock, idleFrom, type IdleReading } from '../../renderer/app/idle-clock';
 import { initialState, reducer, screenKey } from '../../renderer/app/state';
 import { draftFromAnswer, inputFromDraft } from '../../renderer/fields/draft';
 import { answerText } from '../../renderer/i18n/answerText';
@@ -59,14 +60,29 @@ describe('renderer app state', () => {
     expect(state.fieldErrors).toHaveLength(0);
   });
 
-  it('updates only the idle clock on keep-alive, never the page', () => {
-    let state = reducer(initialState, { type: 'view', view: view('b'), at: 1 });
+  it('keeps a keep-alive out of the state: the idle clock moves, the page does not render (issue 19)', () => {
+    const state = reducer(initialState, { type: 'view', view: view('b'), at: 1 });
+    const clock = new IdleClock();
+    const heard: (IdleReading | null)[] = [];
+    const stop = clock.subscribe(() => heard.push(clock.get()));
+    // Before any reading, the countdown runs from the view's own idle state.
+    expect(idleFrom(state.view, state.viewAt, clock.get())).toEqual({ idle: state.view!.idle, at: 1 });
     const idle = { remainingMs: 90_000, timeoutMs: 120_000, warningMs: 30_000 };
-    state = reducer(state, { type: 'idle', sessionId: SESSION, idle, at: 5 });
-    expect(screenKey(state.view)).toBe(`${SESSION}:step:b`);
-    expect(state.view?.idle.remainingMs).toBe(90_000);
-    const other = reducer(state, { type: 'idle', sessionId: 'another', idle: { ...idle, remainingMs: 1 }, at: 6 });
-    expect(other).toBe(state);
+    clock.set({ sessionId: SESSION, idle, at: 5 });
+    expect(heard).toEqual([{ sessionId: SESSION, idle, at: 5 }]);
+    expect(idleFrom(state.view, state.viewAt, clock.get())).toEqual({ idle, at: 5 });
+    // Another session's reading (a late answer after a reset) counts for nothing.
+    clock.set({ sessionId: 'another', idle: { ...idle, remainingMs: 1 }, at: 6 });
+    expect(idleFrom(state.view, state.viewAt, clock.get())).toEqual({ idle: state.view!.idle, at: 1 });
+    // A newer view brings its own idle state, which wins over an older reading.
+    clock.set({ sessionId: SESSION, idle, at: 7 });
+    const next = reducer(state, { type: 'view', view: view('c'), at: 8 });
+    expect(idleFrom(next.view, next.viewAt, clock.get())).toEqual({ idle: next.view!.idle, at: 8 });
+    expect(screenKey(next.view)).toBe(`${SESSION}:step:c`);
+    expect(idleFrom(null, 0, clock.get())).toBeNull();
+    stop();
+    clock.set({ sessionId: SESSION, idle, at: 9 });
+    expect(heard).toHaveLength(3);
   });
 
   it("takes the hub's name and location for the footer, and keeps them across residents", () => {

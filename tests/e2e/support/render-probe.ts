@@ -18,6 +18,12 @@ export interface ProbeCommit {
    * React made synchronously right after a commit (a layout effect that set state) shares its number.
    */
   run: number;
+  /**
+   * Made in the task in which a WebSocket message arrived (the core's reply), not in a task queued after it
+   * (React's scheduler): a message event marks its task, and a port message posted at once clears the mark,
+   * so any task queued after the message's ends it.
+   */
+  inSocketTask: boolean;
   /** The components that rendered, by their first DOM element (a CSS path such as "header.session-header"). */
   rendered: { host: string; mounted: boolean; inside: string[] }[];
 }
@@ -89,6 +95,23 @@ export async function installRenderProbe(page: Page, watch: string[]): Promise<v
       }
     }
 
+    let inSocketTask = false;
+    const clearMark = new MessageChannel();
+    clearMark.port1.onmessage = () => {
+      inSocketTask = false;
+    };
+    const NativeSocket = window.WebSocket;
+    window.WebSocket = class extends NativeSocket {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        // Registered before the page's own onmessage: it runs first.
+        this.addEventListener('message', () => {
+          inSocketTask = true;
+          clearMark.port2.postMessage(null);
+        });
+      }
+    };
+
     let rendererId = 0;
     (window as unknown as { __REACT_DEVTOOLS_GLOBAL_HOOK__: unknown }).__REACT_DEVTOOLS_GLOBAL_HOOK__ = {
       supportsFiber: true,
@@ -103,7 +126,7 @@ export async function installRenderProbe(page: Page, watch: string[]): Promise<v
         const current = root.current;
         if (current.alternate) compare(rendered, current, current.alternate);
         else if (current.child) mountedSubtree(rendered, current.child);
-        probe.commits.push({ at: performance.now(), run, rendered });
+        probe.commits.push({ at: performance.now(), run, inSocketTask, rendered });
         if (!bumpQueued) {
           bumpQueued = true;
           queueMicrotask(() => {
