@@ -66,7 +66,7 @@ export function registerBundleRoutes(app: FastifyInstance, parts: BundleRoutePar
     url: BUNDLE_PATH,
     config: { rateLimit: FETCH_RATE },
     onRequest: async (request) => {
-      const terminal = parts.terminals.authenticate(bearer(request));
+      const terminal = await parts.terminals.authenticate(bearer(request));
       if (!terminal) throw new HubError(401, 'unauthenticated');
     },
     handler: async (): Promise<SignedBundle> => {

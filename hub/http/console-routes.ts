@@ -83,10 +83,10 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     });
   }
 
-  route('POST /logout', {}, ({ request, reply }) => {
+  route('POST /logout', {}, async ({ request, reply }) => {
     const session = request.consoleSession!;
     parts.audit.write({ staffId: session.staff.staffId, action: 'logout', outcome: 'ok' });
-    parts.sessions.delete(session.tokenHash);
+    await parts.sessions.delete(session.tokenHash);
     live.closeConsoleSession(session.tokenHash);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(parts.auth.tls));
     return { ok: true };
@@ -125,8 +125,8 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
   }));
 
   route('GET /terminals', {}, () => live.terminalViews());
-  route('POST /terminals', { admin: true }, ({ staff, body }) => {
-    const created = parts.terminals.create(body.name, body.location);
+  route('POST /terminals', { admin: true }, async ({ staff, body }) => {
+    const created = await parts.terminals.create(body.name, body.location);
     parts.audit.write({
       staffId: staff.staffId,
       action: 'terminal.create',
@@ -140,11 +140,11 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       expiresAt: new Date(created.expiresAt).toISOString(),
     };
   });
-  route('POST /terminals/:terminalId/revoke', { admin: true }, ({ staff, params }) => {
+  route('POST /terminals/:terminalId/revoke', { admin: true }, async ({ staff, params }) => {
     const terminalId = params.terminalId!;
-    if (!parts.terminals.get(terminalId)) throw new HubError(404, 'unknown_terminal');
-    const revoked = parts.terminals.revoke(terminalId)!;
-    live.revokeTerminal(terminalId);
+    if (!(await parts.terminals.get(terminalId))) throw new HubError(404, 'unknown_terminal');
+    const revoked = (await parts.terminals.revoke(terminalId))!;
+    await live.revokeTerminal(terminalId);
     parts.audit.write({ staffId: staff.staffId, action: 'terminal.revoke', terminalId, outcome: 'ok' });
     return terminalView(revoked, false);
   });
@@ -274,14 +274,14 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     return { released: true as const };
   });
   // Times booked at the kiosks: staff see name, service, office, time and code, no more; every look is audited.
-  const bookingView = (record: KioskBookingRecord) => {
+  const bookingView = async (record: KioskBookingRecord) => {
     const { terminalId, ...notice } = record;
-    return { ...notice, terminalName: parts.terminals.get(terminalId)?.name ?? terminalId };
+    return { ...notice, terminalName: (await parts.terminals.get(terminalId))?.name ?? terminalId };
   };
   route('GET /bookings', {}, ({ staff }) => {
     const today = parts.bookings.today();
     parts.audit.write({ staffId: staff.staffId, action: 'bookings.list', outcome: 'ok' });
-    return today.map(bookingView);
+    return Promise.all(today.map(bookingView));
   });
   route('POST /bookings/find', { rateLimit: { max: 20, timeWindow: 60_000 } }, ({ staff, body }) => {
     const found = parts.bookings.find(body.code);
@@ -295,12 +295,13 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     return bookingView(found);
   });
   // Residents' comments (issue 18), already stripped: staff read them here and nowhere else; every look is audited.
-  route('GET /feedback', {}, ({ staff }) => {
+  route('GET /feedback', {}, async ({ staff }) => {
     const comments = parts.feedback.list();
     parts.audit.write({ staffId: staff.staffId, action: 'feedback.list', outcome: 'ok' });
+    const names = new Map((await parts.terminals.list()).map((terminal) => [terminal.terminalId, terminal.name]));
     return comments.map(({ terminalId, receivedAt: _receivedAt, ...comment }) => ({
       ...comment,
-      terminalName: parts.terminals.get(terminalId)?.name ?? terminalId,
+      terminalName: names.get(terminalId) ?? terminalId,
     }));
   });
 }

@@ -20,7 +20,7 @@ export class HelpRelay {
       assist: AssistRelay;
       terminals: TerminalConnections;
       consoles: ConsoleConnections;
-      view(record: HelpRecord): HelpRequestView;
+      view(record: HelpRecord): Promise<HelpRequestView>;
     },
   ) {}
 
@@ -31,7 +31,7 @@ export class HelpRelay {
    * terminal has one open request at most: a new one replaces the one still open (a kiosk asks again only
    * when the hub missed its cancel), so a flooding terminal fills one line of the queue and rings once.
    */
-  onRequest(terminalId: string, request: HelpRequestBody): void {
+  async onRequest(terminalId: string, request: HelpRequestBody): Promise<void> {
     const { help, terminals, consoles } = this.parts;
     const inserted = help.insert(terminalId, request);
     const record = help.get(request.requestId);
@@ -43,10 +43,10 @@ export class HelpRelay {
         help.setState(old.requestId, 'cancelled');
       }
       terminals.send(terminalId, { type: 'help.queued', requestId: record.requestId });
-      if (replaced.length === 0) consoles.broadcast({ type: 'help.new', request: this.parts.view(record) });
+      if (replaced.length === 0) consoles.broadcast({ type: 'help.new', request: await this.parts.view(record) });
       consoles.pushQueue();
     } else {
-      this.tellKioskState(record);
+      await this.tellKioskState(record);
     }
   }
 
@@ -59,7 +59,7 @@ export class HelpRelay {
   }
 
   /** After a reconnect: requests the kiosk still has go on (or are queued anew); open ones it forgot are cancelled. */
-  reconcile(terminalId: string, openRequests: HelpRequestBody[]): void {
+  async reconcile(terminalId: string, openRequests: HelpRequestBody[]): Promise<void> {
     const listed = new Set(openRequests.map((request) => request.requestId));
     let changed = false;
     for (const record of this.parts.help.openForTerminal(terminalId)) {
@@ -69,7 +69,7 @@ export class HelpRelay {
         changed = true;
       }
     }
-    for (const request of openRequests) this.onRequest(terminalId, request);
+    for (const request of openRequests) await this.onRequest(terminalId, request);
     if (changed) this.parts.consoles.pushQueue();
   }
 
@@ -84,7 +84,7 @@ export class HelpRelay {
    * end on the kiosks (the banner goes), and their requests go back to the queue, with the alert, for a
    * colleague; the kiosk is told that it waits again.
    */
-  staffGone(staffId: string): void {
+  async staffGone(staffId: string): Promise<void> {
     const { help, terminals, consoles } = this.parts;
     let changed = false;
     for (const record of help.open()) {
@@ -93,18 +93,18 @@ export class HelpRelay {
       const queued = help.setState(record.requestId, 'waiting', null)!;
       this.parts.access.system('help.staff_gone', queued, staffId);
       terminals.send(queued.terminalId, { type: 'help.queued', requestId: queued.requestId });
-      consoles.broadcast({ type: 'help.new', request: this.parts.view(queued) });
+      consoles.broadcast({ type: 'help.new', request: await this.parts.view(queued) });
       changed = true;
     }
     if (changed) consoles.pushQueue();
   }
 
-  private tellKioskState(record: HelpRecord): void {
+  private async tellKioskState(record: HelpRecord): Promise<void> {
     const { terminals } = this.parts;
     if (record.state === 'waiting')
       terminals.send(record.terminalId, { type: 'help.queued', requestId: record.requestId });
     else if (record.state === 'accepted' && record.assignedStaffId) {
-      const staff = this.parts.staff.byId(record.assignedStaffId);
+      const staff = await this.parts.staff.byId(record.assignedStaffId);
       if (staff)
         terminals.send(record.terminalId, {
           type: 'help.accepted',
@@ -116,7 +116,7 @@ export class HelpRelay {
 
   // ---- staff actions -------------------------------------------------------------------------------------
 
-  accept(staff: Staff, requestId: string): HelpRequestView {
+  async accept(staff: Staff, requestId: string): Promise<HelpRequestView> {
     const { access } = this.parts;
     const record = access.requireRequest(staff, requestId, 'help.accept', false);
     if (record.state !== 'waiting') access.refuse(staff, 'help.accept', record, 409, 'not_waiting');
@@ -127,7 +127,7 @@ export class HelpRelay {
     return this.parts.view(updated);
   }
 
-  resolve(staff: Staff, requestId: string): HelpRequestView {
+  async resolve(staff: Staff, requestId: string): Promise<HelpRequestView> {
     const record = this.parts.access.requireRequest(staff, requestId, 'help.resolve');
     this.parts.assist.stopLive(record);
     const updated = this.parts.help.setState(requestId, 'resolved')!;
@@ -137,9 +137,9 @@ export class HelpRelay {
     return this.parts.view(updated);
   }
 
-  transfer(staff: Staff, requestId: string, toStaffId: string): HelpRequestView {
+  async transfer(staff: Staff, requestId: string, toStaffId: string): Promise<HelpRequestView> {
     const record = this.parts.access.requireRequest(staff, requestId, 'help.transfer');
-    const colleague = this.parts.staff.account(toStaffId);
+    const colleague = await this.parts.staff.account(toStaffId);
     // A disabled account has no console to take it: the request would wait for nobody.
     if (!colleague || colleague.disabled) throw new HubError(404, 'unknown_staff');
     // The resident agreed to be seen by one person: a colleague asks again.

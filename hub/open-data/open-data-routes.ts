@@ -122,10 +122,10 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
   monthlyCsv(stored(), parts.directory());
   buildDashboard(stored(), parts.directory(), parts.now(), null);
 
-  app.get(CONSOLE_USAGE_PATH, { onRequest: requireSession(parts.auth) }, (request) => {
+  app.get(CONSOLE_USAGE_PATH, { onRequest: requireSession(parts.auth) }, async (request) => {
     const staffId = request.consoleSession!.staff.staffId;
     const parsed = TerminalQuery.safeParse(request.query);
-    const terminal = parsed.success ? parts.terminals.get(parsed.data.terminalId) : undefined;
+    const terminal = parsed.success ? await parts.terminals.get(parsed.data.terminalId) : undefined;
     parts.audit.write({
       staffId,
       action: 'usage.view',

@@ -34,9 +34,9 @@ export class UsageIngest {
   constructor(private readonly parts: UsageIngestParts) {}
 
   /** The answer to send, or undefined for a revoked terminal. */
-  receive(terminalId: string, report: UsageDay): UsageAnswer | undefined {
+  async receive(terminalId: string, report: UsageDay): Promise<UsageAnswer | undefined> {
     const { parts } = this;
-    const terminal = parts.terminals.get(terminalId);
+    const terminal = await parts.terminals.get(terminalId);
     if (!terminal || terminal.revoked) {
       this.audit(terminalId, 'revoked');
       return undefined;
