@@ -176,8 +176,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const staff = new StaffStore(sql, now);
   const sessions = new SessionStore(sql, staff, now);
   const terminals = new TerminalStore(sql, now);
-  const help = new HelpStore(db, now);
-  const audit = new AuditStore(db, now);
+  const help = new HelpStore(sql, now);
+  const audit = new AuditStore(sql, now);
   const handovers = new HandoverStore(db, now, options.handoverTtlMs);
   const bookings = new KioskBookingStore(db, now);
   const feedback = new FeedbackStore(db, now, options.feedbackRetentionDays);
@@ -189,6 +189,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   const usage = new UsageIngest({ now, usage: usageStore, terminals, audit, directory: services, retentionDays });
   usage.pruneIfDue();
   const live = new LiveHub({
+    sql,
     health: { store: new HealthStore(sql), alerts: new AlertStore(db, now), rules, logger },
     now,
     staff,

@@ -21,10 +21,13 @@ import type { AlertRuleSettings } from './health/alert-rules';
 import type { AlertStore } from './stores/alert-store';
 import type { HealthStore } from './stores/health-store';
 import type { Logger } from '../core/types';
+import type { SqlClient } from './db/sql-client';
 import { Serial } from './serial';
 
 export interface LiveHubParts {
   now: () => number;
+  /** For the transactions that change a request's state together with its audit entry. */
+  sql: SqlClient;
   staff: StaffStore;
   terminals: TerminalStore;
   help: HelpStore;
@@ -70,6 +73,7 @@ export class LiveHub {
     this.assist = new AssistRelay({ ...connections, help: parts.help, audit: parts.audit, access });
     this.help = new HelpRelay({
       ...connections,
+      sql: parts.sql,
       help: parts.help,
       staff: parts.staff,
       access,
@@ -103,7 +107,7 @@ export class LiveHub {
   }
 
   queue(): Promise<HelpRequestView[]> {
-    return Promise.all(this.parts.help.open().map((record) => this.view(record)));
+    return this.parts.help.open().then((open) => Promise.all(open.map((record) => this.view(record))));
   }
 
   async terminalViews(): Promise<TerminalView[]> {
@@ -136,13 +140,13 @@ export class LiveHub {
   async attachTerminal(terminalId: string, socket: WebSocket, welcome: HubToTerminal): Promise<void> {
     await this.terminals.attach(terminalId, socket, welcome, {
       onGone: () => {
-        this.assist.endForTerminal(terminalId, 'session_end');
+        void this.background(this.assist.endForTerminal(terminalId, 'session_end'));
         this.consoles.pushTerminals();
       },
       // The kiosk came back before the old socket was seen to close (a half-open connection after a network
       // cut). Consent lasts one connection: the kiosk ended it when it lost the old one, so the hub does too.
       onReplaced: () => {
-        this.assist.endForTerminal(terminalId, 'session_end');
+        void this.background(this.assist.endForTerminal(terminalId, 'session_end'));
         this.consoles.pushQueue();
       },
     });
@@ -159,8 +163,8 @@ export class LiveHub {
   /** The admin revoked the terminal: tell it, then close; the credential no longer authenticates. */
   async revokeTerminal(terminalId: string): Promise<void> {
     this.terminals.revoke(terminalId);
-    this.assist.endForTerminal(terminalId, 'session_end');
-    this.help.cancelForTerminal(terminalId);
+    await this.assist.endForTerminal(terminalId, 'session_end');
+    await this.help.cancelForTerminal(terminalId);
     await this.health.evaluate([terminalId]);
     this.consoles.pushQueue();
     this.consoles.pushTerminals();
@@ -187,7 +191,7 @@ export class LiveHub {
     // A revoked terminal's socket is closed at once; this is the belt to that brace.
     const terminal = await this.parts.terminals.get(terminalId);
     if (!terminal || terminal.revoked) {
-      if (message.type === 'health') this.health.refuse(terminalId, 'revoked');
+      if (message.type === 'health') await this.health.refuse(terminalId, 'revoked');
       if (message.type === 'usage.report') await this.parts.usage.receive(terminalId, message.report);
       return;
     }
@@ -206,8 +210,8 @@ export class LiveHub {
       case 'activity':
         this.terminals.remember(terminalId, { activity: message.activity, outboxBacklog: message.outboxBacklog });
         this.consoles.pushTerminals();
-        if (this.parts.help.openForTerminal(terminalId).length > 0) {
-          this.parts.help.updateActivity(terminalId, message.activity);
+        if ((await this.parts.help.openForTerminal(terminalId)).length > 0) {
+          await this.parts.help.updateActivity(terminalId, message.activity);
           this.consoles.pushQueue();
         }
         return;
@@ -216,19 +220,19 @@ export class LiveHub {
         await this.help.onRequest(terminalId, message.request);
         return;
       case 'help.cancel':
-        this.help.onCancel(terminalId, message.requestId);
+        await this.help.onCancel(terminalId, message.requestId);
         return;
       case 'consent.answer':
-        this.assist.onConsentAnswer(terminalId, message.requestId, message.granted);
+        await this.assist.onConsentAnswer(terminalId, message.requestId, message.granted);
         return;
       case 'live.snapshot':
-        this.assist.onSnapshot(terminalId, message);
+        await this.assist.onSnapshot(terminalId, message);
         return;
       case 'live.stopped':
-        this.assist.onStopped(terminalId, message);
+        await this.assist.onStopped(terminalId, message);
         return;
       case 'takeover.result':
-        this.assist.onTakeoverResult(terminalId, message);
+        await this.assist.onTakeoverResult(terminalId, message);
         return;
       case 'handover.deposit':
         this.onDeposit(terminalId, message);
@@ -294,32 +298,42 @@ export class LiveHub {
     return this.help.transfer(staff, requestId, toStaffId);
   }
 
-  requestConsent(staff: Staff, requestId: string): Promise<HelpRequestView> {
-    return this.view(this.assist.requestConsent(staff, requestId));
+  async requestConsent(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.requestConsent(staff, requestId));
   }
 
   /** Staff ends viewing (and any takeover): the kiosk drops its banner; consent must be asked again. */
-  endLive(staff: Staff, requestId: string): Promise<HelpRequestView> {
-    return this.view(this.assist.endLive(staff, requestId));
+  async endLive(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.endLive(staff, requestId));
   }
 
-  guide(staff: Staff, requestId: string, target: z.infer<typeof GuideTarget>): void {
-    this.assist.guide(staff, requestId, target);
+  guide(staff: Staff, requestId: string, target: z.infer<typeof GuideTarget>): Promise<void> {
+    return this.assist.guide(staff, requestId, target);
   }
 
-  startTakeover(staff: Staff, requestId: string): Promise<HelpRequestView> {
-    return this.view(this.assist.startTakeover(staff, requestId));
+  async startTakeover(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.startTakeover(staff, requestId));
   }
 
-  endTakeover(staff: Staff, requestId: string): Promise<HelpRequestView> {
-    return this.view(this.assist.endTakeover(staff, requestId));
+  async endTakeover(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.endTakeover(staff, requestId));
   }
 
-  takeoverAnswer(staff: Staff, requestId: string, stepId: string, values: Record<string, AnswerInput>): string {
+  takeoverAnswer(
+    staff: Staff,
+    requestId: string,
+    stepId: string,
+    values: Record<string, AnswerInput>,
+  ): Promise<string> {
     return this.assist.takeoverAnswer(staff, requestId, stepId, values);
   }
 
-  takeoverNavigate(staff: Staff, requestId: string, action: 'back' | 'step' | 'check', stepId?: string): string {
+  takeoverNavigate(
+    staff: Staff,
+    requestId: string,
+    action: 'back' | 'step' | 'check',
+    stepId?: string,
+  ): Promise<string> {
     return this.assist.takeoverNavigate(staff, requestId, action, stepId);
   }
 

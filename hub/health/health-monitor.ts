@@ -57,7 +57,7 @@ export class HealthMonitor {
     const terminal = await this.parts.terminals.get(terminalId);
     const refusal = !terminal || terminal.revoked ? 'revoked' : implausibleHealth(report, this.parts.now());
     if (refusal) {
-      this.refuse(terminalId, refusal);
+      await this.refuse(terminalId, refusal);
       return false;
     }
     await this.parts.store.save(terminalId, report, this.parts.now());
@@ -66,10 +66,10 @@ export class HealthMonitor {
   }
 
   /** A frame of type `health` that failed the contract's bounds (terminal-routes.ts). */
-  refuse(terminalId: string, code: HealthRefusal): void {
+  async refuse(terminalId: string, code: HealthRefusal): Promise<void> {
     this.parts.logger.warn('health.refused', { terminalId, code });
     if (this.refusalAudits.hit(`${terminalId}\0${code}`) === 0)
-      this.parts.audit.write({ staffId: null, action: 'terminal.health', terminalId, outcome: 'refused' });
+      await this.parts.audit.write({ staffId: null, action: 'terminal.health', terminalId, outcome: 'refused' });
   }
 
   /** Runs the rules for the given terminals (default: all) and raises or clears alerts. */
@@ -116,7 +116,7 @@ export class HealthMonitor {
 
   async acknowledge(staff: Staff, alertId: string): Promise<AlertView> {
     const alert = this.parts.alerts.acknowledge(alertId, staff.staffId);
-    this.parts.audit.write({
+    await this.parts.audit.write({
       staffId: staff.staffId,
       action: 'alert.acknowledge',
       terminalId: alert?.terminalId ?? null,

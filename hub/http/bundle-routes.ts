@@ -47,7 +47,7 @@ export function registerBundleRoutes(app: FastifyInstance, parts: BundleRoutePar
     handler: async (request, reply) => {
       const upload = BundleUploadSchema.parse(request.body);
       try {
-        return parts.publisher.upload(request.consoleSession!.staff.staffId, upload);
+        return await parts.publisher.upload(request.consoleSession!.staff.staffId, upload);
       } catch (error) {
         if (error instanceof BundleRefusedError)
           return reply.code(422).send({ error: 'bundle_refused', problems: error.problems.slice(0, 100) });

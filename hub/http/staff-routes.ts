@@ -120,7 +120,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
         if (!decision.allowed) throw refuse(decision.retryAfterMs);
         // Once per run of failures: the account is locked for unknown devices from now on.
         if (decision.lockStarted)
-          audit.write({
+          await audit.write({
             staffId: account?.staffId ?? null,
             action: account ? 'login.lockout' : 'login.lockout.unknown_user',
             outcome: 'refused',
@@ -130,7 +130,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
       if (!account || !valid) {
         if (device) devices.failed(device);
         // An unknown name is recorded as such: never the name tried, nor the password.
-        audit.write(
+        await audit.write(
           account
             ? { staffId: account.staffId, action: 'login.failed', outcome: 'refused' }
             : { staffId: null, action: 'login.unknown_user', outcome: 'refused' },
@@ -140,7 +140,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
       if (device) devices.succeeded(device);
       else throttle.succeeded(accountKey);
       if (account.disabled) {
-        audit.write({ staffId: account.staffId, action: 'login.disabled', outcome: 'refused' });
+        await audit.write({ staffId: account.staffId, action: 'login.disabled', outcome: 'refused' });
         throw new HubError(403, 'account_disabled');
       }
       // A new token at every login; a session the browser still presented ends here.
@@ -156,7 +156,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
         devices.issue(account.staffId),
         devices.cookieOptions(parts.auth.tls),
       );
-      audit.write({ staffId: account.staffId, action: 'login.ok', outcome: 'ok' });
+      await audit.write({ staffId: account.staffId, action: 'login.ok', outcome: 'ok' });
       const { staffId, username: name, displayName, role, mustChangePassword } = account;
       return {
         staff: { staffId, username: name, displayName, role },
@@ -174,7 +174,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     if (weakPassword(reply, body.password, body.username)) return reply;
     try {
       const created = await staff.create(body);
-      audit.write({ staffId: me.staffId, action: 'staff.create', subjectId: created.staffId, outcome: 'ok' });
+      await audit.write({ staffId: me.staffId, action: 'staff.create', subjectId: created.staffId, outcome: 'ok' });
       return created;
     } catch (error) {
       if (error instanceof UsernameTakenError) throw new HubError(409, 'username_taken');
@@ -186,14 +186,14 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     const account = await target(params(request).staffId, me, false);
     if ((await staff.disable(account.staffId)) === 'last_admin') throw new HubError(409, 'last_admin');
     await endSessions(account.staffId);
-    audit.write({ staffId: me.staffId, action: 'staff.disable', subjectId: account.staffId, outcome: 'ok' });
+    await audit.write({ staffId: me.staffId, action: 'staff.disable', subjectId: account.staffId, outcome: 'ok' });
     return view(account.staffId);
   });
 
   route('POST /staff/:staffId/enable', { admin: true }, async ({ request, me }) => {
     const account = await target(params(request).staffId, me, false);
     await staff.setDisabled(account.staffId, false);
-    audit.write({ staffId: me.staffId, action: 'staff.enable', subjectId: account.staffId, outcome: 'ok' });
+    await audit.write({ staffId: me.staffId, action: 'staff.enable', subjectId: account.staffId, outcome: 'ok' });
     return view(account.staffId);
   });
 
@@ -203,21 +203,31 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     if (weakPassword(reply, body.password, account.username)) return reply;
     await staff.setPassword(account.staffId, body.password, true);
     await endSessions(account.staffId);
-    audit.write({ staffId: me.staffId, action: 'staff.password_reset', subjectId: account.staffId, outcome: 'ok' });
+    await audit.write({
+      staffId: me.staffId,
+      action: 'staff.password_reset',
+      subjectId: account.staffId,
+      outcome: 'ok',
+    });
     return view(account.staffId);
   });
 
   route('POST /staff/:staffId/sessions/end', { admin: true }, async ({ request, me }) => {
     const account = await target(params(request).staffId, me, true);
     const ended = await endSessions(account.staffId);
-    audit.write({ staffId: me.staffId, action: 'staff.sessions_end', subjectId: account.staffId, outcome: 'ok' });
+    await audit.write({ staffId: me.staffId, action: 'staff.sessions_end', subjectId: account.staffId, outcome: 'ok' });
     return { ended };
   });
 
   route('POST /password', { rateLimit: PASSWORD_CHANGE_RATE }, async ({ request, reply, body, me }) => {
     const account = (await staff.account(me.staffId))!;
     if (!(await verifyPassword(account.passwordHash, body.currentPassword))) {
-      audit.write({ staffId: me.staffId, action: 'staff.password_change', subjectId: me.staffId, outcome: 'refused' });
+      await audit.write({
+        staffId: me.staffId,
+        action: 'staff.password_change',
+        subjectId: me.staffId,
+        outcome: 'refused',
+      });
       throw new HubError(403, 'wrong_password');
     }
     if (weakPassword(reply, body.newPassword, account.username)) return reply;
@@ -230,7 +240,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     await staff.setPassword(me.staffId, body.newPassword, false);
     // Anyone else holding a session of this account is out; this one goes on.
     await endSessions(me.staffId, request.consoleSession!.tokenHash);
-    audit.write({ staffId: me.staffId, action: 'staff.password_change', subjectId: me.staffId, outcome: 'ok' });
+    await audit.write({ staffId: me.staffId, action: 'staff.password_change', subjectId: me.staffId, outcome: 'ok' });
     return { ok: true as const };
   });
 }

@@ -68,7 +68,7 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
       if (!parsed.success) throw new HubError(400, 'invalid_input');
       const enrolled = await parts.terminals.enrol(parsed.data.enrolmentCode, parsed.data.appVersion);
       if (!enrolled) throw new HubError(401, 'invalid_code');
-      parts.audit.write({
+      await parts.audit.write({
         staffId: null,
         action: 'terminal.enrol',
         terminalId: enrolled.terminal.terminalId,
@@ -118,6 +118,7 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
       socket.on('close', () => sockets.delete(socket));
+      const logFailure = (error: unknown) => request.log.error({ err: error }, 'terminal message failed');
       const handle = (message: TerminalToHub) => {
         // Handled one after the other per terminal (LiveHub.onTerminalMessage); a failure is logged, the next
         // frame is handled as usual.
@@ -137,7 +138,9 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         if (frames.hit(terminalId) > 0) {
           flooded = true;
           if (floodAudits.hit(terminalId) === 0)
-            parts.audit.write({ staffId: null, action: 'terminal.flood', terminalId, outcome: 'refused' });
+            parts.audit
+              .write({ staffId: null, action: 'terminal.flood', terminalId, outcome: 'refused' })
+              .catch(logFailure);
           socket.close(FLOODED.code, FLOODED.reason);
           return;
         }
@@ -151,12 +154,12 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         const parsed = TerminalToHubSchema.safeParse(message);
         if (!parsed.success) {
           // A health report out of bounds is refused on the record (code only); other bad frames are dropped.
-          if (isHealthFrame(message)) parts.live.health.refuse(terminalId, 'invalid_report');
+          if (isHealthFrame(message)) parts.live.health.refuse(terminalId, 'invalid_report').catch(logFailure);
           // Usage figures out of range (absurd counts) are refused visibly for staff; other noise is dropped.
-          if ((message as { type?: unknown } | null)?.type === 'usage.report') {
-            const answer = parts.usage.malformed(terminalId, message);
-            if (answer) send(socket, answer);
-          }
+          if ((message as { type?: unknown } | null)?.type === 'usage.report')
+            parts.usage.malformed(terminalId, message).then((answer) => {
+              if (answer) send(socket, answer);
+            }, logFailure);
           return;
         }
         alive.set(socket, true);

@@ -126,7 +126,7 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
     const staffId = request.consoleSession!.staff.staffId;
     const parsed = TerminalQuery.safeParse(request.query);
     const terminal = parsed.success ? await parts.terminals.get(parsed.data.terminalId) : undefined;
-    parts.audit.write({
+    await parts.audit.write({
       staffId,
       action: 'usage.view',
       terminalId: terminal?.terminalId ?? null,

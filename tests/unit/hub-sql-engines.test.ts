@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELP_REASONS } from '../../contract/hub';
+import { RequestAccess } from '../../hub/live/request-access';
+import { AuditStore } from '../../hub/stores/audit-store';
 import { HealthStore } from '../../hub/stores/health-store';
+import { HelpStore } from '../../hub/stores/help-store';
 import { SessionStore } from '../../hub/stores/session-store';
 import { StaffStore, UsernameTakenError } from '../../hub/stores/staff-store';
 import { TerminalStore } from '../../hub/stores/terminal-store';
@@ -26,6 +30,14 @@ const T1 = 't_foyer0001';
 const T2 = 't_library001';
 const clock = new FakeClock(Date.UTC(2025, 5, 16, 8, 0));
 const PASSWORD = 'Stade-Rathaus-2025!';
+const ACTIVITY = {
+  serviceId: null,
+  stepId: null,
+  screen: 'start' as const,
+  stepNumber: null,
+  stepCount: null,
+  language: 'de' as const,
+};
 
 describe.each(ENGINES)('on %s', (engine) => {
   let sql: SqlClient;
@@ -37,7 +49,15 @@ describe.each(ENGINES)('on %s', (engine) => {
   afterAll(() => close?.());
 
   async function open(): Promise<SqlClient> {
-    for (const table of ['terminal_health', 'audit_log', 'hub_keys', 'console_sessions', 'staff', 'terminals'])
+    for (const table of [
+      'terminal_health',
+      'audit_log',
+      'hub_keys',
+      'help_requests',
+      'console_sessions',
+      'staff',
+      'terminals',
+    ])
       await sql.run(`DELETE FROM ${table}`);
     // Terminals the health rows point at (a foreign key on both engines).
     for (const id of [T1, T2])
@@ -209,6 +229,49 @@ describe.each(ENGINES)('on %s', (engine) => {
     await sessions.create(active.staffId);
     now += 9 * 60 * 60_000;
     expect(await sessions.sweep()).toBe(1);
+  });
+
+  it('help and audit: a state change and its audit entry commit together; of two accepts at once one wins', async () => {
+    await open();
+    const staff = new StaffStore(sql, clock.now);
+    const help = new HelpStore(sql, clock.now);
+    const audit = new AuditStore(sql, clock.now);
+    const access = new RequestAccess({ sql, help, audit });
+    const anna = await staff.create({ username: 'anna', displayName: 'Anna', role: 'staff', password: PASSWORD });
+    const ben = await staff.create({ username: 'ben', displayName: 'Ben', role: 'staff', password: PASSWORD });
+    const request = {
+      requestId: '0b8f3c7e-9d2a-4f1b-8c3e-5a6d7e8f9a0b',
+      reason: HELP_REASONS[0],
+      activity: ACTIVITY,
+      since: new Date(clock.now()).toISOString(),
+    };
+    expect(await help.insert(T1, request)).toBe(true);
+    // A kiosk sending it again changes nothing.
+    expect(await help.insert(T1, request)).toBe(false);
+    const accept = (who: typeof anna) =>
+      access.change(who, request.requestId, 'help.accept', {
+        needAssigned: false,
+        refusal: (record) => (record.state !== 'waiting' ? { status: 409, code: 'not_waiting' } : undefined),
+        state: 'accepted',
+        assignedStaffId: who.staffId,
+      });
+    const outcomes = await Promise.allSettled([accept(anna), accept(ben)]);
+    const won = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    expect(won).toHaveLength(1);
+    const winner = (won[0] as PromiseFulfilledResult<{ assignedStaffId: string | null }>).value.assignedStaffId;
+    expect((await help.get(request.requestId))!).toMatchObject({ state: 'accepted', assignedStaffId: winner });
+    const entries = await audit.list();
+    expect(entries.map((entry) => [entry.staffId === winner, entry.outcome]).sort()).toEqual([
+      [false, 'refused'],
+      [true, 'ok'],
+    ]);
+    // The one who lost may not resolve it: refused on the record, nothing changed.
+    const loser = winner === anna.staffId ? ben : anna;
+    await expect(
+      access.change(loser, request.requestId, 'help.resolve', { needAssigned: true, state: 'resolved' }),
+    ).rejects.toMatchObject({ status: 403, code: 'not_assigned' });
+    expect((await help.open()).map((record) => record.requestId)).toEqual([request.requestId]);
+    expect(await audit.list()).toHaveLength(3);
   });
 
   it('passes a ? inside a quoted string through as text', async () => {
