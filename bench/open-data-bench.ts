@@ -9,6 +9,7 @@ import { systemClock } from '../core/clock';
 import { createMemoryLogger } from '../core/logging';
 import { createHub } from '../hub/create-hub';
 import { openHubDb } from '../hub/db/open-hub-db';
+import { SqliteClient } from '../hub/db/sqlite-client';
 import { MONTHLY_CSV_PATH } from '../hub/open-data/dcat';
 import { addDays, townDay } from '../hub/open-data/local-day';
 import { monthlyCsv } from '../hub/open-data/open-data-csv';
@@ -75,15 +76,18 @@ export async function openDataSection({ tmp, rows }: BenchContext): Promise<void
 
   const dataDir = join(tmp, 'opendata-hub');
   const db = openHubDb(dataDir, Date.now);
-  const terminalStore = new TerminalStore(db, Date.now);
+  const terminalStore = new TerminalStore(new SqliteClient(db), Date.now);
   const usage = new UsageStore(db, Date.now);
   const next = random(2026);
   const today = townDay(Date.now());
   const seedStart = performance.now();
+  const terminals: { terminalId: string }[] = [];
+  for (let t = 0; t < TERMINALS; t += 1)
+    terminals.push((await terminalStore.create(`Kiosk ${t + 1}`, `Standort ${Math.floor(t / 2) + 1}`)).terminal);
   db.transaction(() => {
     for (let t = 0; t < TERMINALS; t += 1) {
       const location = `Standort ${Math.floor(t / 2) + 1}`;
-      const { terminal } = terminalStore.create(`Kiosk ${t + 1}`, location);
+      const terminal = terminals[t]!;
       for (let d = DAYS; d >= 1; d -= 1)
         usage.put(terminal.terminalId, location, dayReport(addDays(today, -d), directory.services, next));
     }
@@ -106,7 +110,7 @@ export async function openDataSection({ tmp, rows }: BenchContext): Promise<void
 
   mkdirSync(join(tmp, 'opendata-static'), { recursive: true });
   // A terminal of its own for the report sent over the real socket once the hub runs.
-  const reporter = terminalStore.create('Kiosk Bench', 'Standort 1');
+  const reporter = await terminalStore.create('Kiosk Bench', 'Standort 1');
   db.close();
   let clockOffset = 0;
   const start = async () => {

@@ -4,6 +4,7 @@ import { STAFF_ROLES } from '../contract/hub';
 import { readPortalConfig } from '../launcher/portal-settings';
 import { rootFromModule } from '../launcher/paths';
 import { openHubDb } from './db/open-hub-db';
+import { SqliteClient } from './db/sqlite-client';
 import { parseDatabaseUrl } from './db/database-url';
 import { HUB_MIGRATIONS } from './db/migrations';
 import { migratePostgres } from './db/postgres-migrate';
@@ -145,7 +146,12 @@ async function createAdmin(flags: Map<string, string | true>, dataDir: string): 
     throw new CliError(`the password is refused (${problem}): 12–200 characters, not a common one, not the username`);
   const db = openHubDb(dataDir, Date.now);
   try {
-    const staff = await new StaffStore(db, Date.now).create({ username, displayName, role: STAFF_ROLES[1], password });
+    const staff = await new StaffStore(new SqliteClient(db), Date.now).create({
+      username,
+      displayName,
+      role: STAFF_ROLES[1],
+      password,
+    });
     process.stdout.write(`Admin ${staff.username} created in ${dataDir}.\n`);
     if (!fromStdin) process.stdout.write(`Password (shown once, keep it safe): ${password}\n`);
   } catch (error) {

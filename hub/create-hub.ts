@@ -15,6 +15,7 @@ import { createJsonLogger } from '../core/logging';
 import type { Clock, Logger } from '../core/types';
 import { buildConsoleCatalog } from './console-catalog';
 import { openHubDb } from './db/open-hub-db';
+import { SqliteClient } from './db/sqlite-client';
 import { Desk, DeskError, type DeskOptions } from './desk';
 import { HANDOVER_KEY_FILE, loadHandoverKey, type HandoverKey } from './handover-key';
 import { HubError } from './hub-error';
@@ -113,13 +114,13 @@ export interface Hub {
   routes: readonly RouteEntry[];
   createStaff(input: { username: string; displayName: string; role: Staff['role']; password: string }): Promise<Staff>;
   /** A terminal and its enrolment code, as POST /terminals makes them (for the embedded default and tests). */
-  createTerminal(name: string, location: string): { terminalId: string; enrolmentCode: string };
+  createTerminal(name: string, location: string): Promise<{ terminalId: string; enrolmentCode: string }>;
   handoverPublicKey(): Promise<Record<string, unknown>>;
   /** The public key of the hub's catalogue bundles (SPKI DER, base64), as enrolment pins it. */
   bundlePublicKey(): string;
-  hasAdmin(): boolean;
+  hasAdmin(): Promise<boolean>;
   /** Whether a device credential is valid (enrolled, not revoked). */
-  terminalCredentialValid(credential: string): boolean;
+  terminalCredentialValid(credential: string): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -170,14 +171,16 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   // The key is loaded on first use; a loose one from an older run is tightened now.
   makeFilesPrivate(join(dataDir, HANDOVER_KEY_FILE), join(dataDir, BUNDLE_KEY_FILE));
   const db = openHubDb(dataDir, now);
+  // The stores moving to the asynchronous SQL interface (ARCHITECTURE.md, "The region") share the file meanwhile.
+  const sql = new SqliteClient(db);
   // Issue 20: the catalogue bundles' signing key, generated on the first start (Ed25519: milliseconds).
   const bundleKey = loadBundleKey(dataDir);
 
-  const staff = new StaffStore(db, now);
-  const sessions = new SessionStore(db, staff, now);
-  const terminals = new TerminalStore(db, now);
-  const help = new HelpStore(db, now);
-  const audit = new AuditStore(db, now);
+  const staff = new StaffStore(sql, now);
+  const sessions = new SessionStore(sql, staff, now);
+  const terminals = new TerminalStore(sql, now);
+  const help = new HelpStore(sql, now);
+  const audit = new AuditStore(sql, now);
   const handovers = new HandoverStore(db, now, options.handoverTtlMs);
   const bookings = new KioskBookingStore(db, now);
   const feedback = new FeedbackStore(db, now, options.feedbackRetentionDays);
@@ -198,7 +201,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     logger,
   });
   const live = new LiveHub({
-    health: { store: new HealthStore(db), alerts: new AlertStore(db, now), rules, logger },
+    sql,
+    health: { store: new HealthStore(sql), alerts: new AlertStore(db, now), rules, logger },
     now,
     staff,
     terminals,
@@ -287,7 +291,7 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     desk,
     catalog: () => (catalog ??= buildConsoleCatalog(options.desk?.resourcesDir, logger, options.desk?.servicesDir)),
   });
-  registerStaffRoutes(app, { auth, sessions, staff, audit, live, throttle, devices: DeviceTrust.load(db, now) });
+  registerStaffRoutes(app, { auth, sessions, staff, audit, live, throttle, devices: await DeviceTrust.load(sql, now) });
   registerConsoleSocket(app, { auth, sessions, live });
   const terminalSide = registerTerminalRoutes(app, {
     terminals,
@@ -322,16 +326,19 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   });
 
   const sweeper = clock.setInterval(() => {
-    sessions.sweep();
+    void live.background(sessions.sweep());
     handovers.purgeExpired();
     bookings.purgePast();
     feedback.purgeOld();
     usage.pruneIfDue();
     openData.sweep();
-    live.sweepConsoles((hash) => sessions.lookupHash(hash, false) !== undefined);
+    void live.background(live.sweepConsoles(async (hash) => (await sessions.lookupHash(hash, false)) !== undefined));
   }, SESSION_SWEEP_MS);
   if (typeof sweeper === 'object') sweeper.unref?.();
-  const healthCheck = clock.setInterval(() => live.health.evaluate(), options.health?.checkEveryMs ?? 30_000);
+  const healthCheck = clock.setInterval(
+    () => void live.background(live.health.evaluate()),
+    options.health?.checkEveryMs ?? 30_000,
+  );
   if (typeof healthCheck === 'object') healthCheck.unref?.();
 
   let url: string;
@@ -358,22 +365,22 @@ export async function createHub(options: HubOptions): Promise<Hub> {
     url,
     routes,
     createStaff: (input) => staff.create(input),
-    createTerminal(name, location) {
-      const created = terminals.create(name, location);
+    async createTerminal(name, location) {
+      const created = await terminals.create(name, location);
       live.terminalsChanged();
       return { terminalId: created.terminal.terminalId, enrolmentCode: created.enrolmentCode };
     },
     handoverPublicKey: async () => ({ ...(await handoverKey()).publicJwk }),
     bundlePublicKey: () => bundleKey.publicKey,
-    hasAdmin: () => staff.countAdmins() > 0,
-    terminalCredentialValid: (credential) => terminals.authenticate(credential) !== undefined,
+    hasAdmin: async () => (await staff.countAdmins()) > 0,
+    terminalCredentialValid: async (credential) => (await terminals.authenticate(credential)) !== undefined,
     async close() {
       if (closed) return;
       closed = true;
       clock.clearInterval(sweeper);
       clock.clearInterval(healthCheck);
       terminalSide.stop();
-      live.closeAll();
+      await live.closeAll();
       await app.close();
       await openData.close();
       await keyPromise?.catch(() => undefined);

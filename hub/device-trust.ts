@@ -1,7 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { CONSOLE_API_PREFIX } from '../contract/hub';
-import type { Db } from '../core/db/open-database';
-import { statement } from './db/statements';
+import type { SqlClient } from './db/sql-client';
 import { equalHashes, randomToken, sha256 } from './secrets';
 
 export const DEVICE_COOKIE_PREFIX = 'hub_device_';
@@ -26,18 +25,19 @@ export class DeviceTrust {
     private readonly now: () => number,
   ) {}
 
-  static load(db: Db, now: () => number): DeviceTrust {
-    let row = statement(db, 'SELECT secret FROM hub_keys WHERE name = ?').get(KEY_NAME) as
-      { secret: Buffer } | undefined;
+  static async load(sql: SqlClient, now: () => number): Promise<DeviceTrust> {
+    const read = () => sql.get<{ secret: Buffer }>('SELECT secret FROM hub_keys WHERE name = ?', [KEY_NAME]);
+    let row = await read();
     if (!row) {
-      statement(db, 'INSERT OR IGNORE INTO hub_keys (name, secret, created_at) VALUES (?, ?, ?)').run(
+      // Two instances starting together: the first key stays, both read it.
+      await sql.run('INSERT INTO hub_keys (name, secret, created_at) VALUES (?, ?, ?) ON CONFLICT (name) DO NOTHING', [
         KEY_NAME,
         randomBytes(32),
         now(),
-      );
-      row = statement(db, 'SELECT secret FROM hub_keys WHERE name = ?').get(KEY_NAME) as { secret: Buffer };
+      ]);
+      row = (await read())!;
     }
-    return new DeviceTrust(row.secret, now);
+    return new DeviceTrust(Buffer.from(row.secret), now);
   }
 
   /** One cookie per account, so colleagues sharing a desk computer each keep theirs. */

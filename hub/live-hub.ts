@@ -21,9 +21,13 @@ import type { AlertRuleSettings } from './health/alert-rules';
 import type { AlertStore } from './stores/alert-store';
 import type { HealthStore } from './stores/health-store';
 import type { Logger } from '../core/types';
+import type { SqlClient } from './db/sql-client';
+import { Serial } from './serial';
 
 export interface LiveHubParts {
   now: () => number;
+  /** For the transactions that change a request's state together with its audit entry. */
+  sql: SqlClient;
   staff: StaffStore;
   terminals: TerminalStore;
   help: HelpStore;
@@ -51,21 +55,25 @@ export class LiveHub {
   private readonly assist: AssistRelay;
   private readonly help: HelpRelay;
   readonly health: HealthMonitor;
+  /** Each terminal's frames, handled one after the other in the order they came (stores are asynchronous). */
+  private readonly frames = new Map<string, { serial: Serial; pending: number }>();
 
   constructor(private readonly parts: LiveHubParts) {
     const access = new RequestAccess(parts);
-    this.terminals = new TerminalConnections(parts);
+    this.terminals = new TerminalConnections({ ...parts, logger: parts.health.logger });
     this.consoles = new ConsoleConnections(
       { queue: () => this.queue(), terminals: () => this.terminalViews(), alerts: () => this.health.alerts() },
       {
         graceMs: parts.staffGoneGraceMs ?? DEFAULT_STAFF_GONE_GRACE_MS,
-        onStaffGone: (staffId) => this.help.staffGone(staffId),
+        onStaffGone: (staffId) => void this.background(this.help.staffGone(staffId)),
       },
     );
+    this.consoles.onError = (error) => this.failed(error);
     const connections = { terminals: this.terminals, consoles: this.consoles };
     this.assist = new AssistRelay({ ...connections, help: parts.help, audit: parts.audit, access });
     this.help = new HelpRelay({
       ...connections,
+      sql: parts.sql,
       help: parts.help,
       staff: parts.staff,
       access,
@@ -80,8 +88,8 @@ export class LiveHub {
       audit: parts.audit,
       isOnline: (terminalId) => this.terminals.isOnline(terminalId),
       lastContact: (terminalId) => this.terminals.lastContact(terminalId),
-      changed: (raised) => {
-        this.consoles.broadcast({ type: 'alerts', alerts: this.health.alerts() });
+      changed: async (raised) => {
+        this.consoles.broadcast({ type: 'alerts', alerts: await this.health.alerts() });
         for (const alert of raised) this.consoles.broadcast({ type: 'alert.new', alert });
         this.consoles.pushTerminals();
       },
@@ -90,22 +98,21 @@ export class LiveHub {
 
   // ---- views ---------------------------------------------------------------------------------------------
 
-  view(record: HelpRecord): HelpRequestView {
-    const assigned = record.assignedStaffId ? this.parts.staff.byId(record.assignedStaffId) : undefined;
-    return helpView(
-      record,
+  async view(record: HelpRecord): Promise<HelpRequestView> {
+    const [terminal, assigned] = await Promise.all([
       this.parts.terminals.get(record.terminalId),
-      assigned,
-      this.assist.stateOf(record.requestId) ?? NO_ASSIST,
-    );
+      record.assignedStaffId ? this.parts.staff.byId(record.assignedStaffId) : undefined,
+    ]);
+    return helpView(record, terminal, assigned, this.assist.stateOf(record.requestId) ?? NO_ASSIST);
   }
 
-  queue(): HelpRequestView[] {
-    return this.parts.help.open().map((record) => this.view(record));
+  queue(): Promise<HelpRequestView[]> {
+    return this.parts.help.open().then((open) => Promise.all(open.map((record) => this.view(record))));
   }
 
-  terminalViews(): TerminalView[] {
-    return this.terminals.views().map((view) => ({ ...view, health: this.health.healthOf(view.terminalId) }));
+  async terminalViews(): Promise<TerminalView[]> {
+    const [views, healthOf] = await Promise.all([this.terminals.views(), this.health.healthByTerminal()]);
+    return views.map((view) => ({ ...view, health: healthOf(view.terminalId) }));
   }
 
   isOnline(terminalId: string): boolean {
@@ -114,8 +121,8 @@ export class LiveHub {
 
   // ---- consoles ------------------------------------------------------------------------------------------
 
-  attachConsole(socket: WebSocket, staffId: string, sessionHash: string): void {
-    this.consoles.attach(socket, staffId, sessionHash);
+  attachConsole(socket: WebSocket, staffId: string, sessionHash: string): Promise<void> {
+    return this.consoles.attach(socket, staffId, sessionHash);
   }
 
   /** Logout or an expired session: its sockets close at once. */
@@ -124,28 +131,28 @@ export class LiveHub {
   }
 
   /** Closes consoles whose session is no longer valid (idle or absolute timeout). */
-  sweepConsoles(isValid: (sessionHash: string) => boolean): void {
-    this.consoles.sweep(isValid);
+  sweepConsoles(isValid: (sessionHash: string) => Promise<boolean>): Promise<void> {
+    return this.consoles.sweep(isValid);
   }
 
   // ---- terminals -----------------------------------------------------------------------------------------
 
-  attachTerminal(terminalId: string, socket: WebSocket, welcome: HubToTerminal): void {
-    this.terminals.attach(terminalId, socket, welcome, {
+  async attachTerminal(terminalId: string, socket: WebSocket, welcome: HubToTerminal): Promise<void> {
+    await this.terminals.attach(terminalId, socket, welcome, {
       onGone: () => {
-        this.assist.endForTerminal(terminalId, 'session_end');
+        void this.background(this.assist.endForTerminal(terminalId, 'session_end'));
         this.consoles.pushTerminals();
       },
       // The kiosk came back before the old socket was seen to close (a half-open connection after a network
       // cut). Consent lasts one connection: the kiosk ended it when it lost the old one, so the hub does too.
       onReplaced: () => {
-        this.assist.endForTerminal(terminalId, 'session_end');
+        void this.background(this.assist.endForTerminal(terminalId, 'session_end'));
         this.consoles.pushQueue();
       },
     });
     this.consoles.pushTerminals();
     // Back online: an `offline` alert ends now, not at the next timer tick.
-    this.health.evaluate([terminalId]);
+    await this.health.evaluate([terminalId]);
   }
 
   /** Issue 20: a new catalogue bundle is active; each connected kiosk fetches it (later ones learn it in welcome). */
@@ -154,54 +161,78 @@ export class LiveHub {
   }
 
   /** The admin revoked the terminal: tell it, then close; the credential no longer authenticates. */
-  revokeTerminal(terminalId: string): void {
+  async revokeTerminal(terminalId: string): Promise<void> {
     this.terminals.revoke(terminalId);
-    this.assist.endForTerminal(terminalId, 'session_end');
-    this.help.cancelForTerminal(terminalId);
-    this.health.evaluate([terminalId]);
+    await this.assist.endForTerminal(terminalId, 'session_end');
+    await this.help.cancelForTerminal(terminalId);
+    await this.health.evaluate([terminalId]);
     this.consoles.pushQueue();
     this.consoles.pushTerminals();
   }
 
-  onTerminalMessage(terminalId: string, message: TerminalToHub): void {
+  /**
+   * A kiosk's frame, handled after the ones it sent before (per terminal, also across a reconnect): a hello's
+   * reconcile must not overtake a request sent before it, nor a cancel the request it cancels.
+   */
+  onTerminalMessage(terminalId: string, message: TerminalToHub): Promise<void> {
+    const queue = this.frames.get(terminalId) ?? { serial: new Serial(), pending: 0 };
+    this.frames.set(terminalId, queue);
+    queue.pending += 1;
+    return queue.serial
+      .run(() => this.handleFrame(terminalId, message))
+      .finally(() => {
+        // Forgotten when nothing is in flight, so the map holds only terminals whose frames are being handled.
+        queue.pending -= 1;
+        if (queue.pending === 0 && this.frames.get(terminalId) === queue) this.frames.delete(terminalId);
+      });
+  }
+
+  private async handleFrame(terminalId: string, message: TerminalToHub): Promise<void> {
+    // A revoked terminal's socket is closed at once; this is the belt to that brace.
+    const terminal = await this.parts.terminals.get(terminalId);
+    if (!terminal || terminal.revoked) {
+      if (message.type === 'health') await this.health.refuse(terminalId, 'revoked');
+      if (message.type === 'usage.report') await this.parts.usage.receive(terminalId, message.report);
+      return;
+    }
     this.terminals.remember(terminalId);
     switch (message.type) {
       case 'hello':
         this.terminals.remember(terminalId, { activity: message.activity, outboxBacklog: message.outboxBacklog });
-        this.parts.terminals.report(terminalId, {
+        await this.parts.terminals.report(terminalId, {
           activity: message.activity,
           outboxBacklog: message.outboxBacklog,
           appVersion: message.appVersion,
         });
-        this.help.reconcile(terminalId, message.openRequests);
+        await this.help.reconcile(terminalId, message.openRequests);
         this.consoles.pushTerminals();
         return;
       case 'activity':
         this.terminals.remember(terminalId, { activity: message.activity, outboxBacklog: message.outboxBacklog });
         this.consoles.pushTerminals();
-        if (this.parts.help.openForTerminal(terminalId).length > 0) {
-          this.parts.help.updateActivity(terminalId, message.activity);
+        if ((await this.parts.help.openForTerminal(terminalId)).length > 0) {
+          await this.parts.help.updateActivity(terminalId, message.activity);
           this.consoles.pushQueue();
         }
         return;
       case 'help.request':
         this.terminals.remember(terminalId, { activity: message.request.activity });
-        this.help.onRequest(terminalId, message.request);
+        await this.help.onRequest(terminalId, message.request);
         return;
       case 'help.cancel':
-        this.help.onCancel(terminalId, message.requestId);
+        await this.help.onCancel(terminalId, message.requestId);
         return;
       case 'consent.answer':
-        this.assist.onConsentAnswer(terminalId, message.requestId, message.granted);
+        await this.assist.onConsentAnswer(terminalId, message.requestId, message.granted);
         return;
       case 'live.snapshot':
-        this.assist.onSnapshot(terminalId, message);
+        await this.assist.onSnapshot(terminalId, message);
         return;
       case 'live.stopped':
-        this.assist.onStopped(terminalId, message);
+        await this.assist.onStopped(terminalId, message);
         return;
       case 'takeover.result':
-        this.assist.onTakeoverResult(terminalId, message);
+        await this.assist.onTakeoverResult(terminalId, message);
         return;
       case 'handover.deposit':
         this.onDeposit(terminalId, message);
@@ -219,14 +250,14 @@ export class LiveHub {
         return;
       case 'health':
         // A taken report is the newest word on the backlog and the version too.
-        if (this.health.onReport(terminalId, message.report)) {
+        if (await this.health.onReport(terminalId, message.report)) {
           this.terminals.remember(terminalId, { outboxBacklog: message.report.outbox.depth });
-          this.parts.terminals.report(terminalId, { appVersion: message.report.appVersion });
+          await this.parts.terminals.report(terminalId, { appVersion: message.report.appVersion });
         }
         this.consoles.pushTerminals();
         return;
       case 'usage.report': {
-        const answer = this.parts.usage.receive(terminalId, message.report);
+        const answer = await this.parts.usage.receive(terminalId, message.report);
         if (answer) this.terminals.send(terminalId, answer);
         return;
       }
@@ -255,44 +286,54 @@ export class LiveHub {
 
   // ---- staff actions -------------------------------------------------------------------------------------
 
-  accept(staff: Staff, requestId: string): HelpRequestView {
+  accept(staff: Staff, requestId: string): Promise<HelpRequestView> {
     return this.help.accept(staff, requestId);
   }
 
-  resolve(staff: Staff, requestId: string): HelpRequestView {
+  resolve(staff: Staff, requestId: string): Promise<HelpRequestView> {
     return this.help.resolve(staff, requestId);
   }
 
-  transfer(staff: Staff, requestId: string, toStaffId: string): HelpRequestView {
+  transfer(staff: Staff, requestId: string, toStaffId: string): Promise<HelpRequestView> {
     return this.help.transfer(staff, requestId, toStaffId);
   }
 
-  requestConsent(staff: Staff, requestId: string): HelpRequestView {
-    return this.view(this.assist.requestConsent(staff, requestId));
+  async requestConsent(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.requestConsent(staff, requestId));
   }
 
   /** Staff ends viewing (and any takeover): the kiosk drops its banner; consent must be asked again. */
-  endLive(staff: Staff, requestId: string): HelpRequestView {
-    return this.view(this.assist.endLive(staff, requestId));
+  async endLive(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.endLive(staff, requestId));
   }
 
-  guide(staff: Staff, requestId: string, target: z.infer<typeof GuideTarget>): void {
-    this.assist.guide(staff, requestId, target);
+  guide(staff: Staff, requestId: string, target: z.infer<typeof GuideTarget>): Promise<void> {
+    return this.assist.guide(staff, requestId, target);
   }
 
-  startTakeover(staff: Staff, requestId: string): HelpRequestView {
-    return this.view(this.assist.startTakeover(staff, requestId));
+  async startTakeover(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.startTakeover(staff, requestId));
   }
 
-  endTakeover(staff: Staff, requestId: string): HelpRequestView {
-    return this.view(this.assist.endTakeover(staff, requestId));
+  async endTakeover(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    return this.view(await this.assist.endTakeover(staff, requestId));
   }
 
-  takeoverAnswer(staff: Staff, requestId: string, stepId: string, values: Record<string, AnswerInput>): string {
+  takeoverAnswer(
+    staff: Staff,
+    requestId: string,
+    stepId: string,
+    values: Record<string, AnswerInput>,
+  ): Promise<string> {
     return this.assist.takeoverAnswer(staff, requestId, stepId, values);
   }
 
-  takeoverNavigate(staff: Staff, requestId: string, action: 'back' | 'step' | 'check', stepId?: string): string {
+  takeoverNavigate(
+    staff: Staff,
+    requestId: string,
+    action: 'back' | 'step' | 'check',
+    stepId?: string,
+  ): Promise<string> {
     return this.assist.takeoverNavigate(staff, requestId, action, stepId);
   }
 
@@ -301,9 +342,22 @@ export class LiveHub {
     this.consoles.pushTerminals();
   }
 
-  closeAll(): void {
+  /** Writes what the kiosks reported and closes every socket. */
+  async closeAll(): Promise<void> {
     this.consoles.cancelPushes();
-    this.terminals.closeAll();
+    await this.terminals.closeAll();
     this.consoles.closeAll();
+  }
+
+  /** Work started by a timer or a socket event, with nobody to answer: a failure is logged (class only). */
+  background(work: Promise<unknown>): Promise<void> {
+    return work.then(
+      () => undefined,
+      (error: Error) => this.failed(error),
+    );
+  }
+
+  private failed(error: Error): void {
+    this.parts.health.logger.error('hub.live_failed', { errorClass: error.name });
   }
 }

@@ -73,7 +73,7 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
   });
   try {
     const adminFile = join(options.dataDir, ADMIN_FILE);
-    if (!hub.hasAdmin()) {
+    if (!(await hub.hasAdmin())) {
       const password = generatePassword();
       await hub.createStaff({ username: DEMO_ADMIN_USERNAME, displayName: 'Demo Admin', role: 'admin', password });
       writeSecret(adminFile, `username: ${DEMO_ADMIN_USERNAME}\npassword: ${password}\n`);
@@ -84,8 +84,8 @@ export async function startLocalHub(options: LocalHubOptions): Promise<LocalHub>
 
     const credentialFile = join(options.dataDir, CREDENTIAL_FILE);
     let credential = existsSync(credentialFile) ? readFileSync(credentialFile, 'utf8').trim() : '';
-    if (!credential || !hub.terminalCredentialValid(credential)) {
-      const { enrolmentCode } = hub.createTerminal(options.terminalName ?? 'Lokales Terminal', 'Demo');
+    if (!credential || !(await hub.terminalCredentialValid(credential))) {
+      const { enrolmentCode } = await hub.createTerminal(options.terminalName ?? 'Lokales Terminal', 'Demo');
       const response = await fetch(`${hub.url}${ENROL_PATH}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -70,10 +70,10 @@ export class BundlePublisher {
     return version === undefined ? undefined : this.parts.store.get(version);
   }
 
-  upload(staffId: string, upload: BundleUpload): BundleSummary {
+  async upload(staffId: string, upload: BundleUpload): Promise<BundleSummary> {
     const { parts } = this;
-    const refuse = (problems: BundleProblem[]): never => {
-      parts.audit.write({ staffId, action: 'bundle.upload', outcome: 'refused' });
+    const refuse = async (problems: BundleProblem[]): Promise<never> => {
+      await parts.audit.write({ staffId, action: 'bundle.upload', outcome: 'refused' });
       parts.logger.warn('bundle.upload_refused', { problems: problems.length });
       throw new BundleRefusedError(problems);
     };
@@ -81,41 +81,46 @@ export class BundlePublisher {
     const files = new Map<string, Buffer>();
     let total = 0;
     for (const file of upload.files) {
-      if (files.has(file.path)) refuse([{ file: file.path, path: '', message: 'the file is given twice' }]);
+      if (files.has(file.path)) await refuse([{ file: file.path, path: '', message: 'the file is given twice' }]);
       const bytes = Buffer.from(file.content, 'base64');
       total += bytes.length;
       files.set(file.path, bytes);
     }
-    if (total > BUNDLE_MAX_TOTAL_BYTES) refuse([{ file: '', path: '', message: 'the bundle is too large' }]);
+    if (total > BUNDLE_MAX_TOTAL_BYTES) await refuse([{ file: '', path: '', message: 'the bundle is too large' }]);
     if (!noPathInsideAnother(new Set(files.keys())))
-      refuse([{ file: '', path: '', message: 'a file has the name of a folder' }]);
+      await refuse([{ file: '', path: '', message: 'a file has the name of a folder' }]);
     const staging = join(parts.dataDir, 'bundles', `staging-${randomUUID()}`);
     try {
       writeBundleFiles(staging, files);
       const today = () => new Date(parts.now()).toISOString().slice(0, 10);
       const { problems } = checkBundleServices(parts.resourcesDir, staging, today, parts.logger);
-      if (problems.length > 0) refuse(problems);
+      if (problems.length > 0) await refuse(problems);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
     const stored = this.publish(staffId, files, null);
-    parts.audit.write({ staffId, action: 'bundle.upload', subjectId: `bundle-${stored.version}`, outcome: 'ok' });
+    await parts.audit.write({ staffId, action: 'bundle.upload', subjectId: `bundle-${stored.version}`, outcome: 'ok' });
     return stored;
   }
 
-  rollback(staffId: string): BundleSummary {
+  async rollback(staffId: string): Promise<BundleSummary> {
     const { parts } = this;
     const [, previous] = parts.store.versions();
     const stored = previous === undefined ? undefined : parts.store.get(previous);
     if (!stored) {
-      parts.audit.write({ staffId, action: 'bundle.rollback', outcome: 'refused' });
+      await parts.audit.write({ staffId, action: 'bundle.rollback', outcome: 'refused' });
       throw new HubError(409, 'no_previous_bundle');
     }
     const files = new Map(
       Object.entries(stored.signed.contents).map(([path, content]) => [path, Buffer.from(content, 'base64')]),
     );
     const published = this.publish(staffId, files, previous!);
-    parts.audit.write({ staffId, action: 'bundle.rollback', subjectId: `bundle-${published.version}`, outcome: 'ok' });
+    await parts.audit.write({
+      staffId,
+      action: 'bundle.rollback',
+      subjectId: `bundle-${published.version}`,
+      outcome: 'ok',
+    });
     return published;
   }
 

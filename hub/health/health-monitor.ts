@@ -15,6 +15,7 @@ import type { AuditStore } from '../stores/audit-store';
 import type { HealthStore } from '../stores/health-store';
 import type { StaffStore } from '../stores/staff-store';
 import type { TerminalStore } from '../stores/terminal-store';
+import { Serial } from '../serial';
 import { WindowLimiter } from '../window-limiter';
 import { alertConditions, offlineStillHolds, type AlertRuleSettings } from './alert-rules';
 
@@ -31,7 +32,7 @@ export interface HealthMonitorParts {
   /** When the hub last heard from a connected terminal (newer than the database while it is connected). */
   lastContact(terminalId: string): number | null;
   /** Alerts were raised (each gets its cue on the consoles) or cleared: push the lists. */
-  changed(raised: AlertView[]): void;
+  changed(raised: AlertView[]): Promise<void>;
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -44,40 +45,46 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export class HealthMonitor {
   /** A broken kiosk repeating a bad report once a minute is audited once an hour, and logged each time. */
   private readonly refusalAudits: WindowLimiter;
+  /** Rule runs read the open alerts, then raise or clear: one at a time, so none raises an alert twice. */
+  private readonly runs = new Serial();
 
   constructor(private readonly parts: HealthMonitorParts) {
     this.refusalAudits = new WindowLimiter(1, 3_600_000, parts.now);
   }
 
   /** Whether the report was taken. */
-  onReport(terminalId: string, report: HealthReport): boolean {
-    const terminal = this.parts.terminals.get(terminalId);
+  async onReport(terminalId: string, report: HealthReport): Promise<boolean> {
+    const terminal = await this.parts.terminals.get(terminalId);
     const refusal = !terminal || terminal.revoked ? 'revoked' : implausibleHealth(report, this.parts.now());
     if (refusal) {
-      this.refuse(terminalId, refusal);
+      await this.refuse(terminalId, refusal);
       return false;
     }
-    this.parts.store.save(terminalId, report, this.parts.now());
-    this.evaluate([terminalId]);
+    await this.parts.store.save(terminalId, report, this.parts.now());
+    await this.evaluate([terminalId]);
     return true;
   }
 
   /** A frame of type `health` that failed the contract's bounds (terminal-routes.ts). */
-  refuse(terminalId: string, code: HealthRefusal): void {
+  async refuse(terminalId: string, code: HealthRefusal): Promise<void> {
     this.parts.logger.warn('health.refused', { terminalId, code });
     if (this.refusalAudits.hit(`${terminalId}\0${code}`) === 0)
-      this.parts.audit.write({ staffId: null, action: 'terminal.health', terminalId, outcome: 'refused' });
+      await this.parts.audit.write({ staffId: null, action: 'terminal.health', terminalId, outcome: 'refused' });
   }
 
   /** Runs the rules for the given terminals (default: all) and raises or clears alerts. */
-  evaluate(terminalIds?: readonly string[]): void {
+  evaluate(terminalIds?: readonly string[]): Promise<void> {
+    return this.runs.run(() => this.runRules(terminalIds));
+  }
+
+  private async runRules(terminalIds?: readonly string[]): Promise<void> {
     const now = this.parts.now();
     const open = this.parts.alerts.open();
-    const ids = terminalIds ?? this.parts.terminals.list().map((terminal) => terminal.terminalId);
+    const ids = terminalIds ?? (await this.parts.terminals.list()).map((terminal) => terminal.terminalId);
     const raised: AlertView[] = [];
     let cleared = false;
     for (const terminalId of ids) {
-      const terminal = this.parts.terminals.get(terminalId);
+      const terminal = await this.parts.terminals.get(terminalId);
       const openKinds = new Set(open.filter((alert) => alert.terminalId === terminalId).map((alert) => alert.kind));
       if (!terminal || terminal.revoked || !terminal.enrolled) {
         // A revoked terminal is no longer watched: its alerts end with it.
@@ -87,7 +94,7 @@ export class HealthMonitor {
       const condition = {
         online: this.parts.isOnline(terminalId),
         lastContact: this.parts.lastContact(terminalId) ?? terminal.lastContact,
-        report: this.parts.store.get(terminalId)?.report,
+        report: (await this.parts.store.get(terminalId))?.report,
       };
       const holds = alertConditions(condition, this.parts.rules, now);
       if (openKinds.has('offline') && offlineStillHolds(condition)) holds.add('offline');
@@ -96,7 +103,7 @@ export class HealthMonitor {
           const alert = this.parts.alerts.raise(terminalId, kind);
           if (alert) {
             this.parts.logger.info('health.alert_raised', { terminalId, code: kind });
-            raised.push(this.view(alert));
+            raised.push(await this.view(alert));
           }
         } else if (!holds.has(kind) && openKinds.has(kind)) {
           cleared = this.parts.alerts.clear(terminalId, kind) || cleared;
@@ -104,12 +111,12 @@ export class HealthMonitor {
         }
       }
     }
-    if (raised.length > 0 || cleared) this.parts.changed(raised);
+    if (raised.length > 0 || cleared) await this.parts.changed(raised);
   }
 
-  acknowledge(staff: Staff, alertId: string): AlertView {
+  async acknowledge(staff: Staff, alertId: string): Promise<AlertView> {
     const alert = this.parts.alerts.acknowledge(alertId, staff.staffId);
-    this.parts.audit.write({
+    await this.parts.audit.write({
       staffId: staff.staffId,
       action: 'alert.acknowledge',
       terminalId: alert?.terminalId ?? null,
@@ -117,23 +124,27 @@ export class HealthMonitor {
       outcome: alert ? 'ok' : 'refused',
     });
     if (!alert) throw new HubError(404, 'not_found');
-    this.parts.changed([]);
+    await this.parts.changed([]);
     return this.view(alert);
   }
 
   /** Open alerts, newest first. */
-  alerts(): AlertView[] {
-    return this.parts.alerts.open().map((alert) => this.view(alert));
+  alerts(): Promise<AlertView[]> {
+    return Promise.all(this.parts.alerts.open().map((alert) => this.view(alert)));
   }
 
-  healthOf(terminalId: string): TerminalHealthView | null {
-    const stored = this.parts.store.get(terminalId);
-    return stored ? { ...stored.report, receivedAt: new Date(stored.receivedAt).toISOString() } : null;
+  /** Every terminal's latest report, for the overview. */
+  async healthByTerminal(): Promise<(terminalId: string) => TerminalHealthView | null> {
+    const all = await this.parts.store.all();
+    return (terminalId) => {
+      const stored = all.get(terminalId);
+      return stored ? { ...stored.report, receivedAt: new Date(stored.receivedAt).toISOString() } : null;
+    };
   }
 
-  private view(alert: AlertRecord): AlertView {
-    const terminal = this.parts.terminals.get(alert.terminalId);
-    const by = alert.acknowledgedBy ? this.parts.staff.byId(alert.acknowledgedBy) : undefined;
+  private async view(alert: AlertRecord): Promise<AlertView> {
+    const terminal = await this.parts.terminals.get(alert.terminalId);
+    const by = alert.acknowledgedBy ? await this.parts.staff.byId(alert.acknowledgedBy) : undefined;
     return {
       alertId: alert.alertId,
       terminalId: alert.terminalId,

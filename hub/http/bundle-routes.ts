@@ -47,7 +47,7 @@ export function registerBundleRoutes(app: FastifyInstance, parts: BundleRoutePar
     handler: async (request, reply) => {
       const upload = BundleUploadSchema.parse(request.body);
       try {
-        return parts.publisher.upload(request.consoleSession!.staff.staffId, upload);
+        return await parts.publisher.upload(request.consoleSession!.staff.staffId, upload);
       } catch (error) {
         if (error instanceof BundleRefusedError)
           return reply.code(422).send({ error: 'bundle_refused', problems: error.problems.slice(0, 100) });
@@ -66,7 +66,7 @@ export function registerBundleRoutes(app: FastifyInstance, parts: BundleRoutePar
     url: BUNDLE_PATH,
     config: { rateLimit: FETCH_RATE },
     onRequest: async (request) => {
-      const terminal = parts.terminals.authenticate(bearer(request));
+      const terminal = await parts.terminals.authenticate(bearer(request));
       if (!terminal) throw new HubError(401, 'unauthenticated');
     },
     handler: async (): Promise<SignedBundle> => {

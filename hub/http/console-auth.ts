@@ -29,7 +29,7 @@ const PASSWORD_CHANGE_ROUTES = new Set(['GET /session', 'POST /logout', 'POST /p
  */
 export function requireSession(settings: AuthSettings, role?: 'admin') {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const session = settings.sessions.lookup(request.cookies[SESSION_COOKIE]);
+    const session = await settings.sessions.lookup(request.cookies[SESSION_COOKIE]);
     if (!session) throw new HubError(401, 'unauthenticated');
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       const own = ownOrigin(request, settings.tls, settings.publicOrigin);

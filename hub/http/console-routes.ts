@@ -83,10 +83,10 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     });
   }
 
-  route('POST /logout', {}, ({ request, reply }) => {
+  route('POST /logout', {}, async ({ request, reply }) => {
     const session = request.consoleSession!;
-    parts.audit.write({ staffId: session.staff.staffId, action: 'logout', outcome: 'ok' });
-    parts.sessions.delete(session.tokenHash);
+    await parts.audit.write({ staffId: session.staff.staffId, action: 'logout', outcome: 'ok' });
+    await parts.sessions.delete(session.tokenHash);
     live.closeConsoleSession(session.tokenHash);
     reply.clearCookie(SESSION_COOKIE, sessionCookieOptions(parts.auth.tls));
     return { ok: true };
@@ -109,25 +109,25 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
   );
   route('POST /help/:requestId/consent', {}, ({ staff, params }) => live.requestConsent(staff, params.requestId!));
   route('POST /help/:requestId/live/end', {}, ({ staff, params }) => live.endLive(staff, params.requestId!));
-  route('POST /help/:requestId/guide', {}, ({ staff, params, body }) => {
-    live.guide(staff, params.requestId!, body.target);
+  route('POST /help/:requestId/guide', {}, async ({ staff, params, body }) => {
+    await live.guide(staff, params.requestId!, body.target);
     return { ok: true };
   });
   route('POST /help/:requestId/takeover/start', {}, ({ staff, params }) =>
     live.startTakeover(staff, params.requestId!),
   );
   route('POST /help/:requestId/takeover/end', {}, ({ staff, params }) => live.endTakeover(staff, params.requestId!));
-  route('POST /help/:requestId/takeover/answer', {}, ({ staff, params, body }) => ({
-    commandId: live.takeoverAnswer(staff, params.requestId!, body.stepId, body.values),
+  route('POST /help/:requestId/takeover/answer', {}, async ({ staff, params, body }) => ({
+    commandId: await live.takeoverAnswer(staff, params.requestId!, body.stepId, body.values),
   }));
-  route('POST /help/:requestId/takeover/navigate', {}, ({ staff, params, body }) => ({
-    commandId: live.takeoverNavigate(staff, params.requestId!, body.action, body.stepId),
+  route('POST /help/:requestId/takeover/navigate', {}, async ({ staff, params, body }) => ({
+    commandId: await live.takeoverNavigate(staff, params.requestId!, body.action, body.stepId),
   }));
 
   route('GET /terminals', {}, () => live.terminalViews());
-  route('POST /terminals', { admin: true }, ({ staff, body }) => {
-    const created = parts.terminals.create(body.name, body.location);
-    parts.audit.write({
+  route('POST /terminals', { admin: true }, async ({ staff, body }) => {
+    const created = await parts.terminals.create(body.name, body.location);
+    await parts.audit.write({
       staffId: staff.staffId,
       action: 'terminal.create',
       terminalId: created.terminal.terminalId,
@@ -140,12 +140,12 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       expiresAt: new Date(created.expiresAt).toISOString(),
     };
   });
-  route('POST /terminals/:terminalId/revoke', { admin: true }, ({ staff, params }) => {
+  route('POST /terminals/:terminalId/revoke', { admin: true }, async ({ staff, params }) => {
     const terminalId = params.terminalId!;
-    if (!parts.terminals.get(terminalId)) throw new HubError(404, 'unknown_terminal');
-    const revoked = parts.terminals.revoke(terminalId)!;
-    live.revokeTerminal(terminalId);
-    parts.audit.write({ staffId: staff.staffId, action: 'terminal.revoke', terminalId, outcome: 'ok' });
+    if (!(await parts.terminals.get(terminalId))) throw new HubError(404, 'unknown_terminal');
+    const revoked = (await parts.terminals.revoke(terminalId))!;
+    await live.revokeTerminal(terminalId);
+    await parts.audit.write({ staffId: staff.staffId, action: 'terminal.revoke', terminalId, outcome: 'ok' });
     return terminalView(revoked, false);
   });
 
@@ -161,12 +161,12 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
   route('POST /handover/open', { rateLimit: HANDOVER_OPEN_RATE }, async ({ staff, body }) => {
     const record = parts.handovers.byCode(body.code);
     if (!record?.sealedDraft) {
-      parts.audit.write({ staffId: staff.staffId, action: 'handover.open', outcome: 'refused' });
+      await parts.audit.write({ staffId: staff.staffId, action: 'handover.open', outcome: 'refused' });
       throw new HubError(404, 'unknown_code');
     }
     const held = openRefusal(record, staff);
     if (held) {
-      parts.audit.write({
+      await parts.audit.write({
         staffId: staff.staffId,
         action: 'handover.open',
         terminalId: record.terminalId,
@@ -180,7 +180,7 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     try {
       draft = HandoverDraftSchema.parse(JSON.parse((await key.open(record.sealedDraft)).toString('utf8')));
     } catch {
-      parts.audit.write({
+      await parts.audit.write({
         staffId: staff.staffId,
         action: 'handover.open',
         terminalId: record.terminalId,
@@ -192,7 +192,7 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     // Read again: a colleague may have bound it while the draft was being opened.
     const takeover = isTakeover(parts.handovers.get(record.handoverId) ?? record, staff);
     const bound = parts.handovers.bind(record.handoverId, staff.staffId, staff.role === 'admin');
-    parts.audit.write({
+    await parts.audit.write({
       staffId: staff.staffId,
       action: takeover && bound ? 'handover.takeover' : 'handover.open',
       terminalId: record.terminalId,
@@ -222,31 +222,31 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
       });
     const refusal = holderRefusal(parts.handovers, record, staff);
     if (refusal || !record) {
-      audit('refused');
+      await audit('refused');
       throw refusal;
     }
     if (!parts.desk) {
-      audit('refused');
+      await audit('refused');
       throw new HubError(503, 'desk_unavailable');
     }
     try {
       const reference = await parts.desk.submit(record.serviceId, record.language, body.answers);
       parts.handovers.markSubmitted(record.handoverId, reference);
-      audit('ok');
+      await audit('ok');
       return { reference };
     } catch (error) {
-      audit('refused');
+      await audit('refused');
       throw error;
     }
   });
-  route('POST /handover/:handoverId/close', {}, ({ staff, params }) => {
+  route('POST /handover/:handoverId/close', {}, async ({ staff, params }) => {
     const record = parts.handovers.get(params.handoverId!);
     // Only a prepared visit is closed here: an application's draft is finished and sent (submit above).
     const refusal = holderRefusal(parts.handovers, record, staff);
     const inPerson =
       record?.sealedDraft &&
       parts.catalog().de.some((service) => service.serviceId === record.serviceId && service.inPerson);
-    parts.audit.write({
+    await parts.audit.write({
       staffId: staff.staffId,
       action: 'handover.close',
       terminalId: record?.terminalId ?? null,
@@ -259,10 +259,10 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     return { closed: true as const };
   });
   // The holder lets the code go (the resident went to another desk): a colleague may open it now.
-  route('POST /handover/:handoverId/release', {}, ({ staff, params }) => {
+  route('POST /handover/:handoverId/release', {}, async ({ staff, params }) => {
     const record = parts.handovers.get(params.handoverId!);
     const released = record?.sealedDraft ? parts.handovers.release(record.handoverId, staff.staffId) : false;
-    parts.audit.write({
+    await parts.audit.write({
       staffId: staff.staffId,
       action: 'handover.release',
       terminalId: record?.terminalId ?? null,
@@ -274,18 +274,18 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     return { released: true as const };
   });
   // Times booked at the kiosks: staff see name, service, office, time and code, no more; every look is audited.
-  const bookingView = (record: KioskBookingRecord) => {
+  const bookingView = async (record: KioskBookingRecord) => {
     const { terminalId, ...notice } = record;
-    return { ...notice, terminalName: parts.terminals.get(terminalId)?.name ?? terminalId };
+    return { ...notice, terminalName: (await parts.terminals.get(terminalId))?.name ?? terminalId };
   };
-  route('GET /bookings', {}, ({ staff }) => {
+  route('GET /bookings', {}, async ({ staff }) => {
     const today = parts.bookings.today();
-    parts.audit.write({ staffId: staff.staffId, action: 'bookings.list', outcome: 'ok' });
-    return today.map(bookingView);
+    await parts.audit.write({ staffId: staff.staffId, action: 'bookings.list', outcome: 'ok' });
+    return Promise.all(today.map(bookingView));
   });
-  route('POST /bookings/find', { rateLimit: { max: 20, timeWindow: 60_000 } }, ({ staff, body }) => {
+  route('POST /bookings/find', { rateLimit: { max: 20, timeWindow: 60_000 } }, async ({ staff, body }) => {
     const found = parts.bookings.find(body.code);
-    parts.audit.write({
+    await parts.audit.write({
       staffId: staff.staffId,
       action: 'bookings.find',
       terminalId: found?.terminalId ?? null,
@@ -295,12 +295,13 @@ export function registerConsoleRoutes(app: FastifyInstance, parts: ConsoleRouteP
     return bookingView(found);
   });
   // Residents' comments (issue 18), already stripped: staff read them here and nowhere else; every look is audited.
-  route('GET /feedback', {}, ({ staff }) => {
+  route('GET /feedback', {}, async ({ staff }) => {
     const comments = parts.feedback.list();
-    parts.audit.write({ staffId: staff.staffId, action: 'feedback.list', outcome: 'ok' });
+    await parts.audit.write({ staffId: staff.staffId, action: 'feedback.list', outcome: 'ok' });
+    const names = new Map((await parts.terminals.list()).map((terminal) => [terminal.terminalId, terminal.name]));
     return comments.map(({ terminalId, receivedAt: _receivedAt, ...comment }) => ({
       ...comment,
-      terminalName: parts.terminals.get(terminalId)?.name ?? terminalId,
+      terminalName: names.get(terminalId) ?? terminalId,
     }));
   });
 }

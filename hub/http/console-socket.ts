@@ -17,7 +17,7 @@ export function registerConsoleSocket(
     preValidation: async (request) => {
       if (!originMatches(request, ownOrigin(request, parts.auth.tls, parts.auth.publicOrigin), true))
         throw new HubError(403, 'foreign_origin');
-      const session = parts.sessions.lookup(request.cookies[SESSION_COOKIE]);
+      const session = await parts.sessions.lookup(request.cookies[SESSION_COOKIE]);
       if (!session) throw new HubError(401, 'unauthenticated');
       // Nothing live until the password an admin reset is replaced.
       if (session.mustChangePassword) throw new HubError(403, 'password_change_required');
@@ -26,9 +26,15 @@ export function registerConsoleSocket(
     handler: () => {
       throw new HubError(426, 'upgrade_required');
     },
-    wsHandler: (socket, request) => {
+    wsHandler: async (socket, request) => {
       const session = request.consoleSession!;
-      parts.live.attachConsole(socket, session.staff.staffId, session.tokenHash);
+      try {
+        await parts.live.attachConsole(socket, session.staff.staffId, session.tokenHash);
+      } catch (error) {
+        // The first lists could not be read (the database is unreachable): the console reconnects.
+        request.log.error({ err: error }, 'console attach failed');
+        socket.close(1011, 'unavailable');
+      }
     },
   });
 }

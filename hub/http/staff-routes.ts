@@ -64,8 +64,8 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
   }
 
   /** Every session and console socket of an account ends now (but `keep`, the caller's own). */
-  function endSessions(staffId: string, keep?: string): number {
-    const ended = sessions.deleteForStaff(staffId, keep);
+  async function endSessions(staffId: string, keep?: string): Promise<number> {
+    const ended = await sessions.deleteForStaff(staffId, keep);
     for (const hash of ended) live.closeConsoleSession(hash);
     return ended.length;
   }
@@ -77,15 +77,15 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     return true;
   }
 
-  function target(staffId: string | undefined, me: Staff, allowSelf: boolean): StaffAccount {
-    const account = staffId ? staff.account(staffId) : undefined;
+  async function target(staffId: string | undefined, me: Staff, allowSelf: boolean): Promise<StaffAccount> {
+    const account = staffId ? await staff.account(staffId) : undefined;
     if (!account) throw new HubError(404, 'unknown_staff');
     if (!allowSelf && account.staffId === me.staffId) throw new HubError(409, 'own_account');
     const { passwordHash: _omit, ...view } = account;
     return view;
   }
-  const view = (staffId: string): StaffAccount => {
-    const { passwordHash: _omit, ...account } = staff.account(staffId)!;
+  const view = async (staffId: string): Promise<StaffAccount> => {
+    const { passwordHash: _omit, ...account } = (await staff.account(staffId))!;
     return account;
   };
   const params = (request: FastifyRequest) => request.params as { staffId?: string };
@@ -105,7 +105,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
         throw new HubError(403, 'foreign_origin');
       const { username, password } = consoleRoutes['POST /login'].body.parse(request.body);
       const accountKey = username.toLowerCase();
-      const account = staff.byUsername(username);
+      const account = await staff.byUsername(username);
       const device = account
         ? devices.verify(request.cookies[devices.cookieName(account.staffId)], account.staffId)
         : undefined;
@@ -120,7 +120,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
         if (!decision.allowed) throw refuse(decision.retryAfterMs);
         // Once per run of failures: the account is locked for unknown devices from now on.
         if (decision.lockStarted)
-          audit.write({
+          await audit.write({
             staffId: account?.staffId ?? null,
             action: account ? 'login.lockout' : 'login.lockout.unknown_user',
             outcome: 'refused',
@@ -130,7 +130,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
       if (!account || !valid) {
         if (device) devices.failed(device);
         // An unknown name is recorded as such: never the name tried, nor the password.
-        audit.write(
+        await audit.write(
           account
             ? { staffId: account.staffId, action: 'login.failed', outcome: 'refused' }
             : { staffId: null, action: 'login.unknown_user', outcome: 'refused' },
@@ -140,23 +140,23 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
       if (device) devices.succeeded(device);
       else throttle.succeeded(accountKey);
       if (account.disabled) {
-        audit.write({ staffId: account.staffId, action: 'login.disabled', outcome: 'refused' });
+        await audit.write({ staffId: account.staffId, action: 'login.disabled', outcome: 'refused' });
         throw new HubError(403, 'account_disabled');
       }
       // A new token at every login; a session the browser still presented ends here.
-      const previous = sessions.lookup(request.cookies[SESSION_COOKIE], false);
+      const previous = await sessions.lookup(request.cookies[SESSION_COOKIE], false);
       if (previous) {
-        sessions.delete(previous.tokenHash);
+        await sessions.delete(previous.tokenHash);
         live.closeConsoleSession(previous.tokenHash);
       }
-      const created = sessions.create(account.staffId);
+      const created = await sessions.create(account.staffId);
       reply.setCookie(SESSION_COOKIE, created.token, sessionCookieOptions(parts.auth.tls));
       reply.setCookie(
         devices.cookieName(account.staffId),
         devices.issue(account.staffId),
         devices.cookieOptions(parts.auth.tls),
       );
-      audit.write({ staffId: account.staffId, action: 'login.ok', outcome: 'ok' });
+      await audit.write({ staffId: account.staffId, action: 'login.ok', outcome: 'ok' });
       const { staffId, username: name, displayName, role, mustChangePassword } = account;
       return {
         staff: { staffId, username: name, displayName, role },
@@ -174,7 +174,7 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     if (weakPassword(reply, body.password, body.username)) return reply;
     try {
       const created = await staff.create(body);
-      audit.write({ staffId: me.staffId, action: 'staff.create', subjectId: created.staffId, outcome: 'ok' });
+      await audit.write({ staffId: me.staffId, action: 'staff.create', subjectId: created.staffId, outcome: 'ok' });
       return created;
     } catch (error) {
       if (error instanceof UsernameTakenError) throw new HubError(409, 'username_taken');
@@ -182,44 +182,52 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     }
   });
 
-  route('POST /staff/:staffId/disable', { admin: true }, ({ request, me }) => {
-    const account = target(params(request).staffId, me, false);
-    if (account.role === 'admin' && !account.disabled && staff.countActiveAdmins() <= 1)
-      throw new HubError(409, 'last_admin');
-    staff.setDisabled(account.staffId, true);
-    endSessions(account.staffId);
-    audit.write({ staffId: me.staffId, action: 'staff.disable', subjectId: account.staffId, outcome: 'ok' });
+  route('POST /staff/:staffId/disable', { admin: true }, async ({ request, me }) => {
+    const account = await target(params(request).staffId, me, false);
+    if ((await staff.disable(account.staffId)) === 'last_admin') throw new HubError(409, 'last_admin');
+    await endSessions(account.staffId);
+    await audit.write({ staffId: me.staffId, action: 'staff.disable', subjectId: account.staffId, outcome: 'ok' });
     return view(account.staffId);
   });
 
-  route('POST /staff/:staffId/enable', { admin: true }, ({ request, me }) => {
-    const account = target(params(request).staffId, me, false);
-    staff.setDisabled(account.staffId, false);
-    audit.write({ staffId: me.staffId, action: 'staff.enable', subjectId: account.staffId, outcome: 'ok' });
+  route('POST /staff/:staffId/enable', { admin: true }, async ({ request, me }) => {
+    const account = await target(params(request).staffId, me, false);
+    await staff.setDisabled(account.staffId, false);
+    await audit.write({ staffId: me.staffId, action: 'staff.enable', subjectId: account.staffId, outcome: 'ok' });
     return view(account.staffId);
   });
 
   route('POST /staff/:staffId/password/reset', { admin: true }, async ({ request, reply, body, me }) => {
     // One's own password is changed with the current one (POST /password), not reset.
-    const account = target(params(request).staffId, me, false);
+    const account = await target(params(request).staffId, me, false);
     if (weakPassword(reply, body.password, account.username)) return reply;
     await staff.setPassword(account.staffId, body.password, true);
-    endSessions(account.staffId);
-    audit.write({ staffId: me.staffId, action: 'staff.password_reset', subjectId: account.staffId, outcome: 'ok' });
+    await endSessions(account.staffId);
+    await audit.write({
+      staffId: me.staffId,
+      action: 'staff.password_reset',
+      subjectId: account.staffId,
+      outcome: 'ok',
+    });
     return view(account.staffId);
   });
 
-  route('POST /staff/:staffId/sessions/end', { admin: true }, ({ request, me }) => {
-    const account = target(params(request).staffId, me, true);
-    const ended = endSessions(account.staffId);
-    audit.write({ staffId: me.staffId, action: 'staff.sessions_end', subjectId: account.staffId, outcome: 'ok' });
+  route('POST /staff/:staffId/sessions/end', { admin: true }, async ({ request, me }) => {
+    const account = await target(params(request).staffId, me, true);
+    const ended = await endSessions(account.staffId);
+    await audit.write({ staffId: me.staffId, action: 'staff.sessions_end', subjectId: account.staffId, outcome: 'ok' });
     return { ended };
   });
 
   route('POST /password', { rateLimit: PASSWORD_CHANGE_RATE }, async ({ request, reply, body, me }) => {
-    const account = staff.account(me.staffId)!;
+    const account = (await staff.account(me.staffId))!;
     if (!(await verifyPassword(account.passwordHash, body.currentPassword))) {
-      audit.write({ staffId: me.staffId, action: 'staff.password_change', subjectId: me.staffId, outcome: 'refused' });
+      await audit.write({
+        staffId: me.staffId,
+        action: 'staff.password_change',
+        subjectId: me.staffId,
+        outcome: 'refused',
+      });
       throw new HubError(403, 'wrong_password');
     }
     if (weakPassword(reply, body.newPassword, account.username)) return reply;
@@ -231,8 +239,8 @@ export function registerStaffRoutes(app: FastifyInstance, parts: StaffRouteParts
     }
     await staff.setPassword(me.staffId, body.newPassword, false);
     // Anyone else holding a session of this account is out; this one goes on.
-    endSessions(me.staffId, request.consoleSession!.tokenHash);
-    audit.write({ staffId: me.staffId, action: 'staff.password_change', subjectId: me.staffId, outcome: 'ok' });
+    await endSessions(me.staffId, request.consoleSession!.tokenHash);
+    await audit.write({ staffId: me.staffId, action: 'staff.password_change', subjectId: me.staffId, outcome: 'ok' });
     return { ok: true as const };
   });
 }

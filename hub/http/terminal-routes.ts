@@ -66,9 +66,9 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
     handler: async (request): Promise<EnrolResponse> => {
       const parsed = EnrolRequestSchema.safeParse(request.body);
       if (!parsed.success) throw new HubError(400, 'invalid_input');
-      const enrolled = parts.terminals.enrol(parsed.data.enrolmentCode, parsed.data.appVersion);
+      const enrolled = await parts.terminals.enrol(parsed.data.enrolmentCode, parsed.data.appVersion);
       if (!enrolled) throw new HubError(401, 'invalid_code');
-      parts.audit.write({
+      await parts.audit.write({
         staffId: null,
         action: 'terminal.enrol',
         terminalId: enrolled.terminal.terminalId,
@@ -104,7 +104,7 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
     method: 'GET',
     url: TERMINAL_WS_PATH,
     preValidation: async (request) => {
-      const terminal = parts.terminals.authenticate(bearer(request));
+      const terminal = await parts.terminals.authenticate(bearer(request));
       if (!terminal) throw new HubError(401, 'unauthenticated');
       request.terminalId = terminal.terminalId;
     },
@@ -113,23 +113,18 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
     },
     wsHandler: async (socket, request) => {
       const terminalId = request.terminalId!;
-      const terminal = parts.terminals.get(terminalId)!;
+      // The handlers are attached before the first await, so no frame that comes meanwhile is missed.
       sockets.add(socket);
       alive.set(socket, true);
       socket.on('pong', () => alive.set(socket, true));
       socket.on('close', () => sockets.delete(socket));
+      const logFailure = (error: unknown) => request.log.error({ err: error }, 'terminal message failed');
       const handle = (message: TerminalToHub) => {
-        // A revoked terminal's socket is closed at once; this is the belt to that brace.
-        if (!parts.terminals.get(terminalId) || parts.terminals.get(terminalId)!.revoked) {
-          if (message.type === 'health') parts.live.health.refuse(terminalId, 'revoked');
-          if (message.type === 'usage.report') parts.usage.receive(terminalId, message.report);
-          return;
-        }
-        try {
-          parts.live.onTerminalMessage(terminalId, message);
-        } catch (error) {
+        // Handled one after the other per terminal (LiveHub.onTerminalMessage); a failure is logged, the next
+        // frame is handled as usual.
+        parts.live.onTerminalMessage(terminalId, message).catch((error: unknown) => {
           request.log.error({ err: error }, 'terminal message failed');
-        }
+        });
       };
       // The kiosk sends its hello the moment the socket opens, while the hub may still be loading its
       // handover key (the first connection after a restart). Frames that early wait until the socket is
@@ -143,7 +138,9 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         if (frames.hit(terminalId) > 0) {
           flooded = true;
           if (floodAudits.hit(terminalId) === 0)
-            parts.audit.write({ staffId: null, action: 'terminal.flood', terminalId, outcome: 'refused' });
+            parts.audit
+              .write({ staffId: null, action: 'terminal.flood', terminalId, outcome: 'refused' })
+              .catch(logFailure);
           socket.close(FLOODED.code, FLOODED.reason);
           return;
         }
@@ -157,12 +154,12 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         const parsed = TerminalToHubSchema.safeParse(message);
         if (!parsed.success) {
           // A health report out of bounds is refused on the record (code only); other bad frames are dropped.
-          if (isHealthFrame(message)) parts.live.health.refuse(terminalId, 'invalid_report');
+          if (isHealthFrame(message)) parts.live.health.refuse(terminalId, 'invalid_report').catch(logFailure);
           // Usage figures out of range (absurd counts) are refused visibly for staff; other noise is dropped.
-          if ((message as { type?: unknown } | null)?.type === 'usage.report') {
-            const answer = parts.usage.malformed(terminalId, message);
-            if (answer) send(socket, answer);
-          }
+          if ((message as { type?: unknown } | null)?.type === 'usage.report')
+            parts.usage.malformed(terminalId, message).then((answer) => {
+              if (answer) send(socket, answer);
+            }, logFailure);
           return;
         }
         alive.set(socket, true);
@@ -172,6 +169,11 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
         } else handle(parsed.data);
       });
       const bundleVersion = parts.bundles.activeVersion();
+      const terminal = await parts.terminals.get(terminalId);
+      if (!terminal) {
+        socket.close(4403, 'revoked');
+        return;
+      }
       const welcome: HubToTerminal = {
         type: 'welcome',
         terminalName: terminal.name,
@@ -181,7 +183,14 @@ export function registerTerminalRoutes(app: FastifyInstance, parts: TerminalRout
       };
       // Gone while the key loaded: attaching it now would show the terminal online with no socket behind it.
       if (socket.readyState !== socket.OPEN) return;
-      parts.live.attachTerminal(terminalId, socket, welcome);
+      try {
+        await parts.live.attachTerminal(terminalId, socket, welcome);
+      } catch (error) {
+        request.log.error({ err: error }, 'terminal attach failed');
+        socket.close(1011, 'unavailable');
+        return;
+      }
+      // Frames that came during the attach too; queued in one go, in the order they came.
       const waiting = early;
       early = undefined;
       for (const message of waiting) handle(message);

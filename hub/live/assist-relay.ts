@@ -40,15 +40,15 @@ export class AssistRelay {
 
   // ---- from the kiosk ------------------------------------------------------------------------------------
 
-  onConsentAnswer(terminalId: string, requestId: string, granted: boolean): void {
-    const record = this.parts.access.ownRequest(terminalId, requestId);
+  async onConsentAnswer(terminalId: string, requestId: string, granted: boolean): Promise<void> {
+    const record = await this.parts.access.ownRequest(terminalId, requestId);
     const state = record && this.assist.get(requestId);
     if (!record || record.state !== 'accepted' || state?.consent !== 'asked') return;
     this.assist.set(
       requestId,
       granted ? { consent: 'granted', mode: 'viewing' } : { consent: 'declined', mode: 'none' },
     );
-    this.parts.audit.write({
+    await this.parts.audit.write({
       staffId: record.assignedStaffId,
       action: granted ? 'consent.granted' : 'consent.declined',
       terminalId,
@@ -58,8 +58,8 @@ export class AssistRelay {
     this.parts.consoles.pushQueue();
   }
 
-  onSnapshot(terminalId: string, message: Message<'live.snapshot'>): void {
-    const record = this.parts.access.ownRequest(terminalId, message.requestId);
+  async onSnapshot(terminalId: string, message: Message<'live.snapshot'>): Promise<void> {
+    const record = await this.parts.access.ownRequest(terminalId, message.requestId);
     const state = record && this.assist.get(message.requestId);
     // Nothing of the resident's passes unless they said yes, to the one staff member who asked.
     if (!record || record.state !== 'accepted' || !record.assignedStaffId || state?.consent !== 'granted') return;
@@ -69,7 +69,7 @@ export class AssistRelay {
       snapshot: message.snapshot,
     });
     if (delivered > 0)
-      this.parts.audit.write({
+      await this.parts.audit.write({
         staffId: record.assignedStaffId,
         action: 'live.view',
         terminalId,
@@ -79,14 +79,14 @@ export class AssistRelay {
   }
 
   /** The resident (or the end of their session) stopped the live view. */
-  onStopped(terminalId: string, message: Message<'live.stopped'>): void {
-    const record = this.parts.access.ownRequest(terminalId, message.requestId);
+  async onStopped(terminalId: string, message: Message<'live.stopped'>): Promise<void> {
+    const record = await this.parts.access.ownRequest(terminalId, message.requestId);
     if (record) this.end(record, message.by);
     this.parts.consoles.pushQueue();
   }
 
-  onTakeoverResult(terminalId: string, message: Message<'takeover.result'>): void {
-    const record = this.parts.access.ownRequest(terminalId, message.requestId);
+  async onTakeoverResult(terminalId: string, message: Message<'takeover.result'>): Promise<void> {
+    const record = await this.parts.access.ownRequest(terminalId, message.requestId);
     const state = record && this.assist.get(record.requestId);
     if (!record?.assignedStaffId || state?.mode !== 'takeover') return;
     this.parts.consoles.toStaff(record.assignedStaffId, {
@@ -108,8 +108,8 @@ export class AssistRelay {
       this.parts.consoles.toStaff(record.assignedStaffId, { type: 'live.stopped', requestId: record.requestId, by });
   }
 
-  endForTerminal(terminalId: string, by: 'session_end'): void {
-    for (const record of this.parts.help.openForTerminal(terminalId)) this.end(record, by);
+  async endForTerminal(terminalId: string, by: 'session_end'): Promise<void> {
+    for (const record of await this.parts.help.openForTerminal(terminalId)) this.end(record, by);
   }
 
   /** Staff side: the kiosk drops its banner and any takeover; consent must be asked again. */
@@ -125,67 +125,77 @@ export class AssistRelay {
 
   // ---- staff actions (each returns the request, for its view) -------------------------------------------
 
-  requestConsent(staff: Staff, requestId: string): HelpRecord {
+  async requestConsent(staff: Staff, requestId: string): Promise<HelpRecord> {
     const { access, terminals } = this.parts;
-    const record = access.requireRequest(staff, requestId, 'consent.request');
+    const record = await access.requireRequest(staff, requestId, 'consent.request');
     if (!terminals.send(record.terminalId, { type: 'consent.request', requestId, staffName: staff.displayName }))
-      access.refuse(staff, 'consent.request', record, 409, 'terminal_offline');
+      await access.refuse(staff, 'consent.request', record, 409, 'terminal_offline');
     this.assist.set(requestId, { consent: 'asked', mode: 'none' });
-    access.ok(staff, 'consent.request', record);
+    await access.ok(staff, 'consent.request', record);
     this.parts.consoles.pushQueue();
     return record;
   }
 
-  endLive(staff: Staff, requestId: string): HelpRecord {
-    const record = this.parts.access.requireRequest(staff, requestId, 'live.end');
+  async endLive(staff: Staff, requestId: string): Promise<HelpRecord> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'live.end');
     this.stopLive(record);
-    this.parts.access.ok(staff, 'live.end', record);
+    await this.parts.access.ok(staff, 'live.end', record);
     this.parts.consoles.pushQueue();
     return record;
   }
 
-  guide(staff: Staff, requestId: string, target: z.infer<typeof GuideTarget>): void {
-    const record = this.parts.access.requireRequest(staff, requestId, 'guide');
-    this.requireConsent(staff, record, 'guide');
+  async guide(staff: Staff, requestId: string, target: z.infer<typeof GuideTarget>): Promise<void> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'guide');
+    await this.requireConsent(staff, record, 'guide');
     this.parts.terminals.send(record.terminalId, { type: 'guide.highlight', requestId, target });
-    this.parts.access.ok(staff, 'guide', record);
+    await this.parts.access.ok(staff, 'guide', record);
   }
 
-  startTakeover(staff: Staff, requestId: string): HelpRecord {
-    const record = this.parts.access.requireRequest(staff, requestId, 'takeover.start');
-    this.requireConsent(staff, record, 'takeover.start');
+  async startTakeover(staff: Staff, requestId: string): Promise<HelpRecord> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'takeover.start');
+    await this.requireConsent(staff, record, 'takeover.start');
     this.assist.set(requestId, { consent: 'granted', mode: 'takeover' });
     this.parts.terminals.send(record.terminalId, { type: 'takeover.start', requestId, staffName: staff.displayName });
-    this.parts.access.ok(staff, 'takeover.start', record);
+    await this.parts.access.ok(staff, 'takeover.start', record);
     this.parts.consoles.pushQueue();
     return record;
   }
 
-  endTakeover(staff: Staff, requestId: string): HelpRecord {
-    const record = this.parts.access.requireRequest(staff, requestId, 'takeover.end');
+  async endTakeover(staff: Staff, requestId: string): Promise<HelpRecord> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'takeover.end');
     const state = this.assist.get(requestId);
     if (state?.mode === 'takeover') {
       this.assist.set(requestId, { consent: state.consent, mode: 'viewing' });
       this.parts.terminals.send(record.terminalId, { type: 'takeover.end', requestId });
     }
-    this.parts.access.ok(staff, 'takeover.end', record);
+    await this.parts.access.ok(staff, 'takeover.end', record);
     this.parts.consoles.pushQueue();
     return record;
   }
 
   /** The command's id; its result comes back from the kiosk as takeover.result. */
-  takeoverAnswer(staff: Staff, requestId: string, stepId: string, values: Record<string, AnswerInput>): string {
-    const record = this.parts.access.requireRequest(staff, requestId, 'takeover.answer');
-    this.requireConsent(staff, record, 'takeover.answer', 'takeover');
+  async takeoverAnswer(
+    staff: Staff,
+    requestId: string,
+    stepId: string,
+    values: Record<string, AnswerInput>,
+  ): Promise<string> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'takeover.answer');
+    await this.requireConsent(staff, record, 'takeover.answer', 'takeover');
     const commandId = randomUUID();
     this.parts.terminals.send(record.terminalId, { type: 'takeover.answer', requestId, commandId, stepId, values });
-    this.parts.access.ok(staff, 'takeover.answer', record);
+    await this.parts.access.ok(staff, 'takeover.answer', record);
     return commandId;
   }
 
-  takeoverNavigate(staff: Staff, requestId: string, action: 'back' | 'step' | 'check', stepId?: string): string {
-    const record = this.parts.access.requireRequest(staff, requestId, 'takeover.navigate');
-    this.requireConsent(staff, record, 'takeover.navigate', 'takeover');
+  async takeoverNavigate(
+    staff: Staff,
+    requestId: string,
+    action: 'back' | 'step' | 'check',
+    stepId?: string,
+  ): Promise<string> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'takeover.navigate');
+    await this.requireConsent(staff, record, 'takeover.navigate', 'takeover');
     const commandId = randomUUID();
     this.parts.terminals.send(record.terminalId, {
       type: 'takeover.navigate',
@@ -194,13 +204,13 @@ export class AssistRelay {
       action,
       ...(stepId !== undefined ? { stepId } : {}),
     });
-    this.parts.access.ok(staff, 'takeover.navigate', record);
+    await this.parts.access.ok(staff, 'takeover.navigate', record);
     return commandId;
   }
 
-  private requireConsent(staff: Staff, record: HelpRecord, action: string, mode?: 'takeover'): void {
+  private async requireConsent(staff: Staff, record: HelpRecord, action: string, mode?: 'takeover'): Promise<void> {
     const state = this.assist.get(record.requestId);
     if (state?.consent !== 'granted' || (mode && state.mode !== mode))
-      this.parts.access.refuse(staff, action, record, 409, mode ? 'no_takeover' : 'no_consent');
+      await this.parts.access.refuse(staff, action, record, 409, mode ? 'no_takeover' : 'no_consent');
   }
 }

@@ -1,4 +1,5 @@
 import type { HelpRequestBody, HelpRequestView, Staff } from '../../contract/hub';
+import type { SqlClient } from '../db/sql-client';
 import { HubError } from '../hub-error';
 import type { HelpRecord, HelpStore } from '../stores/help-store';
 import type { StaffStore } from '../stores/staff-store';
@@ -14,13 +15,14 @@ import type { TerminalConnections } from './terminal-connections';
 export class HelpRelay {
   constructor(
     private readonly parts: {
+      sql: SqlClient;
       help: HelpStore;
       staff: StaffStore;
       access: RequestAccess;
       assist: AssistRelay;
       terminals: TerminalConnections;
       consoles: ConsoleConnections;
-      view(record: HelpRecord): HelpRequestView;
+      view(record: HelpRecord): Promise<HelpRequestView>;
     },
   ) {}
 
@@ -31,52 +33,52 @@ export class HelpRelay {
    * terminal has one open request at most: a new one replaces the one still open (a kiosk asks again only
    * when the hub missed its cancel), so a flooding terminal fills one line of the queue and rings once.
    */
-  onRequest(terminalId: string, request: HelpRequestBody): void {
+  async onRequest(terminalId: string, request: HelpRequestBody): Promise<void> {
     const { help, terminals, consoles } = this.parts;
-    const inserted = help.insert(terminalId, request);
-    const record = help.get(request.requestId);
+    const inserted = await help.insert(terminalId, request);
+    const record = await help.get(request.requestId);
     if (!record || record.terminalId !== terminalId) return;
     if (inserted) {
-      const replaced = help.openForTerminal(terminalId).filter((open) => open.requestId !== record.requestId);
+      const replaced = (await help.openForTerminal(terminalId)).filter((open) => open.requestId !== record.requestId);
       for (const old of replaced) {
         this.parts.assist.end(old, 'resident');
-        help.setState(old.requestId, 'cancelled');
+        await help.setState(old.requestId, 'cancelled');
       }
       terminals.send(terminalId, { type: 'help.queued', requestId: record.requestId });
-      if (replaced.length === 0) consoles.broadcast({ type: 'help.new', request: this.parts.view(record) });
+      if (replaced.length === 0) consoles.broadcast({ type: 'help.new', request: await this.parts.view(record) });
       consoles.pushQueue();
     } else {
-      this.tellKioskState(record);
+      await this.tellKioskState(record);
     }
   }
 
-  onCancel(terminalId: string, requestId: string): void {
-    const record = this.parts.access.ownRequest(terminalId, requestId);
+  async onCancel(terminalId: string, requestId: string): Promise<void> {
+    const record = await this.parts.access.ownRequest(terminalId, requestId);
     if (!record || (record.state !== 'waiting' && record.state !== 'accepted')) return;
     this.parts.assist.end(record, 'resident');
-    this.parts.help.setState(record.requestId, 'cancelled');
+    await this.parts.help.setState(record.requestId, 'cancelled');
     this.parts.consoles.pushQueue();
   }
 
   /** After a reconnect: requests the kiosk still has go on (or are queued anew); open ones it forgot are cancelled. */
-  reconcile(terminalId: string, openRequests: HelpRequestBody[]): void {
+  async reconcile(terminalId: string, openRequests: HelpRequestBody[]): Promise<void> {
     const listed = new Set(openRequests.map((request) => request.requestId));
     let changed = false;
-    for (const record of this.parts.help.openForTerminal(terminalId)) {
+    for (const record of await this.parts.help.openForTerminal(terminalId)) {
       if (!listed.has(record.requestId)) {
         this.parts.assist.forget(record.requestId);
-        this.parts.help.setState(record.requestId, 'cancelled');
+        await this.parts.help.setState(record.requestId, 'cancelled');
         changed = true;
       }
     }
-    for (const request of openRequests) this.onRequest(terminalId, request);
+    for (const request of openRequests) await this.onRequest(terminalId, request);
     if (changed) this.parts.consoles.pushQueue();
   }
 
   /** A revoked terminal's open requests are cancelled (consoles are told by the caller). */
-  cancelForTerminal(terminalId: string): void {
-    for (const record of this.parts.help.openForTerminal(terminalId))
-      this.parts.help.setState(record.requestId, 'cancelled');
+  async cancelForTerminal(terminalId: string): Promise<void> {
+    for (const record of await this.parts.help.openForTerminal(terminalId))
+      await this.parts.help.setState(record.requestId, 'cancelled');
   }
 
   /**
@@ -84,27 +86,34 @@ export class HelpRelay {
    * end on the kiosks (the banner goes), and their requests go back to the queue, with the alert, for a
    * colleague; the kiosk is told that it waits again.
    */
-  staffGone(staffId: string): void {
+  async staffGone(staffId: string): Promise<void> {
     const { help, terminals, consoles } = this.parts;
     let changed = false;
-    for (const record of help.open()) {
+    for (const record of await help.open()) {
       if (record.state !== 'accepted' || record.assignedStaffId !== staffId) continue;
       this.parts.assist.stopLive(record);
-      const queued = help.setState(record.requestId, 'waiting', null)!;
-      this.parts.access.system('help.staff_gone', queued, staffId);
+      // Back to the queue and audited together; not if a colleague took it over meanwhile.
+      const queued = await this.parts.sql.transaction(async (tx) => {
+        const current = await help.get(record.requestId, tx);
+        if (current?.state !== 'accepted' || current.assignedStaffId !== staffId) return undefined;
+        const updated = (await help.setState(record.requestId, 'waiting', null, tx))!;
+        await this.parts.access.system('help.staff_gone', updated, staffId, tx);
+        return updated;
+      });
+      if (!queued) continue;
       terminals.send(queued.terminalId, { type: 'help.queued', requestId: queued.requestId });
-      consoles.broadcast({ type: 'help.new', request: this.parts.view(queued) });
+      consoles.broadcast({ type: 'help.new', request: await this.parts.view(queued) });
       changed = true;
     }
     if (changed) consoles.pushQueue();
   }
 
-  private tellKioskState(record: HelpRecord): void {
+  private async tellKioskState(record: HelpRecord): Promise<void> {
     const { terminals } = this.parts;
     if (record.state === 'waiting')
       terminals.send(record.terminalId, { type: 'help.queued', requestId: record.requestId });
     else if (record.state === 'accepted' && record.assignedStaffId) {
-      const staff = this.parts.staff.byId(record.assignedStaffId);
+      const staff = await this.parts.staff.byId(record.assignedStaffId);
       if (staff)
         terminals.send(record.terminalId, {
           type: 'help.accepted',
@@ -116,36 +125,42 @@ export class HelpRelay {
 
   // ---- staff actions -------------------------------------------------------------------------------------
 
-  accept(staff: Staff, requestId: string): HelpRequestView {
-    const { access } = this.parts;
-    const record = access.requireRequest(staff, requestId, 'help.accept', false);
-    if (record.state !== 'waiting') access.refuse(staff, 'help.accept', record, 409, 'not_waiting');
-    const updated = this.parts.help.setState(requestId, 'accepted', staff.staffId)!;
-    access.ok(staff, 'help.accept', updated);
+  async accept(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    const updated = await this.parts.access.change(staff, requestId, 'help.accept', {
+      needAssigned: false,
+      refusal: (record) => (record.state !== 'waiting' ? { status: 409, code: 'not_waiting' } : undefined),
+      state: 'accepted',
+      assignedStaffId: staff.staffId,
+    });
     this.parts.terminals.send(updated.terminalId, { type: 'help.accepted', requestId, staffName: staff.displayName });
     this.parts.consoles.pushQueue();
     return this.parts.view(updated);
   }
 
-  resolve(staff: Staff, requestId: string): HelpRequestView {
-    const record = this.parts.access.requireRequest(staff, requestId, 'help.resolve');
+  async resolve(staff: Staff, requestId: string): Promise<HelpRequestView> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'help.resolve');
     this.parts.assist.stopLive(record);
-    const updated = this.parts.help.setState(requestId, 'resolved')!;
-    this.parts.access.ok(staff, 'help.resolve', updated);
+    const updated = await this.parts.access.change(staff, requestId, 'help.resolve', {
+      needAssigned: true,
+      state: 'resolved',
+    });
     this.parts.terminals.send(updated.terminalId, { type: 'help.resolved', requestId });
     this.parts.consoles.pushQueue();
     return this.parts.view(updated);
   }
 
-  transfer(staff: Staff, requestId: string, toStaffId: string): HelpRequestView {
-    const record = this.parts.access.requireRequest(staff, requestId, 'help.transfer');
-    const colleague = this.parts.staff.account(toStaffId);
+  async transfer(staff: Staff, requestId: string, toStaffId: string): Promise<HelpRequestView> {
+    const record = await this.parts.access.requireRequest(staff, requestId, 'help.transfer');
+    const colleague = await this.parts.staff.account(toStaffId);
     // A disabled account has no console to take it: the request would wait for nobody.
     if (!colleague || colleague.disabled) throw new HubError(404, 'unknown_staff');
     // The resident agreed to be seen by one person: a colleague asks again.
     this.parts.assist.stopLive(record);
-    const updated = this.parts.help.setState(requestId, 'accepted', colleague.staffId)!;
-    this.parts.access.ok(staff, 'help.transfer', updated);
+    const updated = await this.parts.access.change(staff, requestId, 'help.transfer', {
+      needAssigned: true,
+      state: 'accepted',
+      assignedStaffId: colleague.staffId,
+    });
     this.parts.terminals.send(updated.terminalId, {
       type: 'help.accepted',
       requestId,

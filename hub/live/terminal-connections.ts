@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { HubToTerminal, TerminalActivity, TerminalView } from '../../contract/hub';
+import type { Logger } from '../../core/types';
 import type { TerminalStore } from '../stores/terminal-store';
 import { terminalView } from '../views';
 import { OPEN, send } from './send';
@@ -18,16 +19,16 @@ export class TerminalConnections {
   private readonly sockets = new Map<string, WebSocket>();
   private readonly reported = new Map<string, Reported>();
 
-  constructor(private readonly parts: { now: () => number; terminals: TerminalStore }) {}
+  constructor(private readonly parts: { now: () => number; terminals: TerminalStore; logger: Logger }) {}
 
   /** `onGone` runs when this socket (not a newer one of the same terminal) closes. */
   /** `onGone` when the socket closes; `onReplaced` when a newer socket of the same terminal takes its place. */
-  attach(
+  async attach(
     terminalId: string,
     socket: WebSocket,
     welcome: HubToTerminal,
     hooks: { onGone: () => void; onReplaced: () => void },
-  ): void {
+  ): Promise<void> {
     // A newer connection of the same terminal replaces the old one.
     const previous = this.sockets.get(terminalId);
     this.sockets.set(terminalId, socket);
@@ -38,12 +39,16 @@ export class TerminalConnections {
     socket.on('close', () => {
       if (this.sockets.get(terminalId) !== socket) return;
       this.sockets.delete(terminalId);
-      this.persist(terminalId);
+      // What it reported is taken now: a new socket of the same terminal starts afresh while this is written.
+      const written = this.persist(terminalId);
       this.reported.delete(terminalId);
+      written.catch((error: Error) =>
+        this.parts.logger.warn('hub.terminal_persist_failed', { errorClass: error.name }),
+      );
       hooks.onGone();
     });
     this.remember(terminalId);
-    this.parts.terminals.report(terminalId, {});
+    await this.parts.terminals.report(terminalId, {});
     send(socket, welcome);
   }
 
@@ -87,9 +92,9 @@ export class TerminalConnections {
     this.reported.set(terminalId, entry);
   }
 
-  views(): TerminalView[] {
+  async views(): Promise<TerminalView[]> {
     // What a connected kiosk reported since its hello is newer than the database (written on hello and close).
-    return this.parts.terminals.list().map((record) => {
+    return (await this.parts.terminals.list()).map((record) => {
       const reported = this.reported.get(record.terminalId);
       const current = reported
         ? {
@@ -103,16 +108,19 @@ export class TerminalConnections {
     });
   }
 
-  closeAll(): void {
-    for (const terminalId of this.reported.keys()) this.persist(terminalId);
-    for (const socket of this.sockets.values()) socket.terminate();
+  /** Writes what the connected kiosks reported, then closes their sockets. */
+  async closeAll(): Promise<void> {
+    const sockets = [...this.sockets.values()];
     this.sockets.clear();
+    await Promise.all([...this.reported.keys()].map((terminalId) => this.persist(terminalId)));
+    this.reported.clear();
+    for (const socket of sockets) socket.terminate();
   }
 
-  private persist(terminalId: string): void {
+  private async persist(terminalId: string): Promise<void> {
     const entry = this.reported.get(terminalId);
     if (!entry) return;
-    this.parts.terminals.report(terminalId, {
+    await this.parts.terminals.report(terminalId, {
       ...(entry.activity ? { activity: entry.activity } : {}),
       ...(entry.outboxBacklog !== undefined ? { outboxBacklog: entry.outboxBacklog } : {}),
     });

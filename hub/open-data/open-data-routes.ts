@@ -111,8 +111,8 @@ export function registerOpenDataRoutes(app: FastifyInstance, parts: OpenDataRout
   app.get(CONSOLE_USAGE_PATH, { onRequest: requireSession(parts.auth) }, async (request, reply) => {
     const staffId = request.consoleSession!.staff.staffId;
     const parsed = TerminalQuery.safeParse(request.query);
-    const terminal = parsed.success ? parts.terminals.get(parsed.data.terminalId) : undefined;
-    parts.audit.write({
+    const terminal = parsed.success ? await parts.terminals.get(parsed.data.terminalId) : undefined;
+    await parts.audit.write({
       staffId,
       action: 'usage.view',
       terminalId: terminal?.terminalId ?? null,

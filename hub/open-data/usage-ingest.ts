@@ -34,11 +34,11 @@ export class UsageIngest {
   constructor(private readonly parts: UsageIngestParts) {}
 
   /** The answer to send, or undefined for a revoked terminal. */
-  receive(terminalId: string, report: UsageDay): UsageAnswer | undefined {
+  async receive(terminalId: string, report: UsageDay): Promise<UsageAnswer | undefined> {
     const { parts } = this;
-    const terminal = parts.terminals.get(terminalId);
+    const terminal = await parts.terminals.get(terminalId);
     if (!terminal || terminal.revoked) {
-      this.audit(terminalId, 'revoked');
+      await this.audit(terminalId, 'revoked');
       return undefined;
     }
     const problem = usageRefusal(report, townDay(parts.now()), parts.retentionDays, parts.directory());
@@ -46,7 +46,7 @@ export class UsageIngest {
     const stored = parts.usage.revision(terminalId, report.day);
     if (stored !== undefined && stored >= report.revision) {
       // Sent again after a reconnect (equal) or overtaken (lower): nothing changes; the kiosk may forget it.
-      if (stored > report.revision) this.audit(terminalId, 'stale_revision');
+      if (stored > report.revision) await this.audit(terminalId, 'stale_revision');
       return { type: 'usage.stored', day: report.day, revision: stored };
     }
     return { type: 'usage.stored', day: report.day, revision: parts.usage.put(terminalId, terminal.location, report) };
@@ -56,12 +56,12 @@ export class UsageIngest {
    * The refusal of a report the contract's schema did not accept (e.g. a count above its maximum): answered when
    * its day and revision can be read, so the kiosk stops sending it.
    */
-  malformed(terminalId: string, frame: unknown): UsageAnswer | undefined {
+  async malformed(terminalId: string, frame: unknown): Promise<UsageAnswer | undefined> {
     const report = (frame as { report?: { day?: unknown; revision?: unknown } } | null)?.report;
     const day = UsageDate.safeParse(report?.day);
     const revision = Number.isInteger(report?.revision) && (report?.revision as number) >= 1;
     if (!day.success || !revision) {
-      this.audit(terminalId, 'malformed');
+      await this.audit(terminalId, 'malformed');
       return undefined;
     }
     return this.refuse(terminalId, day.data, report!.revision as number, 'malformed');
@@ -75,12 +75,23 @@ export class UsageIngest {
     this.parts.usage.prune(addDays(townDay(now), -this.parts.retentionDays));
   }
 
-  private refuse(terminalId: string, day: string, revision: number, code: UsageRefusalCode): UsageAnswer {
-    this.audit(terminalId, code);
+  private async refuse(
+    terminalId: string,
+    day: string,
+    revision: number,
+    code: UsageRefusalCode,
+  ): Promise<UsageAnswer> {
+    await this.audit(terminalId, code);
     return { type: 'usage.refused', day, revision, code };
   }
 
-  private audit(terminalId: string, code: string): void {
-    this.parts.audit.write({ staffId: null, action: 'usage.report', terminalId, subjectId: code, outcome: 'refused' });
+  private audit(terminalId: string, code: string): Promise<void> {
+    return this.parts.audit.write({
+      staffId: null,
+      action: 'usage.report',
+      terminalId,
+      subjectId: code,
+      outcome: 'refused',
+    });
   }
 }

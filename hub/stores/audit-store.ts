@@ -1,5 +1,4 @@
-import { statement } from '../db/statements';
-import type { Db } from '../../core/db/open-database';
+import type { SqlClient, SqlExecutor } from '../db/sql-client';
 import type { AuditEntry } from '../../contract/hub';
 
 export interface AuditInput {
@@ -20,31 +19,32 @@ interface AuditRow {
   outcome: AuditEntry['outcome'];
 }
 
-/** Who did what to which resident's session, when, and whether it was allowed. Append only. */
+/**
+ * Who did what to which resident's session, when, and whether it was allowed. Append only. On SQLite or PostgreSQL;
+ * `tx` writes the entry inside the caller's transaction, so it is there exactly when the change it records is.
+ */
 export class AuditStore {
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlClient,
     private readonly now: () => number,
   ) {}
 
-  write(entry: AuditInput): void {
-    statement(
-      this.db,
+  async write(entry: AuditInput, tx: SqlExecutor = this.sql): Promise<void> {
+    await tx.run(
       'INSERT INTO audit_log (at, staff_id, action, terminal_id, subject_id, outcome) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(this.now(), entry.staffId, entry.action, entry.terminalId ?? null, entry.subjectId ?? null, entry.outcome);
+      [this.now(), entry.staffId, entry.action, entry.terminalId ?? null, entry.subjectId ?? null, entry.outcome],
+    );
   }
 
   /** Newest first. */
-  list(limit = 1000): AuditEntry[] {
-    return (statement(this.db, 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?').all(limit) as AuditRow[]).map(
-      (row) => ({
-        at: new Date(row.at).toISOString(),
-        staffId: row.staff_id,
-        action: row.action,
-        terminalId: row.terminal_id,
-        subjectId: row.subject_id,
-        outcome: row.outcome,
-      }),
-    );
+  async list(limit = 1000): Promise<AuditEntry[]> {
+    return (await this.sql.all<AuditRow>('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?', [limit])).map((row) => ({
+      at: new Date(row.at).toISOString(),
+      staffId: row.staff_id,
+      action: row.action,
+      terminalId: row.terminal_id,
+      subjectId: row.subject_id,
+      outcome: row.outcome,
+    }));
   }
 }

@@ -1,5 +1,4 @@
-import { statement } from '../db/statements';
-import type { Db } from '../../core/db/open-database';
+import type { SqlClient, SqlExecutor } from '../db/sql-client';
 import type { HelpRequestBody, TerminalActivity } from '../../contract/hub';
 import { type HELP_STATES, type HELP_REASONS } from '../../contract/hub';
 
@@ -35,62 +34,68 @@ const toRecord = (row: HelpRow): HelpRecord => ({
   assignedStaffId: row.assigned_staff_id,
 });
 
-/** Help requests, persisted as they arrive, so a hub restart loses none. They hold no personal data. */
+/**
+ * Help requests, persisted as they arrive, so a hub restart loses none. They hold no personal data. On SQLite or
+ * PostgreSQL (hub/db/sql-client.ts); each call takes an optional `tx` to run inside the caller's transaction (a
+ * state change and its audit entry are written together: hub/live/request-access.ts).
+ */
 export class HelpStore {
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlClient,
     private readonly now: () => number,
   ) {}
 
   /** Inserts a new request; returns false when the id is known already (a kiosk sending it again). */
-  insert(terminalId: string, request: HelpRequestBody): boolean {
+  async insert(terminalId: string, request: HelpRequestBody, tx: SqlExecutor = this.sql): Promise<boolean> {
     const now = this.now();
-    return (
-      statement(
-        this.db,
-        `INSERT OR IGNORE INTO help_requests (request_id, terminal_id, reason, activity, since, state, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?)`,
-      ).run(request.requestId, terminalId, request.reason, JSON.stringify(request.activity), request.since, now, now)
-        .changes === 1
+    const inserted = await tx.run(
+      `INSERT INTO help_requests (request_id, terminal_id, reason, activity, since, state, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 'waiting', ?, ?) ON CONFLICT (request_id) DO NOTHING`,
+      [request.requestId, terminalId, request.reason, JSON.stringify(request.activity), request.since, now, now],
     );
+    return inserted.changes === 1;
   }
 
-  get(requestId: string): HelpRecord | undefined {
-    const row = statement(this.db, 'SELECT * FROM help_requests WHERE request_id = ?').get(requestId) as
-      HelpRow | undefined;
+  async get(requestId: string, tx: SqlExecutor = this.sql): Promise<HelpRecord | undefined> {
+    const row = await tx.get<HelpRow>('SELECT * FROM help_requests WHERE request_id = ?', [requestId]);
     return row ? toRecord(row) : undefined;
   }
 
-  open(): HelpRecord[] {
+  async open(): Promise<HelpRecord[]> {
     return (
-      statement(
-        this.db,
-        "SELECT * FROM help_requests WHERE state IN ('waiting', 'accepted') ORDER BY since, created_at",
-      ).all() as HelpRow[]
+      await this.sql.all<HelpRow>(
+        "SELECT * FROM help_requests WHERE state IN ('waiting', 'accepted') ORDER BY since, created_at, request_id",
+      )
     ).map(toRecord);
   }
 
-  openForTerminal(terminalId: string): HelpRecord[] {
+  async openForTerminal(terminalId: string, tx: SqlExecutor = this.sql): Promise<HelpRecord[]> {
     return (
-      statement(this.db, "SELECT * FROM help_requests WHERE terminal_id = ? AND state IN ('waiting', 'accepted')").all(
-        terminalId,
-      ) as HelpRow[]
+      await tx.all<HelpRow>(
+        "SELECT * FROM help_requests WHERE terminal_id = ? AND state IN ('waiting', 'accepted') ORDER BY created_at, request_id",
+        [terminalId],
+      )
     ).map(toRecord);
   }
 
-  setState(requestId: string, state: HelpState, assignedStaffId?: string | null): HelpRecord | undefined {
-    statement(
-      this.db,
+  async setState(
+    requestId: string,
+    state: HelpState,
+    assignedStaffId?: string | null,
+    tx: SqlExecutor = this.sql,
+  ): Promise<HelpRecord | undefined> {
+    await tx.run(
       `UPDATE help_requests SET state = ?, updated_at = ?,
-         assigned_staff_id = CASE WHEN ? THEN ? ELSE assigned_staff_id END WHERE request_id = ?`,
-    ).run(state, this.now(), assignedStaffId === undefined ? 0 : 1, assignedStaffId ?? null, requestId);
-    return this.get(requestId);
+         assigned_staff_id = CASE WHEN ? = 1 THEN ? ELSE assigned_staff_id END WHERE request_id = ?`,
+      [state, this.now(), assignedStaffId === undefined ? 0 : 1, assignedStaffId ?? null, requestId],
+    );
+    return this.get(requestId, tx);
   }
 
-  updateActivity(terminalId: string, activity: TerminalActivity): void {
-    statement(
-      this.db,
+  async updateActivity(terminalId: string, activity: TerminalActivity): Promise<void> {
+    await this.sql.run(
       "UPDATE help_requests SET activity = ? WHERE terminal_id = ? AND state IN ('waiting', 'accepted')",
-    ).run(JSON.stringify(activity), terminalId);
+      [JSON.stringify(activity), terminalId],
+    );
   }
 }

@@ -1,5 +1,4 @@
-import { statement } from '../db/statements';
-import type { Db } from '../../core/db/open-database';
+import type { SqlClient } from '../db/sql-client';
 import type { Staff } from '../../contract/hub';
 import { randomToken, sha256 } from '../secrets';
 import type { StaffStore } from './staff-store';
@@ -24,49 +23,53 @@ interface SessionRow {
 }
 
 /**
- * Staff sessions. The cookie holds 32 random bytes; the table only their
+ * Staff sessions, on SQLite or PostgreSQL (hub/db/sql-client.ts). The cookie holds 32 random bytes; the table only their
  * SHA-256, so a copy of the database opens no session. Each login makes a new
  * token; a session ends after 15 minutes idle or 8 hours in all.
  */
 export class SessionStore {
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlClient,
     private readonly staff: StaffStore,
     private readonly now: () => number,
   ) {}
 
-  create(staffId: string): { token: string; csrfToken: string; tokenHash: string } {
+  async create(staffId: string): Promise<{ token: string; csrfToken: string; tokenHash: string }> {
     const token = randomToken(32);
     const csrfToken = randomToken(32);
     const tokenHash = sha256(token);
     const now = this.now();
-    statement(
-      this.db,
+    await this.sql.run(
       'INSERT INTO console_sessions (token_hash, staff_id, csrf_token, created_at, last_seen) VALUES (?, ?, ?, ?, ?)',
-    ).run(tokenHash, staffId, csrfToken, now, now);
+      [tokenHash, staffId, csrfToken, now, now],
+    );
     return { token, csrfToken, tokenHash };
   }
 
   /** The live session of a cookie token, touched (idle timer restarted) unless `touch` is false; expired ones are deleted. */
-  lookup(token: string | undefined, touch = true): ConsoleSession | undefined {
-    if (!token || token.length > 100) return undefined;
-    const tokenHash = sha256(token);
-    return this.lookupHash(tokenHash, touch);
+  lookup(token: string | undefined, touch = true): Promise<ConsoleSession | undefined> {
+    if (!token || token.length > 100) return Promise.resolve(undefined);
+    return this.lookupHash(sha256(token), touch);
   }
 
-  lookupHash(tokenHash: string, touch = true): ConsoleSession | undefined {
-    const row = statement(this.db, 'SELECT * FROM console_sessions WHERE token_hash = ?').get(tokenHash) as
-      SessionRow | undefined;
+  async lookupHash(tokenHash: string, touch = true): Promise<ConsoleSession | undefined> {
+    const row = await this.sql.get<SessionRow>('SELECT * FROM console_sessions WHERE token_hash = ?', [tokenHash]);
     if (!row) return undefined;
     const now = this.now();
     if (now - row.last_seen >= IDLE_TIMEOUT_MS || now - row.created_at >= ABSOLUTE_TIMEOUT_MS) {
-      this.delete(tokenHash);
+      await this.delete(tokenHash);
       return undefined;
     }
-    const account = this.staff.account(row.staff_id);
+    const account = await this.staff.account(row.staff_id);
     // A disabled account's sessions are deleted when it is disabled; this is the second lock.
     if (!account || account.disabled) return undefined;
-    if (touch) statement(this.db, 'UPDATE console_sessions SET last_seen = ? WHERE token_hash = ?').run(now, tokenHash);
+    // Only forward: two requests of one console touching at once (or two instances) never move it back.
+    if (touch)
+      await this.sql.run('UPDATE console_sessions SET last_seen = ? WHERE token_hash = ? AND last_seen < ?', [
+        now,
+        tokenHash,
+        now,
+      ]);
     const { staffId, username, displayName, role, mustChangePassword } = account;
     return {
       tokenHash,
@@ -77,25 +80,28 @@ export class SessionStore {
   }
 
   /** Ends every session of one account (but `keep`): returns the ended ones' hashes, for their sockets. */
-  deleteForStaff(staffId: string, keep?: string): string[] {
-    const rows = statement(this.db, 'SELECT token_hash FROM console_sessions WHERE staff_id = ?').all(staffId) as {
-      token_hash: string;
-    }[];
+  async deleteForStaff(staffId: string, keep?: string): Promise<string[]> {
+    const rows = await this.sql.all<{ token_hash: string }>(
+      'SELECT token_hash FROM console_sessions WHERE staff_id = ?',
+      [staffId],
+    );
     const ended = rows.map((row) => row.token_hash).filter((hash) => hash !== keep);
-    for (const hash of ended) this.delete(hash);
+    for (const hash of ended) await this.delete(hash);
     return ended;
   }
 
-  delete(tokenHash: string): void {
-    statement(this.db, 'DELETE FROM console_sessions WHERE token_hash = ?').run(tokenHash);
+  async delete(tokenHash: string): Promise<void> {
+    await this.sql.run('DELETE FROM console_sessions WHERE token_hash = ?', [tokenHash]);
   }
 
   /** Deletes expired sessions; returns how many. */
-  sweep(): number {
+  async sweep(): Promise<number> {
     const now = this.now();
-    return statement(this.db, 'DELETE FROM console_sessions WHERE last_seen <= ? OR created_at <= ?').run(
-      now - IDLE_TIMEOUT_MS,
-      now - ABSOLUTE_TIMEOUT_MS,
+    return (
+      await this.sql.run('DELETE FROM console_sessions WHERE last_seen <= ? OR created_at <= ?', [
+        now - IDLE_TIMEOUT_MS,
+        now - ABSOLUTE_TIMEOUT_MS,
+      ])
     ).changes;
   }
 }

@@ -1,5 +1,4 @@
-import { statement } from '../db/statements';
-import type { Db } from '../../core/db/open-database';
+import type { SqlClient } from '../db/sql-client';
 import type { TerminalActivity } from '../../contract/hub';
 import { equalHashes, randomCode, randomToken, sha256 } from '../secrets';
 
@@ -45,97 +44,104 @@ function toRecord(row: TerminalRow): TerminalRecord {
   };
 }
 
+const BY_ID = 'SELECT * FROM terminals WHERE terminal_id = ?';
+
 /**
- * Terminals and their credentials. The enrolment code (one use, 15 minutes)
- * and the device secret are stored as SHA-256 only: both are long random
- * strings, so a hash is as good as a password hash and far cheaper per request.
+ * Terminals and their credentials, on SQLite or PostgreSQL (hub/db/sql-client.ts). The enrolment code (one use,
+ * 15 minutes) and the device secret are stored as SHA-256 only: both are long random strings, so a hash is as good
+ * as a password hash and far cheaper per request.
  */
 export class TerminalStore {
   constructor(
-    private readonly db: Db,
+    private readonly sql: SqlClient,
     private readonly now: () => number,
   ) {}
 
-  create(name: string, location: string): { terminal: TerminalRecord; enrolmentCode: string; expiresAt: number } {
+  async create(
+    name: string,
+    location: string,
+  ): Promise<{ terminal: TerminalRecord; enrolmentCode: string; expiresAt: number }> {
     const terminalId = `t_${randomToken(12)}`;
     const enrolmentCode = randomCode(3);
     const expiresAt = this.now() + ENROLMENT_CODE_TTL_MS;
-    statement(
-      this.db,
+    await this.sql.run(
       'INSERT INTO terminals (terminal_id, name, location, created_at, enrol_code_hash, enrol_expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-    ).run(terminalId, name, location, this.now(), sha256(enrolmentCode), expiresAt);
-    return { terminal: this.get(terminalId)!, enrolmentCode, expiresAt };
+      [terminalId, name, location, this.now(), sha256(enrolmentCode), expiresAt],
+    );
+    return { terminal: (await this.get(terminalId))!, enrolmentCode, expiresAt };
   }
 
   /** Exchanges a valid enrolment code (used up here) for a device credential `<terminalId>.<secret>`. */
-  enrol(enrolmentCode: string, appVersion: string): { terminal: TerminalRecord; credential: string } | undefined {
-    return this.db.transaction(() => {
-      const row = statement(this.db, 'SELECT * FROM terminals WHERE enrol_code_hash = ? AND revoked_at IS NULL').get(
-        sha256(enrolmentCode),
-      ) as TerminalRow | undefined;
+  async enrol(
+    enrolmentCode: string,
+    appVersion: string,
+  ): Promise<{ terminal: TerminalRecord; credential: string } | undefined> {
+    const codeHash = sha256(enrolmentCode);
+    const now = this.now();
+    // The secret is drawn outside: the transaction may run twice on PostgreSQL, and must only do SQL.
+    const secret = randomToken(32);
+    return this.sql.transaction(async (tx) => {
+      const row = await tx.get<TerminalRow>(
+        'SELECT * FROM terminals WHERE enrol_code_hash = ? AND revoked_at IS NULL',
+        [codeHash],
+      );
       if (!row) return undefined;
       // A used or expired code is gone either way.
-      statement(
-        this.db,
-        'UPDATE terminals SET enrol_code_hash = NULL, enrol_expires_at = NULL WHERE terminal_id = ?',
-      ).run(row.terminal_id);
-      if (row.enrol_expires_at === null || row.enrol_expires_at <= this.now()) return undefined;
-      const secret = randomToken(32);
-      statement(this.db, 'UPDATE terminals SET secret_hash = ?, app_version = ? WHERE terminal_id = ?').run(
+      await tx.run('UPDATE terminals SET enrol_code_hash = NULL, enrol_expires_at = NULL WHERE terminal_id = ?', [
+        row.terminal_id,
+      ]);
+      if (row.enrol_expires_at === null || row.enrol_expires_at <= now) return undefined;
+      await tx.run('UPDATE terminals SET secret_hash = ?, app_version = ? WHERE terminal_id = ?', [
         sha256(secret),
         appVersion,
         row.terminal_id,
-      );
-      return { terminal: this.get(row.terminal_id)!, credential: `${row.terminal_id}.${secret}` };
-    })();
+      ]);
+      const enrolled = (await tx.get<TerminalRow>(BY_ID, [row.terminal_id]))!;
+      return { terminal: toRecord(enrolled), credential: `${row.terminal_id}.${secret}` };
+    });
   }
 
   /** The terminal a bearer credential belongs to, or undefined (unknown, wrong secret, revoked). */
-  authenticate(credential: string | undefined): TerminalRecord | undefined {
+  async authenticate(credential: string | undefined): Promise<TerminalRecord | undefined> {
     if (!credential || credential.length > 200) return undefined;
     const dot = credential.indexOf('.');
     if (dot < 1) return undefined;
-    const terminalId = credential.slice(0, dot);
-    const row = statement(this.db, 'SELECT * FROM terminals WHERE terminal_id = ?').get(terminalId) as
-      TerminalRow | undefined;
+    const row = await this.sql.get<TerminalRow>(BY_ID, [credential.slice(0, dot)]);
     if (!row || row.secret_hash === null || row.revoked_at !== null) return undefined;
     return equalHashes(row.secret_hash, sha256(credential.slice(dot + 1))) ? toRecord(row) : undefined;
   }
 
-  revoke(terminalId: string): TerminalRecord | undefined {
-    statement(
-      this.db,
+  async revoke(terminalId: string): Promise<TerminalRecord | undefined> {
+    await this.sql.run(
       'UPDATE terminals SET revoked_at = COALESCE(revoked_at, ?), secret_hash = NULL, enrol_code_hash = NULL WHERE terminal_id = ?',
-    ).run(this.now(), terminalId);
+      [this.now(), terminalId],
+    );
     return this.get(terminalId);
   }
 
-  report(
+  async report(
     terminalId: string,
     fields: { activity?: TerminalActivity; outboxBacklog?: number; appVersion?: string },
-  ): void {
-    statement(
-      this.db,
+  ): Promise<void> {
+    await this.sql.run(
       `UPDATE terminals SET last_contact = ?, activity = COALESCE(?, activity),
          outbox_backlog = COALESCE(?, outbox_backlog), app_version = COALESCE(?, app_version) WHERE terminal_id = ?`,
-    ).run(
-      this.now(),
-      fields.activity ? JSON.stringify(fields.activity) : null,
-      fields.outboxBacklog ?? null,
-      fields.appVersion ?? null,
-      terminalId,
+      [
+        this.now(),
+        fields.activity ? JSON.stringify(fields.activity) : null,
+        fields.outboxBacklog ?? null,
+        fields.appVersion ?? null,
+        terminalId,
+      ],
     );
   }
 
-  get(terminalId: string): TerminalRecord | undefined {
-    const row = statement(this.db, 'SELECT * FROM terminals WHERE terminal_id = ?').get(terminalId) as
-      TerminalRow | undefined;
+  async get(terminalId: string): Promise<TerminalRecord | undefined> {
+    const row = await this.sql.get<TerminalRow>(BY_ID, [terminalId]);
     return row ? toRecord(row) : undefined;
   }
 
-  list(): TerminalRecord[] {
-    return (statement(this.db, 'SELECT * FROM terminals ORDER BY name, terminal_id').all() as TerminalRow[]).map(
-      toRecord,
-    );
+  async list(): Promise<TerminalRecord[]> {
+    return (await this.sql.all<TerminalRow>('SELECT * FROM terminals ORDER BY name, terminal_id')).map(toRecord);
   }
 }

@@ -143,7 +143,7 @@ describe('the portal over TLS with the town CA', () => {
 
 describe('the hub over TLS with the town CA', () => {
   it('enrols and connects (WSS) with --ca-file; without it enrolment fails on the certificate', async () => {
-    const { enrolmentCode } = hub.hub.createTerminal('Rathaus Foyer', 'Erdgeschoss');
+    const { enrolmentCode } = await hub.hub.createTerminal('Rathaus Foyer', 'Erdgeschoss');
     await expect(enrolTerminal(hub.hub.url, enrolmentCode, '9.9.9-test')).rejects.toMatchObject({
       code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
     });
@@ -162,7 +162,7 @@ describe('the hub over TLS with the town CA', () => {
   });
 
   it('a kiosk without the CA stays offline, retrying', async () => {
-    const { enrolmentCode } = hub.hub.createTerminal('Bürgerbüro', 'OG');
+    const { enrolmentCode } = await hub.hub.createTerminal('Bürgerbüro', 'OG');
     kiosk = openTestCore({ hub: { url: hub.hub.url, enrolmentCode, backoff: TEST_BACKOFF } });
     await until(() => kiosk!.logger.lines.filter((line) => line.event === 'hub.enrol_failed').length >= 2);
     expect((await kiosk.value('help.state', {})).hub).toBe('offline');
