@@ -3,10 +3,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { openDataWorkerPlugin } from '../../build/open-data-worker.mjs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bundleCoreHost } from '../fixtures/core-host-bundle';
+import { bundleElectronMain } from '../fixtures/electron-main-bundle';
 import { createFakeElectron, FakeWebContents } from './electron-fake';
 
 /**
@@ -31,22 +30,7 @@ describe('Electron main process wiring', () => {
     // better-sqlite3 stays external, as in the real bundle: the bundle resolves it from <tmp>/node_modules.
     symlinkSync(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'));
     const outfile = path.join(root, 'dist', 'electron', 'main.cjs');
-    await build({
-      entryPoints: [path.join(PROJECT, 'electron', 'main', 'index.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      // As in build/build.mjs: native and file-loading packages stay external, import.meta.url is shimmed for CJS.
-      external: ['electron', 'better-sqlite3', 'pdfkit', '@node-rs/*', '@echogarden/*'],
-      banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-      define: { 'import.meta.url': '__importMetaUrl' },
-      logLevel: 'error',
-      absWorkingDir: PROJECT,
-      // The local hub's open data worker, a string in the bundle as build/build.mjs puts it there.
-      plugins: [openDataWorkerPlugin(PROJECT)],
-    });
+    await bundleElectronMain(outfile);
     // The core process's entry, next to main.cjs as the build puts it.
     await bundleCoreHost(root, path.join('dist', 'electron', 'core-host.cjs'));
     fake = createFakeElectron(path.join(root, 'user-data'));

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import Module, { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PRODUCTION_LINE } from '../../launcher/production';
 import { bundleCoreHost } from '../fixtures/core-host-bundle';
+import { bundleElectronMain } from '../fixtures/electron-main-bundle';
 import { createFakeElectron } from './electron-fake';
 
 /**
@@ -29,19 +29,7 @@ beforeAll(async () => {
   symlinkSync(path.join(PROJECT, 'resources'), path.join(root, 'resources'));
   symlinkSync(path.join(PROJECT, 'node_modules'), path.join(root, 'node_modules'));
   outfile = path.join(root, 'dist', 'electron', 'main.cjs');
-  await build({
-    entryPoints: [path.join(PROJECT, 'electron', 'main', 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['electron', 'better-sqlite3', 'pdfkit', '@node-rs/*', '@echogarden/*'],
-    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    define: { 'import.meta.url': '__importMetaUrl' },
-    logLevel: 'error',
-    absWorkingDir: PROJECT,
-  });
+  await bundleElectronMain(outfile);
   // The core runs in a process of its own (core/host), next to main.cjs as the build puts it.
   await bundleCoreHost(root, path.join('dist', 'electron', 'core-host.cjs'));
 }, 60_000);
