@@ -116,7 +116,7 @@ export async function expectNoAxeViolations(page: Page, screenName: string): Pro
     (violation) =>
       `[${violation.impact}] ${violation.id}: ${violation.help}\n` +
       violation.nodes
-        .map((node) => `    ${node.target.join(' ')} — ${node.failureSummary?.split('\n').join(' ')}`)
+        .map((node) => `    ${node.target.join(' ')} ${node.html} — ${node.failureSummary?.split('\n').join(' ')}`)
         .join('\n'),
   );
   expect.soft(readable, `axe violations on screen "${screenName}"`).toEqual([]);

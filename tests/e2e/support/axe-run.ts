@@ -11,7 +11,7 @@ export interface AxeViolation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: string[]; failureSummary: string | undefined }[];
+  nodes: { target: string[]; html: string; failureSummary: string | undefined }[];
 }
 
 /** A navigation between the check and the run destroys the page's context; the run is then repeated once. */
@@ -29,6 +29,7 @@ const CONTEXT_GONE = /Execution context was destroyed|Cannot find context|naviga
 export async function axeViolations(page: Page, tags: readonly string[]): Promise<AxeViolation[]> {
   for (let attempt = 1; ; attempt++) {
     try {
+      await settled(page);
       const loaded = await page.evaluate(() => typeof (window as { axe?: { run?: unknown } }).axe?.run === 'function');
       if (!loaded) await page.evaluate(AXE_SOURCE);
       return await page.evaluate(async (runOnly) => {
@@ -45,6 +46,7 @@ export async function axeViolations(page: Page, tags: readonly string[]): Promis
           help: violation.help,
           nodes: violation.nodes.map((node) => ({
             target: node.target.map((part) => String(part)),
+            html: node.html.slice(0, 200),
             failureSummary: node.failureSummary,
           })),
         }));
@@ -53,4 +55,52 @@ export async function axeViolations(page: Page, tags: readonly string[]): Promis
       if (attempt >= 2 || !CONTEXT_GONE.test(String(error))) throw error;
     }
   }
+}
+
+/**
+ * Waits until the page has shown the same scroll position, focus and layout for two frames with no finite
+ * animation running (at most 2 s): a check right after a page change would otherwise measure the frame before the
+ * page's own focus and scroll, and find targets "obscured" that no resident ever sees so.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        // What a resident sees once the page's transitions are over, as Playwright's screenshots (animations
+        // disabled) show it: finite animations and transitions are finished first.
+        for (const animation of document.getAnimations())
+          if (animation.effect?.getComputedTiming().iterations !== Infinity) animation.finish();
+        const started = performance.now();
+        let last = '';
+        let same = 0;
+        const tick = () => {
+          const moving = document
+            .getAnimations()
+            .filter((animation) => animation.playState === 'running')
+            .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity).length;
+          // The page, the dock and the on-screen keyboard's room: the dock follows the keyboard as it closes.
+          const main = document.querySelector('main')?.getBoundingClientRect();
+          const dock = document.querySelector('.dock')?.getBoundingClientRect();
+          const keyboard = getComputedStyle(document.documentElement).getPropertyValue('--osk-height');
+          const now = [
+            scrollX,
+            scrollY,
+            document.activeElement?.id,
+            main?.top,
+            main?.height,
+            dock?.top,
+            keyboard,
+            moving,
+          ];
+          // A keyboard just closed keeps its room a moment after the tap (renderer/keyboard/pointer-release.ts).
+          const roomHeld = keyboard.trim() !== '' && !document.querySelector('.osk, .osk-show');
+          const key = now.join('|');
+          same = key === last && moving === 0 && !roomHeld ? same + 1 : 0;
+          last = key;
+          if (same >= 2 || performance.now() - started > 2000) resolve();
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
 }
